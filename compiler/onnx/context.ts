@@ -1,0 +1,80 @@
+// What an ONNX op converter sees: the node's inputs as IR values, decoded attributes, and helpers to
+// emit IR nodes (constant-folded on the spot when every input is constant) and to read static inputs.
+import { KilnError } from '../../ir/errors.ts';
+import type { Graph, Value } from '../../ir/graph.ts';
+import type { AttrValue } from '../../ir/op.ts';
+import type { OpName } from '../../ir/ops/index.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { evalNode } from '../../runtime/cpu/interpreter.ts';
+
+/** A decoded ONNX attribute: numbers, strings, lists, a tensor, or a subgraph (unsupported). */
+export type OnnxAttr = number | string | number[] | string[] | Tensor | { graph: true };
+
+export interface OnnxNode {
+  readonly name: string;
+  readonly opType: string;
+  readonly inputs: readonly (Value | undefined)[];
+  readonly attrs: Readonly<Record<string, OnnxAttr>>;
+  readonly outputCount: number;
+}
+
+export type OnnxConverter = (ctx: ImportContext, node: OnnxNode) => (Value | undefined)[];
+
+export class ImportContext {
+  /** Constants whose int64 values were clamped into i32; an error if used as runtime data. */
+  readonly clamped = new Set<Value>();
+  constructor(readonly graph: Graph, readonly opset: number, public node = '') {}
+
+  /** Emits an IR node; folds it into constants when all its inputs are constants. */
+  emit(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
+    const g = this.graph;
+    const outs = g.addNode(op, inputs, attrs, this.uniqueName(op));
+    const present = inputs.filter((v): v is Value => v !== undefined);
+    if (present.length > 0 && present.every((v) => g.isConstant(v))) {
+      const node = g.nodes.pop()!;
+      const results = evalNode(node, node.inputs.map((v) => (v ? g.constants.get(v) : undefined)));
+      outs.forEach((v, i) => g.constants.set(v, results[i]));
+      if (present.some((v) => this.clamped.has(v))) outs.forEach((v) => this.clamped.add(v));
+    } else {
+      for (const v of present) {
+        if (this.clamped.has(v)) throw new KilnError('DTYPE', `int64 constant '${v.name}' holds values outside i32 and is used at run time`, { node: this.node, op });
+      }
+    }
+    return outs;
+  }
+
+  /** Emits a single-output node. */
+  emit1(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value {
+    return this.emit(op, inputs, attrs)[0];
+  }
+
+  constant(t: Tensor, hint = 'const'): Value {
+    return this.graph.addConstant(t, `${this.node || 'c'}_${hint}`);
+  }
+
+  /** The value of a constant input, or undefined when it is absent or computed at run time. */
+  constValue(v: Value | undefined): Tensor | undefined {
+    return v ? this.graph.constants.get(v) : undefined;
+  }
+
+  /** A static input's values as numbers; KilnError when it is not constant. */
+  staticInts(n: OnnxNode, i: number, what: string): number[] | undefined {
+    const v = n.inputs[i];
+    if (!v) return undefined;
+    const t = this.graph.constants.get(v);
+    if (!t) throw new KilnError('ONNX_UNSUPPORTED', `${what} (input ${i}) must be a constant or computable from constants; kiln needs static shapes`, { node: n.name, op: n.opType });
+    return Array.from(t.data);
+  }
+
+  private uniqueName(op: string): string {
+    return `${this.node || op}`;
+  }
+}
+
+export function attrOr<T extends OnnxAttr>(n: OnnxNode, key: string, dflt: T): T {
+  return (n.attrs[key] as T | undefined) ?? dflt;
+}
+
+export function fail(n: OnnxNode, msg: string): never {
+  throw new KilnError('ONNX_INVALID', msg, { node: n.name, op: n.opType, shapes: n.inputs.map((v) => v?.type.shape) });
+}

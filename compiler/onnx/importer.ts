@@ -1,0 +1,183 @@
+// ONNX importer: decodes a ModelProto, reads initializers, lists every unsupported op at once, then
+// converts nodes in order through the converter table. Converters emit IR nodes; nodes whose inputs
+// are all constant are folded immediately, which resolves the shape subgraphs PyTorch exports
+// (Shape, Gather, Concat, Reshape, ConstantOfShape, Range) into static shapes.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { KilnError } from '../../ir/errors.ts';
+import { Graph, type Value } from '../../ir/graph.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { attrOr, ImportContext, type OnnxAttr, type OnnxNode } from './context.ts';
+import { CONVERTERS } from './ops/index.ts';
+import { int64, type AttributeProto, type GraphProto, decodeModel, type ValueInfoProto } from './proto.ts';
+import { ONNX_ATTR_TYPE } from './schema.ts';
+import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
+
+export const MIN_OPSET = 7;
+export const MAX_OPSET = 20;
+
+export interface ImportedModel {
+  graph: Graph;
+  opset: number;
+  /** ONNX element type of each graph output, to write results in the model's own types. */
+  outputElemTypes: number[];
+  inputElemTypes: number[];
+}
+
+export interface ImportOptions {
+  /** Folder that external data paths are relative to (and confined to). */
+  baseDir?: string;
+  /** Shown in errors. */
+  path?: string;
+}
+
+export function importOnnxFile(path: string): ImportedModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new KilnError('ONNX_PARSE', 'cannot read model file', { path });
+  }
+  return importOnnx(bytes, { baseDir: dirname(path), path });
+}
+
+export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): ImportedModel {
+  const model = decodeModel(bytes, opts.path);
+  const gp = model.graph;
+  if (!gp || (gp.node.length === 0 && gp.output.length === 0)) throw new KilnError('ONNX_PARSE', 'model has no graph', { path: opts.path });
+  const opset = defaultOpset(model.opset_import, opts.path);
+  checkSupported(gp, opts.path);
+
+  const graph = new Graph(gp.name || 'main');
+  const ctx = new ImportContext(graph, opset);
+  const env = new Map<string, Value>();
+  for (const init of gp.initializer) {
+    const { tensor, clamped } = tensorFromProto(init, { baseDir: opts.baseDir });
+    const v = graph.addConstant(tensor, init.name || 'initializer');
+    if (clamped) ctx.clamped.add(v);
+    env.set(init.name ?? '', v);
+  }
+  const inputElemTypes: number[] = [];
+  for (const vi of gp.input) {
+    if (env.has(vi.name ?? '')) continue; // an initializer listed as input (IR version < 4)
+    const [type, elem] = valueType(vi, opts.path);
+    env.set(vi.name ?? '', graph.addInput(vi.name ?? '', type));
+    inputElemTypes.push(elem);
+  }
+  for (const np of gp.node) {
+    const name = np.name || `${np.op_type}_${np.output[0] ?? ''}`;
+    ctx.node = name;
+    const inputs = np.input.map((n) => {
+      if (n === '') return undefined;
+      const v = env.get(n);
+      if (!v) throw new KilnError('ONNX_INVALID', `input '${n}' is not produced by any earlier node, initializer or graph input`, { node: name, op: np.op_type });
+      return v;
+    });
+    const node: OnnxNode = { name, opType: np.op_type ?? '', inputs, attrs: decodeAttrs(np.attribute, name, np.op_type ?? '', opts.baseDir), outputCount: np.output.length };
+    const outs = CONVERTERS[node.opType](ctx, node);
+    np.output.forEach((o, i) => {
+      if (o === '') return;
+      const v = outs[i];
+      if (!v) throw new KilnError('ONNX_UNSUPPORTED', `output ${i} ('${o}') is not produced by kiln's conversion`, { node: name, op: node.opType });
+      env.set(o, v);
+    });
+  }
+  graph.outputs = gp.output.map((vi) => {
+    const v = env.get(vi.name ?? '');
+    if (!v) throw new KilnError('ONNX_INVALID', `graph output '${vi.name}' is never produced`, { path: opts.path });
+    if (ctx.clamped.has(v)) throw new KilnError('DTYPE', `graph output '${vi.name}' holds int64 values outside i32`);
+    checkDeclaredShape(vi, v);
+    return v;
+  });
+  return { graph, opset, outputElemTypes: gp.output.map((vi) => vi.type?.tensor_type?.elem_type ?? 1), inputElemTypes };
+}
+
+function defaultOpset(imports: { domain?: string; version?: unknown }[], path?: string): number {
+  const entry = imports.find((o) => !o.domain || o.domain === 'ai.onnx');
+  const v = entry ? int64(entry.version as number) : 1;
+  if (v < MIN_OPSET || v > MAX_OPSET) throw new KilnError('ONNX_UNSUPPORTED', `default-domain opset ${v} is outside the supported range ${MIN_OPSET}..${MAX_OPSET}`, { path });
+  return v;
+}
+
+/** Lists every op kiln cannot import, in one error. */
+function checkSupported(gp: GraphProto, path?: string): void {
+  const missing = new Map<string, string[]>();
+  for (const n of gp.node) {
+    const key = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}::${n.op_type}` : (n.op_type ?? '');
+    if (n.domain && n.domain !== 'ai.onnx' || !Object.prototype.hasOwnProperty.call(CONVERTERS, n.op_type ?? '')) {
+      missing.set(key, [...(missing.get(key) ?? []), n.name || (n.output[0] ?? '?')]);
+    }
+  }
+  if (missing.size > 0) {
+    const list = [...missing].map(([op, nodes]) => `${op} (${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ', ...' : ''})`);
+    throw new KilnError('ONNX_UNSUPPORTED', `unsupported ops: ${list.join('; ')}`, { path });
+  }
+}
+
+function valueType(vi: ValueInfoProto, path?: string): [{ dtype: ReturnType<typeof onnxElemToDType> & string; shape: number[] }, number] {
+  const tt = vi.type?.tensor_type;
+  if (!tt) throw new KilnError('ONNX_UNSUPPORTED', `graph input '${vi.name}' is not a tensor (sequence, map and optional inputs are not supported)`, { path });
+  const elem = tt.elem_type ?? 0;
+  const dtype = onnxElemToDType(elem);
+  if (!dtype) throw new KilnError('ONNX_UNSUPPORTED', `graph input '${vi.name}' has element type ${ONNX_DTYPE_NAMES[elem] ?? elem}`, { path });
+  const dims = tt.shape?.dim ?? [];
+  const shape = dims.map((d, i) => {
+    if (d.dim_param || !hasOwn(d, 'dim_value')) throw new KilnError('SHAPE', `graph input '${vi.name}' dimension ${i} is symbolic ('${d.dim_param ?? '?'}'); kiln compiles static shapes only`, { path });
+    return int64(d.dim_value);
+  });
+  return [{ dtype, shape }, elem];
+}
+
+function checkDeclaredShape(vi: ValueInfoProto, v: Value): void {
+  const dims = vi.type?.tensor_type?.shape?.dim;
+  if (!dims) return;
+  const decl = dims.map((d) => (d.dim_param || !hasOwn(d, 'dim_value') ? -1 : int64(d.dim_value)));
+  const got = v.type.shape;
+  if (decl.length !== got.length || decl.some((d, i) => d >= 0 && d !== got[i])) {
+    throw new KilnError('SHAPE', `graph output '${vi.name}' is declared [${decl}] but kiln infers [${got}]`);
+  }
+}
+
+const utf8 = new TextDecoder();
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+function decodeAttrs(list: AttributeProto[], node: string, op: string, baseDir?: string): Record<string, OnnxAttr> {
+  const out: Record<string, OnnxAttr> = {};
+  for (const a of list) {
+    const key = a.name ?? '';
+    if (a.ref_attr_name) throw new KilnError('ONNX_UNSUPPORTED', `attribute '${key}' refers to a function attribute`, { node, op });
+    out[key] = decodeAttr(a, baseDir);
+  }
+  return out;
+}
+
+function decodeAttr(a: AttributeProto, baseDir?: string): OnnxAttr {
+  const t = a.type || inferAttrType(a);
+  const decoders: Record<number, () => OnnxAttr> = {
+    [ONNX_ATTR_TYPE.FLOAT]: () => a.f ?? 0,
+    [ONNX_ATTR_TYPE.INT]: () => int64(a.i),
+    [ONNX_ATTR_TYPE.STRING]: () => utf8.decode(a.s ?? new Uint8Array()),
+    [ONNX_ATTR_TYPE.TENSOR]: () => (a.t ? tensorFromProto(a.t, { baseDir }).tensor : ({ graph: true } as const)) as Tensor,
+    [ONNX_ATTR_TYPE.GRAPH]: () => ({ graph: true }),
+    [ONNX_ATTR_TYPE.FLOATS]: () => [...a.floats],
+    [ONNX_ATTR_TYPE.INTS]: () => a.ints.map(int64),
+    [ONNX_ATTR_TYPE.STRINGS]: () => a.strings.map((s) => utf8.decode(s)),
+  };
+  const d = decoders[t];
+  if (!d) throw new KilnError('ONNX_UNSUPPORTED', `attribute '${a.name}' has unsupported type ${t}`);
+  return d();
+}
+
+/** Old exporters leave `type` unset; infer it from which field is filled. */
+function inferAttrType(a: AttributeProto): number {
+  if (a.floats.length) return ONNX_ATTR_TYPE.FLOATS;
+  if (a.ints.length) return ONNX_ATTR_TYPE.INTS;
+  if (a.strings.length) return ONNX_ATTR_TYPE.STRINGS;
+  if (a.t) return ONNX_ATTR_TYPE.TENSOR;
+  if (a.g) return ONNX_ATTR_TYPE.GRAPH;
+  if (hasOwn(a, 's')) return ONNX_ATTR_TYPE.STRING;
+  if (hasOwn(a, 'i')) return ONNX_ATTR_TYPE.INT;
+  return ONNX_ATTR_TYPE.FLOAT;
+}
+
+export { attrOr };

@@ -1,0 +1,49 @@
+// Runs ONNX backend test directories (model.onnx + test_data_set_0/{input,output}_N.pb) and compares
+// the results with the expected outputs.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { KilnError } from '../../ir/errors.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import type { Backend } from '../backend.ts';
+import { compareTensors } from '../compare.ts';
+import { importOnnxFile } from './importer.ts';
+import { decodeTensor } from './proto.ts';
+import { tensorFromProto, tensorToProto } from './tensor.ts';
+
+export interface OnnxTestResult {
+  test: string;
+  passed: boolean;
+  /** Why it failed: an error message or the first mismatch. */
+  detail?: string;
+}
+
+function readPbs(dir: string, prefix: string): Tensor[] {
+  const files = readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.pb'));
+  files.sort((a, b) => Number(a.slice(prefix.length, -3)) - Number(b.slice(prefix.length, -3)));
+  return files.map((f) => tensorFromProto(decodeTensor(readFileSync(join(dir, f)), join(dir, f)), { strict: true }).tensor);
+}
+
+export async function runOnnxTest(dir: string, backend: Backend, outDir?: string): Promise<OnnxTestResult> {
+  const test = basename(dir);
+  const out = outDir ? join(outDir, test) : undefined;
+  if (out) mkdirSync(out, { recursive: true });
+  try {
+    const model = importOnnxFile(join(dir, 'model.onnx'));
+    const data = join(dir, 'test_data_set_0');
+    const inputs = readPbs(data, 'input_');
+    const g = model.graph;
+    if (inputs.length !== g.inputs.length) throw new KilnError('INPUT', `test has ${inputs.length} inputs, graph has ${g.inputs.length}`);
+    const results = await backend.run(g, new Map(g.inputs.map((v, i) => [v.name, inputs[i]])));
+    if (out) results.forEach((t, i) => writeFileSync(join(out, `output_${i}.pb`), tensorToProto(t, g.outputs[i].name, model.outputElemTypes[i])));
+    const expected = existsSync(data) ? readPbs(data, 'output_') : [];
+    for (let i = 0; i < expected.length; i++) {
+      const diff = results[i] ? compareTensors(results[i], expected[i]) : 'missing';
+      if (diff) return { test, passed: false, detail: `output ${i}: ${diff}` };
+    }
+    return { test, passed: true };
+  } catch (e) {
+    const msg = e instanceof KilnError ? e.message : `internal error: ${(e as Error).stack ?? e}`;
+    if (out) writeFileSync(join(out, 'error.txt'), msg + '\n');
+    return { test, passed: false, detail: msg };
+  }
+}

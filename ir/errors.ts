@@ -1,0 +1,46 @@
+// KilnError: every failure kiln reports to a user is one of these, with a stable code and the context
+// (node, op, shapes, file) that lets the user find the cause without a stack trace.
+
+export type KilnErrorCode =
+  | 'ONNX_PARSE'        // bytes are not a valid ONNX model
+  | 'ONNX_UNSUPPORTED'  // ops or features kiln does not import
+  | 'ONNX_INVALID'      // a well-formed model that breaks the ONNX spec
+  | 'EXTERNAL_DATA'     // external tensor data missing or outside the model folder
+  | 'SHAPE'             // a shape or dtype rule failed
+  | 'ATTRIBUTE'         // an attribute is missing or malformed
+  | 'INPUT'             // a run was given the wrong inputs
+  | 'DTYPE'             // a value does not fit its dtype (int64 narrowing)
+  | 'VERIFY'            // the graph violates an IR invariant
+  | 'BACKEND'           // a backend cannot run something
+  | 'CASE'              // a fixture case is malformed
+  | 'USAGE';            // command-line misuse
+
+export interface KilnErrorContext {
+  node?: string;
+  op?: string;
+  shapes?: readonly (readonly number[] | undefined)[];
+  path?: string;
+}
+
+export class KilnError extends Error {
+  override name = 'KilnError';
+  constructor(readonly code: KilnErrorCode, readonly detail: string, readonly context: KilnErrorContext = {}) {
+    super(formatMessage(code, detail, context));
+  }
+}
+
+function formatMessage(code: KilnErrorCode, detail: string, ctx: KilnErrorContext): string {
+  const where: string[] = [];
+  if (ctx.op) where.push(`op ${ctx.op}`);
+  if (ctx.node) where.push(`node '${ctx.node}'`);
+  if (ctx.shapes) where.push(`input shapes ${ctx.shapes.map((s) => (s ? `[${s.join(',')}]` : '-')).join(' ')}`);
+  if (ctx.path) where.push(`file ${ctx.path}`);
+  return `[${code}] ${detail}${where.length ? ` (${where.join(', ')})` : ''}`;
+}
+
+/** Thrown by shape rules; the caller adds node and op context and turns it into a KilnError. */
+export class ShapeRuleError extends Error {}
+
+export function shapeFail(message: string): never {
+  throw new ShapeRuleError(message);
+}

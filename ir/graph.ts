@@ -1,0 +1,114 @@
+// Graph, Node and Value: a statically shaped dataflow graph in topological order. Nodes are added
+// through Graph.addNode, which applies attribute defaults and runs the op's shape rule, so every
+// Value has a concrete dtype and shape the moment it exists.
+import { KilnError, ShapeRuleError } from './errors.ts';
+import type { AttrSpec, Attrs, AttrValue } from './op.ts';
+import { OPS, type OpName } from './ops/index.ts';
+import type { Tensor, TensorType } from './tensor.ts';
+
+export interface Value {
+  readonly id: number;
+  readonly name: string;
+  readonly type: TensorType;
+}
+
+export interface Node {
+  readonly name: string;
+  readonly op: OpName;
+  readonly inputs: readonly (Value | undefined)[];
+  readonly outputs: readonly Value[];
+  readonly attrs: Attrs;
+}
+
+export class Graph {
+  readonly inputs: Value[] = [];
+  outputs: Value[] = [];
+  nodes: Node[] = [];
+  /** Initializers and folded constants. Named initializers keep their ONNX / parameter names. */
+  readonly constants = new Map<Value, Tensor>();
+  private nextId = 0;
+  private readonly names = new Set<string>();
+
+  constructor(readonly name = 'main') {}
+
+  /** A fresh value; the name is made unique if taken. */
+  newValue(type: TensorType, hint = 'v'): Value {
+    let name = hint;
+    for (let i = 1; this.names.has(name); i++) name = `${hint}_${i}`;
+    this.names.add(name);
+    return { id: this.nextId++, name, type: { dtype: type.dtype, shape: [...type.shape] } };
+  }
+
+  addInput(name: string, type: TensorType): Value {
+    const v = this.newValue(type, name);
+    this.inputs.push(v);
+    return v;
+  }
+
+  addConstant(t: Tensor, name = 'const'): Value {
+    const v = this.newValue(t, name);
+    this.constants.set(v, t);
+    return v;
+  }
+
+  isConstant(v: Value | undefined): boolean {
+    return v !== undefined && this.constants.has(v);
+  }
+
+  /** Adds a node after checking its attributes and inferring its output types. */
+  addNode(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}, name?: string): Value[] {
+    const nodeName = name ?? `${op}_${this.nodes.length}`;
+    const def = OPS[op];
+    const ctx = { node: nodeName, op, shapes: inputs.map((v) => v?.type.shape) };
+    const [min, max] = def.inputs;
+    if (inputs.length < min || inputs.length > max) {
+      throw new KilnError('VERIFY', `expects ${min === max ? min : `${min} to ${max}`} inputs, got ${inputs.length}`, ctx);
+    }
+    for (let i = 0; i < min; i++) {
+      if (!inputs[i]) throw new KilnError('VERIFY', `required input ${i} is missing`, ctx);
+    }
+    const full = withDefaults(def.attrs, attrs, ctx);
+    let types: TensorType[];
+    try {
+      types = def.infer(inputs.map((v) => v?.type), full);
+    } catch (e) {
+      if (e instanceof ShapeRuleError) throw new KilnError('SHAPE', e.message, ctx);
+      throw e;
+    }
+    const outputs = types.map((t, i) => this.newValue(t, types.length === 1 ? nodeName : `${nodeName}_${i}`));
+    this.nodes.push({ name: nodeName, op, inputs: [...inputs], outputs, attrs: full });
+    return outputs;
+  }
+
+  /** Every value the graph reads: inputs, constants and node outputs. */
+  producers(): Map<Value, Node> {
+    const m = new Map<Value, Node>();
+    for (const n of this.nodes) for (const o of n.outputs) m.set(o, n);
+    return m;
+  }
+}
+
+const ATTR_CHECKS: Record<AttrSpec['type'], (v: AttrValue) => boolean> = {
+  int: (v) => typeof v === 'number' && Number.isInteger(v),
+  float: (v) => typeof v === 'number',
+  ints: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)),
+  floats: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number'),
+  string: (v) => typeof v === 'string',
+  dtype: (v) => typeof v === 'string' && ['f32', 'f16', 'i32', 'u32', 'bool'].includes(v),
+};
+
+function withDefaults(specs: Readonly<Record<string, AttrSpec>>, given: Record<string, AttrValue>, ctx: { node: string; op: string }): Attrs {
+  const out: Record<string, AttrValue> = {};
+  for (const [k, v] of Object.entries(given)) {
+    const spec = specs[k];
+    if (!spec) throw new KilnError('ATTRIBUTE', `unknown attribute '${k}'`, ctx);
+    if (!ATTR_CHECKS[spec.type](v)) throw new KilnError('ATTRIBUTE', `attribute '${k}' must be of type ${spec.type}, got ${JSON.stringify(v)}`, ctx);
+    out[k] = v;
+  }
+  for (const [k, spec] of Object.entries(specs)) {
+    if (k in out) continue;
+    if (spec.default === undefined) throw new KilnError('ATTRIBUTE', `required attribute '${k}' is missing`, ctx);
+    out[k] = spec.default;
+  }
+  return out;
+}

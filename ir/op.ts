@@ -1,0 +1,39 @@
+// The shape of one op-table entry. Each op is declared once: arity, attribute schema with defaults,
+// shape/dtype rule and its kind. Other layers (CPU kernels, WGSL lowering, gradients) key their own
+// tables by op name, typed as mapped types over OpName so that a missing entry fails `tsc`.
+import type { DType } from './dtype.ts';
+import type { TensorType } from './tensor.ts';
+
+/** How fusion and planning see an op; they never look at its name. */
+export type OpKind = 'elementwise' | 'reduce' | 'contraction' | 'movement' | 'opaque';
+
+export type AttrValue = number | string | readonly number[] | readonly string[];
+export type Attrs = Readonly<Record<string, AttrValue>>;
+
+export type AttrType = 'int' | 'float' | 'ints' | 'floats' | 'string' | 'dtype';
+
+export interface AttrSpec {
+  readonly type: AttrType;
+  /** Absent default means the attribute is required. */
+  readonly default?: AttrValue;
+}
+
+export type InputTypes = readonly (TensorType | undefined)[];
+
+export interface OpDef {
+  readonly kind: OpKind;
+  /** Composite ops decompose into primitives before codegen (a pass); the CPU runs them directly. */
+  readonly composite?: boolean;
+  /** Minimum and maximum input count; optional inputs are `undefined` in InputTypes. */
+  readonly inputs: readonly [number, number];
+  readonly attrs: Readonly<Record<string, AttrSpec>>;
+  /** Shape and dtype rule: output types from input types; throws ShapeRuleError via shapeFail. */
+  readonly infer: (inputs: InputTypes, attrs: Attrs) => TensorType[];
+}
+
+/** Reads a typed attribute after defaults have been applied by the graph builder. */
+export const attrInt = (a: Attrs, k: string): number => a[k] as number;
+export const attrFloat = (a: Attrs, k: string): number => a[k] as number;
+export const attrInts = (a: Attrs, k: string): readonly number[] => a[k] as readonly number[];
+export const attrStr = (a: Attrs, k: string): string => a[k] as string;
+export const attrDType = (a: Attrs, k: string): DType => a[k] as DType;

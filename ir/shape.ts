@@ -1,0 +1,54 @@
+// Static shapes: broadcasting, strides and axis normalization shared by shape rules and kernels.
+import { shapeFail } from './errors.ts';
+
+export type Shape = readonly number[];
+
+export const numel = (s: Shape): number => s.reduce((a, b) => a * b, 1);
+
+export function stridesOf(s: Shape): number[] {
+  const st = new Array<number>(s.length);
+  let acc = 1;
+  for (let i = s.length - 1; i >= 0; i--) {
+    st[i] = acc;
+    acc *= s[i];
+  }
+  return st;
+}
+
+/** Numpy-style multidirectional broadcasting. */
+export function broadcastShapes(...shapes: Shape[]): number[] {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(rank).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const o = rank - s.length + i;
+      const d = s[i];
+      if (out[o] === 1) out[o] = d;
+      else if (d !== 1 && d !== out[o]) shapeFail(`shapes ${shapes.map(fmt).join(', ')} do not broadcast`);
+    }
+  }
+  return out;
+}
+
+/** Axis in [-rank, rank) to [0, rank). */
+export function normAxis(axis: number, rank: number): number {
+  if (axis < -rank || axis >= Math.max(rank, 1)) shapeFail(`axis ${axis} out of range for rank ${rank}`);
+  return axis < 0 ? axis + rank : axis;
+}
+
+export const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
+export const fmt = (s: Shape): string => `[${s.join(',')}]`;
+
+/**
+ * Strides for reading a tensor of shape `from` as if broadcast to `to` (0 stride on broadcast dims).
+ */
+export function broadcastStrides(from: Shape, to: Shape): number[] {
+  const st = stridesOf(from);
+  const out = new Array<number>(to.length).fill(0);
+  for (let i = 0; i < from.length; i++) {
+    const o = to.length - from.length + i;
+    out[o] = from[i] === 1 && to[o] !== 1 ? 0 : st[i];
+  }
+  return out;
+}

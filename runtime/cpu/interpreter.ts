@@ -1,0 +1,56 @@
+// The CPU interpreter: runs a verified graph node by node. It is the numerical oracle of the tests and
+// the backend users get when no WebGPU adapter exists.
+import { KilnError } from '../../ir/errors.ts';
+import type { Graph, Node, Value } from '../../ir/graph.ts';
+import { sameShape } from '../../ir/shape.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { CPU_KERNELS } from './kernels/index.ts';
+
+/** Runs one node on concrete inputs; used by the interpreter and by constant folding. */
+export function evalNode(node: Node, inputs: readonly (Tensor | undefined)[]): Tensor[] {
+  const outTypes = node.outputs.map((v) => v.type);
+  try {
+    return CPU_KERNELS[node.op](inputs, node.attrs, outTypes);
+  } catch (e) {
+    if (e instanceof KilnError) throw e;
+    throw new KilnError('BACKEND', `CPU kernel failed: ${(e as Error).message}`, {
+      node: node.name, op: node.op, shapes: inputs.map((t) => t?.shape),
+    });
+  }
+}
+
+/** Checks run inputs against the graph's declared inputs. */
+export function checkInputs(graph: Graph, inputs: ReadonlyMap<string, Tensor>): void {
+  for (const v of graph.inputs) {
+    const t = inputs.get(v.name);
+    if (!t) throw new KilnError('INPUT', `missing input '${v.name}' (${v.type.dtype}[${v.type.shape}])`);
+    if (t.dtype !== v.type.dtype || !sameShape(t.shape, v.type.shape)) {
+      throw new KilnError('INPUT', `input '${v.name}' must be ${v.type.dtype}[${v.type.shape}], got ${t.dtype}[${t.shape}]`);
+    }
+  }
+  for (const name of inputs.keys()) {
+    if (!graph.inputs.some((v) => v.name === name)) throw new KilnError('INPUT', `unknown input '${name}'; graph inputs: ${graph.inputs.map((v) => v.name).join(', ')}`);
+  }
+}
+
+/** Runs the whole graph and returns its outputs in order. */
+export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>): Tensor[] {
+  checkInputs(graph, inputs);
+  const env = new Map<Value, Tensor>(graph.constants);
+  for (const v of graph.inputs) env.set(v, inputs.get(v.name)!);
+  const lastUse = lastUses(graph);
+  graph.nodes.forEach((node, i) => {
+    const outs = evalNode(node, node.inputs.map((v) => (v ? env.get(v) : undefined)));
+    node.outputs.forEach((v, k) => env.set(v, outs[k]));
+    for (const v of node.inputs) if (v && lastUse.get(v) === i && !graph.constants.has(v)) env.delete(v);
+  });
+  return graph.outputs.map((v) => env.get(v)!);
+}
+
+/** Index of the last node reading each value; graph outputs are never released. */
+function lastUses(graph: Graph): Map<Value, number> {
+  const m = new Map<Value, number>();
+  graph.nodes.forEach((n, i) => n.inputs.forEach((v) => v && m.set(v, i)));
+  for (const v of graph.outputs) m.set(v, Infinity);
+  return m;
+}
