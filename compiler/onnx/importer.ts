@@ -11,6 +11,7 @@ import { attrOr, ImportContext, type OnnxAttr, type OnnxNode } from './context.t
 import { CONVERTERS } from './ops/index.ts';
 import { int64, type AttributeProto, type GraphProto, decodeModel, type ValueInfoProto } from './proto.ts';
 import { ONNX_ATTR_TYPE } from './schema.ts';
+import { optimize } from '../../passes/pipeline.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
 
 export const MIN_OPSET = 7;
@@ -74,7 +75,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
       return v;
     });
     const node: OnnxNode = { name, opType: np.op_type ?? '', inputs, attrs: decodeAttrs(np.attribute, name, np.op_type ?? '', opts.baseDir), outputCount: np.output.length };
-    const outs = CONVERTERS[node.opType](ctx, node);
+    const outs = convert(ctx, node);
     np.output.forEach((o, i) => {
       if (o === '') return;
       const v = outs[i];
@@ -89,7 +90,20 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     checkDeclaredShape(vi, v);
     return v;
   });
+  optimize(graph);
   return { graph, opset, outputElemTypes: gp.output.map((vi) => vi.type?.tensor_type?.elem_type ?? 1), inputElemTypes };
+}
+
+/** Runs the node's converter; a malformed node that trips a converter becomes a KilnError naming it. */
+function convert(ctx: ImportContext, node: OnnxNode): (Value | undefined)[] {
+  try {
+    return CONVERTERS[node.opType](ctx, node);
+  } catch (e) {
+    if (e instanceof KilnError) throw e;
+    throw new KilnError('ONNX_INVALID', `cannot convert node: ${(e as Error).message}`, {
+      node: node.name, op: node.opType, shapes: node.inputs.map((v) => v?.type.shape),
+    });
+  }
 }
 
 function defaultOpset(imports: { domain?: string; version?: unknown }[], path?: string): number {

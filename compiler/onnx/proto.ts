@@ -48,3 +48,10 @@ export const decodeTensor = (bytes: Uint8Array, path?: string): TensorProto => d
 export function encodeTensor(t: { name?: string; dims: number[]; data_type: number; raw_data: Uint8Array }): Uint8Array {
   return TensorType.encode(TensorType.create(t)).finish();
 }
+
+/** Encodes a ModelProto from a plain object (used by tests and exporters). */
+export function encodeModel(m: object): Uint8Array {
+  const err = ModelType.verify(m);
+  if (err) throw new KilnError('ONNX_INVALID', `cannot encode model: ${err}`);
+  return ModelType.encode(ModelType.fromObject(m)).finish();
+}

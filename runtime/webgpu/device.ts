@@ -1,0 +1,46 @@
+// Obtains a WebGPU device: the browser's navigator.gpu, or in Node the Dawn bindings of npm `webgpu`.
+// Returns undefined when no adapter exists; callers decide (and say) what to do then.
+
+export interface GpuContext {
+  device: GPUDevice;
+  adapterName: string;
+}
+
+async function nodeGpu(): Promise<GPU | undefined> {
+  const mod = 'webgpu'; // not a static import: the browser bundle must not pull in Dawn
+  try {
+    const { create, globals } = (await import(/* @vite-ignore */ mod)) as { create: (o: string[]) => GPU; globals: object };
+    Object.assign(globalThis, globals);
+    // Mesa warns on every start without a runtime dir; give it a private one.
+    if (typeof process !== 'undefined' && !process.env.XDG_RUNTIME_DIR) process.env.XDG_RUNTIME_DIR = '/tmp';
+    return create([]);
+  } catch {
+    return undefined;
+  }
+}
+
+let cached: Promise<GpuContext | undefined> | undefined;
+
+export function getGpu(): Promise<GpuContext | undefined> {
+  cached ??= (async () => {
+    const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu ?? (await nodeGpu());
+    const adapter = await gpu?.requestAdapter();
+    if (!adapter) return undefined;
+    const device = await adapter.requestDevice({ requiredLimits: pickLimits(adapter) });
+    const info = adapter.info;
+    return { device, adapterName: [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unknown adapter' };
+  })();
+  return cached;
+}
+
+/** Ask for the adapter's full storage limits rather than the small defaults. */
+function pickLimits(adapter: GPUAdapter): Record<string, number> {
+  const l = adapter.limits;
+  return {
+    maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
+    maxBufferSize: l.maxBufferSize,
+    maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
+    maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
+    maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
+  };
+}
