@@ -19,6 +19,9 @@ export function parseBackend(s: string | undefined): BackendName {
   throw new KilnError('USAGE', `unknown backend '${s}' (use cpu or webgpu)`);
 }
 
+/** Whether this build has a WebGPU executor (the WGSL codegen issue adds it). */
+export const webgpuAvailable = (): boolean => false;
+
 export async function getBackend(name: BackendName): Promise<Backend> {
   if (name === 'cpu') return cpu;
   throw new KilnError('BACKEND', 'the WebGPU executor is not built yet (issue 3); use --backend cpu');

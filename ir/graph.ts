@@ -26,6 +26,8 @@ export class Graph {
   nodes: Node[] = [];
   /** Initializers and folded constants. Named initializers keep their ONNX / parameter names. */
   readonly constants = new Map<Value, Tensor>();
+  /** Constants that are model parameters (weights a user can load, export or train), by name. */
+  readonly params = new Map<string, Value>();
   private nextId = 0;
   private readonly names = new Set<string>();
 
@@ -48,6 +50,14 @@ export class Graph {
   addConstant(t: Tensor, name = 'const'): Value {
     const v = this.newValue(t, name);
     this.constants.set(v, t);
+    return v;
+  }
+
+  /** A named parameter: a constant whose value is a weight of the model. */
+  addParam(name: string, t: Tensor): Value {
+    if (this.params.has(name)) throw new KilnError('VERIFY', `parameter '${name}' is defined twice`);
+    const v = this.addConstant(t, name);
+    this.params.set(name, v);
     return v;
   }
 

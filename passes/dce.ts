@@ -15,5 +15,6 @@ export const deadCodeElimination: Pass = {
     }
     g.nodes = kept.reverse();
     for (const v of [...g.constants.keys()]) if (!live.has(v)) g.constants.delete(v);
+    for (const [name, v] of [...g.params]) if (!live.has(v)) g.params.delete(name);
   },
 };

@@ -54,7 +54,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   const env = new Map<string, Value>();
   for (const init of gp.initializer) {
     const { tensor, clamped } = tensorFromProto(init, { baseDir: opts.baseDir });
-    const v = graph.addConstant(tensor, init.name || 'initializer');
+    const v = init.name && !graph.params.has(init.name) ? graph.addParam(init.name, tensor) : graph.addConstant(tensor, 'initializer');
     if (clamped) ctx.clamped.add(v);
     env.set(init.name ?? '', v);
   }
