@@ -5,6 +5,7 @@ export type KilnErrorCode =
   | 'ONNX_PARSE'        // bytes are not a valid ONNX model
   | 'ONNX_UNSUPPORTED'  // ops or features kiln does not import
   | 'ONNX_INVALID'      // a well-formed model that breaks the ONNX spec
+  | 'STATIC_INPUT'      // a value that fixes a shape (axes, K, a target shape) is only known at run time
   | 'EXTERNAL_DATA'     // external tensor data missing or outside the model folder
   | 'SHAPE'             // a shape or dtype rule failed
   | 'ATTRIBUTE'         // an attribute is missing or malformed
@@ -20,6 +21,8 @@ export interface KilnErrorContext {
   op?: string;
   shapes?: readonly (readonly number[] | undefined)[];
   path?: string;
+  /** The graph input a STATIC_INPUT error needs bound to a value. */
+  input?: string;
 }
 
 export class KilnError extends Error {

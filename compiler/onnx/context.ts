@@ -57,13 +57,18 @@ export class ImportContext {
     return v ? this.graph.constants.get(v) : undefined;
   }
 
-  /** A static input's values as numbers; KilnError when it is not constant. */
-  staticInts(n: OnnxNode, i: number, what: string): number[] | undefined {
+  /** A static input's tensor; STATIC_INPUT naming the node (and the graph input, if it is one) otherwise. */
+  requireStatic(n: OnnxNode, i: number, what: string): Tensor {
     const v = n.inputs[i];
-    if (!v) return undefined;
-    const t = this.graph.constants.get(v);
-    if (!t) throw new KilnError('ONNX_UNSUPPORTED', `${what} (input ${i}) must be a constant or computable from constants; kiln needs static shapes`, { node: n.name, op: n.opType });
-    return Array.from(t.data);
+    const t = this.constValue(v);
+    if (t) return t;
+    const input = v && this.graph.inputs.includes(v) ? v.name : undefined;
+    throw new KilnError('STATIC_INPUT', `${what} (input ${i}) must be a constant or computable from constants; kiln needs static shapes${input ? ` (it is graph input '${input}')` : ''}`, { node: n.name, op: n.opType, input });
+  }
+
+  /** A static input's values as numbers; undefined when the optional input is absent. */
+  staticInts(n: OnnxNode, i: number, what: string): number[] | undefined {
+    return n.inputs[i] ? Array.from(this.requireStatic(n, i, what).data) : undefined;
   }
 
   private uniqueName(op: string): string {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
-import type { Tensor } from '../../ir/tensor.ts';
+import { fmtType, type Tensor } from '../../ir/tensor.ts';
+import { sameShape } from '../../ir/shape.ts';
 import { attrOr, ImportContext, type OnnxAttr, type OnnxNode } from './context.ts';
 import { CONVERTERS } from './ops/index.ts';
 import { int64, type AttributeProto, type GraphProto, decodeModel, type ValueInfoProto } from './proto.ts';
@@ -14,7 +15,7 @@ import { ONNX_ATTR_TYPE } from './schema.ts';
 import { optimize } from '../../passes/pipeline.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
 
-export const MIN_OPSET = 7;
+export const MIN_OPSET = 1;
 export const MAX_OPSET = 20;
 
 export interface ImportedModel {
@@ -30,16 +31,21 @@ export interface ImportOptions {
   baseDir?: string;
   /** Shown in errors. */
   path?: string;
+  /**
+   * Graph inputs to specialize on: each becomes a constant with the given value, so that inputs which
+   * fix shapes (axes, K, target shapes) can be compiled statically.
+   */
+  bind?: ReadonlyMap<string, Tensor>;
 }
 
-export function importOnnxFile(path: string): ImportedModel {
+export function importOnnxFile(path: string, opts: Omit<ImportOptions, 'baseDir' | 'path'> = {}): ImportedModel {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch {
     throw new KilnError('ONNX_PARSE', 'cannot read model file', { path });
   }
-  return importOnnx(bytes, { baseDir: dirname(path), path });
+  return importOnnx(bytes, { ...opts, baseDir: dirname(path), path });
 }
 
 export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): ImportedModel {
@@ -62,6 +68,14 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   for (const vi of gp.input) {
     if (env.has(vi.name ?? '')) continue; // an initializer listed as input (IR version < 4)
     const [type, elem] = valueType(vi, opts.path);
+    const bound = opts.bind?.get(vi.name ?? '');
+    if (bound) {
+      if (bound.dtype !== type.dtype || !sameShape(bound.shape, type.shape)) {
+        throw new KilnError('INPUT', `bound value for input '${vi.name}' is ${fmtType(bound)}, the input is ${fmtType(type)}`, { path: opts.path });
+      }
+      env.set(vi.name ?? '', graph.addConstant(bound, vi.name ?? 'bound'));
+      continue;
+    }
     env.set(vi.name ?? '', graph.addInput(vi.name ?? '', type));
     inputElemTypes.push(elem);
   }

@@ -6,8 +6,8 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import type { Backend } from '../backend.ts';
 import { compareTensors } from '../compare.ts';
-import { importOnnxFile } from './importer.ts';
-import { decodeTensor } from './proto.ts';
+import { type ImportedModel, importOnnxFile } from './importer.ts';
+import { decodeModel, decodeTensor } from './proto.ts';
 import { tensorFromProto, tensorToProto } from './tensor.ts';
 
 export interface OnnxTestResult {
@@ -23,17 +23,41 @@ function readPbs(dir: string, prefix: string): Tensor[] {
   return files.map((f) => tensorFromProto(decodeTensor(readFileSync(join(dir, f)), join(dir, f)), { strict: true }).tensor);
 }
 
+/**
+ * Imports the test's model. A graph input that fixes a shape (axes, K, a target shape) is bound to the
+ * test's value, specializing the model as an ahead-of-time compiler with static shapes must; every other
+ * input stays a run-time input.
+ */
+function importSpecialized(modelPath: string, inputs: Tensor[]): { model: ImportedModel; runInputs: Map<string, Tensor> } {
+  const declared = decodeModel(readFileSync(modelPath), modelPath).graph;
+  const inits = new Set(declared?.initializer.map((t) => t.name) ?? []);
+  const names = (declared?.input ?? []).map((vi) => vi.name ?? '').filter((n) => !inits.has(n));
+  if (names.length !== inputs.length) throw new KilnError('INPUT', `test has ${inputs.length} inputs, the model ${names.length}`);
+  const byName = new Map(names.map((n, i) => [n, inputs[i]]));
+  const bind = new Map<string, Tensor>();
+  let model: ImportedModel | undefined;
+  while (!model) {
+    try {
+      model = importOnnxFile(modelPath, { bind });
+    } catch (e) {
+      const input = e instanceof KilnError && e.code === 'STATIC_INPUT' ? e.context.input : undefined;
+      if (!input || bind.has(input) || !byName.has(input)) throw e;
+      bind.set(input, byName.get(input)!);
+    }
+  }
+  return { model, runInputs: new Map(model.graph.inputs.map((v) => [v.name, byName.get(v.name)!])) };
+}
+
 export async function runOnnxTest(dir: string, backend: Backend, outDir?: string): Promise<OnnxTestResult> {
   const test = basename(dir);
   const out = outDir ? join(outDir, test) : undefined;
   if (out) mkdirSync(out, { recursive: true });
   try {
-    const model = importOnnxFile(join(dir, 'model.onnx'));
     const data = join(dir, 'test_data_set_0');
     const inputs = readPbs(data, 'input_');
+    const { model, runInputs } = importSpecialized(join(dir, 'model.onnx'), inputs);
     const g = model.graph;
-    if (inputs.length !== g.inputs.length) throw new KilnError('INPUT', `test has ${inputs.length} inputs, graph has ${g.inputs.length}`);
-    const results = await backend.run(g, new Map(g.inputs.map((v, i) => [v.name, inputs[i]])));
+    const results = await backend.run(g, runInputs);
     if (out) results.forEach((t, i) => writeFileSync(join(out, `output_${i}.pb`), tensorToProto(t, g.outputs[i].name, model.outputElemTypes[i])));
     const expected = existsSync(data) ? readPbs(data, 'output_') : [];
     for (let i = 0; i < expected.length; i++) {

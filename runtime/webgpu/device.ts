@@ -44,3 +44,13 @@ function pickLimits(adapter: GPUAdapter): Record<string, number> {
     maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
   };
 }
+
+/** Destroys the cached device (if any) and lets Dawn finish its pending work before the process exits. */
+export async function releaseGpu(): Promise<void> {
+  const ctx = await cached;
+  cached = undefined;
+  if (!ctx) return;
+  await ctx.device.queue.onSubmittedWorkDone();
+  ctx.device.destroy();
+  await new Promise((r) => setTimeout(r, 20));
+}

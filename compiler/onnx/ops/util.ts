@@ -8,13 +8,23 @@ import { onnxElemToDType } from '../tensor.ts';
 /** ONNX attributes that name an element type, converted to kiln dtypes. */
 const DTYPE_ATTRS = new Set(['to', 'dtype']);
 
-/** Copies the node's attributes that the IR op declares (ONNX and IR share attribute names). */
-export function passAttrs(n: OnnxNode, op: OpName, rename: Record<string, string> = {}): Record<string, AttrValue> {
+/** Attributes of old opsets that carry no meaning for kiln (memory hints, mode flags of inference). */
+const IGNORED_ATTRS = new Set(['consumed_inputs', 'is_test']);
+
+/**
+ * Copies the node's attributes to the IR op (ONNX and IR share attribute names). An attribute the IR op
+ * does not declare is an error, never silently dropped: it could change the op's meaning. `handled` lists
+ * the attributes the calling converter has already turned into something else.
+ */
+export function passAttrs(n: OnnxNode, op: OpName, rename: Record<string, string> = {}, handled: readonly string[] = []): Record<string, AttrValue> {
   const specs: Readonly<Record<string, AttrSpec>> = OPS[op].attrs;
   const out: Record<string, AttrValue> = {};
   for (const [k, v] of Object.entries(n.attrs)) {
     const key = rename[k] ?? k;
-    if (!(key in specs)) continue;
+    if (!(key in specs)) {
+      if (IGNORED_ATTRS.has(k) || handled.includes(k)) continue;
+      throw new KilnError('ONNX_UNSUPPORTED', `attribute '${k}' is not supported`, { node: n.name, op: n.opType });
+    }
     if (DTYPE_ATTRS.has(key) && typeof v === 'number') {
       const d = onnxElemToDType(v);
       if (!d) throw new KilnError('ONNX_UNSUPPORTED', `attribute '${k}' names unsupported element type ${v}`, { node: n.name, op: n.opType });

@@ -1,0 +1,168 @@
+// The blocked GEMM core shared by MatMul, Gemm, Conv (im2col) and ConvTranspose (col2im): A and B panels are
+// packed into contiguous scratch (KC x NC of B, MC x KC of A), and a 4x4 register-blocked micro-kernel runs the k loop.
+
+/** A strided float32 matrix view: element (i, j) is data[off + i * rs + j * cs]. */
+export interface MatView {
+  readonly data: Float32Array;
+  readonly off: number;
+  readonly rs: number;
+  readonly cs: number;
+}
+
+const MR = 4, NR = 4;
+const KC = 256, MC = 96, NC = 1024;
+
+// Scratch panels, grown on demand and reused across calls (the interpreter is single-threaded).
+let packA = new Float32Array(MC * KC);
+let packB = new Float32Array(KC * NC);
+const edge = new Float64Array(MR * NR);
+
+/** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n. */
+export function gemm(
+  m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  if (m === 0 || n === 0) return;
+  if (k === 0) {
+    if (!accumulate) for (let i = 0; i < m; i++) c.fill(0, cOff + i * ldc, cOff + i * ldc + n);
+    return;
+  }
+  if (m === 1 && b.cs === 1) return rowsTimesB(m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      packPanelsB(b, pc, kc, jc, nc);
+      const add = accumulate || pc > 0;
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = Math.min(MC, m - ic);
+        packPanelsA(a, ic, mc, pc, kc);
+        for (let j0 = 0; j0 < nc; j0 += NR) {
+          const w = Math.min(NR, nc - j0);
+          for (let i0 = 0; i0 < mc; i0 += MR) {
+            const h = Math.min(MR, mc - i0);
+            micro(kc, packA, i0 * kc, packB, j0 * kc, c, cOff + (ic + i0) * ldc + jc + j0, ldc, h, w, alpha, add);
+          }
+        }
+      }
+    }
+  }
+}
+
+let rowAcc = new Float64Array(1024);
+
+/** A single row of A (vector-matrix product): packing would cost as much as the product, so stream B row by row. */
+function rowsTimesB(
+  m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  if (rowAcc.length < n) rowAcc = new Float64Array(n);
+  const acc = rowAcc, bd = b.data, ad = a.data;
+  for (let i = 0; i < m; i++) {
+    acc.fill(0, 0, n);
+    for (let p = 0; p < k; p++) {
+      const x = ad[a.off + i * a.rs + p * a.cs];
+      const o = b.off + p * b.rs;
+      for (let j = 0; j < n; j++) acc[j] += x * bd[o + j];
+    }
+    const co = cOff + i * ldc;
+    if (accumulate) for (let j = 0; j < n; j++) c[co + j] += alpha * acc[j];
+    else for (let j = 0; j < n; j++) c[co + j] = alpha * acc[j];
+  }
+}
+
+/** B rows [p0, p0+kc), cols [j0, j0+nc) into NR-wide panels, k-major inside a panel, zero-padded. */
+function packPanelsB(b: MatView, p0: number, kc: number, j0: number, nc: number): void {
+  const need = kc * Math.ceil(nc / NR) * NR;
+  if (packB.length < need) packB = new Float32Array(need);
+  const dst = packB, src = b.data, rs = b.rs, cs = b.cs;
+  let q = 0;
+  for (let jp = 0; jp < nc; jp += NR) {
+    const w = Math.min(NR, nc - jp);
+    let o = b.off + p0 * rs + (j0 + jp) * cs;
+    if (w === NR) {
+      for (let p = 0; p < kc; p++, o += rs, q += 4) {
+        dst[q] = src[o]; dst[q + 1] = src[o + cs]; dst[q + 2] = src[o + 2 * cs]; dst[q + 3] = src[o + 3 * cs];
+      }
+    } else {
+      for (let p = 0; p < kc; p++, o += rs) for (let c = 0; c < NR; c++) dst[q++] = c < w ? src[o + c * cs] : 0;
+    }
+  }
+}
+
+/** A rows [i0, i0+mc), cols [p0, p0+kc) into MR-tall panels, k-major inside a panel, zero-padded. */
+function packPanelsA(a: MatView, i0: number, mc: number, p0: number, kc: number): void {
+  const need = kc * Math.ceil(mc / MR) * MR;
+  if (packA.length < need) packA = new Float32Array(need);
+  const dst = packA, src = a.data, rs = a.rs, cs = a.cs;
+  let q = 0;
+  for (let ip = 0; ip < mc; ip += MR) {
+    const h = Math.min(MR, mc - ip);
+    let o = a.off + (i0 + ip) * rs + p0 * cs;
+    if (h === MR) {
+      for (let p = 0; p < kc; p++, o += cs, q += 4) {
+        dst[q] = src[o]; dst[q + 1] = src[o + rs]; dst[q + 2] = src[o + 2 * rs]; dst[q + 3] = src[o + 3 * rs];
+      }
+    } else {
+      for (let p = 0; p < kc; p++, o += cs) for (let r = 0; r < MR; r++) dst[q++] = r < h ? src[o + r * rs] : 0;
+    }
+  }
+}
+
+/** One MR x NR tile of C over kc steps; accumulates in float64 registers, writes the valid h x w part. */
+function micro(
+  kc: number, ap: Float32Array, ai: number, bp: Float32Array, bi: number,
+  c: Float32Array, co: number, ldc: number, h: number, w: number, alpha: number, add: boolean,
+): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  for (let p = 0; p < kc; p++, ai += 4, bi += 4) {
+    const a0 = ap[ai], a1 = ap[ai + 1], a2 = ap[ai + 2], a3 = ap[ai + 3];
+    const b0 = bp[bi], b1 = bp[bi + 1], b2 = bp[bi + 2], b3 = bp[bi + 3];
+    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+  }
+  if (h === MR && w === NR) {
+    const o0 = co, o1 = co + ldc, o2 = o1 + ldc, o3 = o2 + ldc;
+    if (add) {
+      c[o0] += alpha * c00; c[o0 + 1] += alpha * c01; c[o0 + 2] += alpha * c02; c[o0 + 3] += alpha * c03;
+      c[o1] += alpha * c10; c[o1 + 1] += alpha * c11; c[o1 + 2] += alpha * c12; c[o1 + 3] += alpha * c13;
+      c[o2] += alpha * c20; c[o2 + 1] += alpha * c21; c[o2 + 2] += alpha * c22; c[o2 + 3] += alpha * c23;
+      c[o3] += alpha * c30; c[o3 + 1] += alpha * c31; c[o3 + 2] += alpha * c32; c[o3 + 3] += alpha * c33;
+    } else {
+      c[o0] = alpha * c00; c[o0 + 1] = alpha * c01; c[o0 + 2] = alpha * c02; c[o0 + 3] = alpha * c03;
+      c[o1] = alpha * c10; c[o1 + 1] = alpha * c11; c[o1 + 2] = alpha * c12; c[o1 + 3] = alpha * c13;
+      c[o2] = alpha * c20; c[o2 + 1] = alpha * c21; c[o2 + 2] = alpha * c22; c[o2 + 3] = alpha * c23;
+      c[o3] = alpha * c30; c[o3 + 1] = alpha * c31; c[o3 + 2] = alpha * c32; c[o3 + 3] = alpha * c33;
+    }
+    return;
+  }
+  const t = edge;
+  t[0] = c00; t[1] = c01; t[2] = c02; t[3] = c03; t[4] = c10; t[5] = c11; t[6] = c12; t[7] = c13;
+  t[8] = c20; t[9] = c21; t[10] = c22; t[11] = c23; t[12] = c30; t[13] = c31; t[14] = c32; t[15] = c33;
+  for (let r = 0; r < h; r++) {
+    for (let j = 0; j < w; j++) {
+      const o = co + r * ldc + j;
+      c[o] = (add ? c[o] : 0) + alpha * t[r * NR + j];
+    }
+  }
+}
+
+/** Reference-quality fallback for non-float dtypes: C = alpha * A B (+ C), float64 accumulation. */
+export function gemmAny(
+  m: number, n: number, k: number, alpha: number,
+  a: { data: ArrayLike<number>; off: number; rs: number; cs: number },
+  b: { data: ArrayLike<number>; off: number; rs: number; cs: number },
+  c: { [i: number]: number }, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a.data[a.off + i * a.rs + p * a.cs] * b.data[b.off + p * b.rs + j * b.cs];
+      const o = cOff + i * ldc + j;
+      c[o] = (accumulate ? c[o] : 0) + alpha * s;
+    }
+  }
+}
