@@ -4,6 +4,9 @@ import { KilnError } from '../ir/errors.ts';
 import type { Graph } from '../ir/graph.ts';
 import type { Tensor } from '../ir/tensor.ts';
 import { interpret } from '../runtime/cpu/interpreter.ts';
+import { getGpu, type GpuContext } from '../runtime/webgpu/device.ts';
+import { WebGpuExecutor } from '../runtime/webgpu/executor.ts';
+import { compileForWebGpu } from './compile.ts';
 
 export type BackendName = 'cpu' | 'webgpu';
 
@@ -14,15 +17,34 @@ export interface Backend {
 
 const cpu: Backend = { name: 'cpu', run: async (g, inputs) => interpret(g, inputs) };
 
+/** Compiles the graph, runs it once on the WebGPU executor and frees its buffers. */
+function webgpuBackend(gpu: GpuContext): Backend {
+  return {
+    name: 'webgpu',
+    async run(g, inputs) {
+      const { program, data } = compileForWebGpu(g);
+      const exe = await WebGpuExecutor.load(program, data, gpu);
+      try {
+        const out = await exe.run(inputs);
+        return g.outputs.map((v) => out.get(v.name)!);
+      } finally {
+        exe.dispose();
+      }
+    },
+  };
+}
+
 export function parseBackend(s: string | undefined): BackendName {
   if (s === undefined || s === 'cpu' || s === 'webgpu') return s ?? 'cpu';
   throw new KilnError('USAGE', `unknown backend '${s}' (use cpu or webgpu)`);
 }
 
-/** Whether this build has a WebGPU executor (the WGSL codegen issue adds it). */
-export const webgpuAvailable = (): boolean => false;
+/** Whether this build has a WebGPU executor. */
+export const webgpuAvailable = (): boolean => true;
 
 export async function getBackend(name: BackendName): Promise<Backend> {
   if (name === 'cpu') return cpu;
-  throw new KilnError('BACKEND', 'the WebGPU executor is not built yet (issue 3); use --backend cpu');
+  const gpu = await getGpu();
+  if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use --backend cpu');
+  return webgpuBackend(gpu);
 }

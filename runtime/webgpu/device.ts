@@ -6,14 +6,22 @@ export interface GpuContext {
   adapterName: string;
 }
 
+/**
+ * Dawn's GPU object must stay referenced for the life of its devices: once garbage-collected, its
+ * instance is freed while Dawn still polls it for events, and the process crashes.
+ */
+let nodeGpuInstance: GPU | undefined;
+
 async function nodeGpu(): Promise<GPU | undefined> {
+  if (nodeGpuInstance) return nodeGpuInstance;
   const mod = 'webgpu'; // not a static import: the browser bundle must not pull in Dawn
   try {
     const { create, globals } = (await import(/* @vite-ignore */ mod)) as { create: (o: string[]) => GPU; globals: object };
     Object.assign(globalThis, globals);
     // Mesa warns on every start without a runtime dir; give it a private one.
     if (typeof process !== 'undefined' && !process.env.XDG_RUNTIME_DIR) process.env.XDG_RUNTIME_DIR = '/tmp';
-    return create([]);
+    nodeGpuInstance = create([]);
+    return nodeGpuInstance;
   } catch {
     return undefined;
   }
@@ -28,7 +36,8 @@ export function getGpu(): Promise<GpuContext | undefined> {
     if (!adapter) return undefined;
     const device = await adapter.requestDevice({ requiredLimits: pickLimits(adapter) });
     const info = adapter.info;
-    return { device, adapterName: [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unknown adapter' };
+    const adapterName = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
+    return { device, adapterName };
   })();
   return cached;
 }

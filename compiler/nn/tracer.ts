@@ -1,0 +1,170 @@
+// The tracer: runs a module's forward on symbolic tensors (SymTensor) that add IR nodes to a Graph.
+// Parameters become named graph params (state-dict names) the first time forward uses them; numbers
+// become scalar constants. trace() is the entry point.
+import type { DType } from '../../ir/dtype.ts';
+import { KilnError } from '../../ir/errors.ts';
+import { Graph, type Value } from '../../ir/graph.ts';
+import type { AttrValue } from '../../ir/op.ts';
+import type { OpName } from '../../ir/ops/index.ts';
+import type { Shape } from '../../ir/shape.ts';
+import { scalar, type Tensor } from '../../ir/tensor.ts';
+import { Parameter, type Module } from './module.ts';
+import { SymTensor } from './tensor.ts';
+
+/** What forward may be given and return: symbolic tensors, parameters or plain numbers. */
+export type Operand = SymTensor | Parameter | number;
+
+export interface InputSpec {
+  readonly dtype: DType;
+  readonly shape: Shape;
+}
+
+export interface TraceOptions {
+  /** Trace in training mode (BatchNorm normalizes with batch statistics). Default: the module's own mode. */
+  training?: boolean;
+  /** Graph name. */
+  name?: string;
+}
+
+let active: Tracer | undefined;
+
+/** The trace in progress; modules and symbolic ops only work inside trace(). */
+export function activeTracer(): Tracer {
+  if (!active) throw new KilnError('USAGE', 'nn modules and symbolic tensors can only be used inside trace(module, inputs)');
+  return active;
+}
+
+export class Tracer {
+  readonly graph: Graph;
+  private readonly paths = new Map<Module, string>();
+  private readonly paramNames = new Map<Parameter, string>();
+  private readonly paramValues = new Map<Parameter, Value>();
+  private readonly scalars = new Map<string, Value>();
+  private readonly scope: string[] = [];
+
+  constructor(root: Module, name: string) {
+    this.graph = new Graph(name);
+    for (const [path, m] of root.namedModules()) if (!this.paths.has(m)) this.paths.set(m, path);
+    for (const [n, p] of root.namedState()) if (!this.paramNames.has(p)) this.paramNames.set(p, n);
+  }
+
+  enter(m: Module): void {
+    this.scope.push(this.paths.get(m) ?? m.constructor.name);
+  }
+
+  exit(): void {
+    this.scope.pop();
+  }
+
+  /** Adds one IR node named after the current module path; returns its outputs. */
+  op(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
+    const where = this.scope.filter((s) => s !== '').at(-1);
+    const name = `${where ? `${where}/` : ''}${op}_${this.graph.nodes.length}`;
+    return this.graph.addNode(op, inputs, attrs, name);
+  }
+
+  /** The graph value of a module parameter, added as a named graph param on first use. */
+  param(p: Parameter): Value {
+    let v = this.paramValues.get(p);
+    if (v) return v;
+    const name = this.paramNames.get(p);
+    if (!name) throw new KilnError('USAGE', `a Parameter of shape [${p.shape}] is used in forward but is not registered in the traced module tree`);
+    v = this.graph.addParam(name, p.data);
+    this.paramValues.set(p, v);
+    return v;
+  }
+
+  /** A scalar constant, shared across uses. */
+  scalar(dtype: DType, v: number): Value {
+    const key = `${dtype}:${Object.is(v, -0) ? '-0' : v}`;
+    let c = this.scalars.get(key);
+    if (!c) {
+      c = this.graph.addConstant(scalar(dtype, v), 'scalar');
+      this.scalars.set(key, c);
+    }
+    return c;
+  }
+
+  constant(t: Tensor, hint = 'const'): Value {
+    return this.graph.addConstant(t, hint);
+  }
+
+  /** Graph value of an operand; numbers take `dtype`. */
+  value(o: Operand, dtype: DType = 'f32'): Value {
+    if (o instanceof SymTensor) {
+      if (o.tracer !== this) throw new KilnError('USAGE', `symbolic tensor '${o.value.name}' belongs to another trace`);
+      return o.value;
+    }
+    if (o instanceof Parameter) return this.param(o);
+    return this.scalar(dtype, o);
+  }
+
+  wrap(v: Value): SymTensor {
+    return new SymTensor(this, v);
+  }
+}
+
+/** The dtype numbers should take next to these operands: the first tensor's, else f32. */
+export function operandDType(os: readonly (Operand | undefined)[]): DType {
+  for (const o of os) {
+    if (o instanceof SymTensor) return o.dtype;
+    if (o instanceof Parameter) return o.data.dtype;
+  }
+  return 'f32';
+}
+
+/** Emits one node from operands and wraps its outputs. */
+export function emit(op: OpName, inputs: readonly (Operand | undefined)[], attrs: Record<string, AttrValue> = {}): SymTensor[] {
+  const t = activeTracer();
+  const d = operandDType(inputs);
+  return t.op(op, inputs.map((o) => (o === undefined ? undefined : t.value(o, d))), attrs).map((v) => t.wrap(v));
+}
+
+/** Emits one node and returns its first output. */
+export const emit1 = (op: OpName, inputs: readonly (Operand | undefined)[], attrs: Record<string, AttrValue> = {}): SymTensor => emit(op, inputs, attrs)[0];
+
+/** Lifts an operand to a symbolic tensor (parameters and numbers become graph constants). */
+export function sym(o: Operand, dtype?: DType): SymTensor {
+  if (o instanceof SymTensor) return o;
+  const t = activeTracer();
+  return t.wrap(t.value(o, dtype ?? operandDType([o])));
+}
+
+/** A constant tensor in the trace (not a parameter). */
+export function constant(t: Tensor, hint = 'const'): SymTensor {
+  const tr = activeTracer();
+  return tr.wrap(tr.constant(t, hint));
+}
+
+/** A tree of symbolic tensors forward may return: one, an array (nested) or a record. */
+export type TraceOutput = SymTensor | readonly TraceOutput[] | { readonly [k: string]: TraceOutput };
+
+function flatten(o: unknown, out: Value[]): void {
+  if (o instanceof SymTensor) out.push(o.value);
+  else if (Array.isArray(o)) for (const x of o) flatten(x, out);
+  else if (o && typeof o === 'object' && !(o instanceof Parameter)) for (const x of Object.values(o)) flatten(x, out);
+  else throw new KilnError('USAGE', `forward must return symbolic tensors (or arrays/records of them), got ${o instanceof Parameter ? 'a Parameter' : String(o)} as output ${out.length}`);
+}
+
+/**
+ * Traces `module.forward` on symbolic inputs (given in forward's argument order) into a Graph. The
+ * graph's outputs are forward's results, flattened in order; graph.params holds the parameters used.
+ */
+export function trace(module: Module, inputs: Readonly<Record<string, InputSpec>>, opts: TraceOptions = {}): Graph {
+  if (active) throw new KilnError('USAGE', 'trace() cannot be nested');
+  const t = new Tracer(module, opts.name ?? module.constructor.name);
+  const modes = module.namedModules().map(([, m]) => [m, m.training] as const);
+  if (opts.training !== undefined) module.train(opts.training);
+  active = t;
+  try {
+    const args = Object.entries(inputs).map(([name, spec]) => t.wrap(t.graph.addInput(name, spec)));
+    const result = (module.call as (...a: unknown[]) => unknown).apply(module, args);
+    const outs: Value[] = [];
+    flatten(result, outs);
+    t.graph.outputs = outs;
+    return t.graph;
+  } finally {
+    active = undefined;
+    for (const [m, mode] of modes) m.training = mode;
+  }
+}

@@ -1,0 +1,173 @@
+// Codegen: a graph of primitives becomes a Program. Each value gets a location (a buffer and a strided
+// view into it); view ops only compute a new view; every other node becomes one kernel whose WGSL reads
+// its inputs through their views. Identical kernels (same WGSL text) share one pipeline.
+import { type TypedArray } from '../../ir/dtype.ts';
+import { KilnError } from '../../ir/errors.ts';
+import type { Graph, Node, Value } from '../../ir/graph.ts';
+import { numel } from '../../ir/shape.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, type Program, PROGRAM_VERSION, storageDType } from '../../runtime/program.ts';
+import type { KernelSource, LowerContext, TensorRef } from './kernel.ts';
+import { LOWERINGS } from './lower/index.ts';
+import { contiguous, isContiguous, type View } from './view.ts';
+import { VIEW_RULES } from './view-ops.ts';
+import { COMMON_PRELUDE, coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
+
+export interface CompiledProgram {
+  readonly program: Program;
+  /** Initial contents of parameter and constant buffers, in storage types. */
+  readonly data: ReadonlyMap<number, TypedArray>;
+}
+
+interface Location { buffer: number; view: View }
+
+const DEFAULT_WORKGROUP = 64;
+const MAX_WORKGROUPS = 65535;
+
+class ProgramBuilder {
+  readonly buffers: (BufferDecl & { role: BufferRole })[] = [];
+  readonly kernels: KernelDecl[] = [];
+  readonly dispatches: DispatchDecl[] = [];
+  readonly data = new Map<number, TypedArray>();
+  private readonly kernelByText = new Map<string, number>();
+
+  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }): number {
+    const dtype = storageDType(v.dtype);
+    this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: Math.max(4, numel(v.shape) * 4) });
+    return this.buffers.length - 1;
+  }
+
+  addKernel(name: string, nodes: string[], src: KernelSource, refs: { inputs: TensorRef[]; outputs: TensorRef[] }): number {
+    const wg = src.workgroupSize ?? DEFAULT_WORKGROUP;
+    const bindings = [
+      ...refs.inputs.map((r, i) => `@group(0) @binding(${i}) var<storage, read> ${r.name}: array<${r.elem}>;`),
+      ...refs.outputs.map((r, i) => `@group(0) @binding(${refs.inputs.length + i}) var<storage, read_write> ${r.name}: array<${r.elem}>;`),
+    ];
+    const entry =
+      src.entry ??
+      `@compute @workgroup_size(${wg})
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * ${wg}u);
+  if (idx >= ${src.invocations ?? 0}) { return; }
+  ${src.body ?? ''}
+}`;
+    const wgsl = [`// kiln kernel: ${nodes.join(', ')}`, ...bindings, COMMON_PRELUDE, src.decls ?? '', entry, ''].join('\n');
+    const key = wgsl.slice(wgsl.indexOf('\n') + 1);
+    let k = this.kernelByText.get(key);
+    if (k === undefined) {
+      k = this.kernels.length;
+      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, nodes });
+      this.kernelByText.set(key, k);
+    }
+    return k;
+  }
+
+  dispatch(kernel: number, bindings: number[], src: KernelSource): void {
+    const wg = src.workgroupSize ?? DEFAULT_WORKGROUP;
+    const workgroups = src.workgroups ?? spread(Math.ceil((src.invocations ?? 0) / wg));
+    if (workgroups[0] * workgroups[1] * workgroups[2] === 0) return;
+    this.dispatches.push({ kernel, bindings, workgroups: [workgroups[0], workgroups[1], workgroups[2]] });
+  }
+}
+
+/** Spreads a workgroup count over x, y and z so no dimension exceeds the WebGPU limit. */
+export function spread(n: number): [number, number, number] {
+  if (n <= MAX_WORKGROUPS) return [n, 1, 1];
+  const y = Math.ceil(n / MAX_WORKGROUPS);
+  if (y <= MAX_WORKGROUPS) return [MAX_WORKGROUPS, y, 1];
+  return [MAX_WORKGROUPS, MAX_WORKGROUPS, Math.ceil(y / MAX_WORKGROUPS)];
+}
+
+function toStorage(t: Tensor): TypedArray {
+  return t.dtype === 'bool' ? Uint32Array.from(t.data) : t.dtype === 'f16' ? Float32Array.from(t.data) : t.data;
+}
+
+/** Lists every node that has no WebGPU path, all at once. */
+function checkLowerable(g: Graph): void {
+  const bad = g.nodes.filter((n) => !VIEW_RULES[n.op] && !LOWERINGS[n.op]);
+  if (bad.length) throw new KilnError('BACKEND', `no WebGPU lowering for: ${bad.map((n) => `${n.op} (${n.name})`).join(', ')}`);
+}
+
+export function generateProgram(g: Graph): CompiledProgram {
+  checkLowerable(g);
+  const b = new ProgramBuilder();
+  const loc = new Map<Value, Location>();
+  const owned = (v: Value, role: BufferRole) => {
+    const l = { buffer: b.addBuffer(v.name, role, v.type), view: contiguous(v.type.shape) };
+    loc.set(v, l);
+    return l;
+  };
+  const inputs = g.inputs.map((v) => ({ name: v.name, buffer: owned(v, 'input').buffer, dtype: v.type.dtype, shape: [...v.type.shape] }));
+  const paramValues = new Set(g.params.values());
+  for (const [v, t] of g.constants) b.data.set(owned(v, paramValues.has(v) ? 'param' : 'const').buffer, toStorage(t));
+
+  const ref = (v: Value, name: string): TensorRef => ({ name, dtype: v.type.dtype, elem: wgslType(v.type.dtype), view: loc.get(v)!.view });
+  /** Emits a kernel for `node` writing fresh contiguous buffers for its outputs. */
+  const emit = (node: Node, src: (ctx: LowerContext) => KernelSource, outputs: readonly Value[] = node.outputs, role: BufferRole = 'temp') => {
+    const present = node.inputs.filter((v): v is Value => v !== undefined);
+    const inRefs = present.map((v, i) => ref(v, `in${i}`));
+    let k = 0;
+    const inputsByPos = node.inputs.map((v) => (v ? inRefs[k++] : undefined));
+    const outLocs = outputs.map((v) => owned(v, role));
+    const outRefs = outputs.map((v, i) => ref(v, `out${i}`));
+    const ctx: LowerContext = { node, inputs: inputsByPos, outputs: outRefs };
+    const s = src(ctx);
+    const kernel = b.addKernel(`${node.op}_${node.name}`, [node.name], s, { inputs: inRefs, outputs: outRefs });
+    b.dispatch(kernel, [...present.map((v) => loc.get(v)!.buffer), ...outLocs.map((l) => l.buffer)], s);
+  };
+
+  for (const node of g.nodes) {
+    const rule = VIEW_RULES[node.op];
+    const x = node.inputs[0];
+    if (rule && x) {
+      let view = rule(loc.get(x)!.view, node);
+      if (!view) {
+        // The view cannot express this reshape of a strided input: copy the input contiguous first.
+        const copy = g.newValue(x.type, `${x.name}_contig`);
+        emit({ ...node, name: `${node.name}_copy`, inputs: [x], outputs: [copy] }, copyKernel, [copy]);
+        loc.set(x, loc.get(copy)!);
+        view = rule(loc.get(x)!.view, node)!;
+      }
+      loc.set(node.outputs[0], { buffer: loc.get(x)!.buffer, view });
+      continue;
+    }
+    emit(node, (ctx) => {
+      try {
+        return LOWERINGS[node.op](ctx);
+      } catch (e) {
+        if (e instanceof KilnError) throw e;
+        throw new KilnError('BACKEND', `WGSL lowering failed: ${(e as Error).message}`, { node: node.name, op: node.op, shapes: node.inputs.map((v) => v?.type.shape) });
+      }
+    });
+  }
+
+  // Each graph output gets a buffer of its own; views, inputs, constants and repeated outputs are copied.
+  const claimed = new Set<number>();
+  const outputs = g.outputs.map((v, i) => {
+    const l = loc.get(v)!;
+    const buf = b.buffers[l.buffer];
+    if (buf.role === 'temp' && isContiguous(l.view) && numel(l.view.shape) * 4 <= buf.bytes && !claimed.has(l.buffer)) {
+      buf.role = 'output';
+      claimed.add(l.buffer);
+      return { name: v.name, buffer: l.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
+    }
+    const copy = g.newValue(v.type, `${v.name}_out`);
+    emit({ name: `output_${i}`, op: 'Identity' as never, inputs: [v], outputs: [copy], attrs: {} }, copyKernel, [copy], 'output');
+    claimed.add(loc.get(copy)!.buffer);
+    return { name: v.name, buffer: loc.get(copy)!.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
+  });
+
+  const program: Program = { version: PROGRAM_VERSION, inputs, outputs, buffers: b.buffers, kernels: b.kernels, dispatches: b.dispatches };
+  return { program, data: b.data };
+}
+
+/** Materializes a strided view into a contiguous buffer. */
+function copyKernel(ctx: LowerContext): KernelSource {
+  const [x] = ctx.inputs as TensorRef[];
+  const out = ctx.outputs[0];
+  const shape = out.view.shape;
+  return {
+    body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${x.name}[${offsetExpr(x.view, coordNames(shape.length))}];`,
+    invocations: numel(shape),
+  };
+}

@@ -1,0 +1,48 @@
+// What a WGSL lowering sees and returns. A lowering writes the per-invocation body (or a whole entry
+// function for tiled kernels); codegen adds the bindings, the header comment and the dispatch.
+import type { DType } from '../../ir/dtype.ts';
+import { KilnError } from '../../ir/errors.ts';
+import type { Node } from '../../ir/graph.ts';
+import type { View } from './view.ts';
+import type { WgslScalar } from './wgsl.ts';
+
+/** A tensor as a kernel sees it: its binding variable, dtype and the strided view to read it through. */
+export interface TensorRef {
+  readonly name: string;
+  readonly dtype: DType;
+  readonly elem: WgslScalar;
+  readonly view: View;
+}
+
+export interface LowerContext {
+  readonly node: Node;
+  readonly inputs: readonly (TensorRef | undefined)[];
+  /** Outputs are contiguous buffers of their own. */
+  readonly outputs: readonly TensorRef[];
+}
+
+export interface KernelSource {
+  /** Module-scope declarations: helper functions, constants, workgroup arrays. */
+  readonly decls?: string;
+  /**
+   * Statements run by each invocation with `idx: i32` its linear index, already checked to be below
+   * `invocations`. Leave undefined when `entry` is given.
+   */
+  readonly body?: string;
+  /** A full entry function `fn main(...)` for kernels that manage their own invocation layout. */
+  readonly entry?: string;
+  /** Invocations needed (with `body`), or workgroups (with `entry`, as [x, y, z]). */
+  readonly invocations?: number;
+  readonly workgroups?: readonly [number, number, number];
+  readonly workgroupSize?: number;
+}
+
+export type Lowering = (ctx: LowerContext) => KernelSource;
+
+/** An op whose GPU path is the decomposition into primitives (passes/decompose), not a kernel. */
+export const DECOMPOSED = 'decomposed' as const;
+
+/** A deliberate gap: the op has no GPU lowering yet; compiling it for WebGPU is an error that says so. */
+export const notOnGpu = (why: string): Lowering => (ctx) => {
+  throw new KilnError('BACKEND', `no WebGPU lowering: ${why}`, { node: ctx.node.name, op: ctx.node.op });
+};

@@ -1,0 +1,120 @@
+// WGSL for the elementwise ops: one expression per op over its (broadcast) operands. Every op computes
+// in the WGSL type of its first input; results convert to the output's storage type (bool as 0/1 u32).
+import type { ElementwiseOpName } from '../../../ir/ops/index.ts';
+import type { Attrs } from '../../../ir/op.ts';
+import type { Lowering, LowerContext } from '../kernel.ts';
+import { cast, coordNames, coords, lit, offsetExpr, wgslType, type WgslScalar } from '../wgsl.ts';
+import { broadcastView } from '../view.ts';
+
+type Expr = (args: string[], a: Attrs, t: WgslScalar) => string;
+
+const num = (a: Attrs, k: string, t: WgslScalar = 'f32') => lit(a[k] as number, t);
+const bool = (cond: string) => `select(0u, 1u, ${cond})`;
+const f1 = (fn: string): Expr => ([x]) => `${fn}(${x})`;
+const bin = (op: string): Expr => ([x, y]) => `(${x} ${op} ${y})`;
+const cmp = (op: string): Expr => ([x, y]) => bool(`${x} ${op} ${y}`);
+const fold = (fn: (x: string, y: string) => string): Expr => (args) => args.reduce((acc, v) => fn(acc, v));
+
+const EXPRS: { [K in ElementwiseOpName]: Expr } = {
+  Abs: f1('abs'), Neg: ([x]) => `(-${x})`, Sign: f1('sign'),
+  Exp: f1('exp'), Log: f1('log'), Sqrt: f1('sqrt'), Reciprocal: ([x]) => `(1.0 / ${x})`,
+  Sin: f1('sin'), Cos: f1('cos'), Tan: f1('tan'), Asin: f1('asin'), Acos: f1('acos'), Atan: f1('atan'),
+  Sinh: f1('sinh'), Cosh: f1('cosh'), Asinh: f1('asinh'), Acosh: f1('acosh'), Atanh: f1('atanh'),
+  Floor: f1('floor'), Ceil: f1('ceil'), Round: f1('round'), Erf: f1('kiln_erf'),
+  Relu: ([x], _a, t) => `max(${x}, ${lit(0, t)})`,
+  Sigmoid: f1('kiln_sigmoid'), Tanh: f1('kiln_tanh'), Softplus: f1('kiln_softplus'),
+  Softsign: ([x]) => `(${x} / (1.0 + abs(${x})))`,
+  LeakyRelu: ([x], a) => `select(${num(a, 'alpha')} * ${x}, ${x}, ${x} >= 0.0)`,
+  Elu: ([x], a) => `select(${num(a, 'alpha')} * (exp(${x}) - 1.0), ${x}, ${x} >= 0.0)`,
+  Celu: ([x], a) => `(max(0.0, ${x}) + min(0.0, ${num(a, 'alpha')} * (exp(${x} / ${num(a, 'alpha')}) - 1.0)))`,
+  Selu: ([x], a) => `(${num(a, 'gamma')} * select(${num(a, 'alpha')} * (exp(${x}) - 1.0), ${x}, ${x} > 0.0))`,
+  HardSigmoid: ([x], a) => `clamp(${num(a, 'alpha')} * ${x} + ${num(a, 'beta')}, 0.0, 1.0)`,
+  HardSwish: ([x]) => `(${x} * clamp(${x} / 6.0 + 0.5, 0.0, 1.0))`,
+  ThresholdedRelu: ([x], a) => `select(0.0, ${x}, ${x} > ${num(a, 'alpha')})`,
+  Shrink: ([x], a, t) =>
+    `select(select(${lit(0, t)}, ${x} - ${num(a, 'bias', t)}, ${x} > ${num(a, 'lambd', t)}), ${x} + ${num(a, 'bias', t)}, ${x} < -${num(a, 'lambd', t)})`,
+  Gelu: ([x], a) =>
+    a.approximate === 'tanh'
+      ? `(0.5 * ${x} * (1.0 + kiln_tanh(0.7978845608028654 * (${x} + 0.044715 * ${x} * ${x} * ${x}))))`
+      : `(0.5 * ${x} * (1.0 + kiln_erf(${x} * 0.7071067811865476)))`,
+  Mish: ([x]) => `(${x} * kiln_tanh(kiln_softplus(${x})))`,
+  Not: ([x]) => `(1u - ${x})`,
+  IsNaN: ([x]) => bool(`kiln_isnan(${x})`),
+  IsInf: ([x], a) => bool(`(${a.detect_positive ? `bitcast<u32>(${x}) == 0x7f800000u` : 'false'}) || (${a.detect_negative ? `bitcast<u32>(${x}) == 0xff800000u` : 'false'})`),
+  Clip: ([x], a, t) => {
+    const lo = a.min as number, hi = a.max as number;
+    const parts = [x];
+    if (lo !== -Infinity) parts[0] = `max(${parts[0]}, ${t === 'f32' ? lit(lo, t) : lit(Math.ceil(lo), t)})`;
+    if (hi !== Infinity) parts[0] = `min(${parts[0]}, ${t === 'f32' ? lit(hi, t) : lit(Math.floor(hi), t)})`;
+    return parts[0];
+  },
+  Cast: ([x], a, t) => {
+    const to = a.to as Parameters<typeof wgslType>[0];
+    if (to === 'bool') return bool(`${x} != ${lit(0, t)}`);
+    return t === 'f32' && wgslType(to) !== 'f32' ? `${wgslType(to)}(trunc(${x}))` : cast(x, t, wgslType(to));
+  },
+  Add: bin('+'), Sub: bin('-'), Mul: bin('*'),
+  Div: ([x, y], _a, t) => (t === 'f32' ? `(${x} / ${y})` : `kiln_idiv_${t}(${x}, ${y})`),
+  Pow: ([x, y], _a, t) => (t === 'f32' ? `kiln_pow(${x}, ${y})` : `${t}(round(kiln_pow(f32(${x}), f32(${y}))))`),
+  Mod: ([x, y], a, t) => (a.fmod ? `kiln_fmod_${t}(${x}, ${y})` : `kiln_mod_${t}(${x}, ${y})`),
+  Max: fold((x, y) => `max(${x}, ${y})`), Min: fold((x, y) => `min(${x}, ${y})`),
+  Sum: fold((x, y) => `(${x} + ${y})`), Mean: (args) => `(${args.join(' + ')}) / ${lit(args.length, 'f32')}`,
+  PRelu: ([x, s], _a, t) => `select(${x}, ${s} * ${x}, ${x} < ${lit(0, t)})`,
+  And: bin('&'), Or: bin('|'), Xor: bin('^'),
+  Equal: cmp('=='), Less: cmp('<'), LessOrEqual: cmp('<='), Greater: cmp('>'), GreaterOrEqual: cmp('>='),
+  Where: ([c, x, y]) => `select(${y}, ${x}, ${c} != 0u)`,
+};
+
+/** Math the WGSL builtins lack or define loosely (tanh/exp overflow, erf, float mod, integer division). */
+export const ELEMENTWISE_PRELUDE = `
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+`;
+
+/** One invocation per output element; each input is read through its view broadcast to the output. */
+function elementwise(expr: Expr): Lowering {
+  return (ctx: LowerContext) => {
+    const out = ctx.outputs[0];
+    const shape = out.view.shape;
+    const ins = ctx.inputs.filter((r) => r !== undefined);
+    // Compute in the type of the data operands (Where's condition is a bool).
+    const t = (ctx.node.op === 'Where' ? ins[1] : ins[0]).elem;
+    const cs = coordNames(shape.length);
+    const args = ins.map((r) => cast(`${r.name}[${offsetExpr(broadcastView(r.view, shape), cs)}]`, r.elem, r.elem === 'u32' && r.dtype === 'bool' ? 'u32' : t));
+    const value = expr(args, ctx.node.attrs, t);
+    const resultType: WgslScalar = isBoolResult(ctx) ? 'u32' : isCast(ctx) ? out.elem : t;
+    return {
+      decls: ELEMENTWISE_PRELUDE,
+      body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${cast(value, resultType, out.elem)};`,
+      invocations: shape.reduce((a, b) => a * b, 1),
+    };
+  };
+}
+
+const isBoolResult = (ctx: LowerContext) => ctx.outputs[0].dtype === 'bool';
+const isCast = (ctx: LowerContext) => ctx.node.op === 'Cast';
+
+export const ELEMENTWISE_LOWERINGS = Object.fromEntries(
+  Object.entries(EXPRS).map(([op, e]) => [op, elementwise(e)]),
+) as { [K in ElementwiseOpName]: Lowering };

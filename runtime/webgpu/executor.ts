@@ -1,0 +1,133 @@
+// The WebGPU executor: at load it creates every buffer, uploads parameters and constants once, compiles
+// all pipelines in parallel (createComputePipelineAsync) and prebuilds bind groups; a run is one command
+// encoder, one submit, and a readback of only the outputs asked for.
+import { allocArray, type TypedArray } from '../../ir/dtype.ts';
+import { KilnError } from '../../ir/errors.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { PROGRAM_VERSION, type Program } from '../program.ts';
+import { getGpu, type GpuContext } from './device.ts';
+
+export interface RunOptions {
+  /** Names of the outputs to read back (default: all). */
+  readonly outputs?: readonly string[];
+}
+
+export class WebGpuExecutor {
+  private constructor(
+    private readonly device: GPUDevice,
+    private readonly program: Program,
+    private readonly buffers: GPUBuffer[],
+    private readonly pipelines: GPUComputePipeline[],
+    private readonly bindGroups: GPUBindGroup[],
+  ) {}
+
+  /** Counts submits and readbacks, so tests can check a run is one submit. */
+  readonly stats = { submits: 0, readbacks: 0 };
+
+  static async load(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext): Promise<WebGpuExecutor> {
+    if (program.version !== PROGRAM_VERSION) {
+      throw new KilnError('BACKEND', `program format version ${program.version} is not supported (this runtime reads version ${PROGRAM_VERSION})`);
+    }
+    const dev = (gpu ?? (await getGpu()))?.device;
+    if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
+    const maxBinding = dev.limits.maxStorageBufferBindingSize;
+    dev.pushErrorScope('out-of-memory');
+    dev.pushErrorScope('validation');
+    const buffers = program.buffers.map((b) => {
+      if (b.bytes > maxBinding) {
+        throw new KilnError('BACKEND', `buffer '${b.name}' needs ${b.bytes} bytes, over this device's maxStorageBufferBindingSize ${maxBinding}`);
+      }
+      const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+      return dev.createBuffer({ label: b.name, size: b.bytes, usage });
+    });
+    for (const [i, arr] of data) dev.queue.writeBuffer(buffers[i], 0, arr.buffer, arr.byteOffset, arr.byteLength);
+    const pipelines = await Promise.all(
+      program.kernels.map(async (k) => {
+        const module = dev.createShaderModule({ label: k.name, code: k.wgsl });
+        try {
+          return await dev.createComputePipelineAsync({ label: k.name, layout: 'auto', compute: { module, entryPoint: k.entryPoint } });
+        } catch (e) {
+          const info = await module.getCompilationInfo();
+          const msgs = info.messages.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ');
+          throw new KilnError('BACKEND', `kernel '${k.name}' (nodes ${k.nodes.join(', ')}) failed to compile: ${msgs || (e as Error).message}`);
+        }
+      }),
+    );
+    const bindGroups = program.dispatches.map((d) =>
+      dev.createBindGroup({
+        layout: pipelines[d.kernel].getBindGroupLayout(0),
+        entries: d.bindings.map((b, i) => ({ binding: i, resource: { buffer: buffers[b] } })),
+      }),
+    );
+    const validation = await dev.popErrorScope();
+    const oom = await dev.popErrorScope();
+    if (validation || oom) {
+      buffers.forEach((b) => b.destroy());
+      throw new KilnError('BACKEND', `loading the program failed: ${(validation ?? oom)!.message}`);
+    }
+    return new WebGpuExecutor(dev, program, buffers, pipelines, bindGroups);
+  }
+
+  async run(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions = {}): Promise<Map<string, Tensor>> {
+    const { device: dev, program: p } = this;
+    for (const io of p.inputs) {
+      const t = inputs.get(io.name);
+      if (!t) throw new KilnError('INPUT', `missing input '${io.name}' (${io.dtype}[${io.shape}])`);
+      if (t.dtype !== io.dtype || t.shape.length !== io.shape.length || t.shape.some((d, i) => d !== io.shape[i])) {
+        throw new KilnError('INPUT', `input '${io.name}' must be ${io.dtype}[${io.shape}], got ${t.dtype}[${t.shape}]`);
+      }
+      const data = toStorage(t);
+      dev.queue.writeBuffer(this.buffers[io.buffer], 0, data.buffer, data.byteOffset, data.byteLength);
+    }
+    const wanted = opts.outputs ? p.outputs.filter((o) => opts.outputs!.includes(o.name)) : p.outputs;
+    dev.pushErrorScope('validation');
+    const enc = dev.createCommandEncoder();
+    const pass = enc.beginComputePass();
+    p.dispatches.forEach((d, i) => {
+      pass.setPipeline(this.pipelines[d.kernel]);
+      pass.setBindGroup(0, this.bindGroups[i]);
+      pass.dispatchWorkgroups(...d.workgroups);
+    });
+    pass.end();
+    const staging = wanted.map((o) => {
+      const size = p.buffers[o.buffer].bytes;
+      const s = dev.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      enc.copyBufferToBuffer(this.buffers[o.buffer], 0, s, 0, size);
+      return s;
+    });
+    dev.queue.submit([enc.finish()]);
+    this.stats.submits++;
+    const err = await dev.popErrorScope();
+    if (err) throw new KilnError('BACKEND', `run failed: ${err.message}`);
+    const out = new Map<string, Tensor>();
+    await Promise.all(
+      staging.map(async (s, i) => {
+        await s.mapAsync(GPUMapMode.READ);
+        const o = wanted[i];
+        out.set(o.name, fromStorage(new Uint8Array(s.getMappedRange().slice(0)), o.dtype, o.shape));
+        s.destroy();
+        this.stats.readbacks++;
+      }),
+    );
+    return out;
+  }
+
+  dispose(): void {
+    for (const b of this.buffers) b.destroy();
+    this.buffers.length = 0;
+  }
+}
+
+/** Widens a tensor to its GPU storage type (bool to u32). */
+function toStorage(t: Tensor): TypedArray {
+  if (t.dtype !== 'bool' && t.dtype !== 'f16') return t.data;
+  return t.dtype === 'bool' ? Uint32Array.from(t.data) : Float32Array.from(t.data);
+}
+
+function fromStorage(bytes: Uint8Array, dtype: Tensor['dtype'], shape: readonly number[]): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = allocArray(dtype, n);
+  const src = dtype === 'i32' ? new Int32Array(bytes.buffer, 0, n) : dtype === 'u32' || dtype === 'bool' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
+  data.set(src);
+  return { dtype, shape: [...shape], data };
+}
