@@ -1,8 +1,9 @@
-// The compile pipeline from a graph to a WebGPU program: optimize, then generate WGSL and the plan.
+// The compile pipeline from a graph to a WebGPU program: decompose composites into primitives, then
+// generate WGSL and the dispatch plan. The input graph is left unchanged.
 import type { Graph } from '../ir/graph.ts';
-import { optimize } from '../passes/pipeline.ts';
+import { lowerForGpu } from '../passes/pipeline.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
 
 export function compileForWebGpu(g: Graph): CompiledProgram {
-  return generateProgram(optimize(g));
+  return generateProgram(lowerForGpu(g.clone()));
 }

@@ -33,6 +33,19 @@ export class Graph {
 
   constructor(readonly name = 'main') {}
 
+  /** A structural copy that passes may rewrite freely; values, nodes and tensors are immutable and shared. */
+  clone(): Graph {
+    const c = new Graph(this.name);
+    c.inputs.push(...this.inputs);
+    c.outputs = [...this.outputs];
+    c.nodes = [...this.nodes];
+    for (const [v, t] of this.constants) c.constants.set(v, t);
+    for (const [k, v] of this.params) c.params.set(k, v);
+    c.nextId = this.nextId;
+    for (const n of this.names) c.names.add(n);
+    return c;
+  }
+
   /** A fresh value; the name is made unique if taken. */
   newValue(type: TensorType, hint = 'v'): Value {
     let name = hint;

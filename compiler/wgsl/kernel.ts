@@ -39,8 +39,10 @@ export interface KernelSource {
 
 export type Lowering = (ctx: LowerContext) => KernelSource;
 
-/** An op whose GPU path is the decomposition into primitives (passes/decompose), not a kernel. */
-export const DECOMPOSED = 'decomposed' as const;
+/** A composite op: its GPU path is its decomposition into primitives (passes/decompose), never a kernel. */
+export const decomposed: Lowering = (ctx) => {
+  throw new KilnError('BACKEND', 'composite op reached codegen: it has no decomposition rule in passes/decompose', { node: ctx.node.name, op: ctx.node.op });
+};
 
 /** A deliberate gap: the op has no GPU lowering yet; compiling it for WebGPU is an error that says so. */
 export const notOnGpu = (why: string): Lowering => (ctx) => {

@@ -18,7 +18,8 @@ const fold = (fn: (x: string, y: string) => string): Expr => (args) => args.redu
 const EXPRS: { [K in ElementwiseOpName]: Expr } = {
   Abs: f1('abs'), Neg: ([x]) => `(-${x})`, Sign: f1('sign'),
   Exp: f1('exp'), Log: f1('log'), Sqrt: f1('sqrt'), Reciprocal: ([x]) => `(1.0 / ${x})`,
-  Sin: f1('sin'), Cos: f1('cos'), Tan: f1('tan'), Asin: f1('asin'), Acos: f1('acos'), Atan: f1('atan'),
+  Sin: f1('sin'), Cos: f1('cos'), Tan: f1('tan'), // asin/acos via atan2: the builtins may err by 7e-5 absolute (WGSL spec), lavapipe by more.
+  Asin: ([x]) => `atan2(${x}, sqrt(1.0 - ${x} * ${x}))`, Acos: ([x]) => `atan2(sqrt(1.0 - ${x} * ${x}), ${x})`, Atan: f1('atan'),
   Sinh: f1('sinh'), Cosh: f1('cosh'), Asinh: f1('asinh'), Acosh: f1('acosh'), Atanh: f1('atanh'),
   Floor: f1('floor'), Ceil: f1('ceil'), Round: f1('round'), Erf: f1('kiln_erf'),
   Relu: ([x], _a, t) => `max(${x}, ${lit(0, t)})`,
