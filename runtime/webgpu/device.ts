@@ -29,12 +29,17 @@ async function nodeGpu(): Promise<GPU | undefined> {
 
 let cached: Promise<GpuContext | undefined> | undefined;
 
+/** The shared device; after a device loss the next call creates a fresh one. */
 export function getGpu(): Promise<GpuContext | undefined> {
   cached ??= (async () => {
     const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu ?? (await nodeGpu());
     const adapter = await gpu?.requestAdapter();
     if (!adapter) return undefined;
     const device = await adapter.requestDevice({ requiredLimits: pickLimits(adapter) });
+    const mine = cached;
+    void device.lost.then(() => {
+      if (cached === mine) cached = undefined;
+    });
     const info = adapter.info;
     const adapterName = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
     return { device, adapterName };

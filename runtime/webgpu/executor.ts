@@ -1,6 +1,7 @@
 // The WebGPU executor: at load it creates every buffer, uploads parameters and constants once, compiles
 // all pipelines in parallel (createComputePipelineAsync) and prebuilds bind groups; a run is one command
-// encoder, one submit, and a readback of only the outputs asked for.
+// encoder, one submit, and a readback of only the outputs asked for. After a device loss, the next run
+// rebuilds everything on a fresh device instead of failing forever.
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
@@ -12,64 +13,44 @@ export interface RunOptions {
   readonly outputs?: readonly string[];
 }
 
-export class WebGpuExecutor {
-  private constructor(
-    private readonly device: GPUDevice,
-    private readonly program: Program,
-    private readonly buffers: GPUBuffer[],
-    private readonly pipelines: GPUComputePipeline[],
-    private readonly bindGroups: GPUBindGroup[],
-  ) {}
+/** Everything that lives on one device. */
+interface DeviceState {
+  device: GPUDevice;
+  buffers: GPUBuffer[];
+  pipelines: GPUComputePipeline[];
+  bindGroups: GPUBindGroup[];
+  lost?: string;
+}
 
+export class WebGpuExecutor {
   /** Counts submits and readbacks, so tests can check a run is one submit. */
-  readonly stats = { submits: 0, readbacks: 0 };
+  readonly stats = { submits: 0, readbacks: 0, deviceRecreations: 0 };
+
+  private constructor(
+    private readonly program: Program,
+    private readonly data: ReadonlyMap<number, TypedArray>,
+    private state: DeviceState,
+  ) {}
 
   static async load(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext): Promise<WebGpuExecutor> {
     if (program.version !== PROGRAM_VERSION) {
       throw new KilnError('BACKEND', `program format version ${program.version} is not supported (this runtime reads version ${PROGRAM_VERSION})`);
     }
-    const dev = (gpu ?? (await getGpu()))?.device;
-    if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
-    const maxBinding = dev.limits.maxStorageBufferBindingSize;
-    dev.pushErrorScope('out-of-memory');
-    dev.pushErrorScope('validation');
-    const buffers = program.buffers.map((b) => {
-      if (b.bytes > maxBinding) {
-        throw new KilnError('BACKEND', `buffer '${b.name}' needs ${b.bytes} bytes, over this device's maxStorageBufferBindingSize ${maxBinding}`);
-      }
-      const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-      return dev.createBuffer({ label: b.name, size: b.bytes, usage });
-    });
-    for (const [i, arr] of data) dev.queue.writeBuffer(buffers[i], 0, arr.buffer, arr.byteOffset, arr.byteLength);
-    const pipelines = await Promise.all(
-      program.kernels.map(async (k) => {
-        const module = dev.createShaderModule({ label: k.name, code: k.wgsl });
-        try {
-          return await dev.createComputePipelineAsync({ label: k.name, layout: 'auto', compute: { module, entryPoint: k.entryPoint } });
-        } catch (e) {
-          const info = await module.getCompilationInfo();
-          const msgs = info.messages.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ');
-          throw new KilnError('BACKEND', `kernel '${k.name}' (nodes ${k.nodes.join(', ')}) failed to compile: ${msgs || (e as Error).message}`);
-        }
-      }),
-    );
-    const bindGroups = program.dispatches.map((d) =>
-      dev.createBindGroup({
-        layout: pipelines[d.kernel].getBindGroupLayout(0),
-        entries: d.bindings.map((b, i) => ({ binding: i, resource: { buffer: buffers[b] } })),
-      }),
-    );
-    const validation = await dev.popErrorScope();
-    const oom = await dev.popErrorScope();
-    if (validation || oom) {
-      buffers.forEach((b) => b.destroy());
-      throw new KilnError('BACKEND', `loading the program failed: ${(validation ?? oom)!.message}`);
-    }
-    return new WebGpuExecutor(dev, program, buffers, pipelines, bindGroups);
+    return new WebGpuExecutor(program, data, await build(program, data, gpu));
+  }
+
+  /** The device this executor currently runs on. */
+  get device(): GPUDevice {
+    return this.state.device;
   }
 
   async run(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions = {}): Promise<Map<string, Tensor>> {
-    const { device: dev, program: p } = this;
+    if (this.state.lost !== undefined) {
+      this.state = await build(this.program, this.data);
+      this.stats.deviceRecreations++;
+    }
+    const { program: p } = this;
+    const { device: dev, buffers, pipelines, bindGroups } = this.state;
     for (const io of p.inputs) {
       const t = inputs.get(io.name);
       if (!t) throw new KilnError('INPUT', `missing input '${io.name}' (${io.dtype}[${io.shape}])`);
@@ -77,44 +58,107 @@ export class WebGpuExecutor {
         throw new KilnError('INPUT', `input '${io.name}' must be ${io.dtype}[${io.shape}], got ${t.dtype}[${t.shape}]`);
       }
       const data = toStorage(t);
-      dev.queue.writeBuffer(this.buffers[io.buffer], 0, data.buffer, data.byteOffset, data.byteLength);
+      dev.queue.writeBuffer(buffers[io.buffer], 0, data.buffer, data.byteOffset, data.byteLength);
     }
     const wanted = opts.outputs ? p.outputs.filter((o) => opts.outputs!.includes(o.name)) : p.outputs;
+    dev.pushErrorScope('out-of-memory');
     dev.pushErrorScope('validation');
     const enc = dev.createCommandEncoder();
     const pass = enc.beginComputePass();
     p.dispatches.forEach((d, i) => {
-      pass.setPipeline(this.pipelines[d.kernel]);
-      pass.setBindGroup(0, this.bindGroups[i]);
+      pass.setPipeline(pipelines[d.kernel]);
+      pass.setBindGroup(0, bindGroups[i]);
       pass.dispatchWorkgroups(...d.workgroups);
     });
     pass.end();
     const staging = wanted.map((o) => {
       const size = p.buffers[o.buffer].bytes;
       const s = dev.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-      enc.copyBufferToBuffer(this.buffers[o.buffer], 0, s, 0, size);
+      enc.copyBufferToBuffer(buffers[o.buffer], 0, s, 0, size);
       return s;
     });
     dev.queue.submit([enc.finish()]);
     this.stats.submits++;
-    const err = await dev.popErrorScope();
-    if (err) throw new KilnError('BACKEND', `run failed: ${err.message}`);
+    const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
+    if (validation || oom) {
+      staging.forEach((s) => s.destroy());
+      throw new KilnError('BACKEND', `run failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
+    }
     const out = new Map<string, Tensor>();
-    await Promise.all(
-      staging.map(async (s, i) => {
-        await s.mapAsync(GPUMapMode.READ);
-        const o = wanted[i];
-        out.set(o.name, fromStorage(new Uint8Array(s.getMappedRange().slice(0)), o.dtype, o.shape));
-        s.destroy();
-        this.stats.readbacks++;
-      }),
-    );
+    try {
+      await Promise.all(
+        staging.map(async (s, i) => {
+          await s.mapAsync(GPUMapMode.READ);
+          const o = wanted[i];
+          out.set(o.name, fromStorage(new Uint8Array(s.getMappedRange().slice(0)), o.dtype, o.shape));
+          this.stats.readbacks++;
+        }),
+      );
+    } catch (e) {
+      if (this.state.lost !== undefined) throw new KilnError('BACKEND', `the GPU device was lost during the run (${this.state.lost}); the next run re-creates it`);
+      throw e;
+    } finally {
+      staging.forEach((s) => s.destroy());
+    }
     return out;
   }
 
   dispose(): void {
-    for (const b of this.buffers) b.destroy();
-    this.buffers.length = 0;
+    for (const b of this.state.buffers) b.destroy();
+    this.state.buffers.length = 0;
+  }
+}
+
+/** Creates buffers, uploads data, compiles pipelines and bind groups on the given (or shared) device. */
+async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext): Promise<DeviceState> {
+  const dev = (gpu ?? (await getGpu()))?.device;
+  if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
+  const maxBinding = dev.limits.maxStorageBufferBindingSize;
+  for (const b of program.buffers) {
+    if (b.bytes > maxBinding) {
+      const users = program.kernels.filter((_, k) => program.dispatches.some((d) => d.kernel === k && d.bindings.includes(program.buffers.indexOf(b))));
+      throw new KilnError('BACKEND', `buffer '${b.name}' needs ${b.bytes} bytes, over this device's maxStorageBufferBindingSize ${maxBinding} (kernels: ${users.map((k) => k.name).join(', ') || 'none'})`);
+    }
+  }
+  const state: DeviceState = { device: dev, buffers: [], pipelines: [], bindGroups: [] };
+  void dev.lost.then((info) => {
+    state.lost = info.message || info.reason || 'unknown reason';
+  });
+  dev.pushErrorScope('out-of-memory');
+  dev.pushErrorScope('validation');
+  const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+  state.buffers = program.buffers.map((b) => dev.createBuffer({ label: b.name, size: b.bytes, usage }));
+  for (const [i, arr] of data) dev.queue.writeBuffer(state.buffers[i], 0, arr.buffer, arr.byteOffset, arr.byteLength);
+  try {
+    state.pipelines = await Promise.all(program.kernels.map((k) => compileKernel(dev, k)));
+  } catch (e) {
+    await dev.popErrorScope();
+    await dev.popErrorScope();
+    state.buffers.forEach((b) => b.destroy());
+    throw e;
+  }
+  state.bindGroups = program.dispatches.map((d) =>
+    dev.createBindGroup({
+      layout: state.pipelines[d.kernel].getBindGroupLayout(0),
+      entries: d.bindings.map((b, i) => ({ binding: i, resource: { buffer: state.buffers[b] } })),
+    }),
+  );
+  const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
+  if (validation || oom) {
+    state.buffers.forEach((b) => b.destroy());
+    throw new KilnError('BACKEND', `loading the program failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
+  }
+  return state;
+}
+
+async function compileKernel(dev: GPUDevice, k: Program['kernels'][number]): Promise<GPUComputePipeline> {
+  const module = dev.createShaderModule({ label: k.name, code: k.wgsl });
+  try {
+    return await dev.createComputePipelineAsync({ label: k.name, layout: 'auto', compute: { module, entryPoint: k.entryPoint } });
+  } catch (e) {
+    const info = await module.getCompilationInfo();
+    const msgs = info.messages.filter((m) => m.type === 'error').map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ');
+    throw new KilnError('BACKEND', `kernel '${k.name}' (nodes ${k.nodes.join(', ')}) failed to compile: ${msgs || (e as Error).message}`);
   }
 }
 
