@@ -2,7 +2,33 @@
 
 export type DType = 'f32' | 'f16' | 'i32' | 'u32' | 'bool';
 
-export type TypedArray = Float32Array | Int32Array | Uint32Array | Uint8Array;
+export type FloatArray = Float32Array | Float64Array;
+export type TypedArray = FloatArray | Int32Array | Uint32Array | Uint8Array;
+
+export const isFloatArray = (a: ArrayLike<number>): a is FloatArray => a instanceof Float32Array || a instanceof Float64Array;
+
+let wideFloats = false;
+
+/**
+ * Runs `fn` with float tensors held in Float64Array, so the CPU interpreter computes in double precision
+ * (used by gradient checks against finite differences). Not reentrant across async boundaries.
+ */
+export function withFloat64<T>(fn: () => T): T {
+  const prev = wideFloats;
+  wideFloats = true;
+  try {
+    return fn();
+  } finally {
+    wideFloats = prev;
+  }
+}
+
+/** A float array of the current precision (Float32Array, or Float64Array inside withFloat64). */
+export const floatArray = (n: number): FloatArray => (wideFloats ? new Float64Array(n) : new Float32Array(n));
+
+/** Whether a scratch float array has the current precision and at least n elements. */
+export const fitsFloatScratch = (a: FloatArray, n: number): boolean =>
+  a.length >= n && (a instanceof Float64Array) === wideFloats;
 
 interface DTypeInfo {
   bytes: number;
@@ -11,9 +37,9 @@ interface DTypeInfo {
 }
 
 export const DTYPES: { readonly [K in DType]: DTypeInfo } = {
-  f32: { bytes: 4, float: true, make: (n) => new Float32Array(n) },
-  // f16 values live in Float32Array on the CPU, rounded to half precision where produced.
-  f16: { bytes: 2, float: true, make: (n) => new Float32Array(n) },
+  f32: { bytes: 4, float: true, make: floatArray },
+  // f16 values live in Float32Array on the CPU (not rounded to half precision).
+  f16: { bytes: 2, float: true, make: floatArray },
   i32: { bytes: 4, float: false, make: (n) => new Int32Array(n) },
   u32: { bytes: 4, float: false, make: (n) => new Uint32Array(n) },
   bool: { bytes: 1, float: false, make: (n) => new Uint8Array(n) },

@@ -1,5 +1,6 @@
 // CPU kernels of the contraction ops. MatMul and Gemm call the blocked GEMM core (gemm.ts); Conv and
 // ConvTranspose live in conv.ts, Einsum in einsum.ts.
+import { type FloatArray, isFloatArray } from '../../../ir/dtype.ts';
 import type { ContractionOpName } from '../../../ir/ops/index.ts';
 import { broadcastShapes, numel, type Shape } from '../../../ir/shape.ts';
 import type { Tensor } from '../../../ir/tensor.ts';
@@ -12,8 +13,8 @@ type View = { data: ArrayLike<number>; off: number; rs: number; cs: number };
 
 /** C = alpha A B (+ C): the blocked core for float32 storage, the plain loop for integer dtypes. */
 function mm(m: number, n: number, k: number, alpha: number, a: View, b: View, c: Tensor, cOff: number, ldc: number, acc: boolean): void {
-  if (a.data instanceof Float32Array && b.data instanceof Float32Array && c.data instanceof Float32Array) {
-    gemm(m, n, k, alpha, a as View & { data: Float32Array }, b as View & { data: Float32Array }, c.data, cOff, ldc, acc);
+  if (isFloatArray(a.data) && isFloatArray(b.data) && isFloatArray(c.data)) {
+    gemm(m, n, k, alpha, a as View & { data: FloatArray }, b as View & { data: FloatArray }, c.data, cOff, ldc, acc);
   } else {
     gemmAny(m, n, k, alpha, a, b, c.data, cOff, ldc, acc);
   }

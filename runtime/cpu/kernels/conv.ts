@@ -1,5 +1,6 @@
 // Conv and ConvTranspose on the CPU: every case is viewed as 3-D (missing leading spatial dims get size 1).
 // Conv is im2col + GEMM per (batch, group); ConvTranspose is GEMM (W^T X) + col2im, the adjoint of the same map.
+import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype.ts';
 import { convGeom } from '../../../ir/ops/contraction.ts';
 import type { Attrs } from '../../../ir/op.ts';
 import { numel, type Shape } from '../../../ir/shape.ts';
@@ -28,12 +29,12 @@ function geo3(img: Shape, col: Shape, w: Shape, a: Attrs): Geo3 {
 const isPointwise = (g: Geo3) =>
   g.k.every((x) => x === 1) && g.s.every((x) => x === 1) && g.p.every((x) => x === 0) && g.img.every((x, i) => x === g.col[i]);
 
-let scratch = new Float32Array(1 << 16);
+let scratch: FloatArray = new Float32Array(1 << 16);
 /** Column matrices are built a slab of lines at a time, of at most about this many elements (4 MB); tests shrink it. */
 export const convSlab = { elements: 1 << 20 };
 const slabLines = (rows: number, g: Geo3) => Math.max(1, Math.floor(convSlab.elements / (rows * g.col[2])));
-function colBuffer(n: number): Float32Array {
-  if (scratch.length < n) scratch = new Float32Array(n);
+function colBuffer(n: number): FloatArray {
+  if (!fitsFloatScratch(scratch, n)) scratch = floatArray(n);
   return scratch;
 }
 
@@ -71,7 +72,7 @@ function forEachRow(g: Geo3, channels: number, l0: number, l1: number, run: (q: 
 }
 
 /** col[(c,kd,kh,kw), (od,oh,ow)] = img[c, od*sD-pD+kd*dD, ...] or 0 in the padding. */
-function im2col(g: Geo3, channels: number, l0: number, l1: number, x: Float32Array, xOff: number, col: Float32Array): void {
+function im2col(g: Geo3, channels: number, l0: number, l1: number, x: FloatArray, xOff: number, col: FloatArray): void {
   const oW = g.col[2], sW = g.s[2];
   forEachRow(g, channels, l0, l1, (q, base, lo, hi) => {
     if (lo > 0) col.fill(0, q, q + lo);
@@ -83,7 +84,7 @@ function im2col(g: Geo3, channels: number, l0: number, l1: number, x: Float32Arr
 }
 
 /** The adjoint of im2col: img[...] += col[...] over every window position. */
-function col2im(g: Geo3, channels: number, l0: number, l1: number, col: Float32Array, y: Float32Array, yOff: number): void {
+function col2im(g: Geo3, channels: number, l0: number, l1: number, col: FloatArray, y: FloatArray, yOff: number): void {
   const sW = g.s[2];
   forEachRow(g, channels, l0, l1, (q, base, lo, hi) => {
     const b = yOff + base;
@@ -109,7 +110,7 @@ export const conv: CpuKernel = (xs, a, out) => {
   const [n, c] = x.shape, m = w.shape[0];
   const cg = c / group, mg = m / group;
   const inSize = numel(g.img), outSize = numel(g.col), kdim = cg * numel(g.k);
-  const xd = x.data as Float32Array, wd = w.data as Float32Array, yd = y.data as Float32Array;
+  const xd = x.data as FloatArray, wd = w.data as FloatArray, yd = y.data as FloatArray;
   const lines = g.col[0] * g.col[1], oW = g.col[2];
   const step = slabLines(kdim, g), direct = isPointwise(g);
   const col = direct ? yd : colBuffer(kdim * Math.min(lines, step) * oW);
@@ -140,7 +141,7 @@ export const convTranspose: CpuKernel = (xs, a, out) => {
   const [n, c] = x.shape, m = out[0].shape[1];
   const cg = c / group, mg = m / group;
   const inSize = numel(g.col), outSize = numel(g.img), kdim = mg * numel(g.k);
-  const xd = x.data as Float32Array, wd = w.data as Float32Array, yd = y.data as Float32Array;
+  const xd = x.data as FloatArray, wd = w.data as FloatArray, yd = y.data as FloatArray;
   const lines = g.col[0] * g.col[1], iW = g.col[2];
   const step = slabLines(kdim, g), direct = isPointwise(g);
   const col = direct ? yd : colBuffer(kdim * Math.min(lines, step) * iW);

@@ -1,5 +1,6 @@
 // Einsum on the CPU. Two-operand forms without diagonals or one-sided sums become a batched GEMM over
 // gathered [batch, M, K] x [batch, K, N] operands; everything else runs a strided sum-of-products loop.
+import { floatArray, type FloatArray, isFloatArray } from '../../../ir/dtype.ts';
 import { parseEinsum, type EinsumSpec } from '../../../ir/ops/einsum.ts';
 import { numel, stridesOf } from '../../../ir/shape.ts';
 import type { Tensor } from '../../../ir/tensor.ts';
@@ -53,16 +54,16 @@ function generic(spec: EinsumSpec, xs: readonly Tensor[], r: Tensor): void {
 }
 
 /** Copies x's elements, read at the given per-label strides over `labels`, into a dense array. */
-function gather(x: Tensor, st: readonly number[], labels: readonly number[], sizes: readonly number[]): Float32Array {
+function gather(x: Tensor, st: readonly number[], labels: readonly number[], sizes: readonly number[]): FloatArray {
   const idx = offsets(labels.map((l) => sizes[l]), labels.map((l) => st[l]));
-  const out = new Float32Array(idx.length);
+  const out = floatArray(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = x.data[idx[i]];
   return out;
 }
 
 /** Batched-GEMM form; false when the equation has diagonals, broadcasts or sums over one operand only. */
 function viaGemm(spec: EinsumSpec, xs: readonly Tensor[], r: Tensor): boolean {
-  if (xs.length !== 2 || !(r.data instanceof Float32Array)) return false;
+  if (xs.length !== 2 || !isFloatArray(r.data)) return false;
   const [la, lb] = spec.inputs, out = spec.output;
   const distinct = (ls: readonly number[]) => new Set(ls).size === ls.length;
   if (!distinct(la) || !distinct(lb)) return false;
@@ -76,7 +77,7 @@ function viaGemm(spec: EinsumSpec, xs: readonly Tensor[], r: Tensor): boolean {
   const nb = size(batch), m = size(ms), n = size(ns), k = size(ks);
   const A = gather(xs[0], labelStrides(spec, xs[0], 0), [...batch, ...ms, ...ks], spec.sizes);
   const B = gather(xs[1], labelStrides(spec, xs[1], 1), [...batch, ...ks, ...ns], spec.sizes);
-  const C = new Float32Array(nb * m * n);
+  const C = floatArray(nb * m * n);
   for (let t = 0; t < nb; t++) {
     gemm(m, n, k, 1, { data: A, off: t * m * k, rs: k, cs: 1 }, { data: B, off: t * k * n, rs: n, cs: 1 }, C, t * m * n, n, false);
   }

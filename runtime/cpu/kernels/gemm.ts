@@ -1,9 +1,10 @@
 // The blocked GEMM core shared by MatMul, Gemm, Conv (im2col) and ConvTranspose (col2im): A and B panels are
 // packed into contiguous scratch (KC x NC of B, MC x KC of A), and a 4x4 register-blocked micro-kernel runs the k loop.
+import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype.ts';
 
 /** A strided float32 matrix view: element (i, j) is data[off + i * rs + j * cs]. */
 export interface MatView {
-  readonly data: Float32Array;
+  readonly data: FloatArray;
   readonly off: number;
   readonly rs: number;
   readonly cs: number;
@@ -13,14 +14,14 @@ const MR = 4, NR = 4;
 const KC = 256, MC = 96, NC = 1024;
 
 // Scratch panels, grown on demand and reused across calls (the interpreter is single-threaded).
-let packA = new Float32Array(MC * KC);
-let packB = new Float32Array(KC * NC);
+let packA: FloatArray = new Float32Array(MC * KC);
+let packB: FloatArray = new Float32Array(KC * NC);
 const edge = new Float64Array(MR * NR);
 
 /** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n. */
 export function gemm(
   m: number, n: number, k: number, alpha: number,
-  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean,
+  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean,
 ): void {
   if (m === 0 || n === 0) return;
   if (k === 0) {
@@ -54,7 +55,7 @@ let rowAcc = new Float64Array(1024);
 /** A single row of A (vector-matrix product): packing would cost as much as the product, so stream B row by row. */
 function rowsTimesB(
   m: number, n: number, k: number, alpha: number,
-  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean,
+  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean,
 ): void {
   if (rowAcc.length < n) rowAcc = new Float64Array(n);
   const acc = rowAcc, bd = b.data, ad = a.data;
@@ -74,7 +75,7 @@ function rowsTimesB(
 /** B rows [p0, p0+kc), cols [j0, j0+nc) into NR-wide panels, k-major inside a panel, zero-padded. */
 function packPanelsB(b: MatView, p0: number, kc: number, j0: number, nc: number): void {
   const need = kc * Math.ceil(nc / NR) * NR;
-  if (packB.length < need) packB = new Float32Array(need);
+  if (!fitsFloatScratch(packB, need)) packB = floatArray(need);
   const dst = packB, src = b.data, rs = b.rs, cs = b.cs;
   let q = 0;
   for (let jp = 0; jp < nc; jp += NR) {
@@ -93,7 +94,7 @@ function packPanelsB(b: MatView, p0: number, kc: number, j0: number, nc: number)
 /** A rows [i0, i0+mc), cols [p0, p0+kc) into MR-tall panels, k-major inside a panel, zero-padded. */
 function packPanelsA(a: MatView, i0: number, mc: number, p0: number, kc: number): void {
   const need = kc * Math.ceil(mc / MR) * MR;
-  if (packA.length < need) packA = new Float32Array(need);
+  if (!fitsFloatScratch(packA, need)) packA = floatArray(need);
   const dst = packA, src = a.data, rs = a.rs, cs = a.cs;
   let q = 0;
   for (let ip = 0; ip < mc; ip += MR) {
@@ -111,8 +112,8 @@ function packPanelsA(a: MatView, i0: number, mc: number, p0: number, kc: number)
 
 /** One MR x NR tile of C over kc steps; accumulates in float64 registers, writes the valid h x w part. */
 function micro(
-  kc: number, ap: Float32Array, ai: number, bp: Float32Array, bi: number,
-  c: Float32Array, co: number, ldc: number, h: number, w: number, alpha: number, add: boolean,
+  kc: number, ap: FloatArray, ai: number, bp: FloatArray, bi: number,
+  c: FloatArray, co: number, ldc: number, h: number, w: number, alpha: number, add: boolean,
 ): void {
   let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
   let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
