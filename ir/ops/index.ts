@@ -2,6 +2,7 @@
 import type { OpDef } from '../op.ts';
 import { CONTRACTION_OPS } from './contraction.ts';
 import { ELEMENTWISE_OPS } from './elementwise.ts';
+import { GRAD_OPS } from './grad.ts';
 import { MOVEMENT_OPS } from './movement.ts';
 import { NN_OPS } from './nn.ts';
 import { RECURRENT_OPS } from './recurrent.ts';
@@ -14,6 +15,7 @@ export const OPS = {
   ...CONTRACTION_OPS,
   ...NN_OPS,
   ...RECURRENT_OPS,
+  ...GRAD_OPS,
 } as const satisfies Record<string, OpDef>;
 
 export type OpName = keyof typeof OPS;
@@ -23,5 +25,6 @@ export type MovementOpName = keyof typeof MOVEMENT_OPS;
 export type ContractionOpName = keyof typeof CONTRACTION_OPS;
 export type NnOpName = keyof typeof NN_OPS;
 export type RecurrentOpName = keyof typeof RECURRENT_OPS;
+export type GradOpName = keyof typeof GRAD_OPS;
 
 export const isOpName = (s: string): s is OpName => Object.prototype.hasOwnProperty.call(OPS, s);

@@ -4,6 +4,7 @@ import type { OpName } from '../../../ir/ops/index.ts';
 import type { Lowering } from '../kernel.ts';
 import { CONTRACTION_LOWERINGS } from './contraction.ts';
 import { ELEMENTWISE_LOWERINGS } from './elementwise.ts';
+import { GRAD_LOWERINGS } from './grad.ts';
 import { MOVEMENT_LOWERINGS } from './movement.ts';
 import { NN_LOWERINGS } from './nn.ts';
 import { RECURRENT_LOWERINGS } from './recurrent.ts';
@@ -16,4 +17,5 @@ export const LOWERINGS: { readonly [K in OpName]: Lowering } = {
   ...CONTRACTION_LOWERINGS,
   ...NN_LOWERINGS,
   ...RECURRENT_LOWERINGS,
+  ...GRAD_LOWERINGS,
 };

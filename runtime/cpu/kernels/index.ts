@@ -3,6 +3,7 @@ import type { OpName } from '../../../ir/ops/index.ts';
 import type { CpuKernel } from '../kernel.ts';
 import { CONTRACTION_KERNELS } from './contraction.ts';
 import { ELEMENTWISE_KERNELS } from './elementwise.ts';
+import { GRAD_KERNELS } from './grad.ts';
 import { MOVEMENT_KERNELS } from './movement.ts';
 import { NN_KERNELS } from './nn.ts';
 import { RECURRENT_KERNELS } from './recurrent.ts';
@@ -15,4 +16,5 @@ export const CPU_KERNELS: { readonly [K in OpName]: CpuKernel } = {
   ...CONTRACTION_KERNELS,
   ...NN_KERNELS,
   ...RECURRENT_KERNELS,
+  ...GRAD_KERNELS,
 };
