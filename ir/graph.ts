@@ -28,6 +28,11 @@ export class Graph {
   readonly constants = new Map<Value, Tensor>();
   /** Constants that are model parameters (weights a user can load, export or train), by name. */
   readonly params = new Map<string, Value>();
+  /**
+   * State updates of a step program (training): after a run, each key (a constant: a parameter or
+   * optimizer state) takes the value its mapped value had in that run.
+   */
+  readonly updates = new Map<Value, Value>();
   private nextId = 0;
   private readonly names = new Set<string>();
 
@@ -41,6 +46,7 @@ export class Graph {
     c.nodes = [...this.nodes];
     for (const [v, t] of this.constants) c.constants.set(v, t);
     for (const [k, v] of this.params) c.params.set(k, v);
+    for (const [k, v] of this.updates) c.updates.set(k, v);
     c.nextId = this.nextId;
     for (const n of this.names) c.names.add(n);
     return c;
@@ -52,6 +58,20 @@ export class Graph {
     for (let i = 1; this.names.has(name); i++) name = `${hint}_${i}`;
     this.names.add(name);
     return { id: this.nextId++, name, type: { dtype: type.dtype, shape: [...type.shape] } };
+  }
+
+  /** Gives a node output a user-facing name (e.g. the ONNX graph output name); the name must be free. */
+  renameValue(v: Value, name: string): void {
+    if (v.name === name) return;
+    if (this.names.has(name)) throw new KilnError('VERIFY', `cannot rename '${v.name}' to '${name}': the name is taken`);
+    this.names.delete(v.name);
+    this.names.add(name);
+    (v as { name: string }).name = name;
+  }
+
+  /** Whether a value name is in use. */
+  hasName(name: string): boolean {
+    return this.names.has(name);
   }
 
   addInput(name: string, type: TensorType): Value {

@@ -38,4 +38,11 @@ export function verify(g: Graph): void {
     });
   }
   for (const v of g.outputs) if (!defined.has(v)) throw new KilnError('VERIFY', `graph output '${v.name}' is never defined`);
+  for (const [target, source] of g.updates) {
+    if (!g.constants.has(target)) throw new KilnError('VERIFY', `update target '${target.name}' is not a constant`);
+    if (!defined.has(source)) throw new KilnError('VERIFY', `update source '${source.name}' is never defined`);
+    if (source.type.dtype !== target.type.dtype || !sameShape(source.type.shape, target.type.shape)) {
+      throw new KilnError('VERIFY', `update of '${target.name}' (${fmtType(target.type)}) comes from ${fmtType(source.type)}`);
+    }
+  }
 }

@@ -5,7 +5,7 @@ import type { Pass } from './pass.ts';
 export const deadCodeElimination: Pass = {
   name: 'dce',
   run(g: Graph) {
-    const live = new Set<Value>(g.outputs);
+    const live = new Set<Value>([...g.outputs, ...g.updates.keys(), ...g.updates.values()]);
     const kept = [];
     for (let i = g.nodes.length - 1; i >= 0; i--) {
       const n = g.nodes[i];

@@ -50,6 +50,8 @@ export interface Program {
   readonly buffers: readonly BufferDecl[];
   readonly kernels: readonly KernelDecl[];
   readonly dispatches: readonly DispatchDecl[];
+  /** Buffers a run updates in place (parameters and optimizer state of a train step). */
+  readonly state: readonly number[];
 }
 
 /** GPU storage element type for a graph dtype. */

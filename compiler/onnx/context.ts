@@ -25,12 +25,14 @@ export class ImportContext {
   readonly clamped = new Set<Value>();
   constructor(readonly graph: Graph, readonly opset: number, public node = '') {}
 
-  /** Emits an IR node; folds it into constants when all its inputs are constants. */
+  /** Emits an IR node; folds it into constants when all its inputs are non-parameter constants. */
   emit(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
     const g = this.graph;
     const outs = g.addNode(op, inputs, attrs, this.uniqueName(op));
     const present = inputs.filter((v): v is Value => v !== undefined);
-    if (present.length > 0 && present.every((v) => g.isConstant(v))) {
+    // Folding stops at parameters, so that they stay trainable and shareable (only shape subgraphs fold).
+    const params = new Set(g.params.values());
+    if (present.length > 0 && present.every((v) => g.isConstant(v) && !params.has(v))) {
       const node = g.nodes.pop()!;
       const results = evalNode(node, node.inputs.map((v) => (v ? g.constants.get(v) : undefined)));
       outs.forEach((v, i) => g.constants.set(v, results[i]));

@@ -104,8 +104,28 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     checkDeclaredShape(vi, v);
     return v;
   });
+  const named = new Set<Value>();
+  graph.outputs = graph.outputs.map((v, i) => nameOutput(graph, v, gp.output[i].name ?? `output_${i}`, named));
   optimize(graph);
   return { graph, opset, outputElemTypes: gp.output.map((vi) => vi.type?.tensor_type?.elem_type ?? 1), inputElemTypes };
+}
+
+/**
+ * Graph outputs carry the model's output names. A node output is renamed; an input, a constant or a value
+ * already named otherwise gets a same-shape Reshape (a view, no copy) that carries the name.
+ */
+function nameOutput(graph: Graph, v: Value, name: string, named: Set<Value>): Value {
+  if (v.name === name && !named.has(v)) {
+    named.add(v);
+    return v;
+  }
+  const renamable = !named.has(v) && !graph.inputs.includes(v) && !graph.constants.has(v);
+  if (renamable && !graph.hasName(name)) {
+    graph.renameValue(v, name);
+    named.add(v);
+    return v;
+  }
+  return graph.addNode('Reshape', [v], { shape: [...v.type.shape] }, graph.hasName(name) ? `${name}_out` : name)[0];
 }
 
 /** Runs the node's converter; a malformed node that trips a converter becomes a KilnError naming it. */

@@ -157,7 +157,20 @@ export function generateProgram(g: Graph): CompiledProgram {
     return { name: v.name, buffer: loc.get(copy)!.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
   });
 
-  const program: Program = { version: PROGRAM_VERSION, inputs, outputs, buffers: b.buffers, kernels: b.kernels, dispatches: b.dispatches };
+  // State updates (training): copy each new value into its parameter's or state's own buffer, last.
+  let u = 0;
+  const state: number[] = [];
+  for (const [target, source] of g.updates) {
+    const to = loc.get(target)!, from = loc.get(source)!;
+    state.push(to.buffer);
+    if (to.buffer === from.buffer && isContiguous(from.view)) continue;
+    const node: Node = { name: `update_${u++}_${target.name}`, op: 'Identity' as never, inputs: [source], outputs: [target], attrs: {} };
+    const src = copyKernel({ node, inputs: [ref(source, 'in0')], outputs: [{ ...ref(target, 'out0'), view: contiguous(target.type.shape) }] });
+    const kernel = b.addKernel(`update_${target.name}`, [node.name], src, { inputs: [ref(source, 'in0')], outputs: [{ ...ref(target, 'out0'), view: contiguous(target.type.shape) }] });
+    b.dispatch(kernel, [from.buffer, to.buffer], src);
+  }
+
+  const program: Program = { version: PROGRAM_VERSION, inputs, outputs, buffers: b.buffers, kernels: b.kernels, dispatches: b.dispatches, state };
   return { program, data: b.data };
 }
 

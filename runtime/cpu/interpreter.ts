@@ -33,7 +33,10 @@ export function checkInputs(graph: Graph, inputs: ReadonlyMap<string, Tensor>): 
   }
 }
 
-/** Runs the whole graph and returns its outputs in order. */
+/**
+ * Runs the whole graph and returns its outputs in order. A step program's state updates (graph.updates)
+ * are applied to its constants after the run.
+ */
 export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>): Tensor[] {
   checkInputs(graph, inputs);
   const env = new Map<Value, Tensor>(graph.constants);
@@ -44,13 +47,16 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>): Te
     node.outputs.forEach((v, k) => env.set(v, outs[k]));
     for (const v of node.inputs) if (v && lastUse.get(v) === i && !graph.constants.has(v)) env.delete(v);
   });
-  return graph.outputs.map((v) => env.get(v)!);
+  const outputs = graph.outputs.map((v) => env.get(v)!);
+  const updated = [...graph.updates].map(([target, source]) => [target, env.get(source)!] as const);
+  for (const [target, t] of updated) graph.constants.set(target, t);
+  return outputs;
 }
 
 /** Index of the last node reading each value; graph outputs are never released. */
 function lastUses(graph: Graph): Map<Value, number> {
   const m = new Map<Value, number>();
   graph.nodes.forEach((n, i) => n.inputs.forEach((v) => v && m.set(v, i)));
-  for (const v of graph.outputs) m.set(v, Infinity);
+  for (const v of [...graph.outputs, ...graph.updates.values()]) m.set(v, Infinity);
   return m;
 }

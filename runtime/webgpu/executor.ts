@@ -8,6 +8,14 @@ import type { Tensor } from '../../ir/tensor.ts';
 import { PROGRAM_VERSION, type Program } from '../program.ts';
 import { getGpu, type GpuContext } from './device.ts';
 
+export interface LoadOptions {
+  /**
+   * Buffers owned by another executor, by buffer name (e.g. parameters that several train programs share,
+   * as a GAN's generator and discriminator steps). They are neither created, uploaded nor destroyed here.
+   */
+  readonly sharedBuffers?: ReadonlyMap<string, GPUBuffer>;
+}
+
 export interface RunOptions {
   /** Names of the outputs to read back (default: all). */
   readonly outputs?: readonly string[];
@@ -17,6 +25,8 @@ export interface RunOptions {
 interface DeviceState {
   device: GPUDevice;
   buffers: GPUBuffer[];
+  /** Indices of buffers this executor created (and destroys). */
+  owned: Set<number>;
   pipelines: GPUComputePipeline[];
   bindGroups: GPUBindGroup[];
   lost?: string;
@@ -32,11 +42,18 @@ export class WebGpuExecutor {
     private state: DeviceState,
   ) {}
 
-  static async load(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext): Promise<WebGpuExecutor> {
+  static async load(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext, opts: LoadOptions = {}): Promise<WebGpuExecutor> {
     if (program.version !== PROGRAM_VERSION) {
       throw new KilnError('BACKEND', `program format version ${program.version} is not supported (this runtime reads version ${PROGRAM_VERSION})`);
     }
-    return new WebGpuExecutor(program, data, await build(program, data, gpu));
+    return new WebGpuExecutor(program, data, await build(program, data, gpu, opts));
+  }
+
+  /** The GPU buffer holding the named program buffer (to share parameters with another executor). */
+  buffer(name: string): GPUBuffer {
+    const i = this.program.buffers.findIndex((b) => b.name === name);
+    if (i < 0) throw new KilnError('USAGE', `no buffer named '${name}' in this program`);
+    return this.state.buffers[i];
   }
 
   /** The device this executor currently runs on. */
@@ -46,6 +63,9 @@ export class WebGpuExecutor {
 
   async run(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions = {}): Promise<Map<string, Tensor>> {
     if (this.state.lost !== undefined) {
+      if (this.program.state.length > 0 || this.state.owned.size < this.state.buffers.length) {
+        throw new KilnError('BACKEND', `the GPU device was lost (${this.state.lost}) and with it the trained state held there; load the program again from exported weights`);
+      }
       this.state = await build(this.program, this.data);
       this.stats.deviceRecreations++;
     }
@@ -103,14 +123,39 @@ export class WebGpuExecutor {
     return out;
   }
 
+  /** Reads buffers back by index (e.g. trained parameters), in one submit. */
+  async readBuffers(indices: readonly number[]): Promise<Tensor[]> {
+    const { device: dev, buffers } = this.state;
+    const enc = dev.createCommandEncoder();
+    const staging = indices.map((i) => {
+      const s = dev.createBuffer({ size: this.program.buffers[i].bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      enc.copyBufferToBuffer(buffers[i], 0, s, 0, this.program.buffers[i].bytes);
+      return s;
+    });
+    dev.queue.submit([enc.finish()]);
+    this.stats.submits++;
+    try {
+      return await Promise.all(
+        staging.map(async (s, k) => {
+          await s.mapAsync(GPUMapMode.READ);
+          const b = this.program.buffers[indices[k]];
+          this.stats.readbacks++;
+          return fromStorage(new Uint8Array(s.getMappedRange().slice(0)), b.dtype, b.shape);
+        }),
+      );
+    } finally {
+      staging.forEach((s) => s.destroy());
+    }
+  }
+
   dispose(): void {
-    for (const b of this.state.buffers) b.destroy();
+    this.state.buffers.forEach((b, i) => this.state.owned.has(i) && b.destroy());
     this.state.buffers.length = 0;
   }
 }
 
 /** Creates buffers, uploads data, compiles pipelines and bind groups on the given (or shared) device. */
-async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext): Promise<DeviceState> {
+async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext, opts: LoadOptions = {}): Promise<DeviceState> {
   const dev = (gpu ?? (await getGpu()))?.device;
   if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
   const maxBinding = dev.limits.maxStorageBufferBindingSize;
@@ -120,21 +165,27 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
       throw new KilnError('BACKEND', `buffer '${b.name}' needs ${b.bytes} bytes, over this device's maxStorageBufferBindingSize ${maxBinding} (kernels: ${users.map((k) => k.name).join(', ') || 'none'})`);
     }
   }
-  const state: DeviceState = { device: dev, buffers: [], pipelines: [], bindGroups: [] };
+  const state: DeviceState = { device: dev, buffers: [], owned: new Set(), pipelines: [], bindGroups: [] };
   void dev.lost.then((info) => {
     state.lost = info.message || info.reason || 'unknown reason';
   });
   dev.pushErrorScope('out-of-memory');
   dev.pushErrorScope('validation');
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-  state.buffers = program.buffers.map((b) => dev.createBuffer({ label: b.name, size: b.bytes, usage }));
-  for (const [i, arr] of data) dev.queue.writeBuffer(state.buffers[i], 0, arr.buffer, arr.byteOffset, arr.byteLength);
+  state.buffers = program.buffers.map((b, i) => {
+    const shared = opts.sharedBuffers?.get(b.name);
+    if (shared && shared.size >= b.bytes) return shared;
+    if (shared) throw new KilnError('BACKEND', `shared buffer '${b.name}' has ${shared.size} bytes, the program needs ${b.bytes}`);
+    state.owned.add(i);
+    return dev.createBuffer({ label: b.name, size: b.bytes, usage });
+  });
+  for (const [i, arr] of data) if (state.owned.has(i)) dev.queue.writeBuffer(state.buffers[i], 0, arr.buffer, arr.byteOffset, arr.byteLength);
   try {
     state.pipelines = await Promise.all(program.kernels.map((k) => compileKernel(dev, k)));
   } catch (e) {
     await dev.popErrorScope();
     await dev.popErrorScope();
-    state.buffers.forEach((b) => b.destroy());
+    state.buffers.forEach((b, i) => state.owned.has(i) && b.destroy());
     throw e;
   }
   state.bindGroups = program.dispatches.map((d) =>
@@ -145,7 +196,7 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   );
   const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
   if (validation || oom) {
-    state.buffers.forEach((b) => b.destroy());
+    state.buffers.forEach((b, i) => state.owned.has(i) && b.destroy());
     throw new KilnError('BACKEND', `loading the program failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
   }
   return state;
