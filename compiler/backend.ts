@@ -39,9 +39,6 @@ export function parseBackend(s: string | undefined): BackendName {
   throw new KilnError('USAGE', `unknown backend '${s}' (use cpu or webgpu)`);
 }
 
-/** Whether this build has a WebGPU executor. */
-export const webgpuAvailable = (): boolean => true;
-
 export async function getBackend(name: BackendName): Promise<Backend> {
   if (name === 'cpu') return cpu;
   const gpu = await getGpu();

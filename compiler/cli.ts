@@ -32,6 +32,7 @@ const USAGE = `usage:
   kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu]
   kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]
   kiln run-case DIR... --out DIR [--backend cpu|webgpu]
+  kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE]
   kiln demo [--backend cpu|webgpu]`;
 
 const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
@@ -62,6 +63,14 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     const bad = results.filter((r) => !r.ran).length;
     console.log(`run-case (${backend.name}): ${results.filter((r) => r.ok).length} passed, ${results.length - results.filter((r) => r.ok).length} failed`);
     return bad === 0 ? 0 : 1;
+  },
+  async compile(a) {
+    if (a.positional.length !== 1) throw new KilnError('USAGE', 'compile takes one model path');
+    const out = need(a, 'out');
+    const { compileOnnxArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
+    const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime') });
+    console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts)`);
+    return 0;
   },
   async demo(a) {
     return demo(a.flags.get('backend'));

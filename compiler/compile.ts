@@ -4,6 +4,8 @@ import type { Graph } from '../ir/graph.ts';
 import { lowerForGpu } from '../passes/pipeline.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
 
-export function compileForWebGpu(g: Graph): CompiledProgram {
-  return generateProgram(lowerForGpu(g.clone()));
+/** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
+export function compileForWebGpu(g: Graph): CompiledProgram & { graph: Graph } {
+  const graph = lowerForGpu(g.clone());
+  return { ...generateProgram(graph), graph };
 }

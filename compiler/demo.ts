@@ -2,7 +2,7 @@
 // bundled test images, print predictions and the backend that ran.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BackendName, getBackend, parseBackend, webgpuAvailable } from './backend.ts';
+import { type BackendName, getBackend, parseBackend } from './backend.ts';
 import { getGpu } from '../runtime/webgpu/device.ts';
 import { readCase, readSpec } from './fixtures/case.ts';
 import { importOnnxFile } from './onnx/importer.ts';
@@ -10,7 +10,7 @@ import { importOnnxFile } from './onnx/importer.ts';
 const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 const DEFAULT_CASE = join(fileURLToPath(import.meta.url), '../../samples/data/mlp_fmnist');
 
-/** Picks the backend: the one asked for, else WebGPU when an adapter and executor exist, else the CPU, said loudly. */
+/** Picks the backend: the one asked for, else WebGPU when an adapter exists, else the CPU, said loudly. */
 async function pickBackend(flag?: string): Promise<BackendName> {
   if (flag) return parseBackend(flag);
   const gpu = await getGpu();
@@ -18,10 +18,7 @@ async function pickBackend(flag?: string): Promise<BackendName> {
     console.log('!! No WebGPU adapter found: running on the CPU interpreter (npm run setup:webgpu installs Mesa lavapipe).');
     return 'cpu';
   }
-  if (!webgpuAvailable()) {
-    console.log(`!! WebGPU adapter found (${gpu.adapterName}), but kiln's WebGPU executor is not built yet: running on the CPU interpreter.`);
-    return 'cpu';
-  }
+  console.log(`WebGPU adapter: ${gpu.adapterName}`);
   return 'webgpu';
 }
 

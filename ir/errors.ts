@@ -12,8 +12,10 @@ export type KilnErrorCode =
   | 'INPUT'             // a run was given the wrong inputs
   | 'DTYPE'             // a value does not fit its dtype (int64 narrowing)
   | 'VERIFY'            // the graph violates an IR invariant
+  | 'GRADIENT'          // a gradient cannot be formed (non-differentiable op on the path, bad loss)
   | 'BACKEND'           // a backend cannot run something
   | 'CASE'              // a fixture case is malformed
+  | 'ARTIFACT'          // a compiled artifact of another version, or with weights that do not match
   | 'USAGE';            // command-line misuse
 
 export interface KilnErrorContext {

@@ -23,6 +23,8 @@ export interface KernelDecl {
   readonly wgsl: string;
   readonly entryPoint: string;
   readonly workgroupSize: number;
+  /** Access of each binding, in binding order: inputs are read-only, outputs read-write. */
+  readonly bindings: readonly ('read' | 'read_write')[];
   /** Graph nodes this kernel computes. */
   readonly nodes: readonly string[];
 }

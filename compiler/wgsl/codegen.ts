@@ -56,7 +56,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     let k = this.kernelByText.get(key);
     if (k === undefined) {
       k = this.kernels.length;
-      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, nodes });
+      const access = [...refs.inputs.map(() => 'read' as const), ...refs.outputs.map(() => 'read_write' as const)];
+      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes });
       this.kernelByText.set(key, k);
     }
     return k;

@@ -37,7 +37,8 @@ export function coords(idx: string, shape: Shape, prefix = 'c'): string {
 
 /** Flat element offset of a view at the given coordinate expressions (terms with stride 0 vanish). */
 export function offsetExpr(view: View, coordExprs: readonly string[]): string {
-  const terms = view.strides.flatMap((s, i) => (s === 0 || view.shape[i] === 1 ? [] : [s === 1 ? `${coordExprs[i]}` : `${coordExprs[i]} * ${s}`]));
+  const term = (c: string, s: number) => (s === 1 ? c : /^[\w.]+$/.test(c) ? `${c} * ${s}` : `(${c}) * ${s}`);
+  const terms = view.strides.flatMap((s, i) => (s === 0 || view.shape[i] === 1 ? [] : [term(coordExprs[i], s)]));
   if (view.offset !== 0 || terms.length === 0) terms.unshift(String(view.offset));
   return terms.join(' + ');
 }

@@ -26,6 +26,8 @@ export const ELEMENTWISE_OPS = {
   /** approximate: 'none' (erf) or 'tanh'. */
   Gelu: floatUnary({ approximate: { type: 'string', default: 'none' } }),
   Mish: floatUnary(),
+  /** Identity whose gradient is zero (e.g. softmax's max shift, which cancels mathematically). */
+  StopGradient: unary(),
   Not: broadcasting([1, 1], 'bool', {}, ['bool']),
   IsNaN: { kind: 'elementwise', inputs: [1, 1], attrs: {}, infer: (i) => [{ dtype: 'bool', shape: req(i, 0).shape }] },
   IsInf: {

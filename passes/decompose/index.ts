@@ -5,6 +5,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { OPS } from '../../ir/ops/index.ts';
+import { sameShape } from '../../ir/shape.ts';
 import type { Pass } from '../pass.ts';
 import { LOSS_DECOMPOSITIONS } from './loss.ts';
 import { NORM_DECOMPOSITIONS } from './norm.ts';
@@ -34,12 +35,12 @@ export function decompose(g: Graph): void {
     }
     if (depth > 16) throw new KilnError('VERIFY', 'decomposition does not terminate', { node: node.name, op: node.op });
     const start = g.nodes.length;
-    const outs = rule(new Emitter(g, node), node);
+    const outs = keepOutputValues(node, rule(new Emitter(g, node), node), g.nodes, start);
     const emitted = g.nodes.splice(start);
     for (const n of emitted) expand(withSubst(n), depth + 1);
     node.outputs.forEach((v, i) => {
       const r = outs[i];
-      if (r) subst.set(v, r);
+      if (r && r !== v) subst.set(v, sub(r)!);
     });
   };
   for (const n of old) expand(withSubst(n), 0);
@@ -48,6 +49,24 @@ export function decompose(g: Graph): void {
     if (!r) throw new KilnError('VERIFY', `graph output '${v.name}' was dropped by decomposition`);
     return r;
   });
+}
+
+/**
+ * Where a rule's result for output i is computed by one of its emitted nodes (and has the output's
+ * type), that node is made to define the composite's original Value instead: graph outputs keep their
+ * names and consumers need no substitution.
+ */
+function keepOutputValues(node: Node, outs: (Value | undefined)[], nodes: Node[], start: number): (Value | undefined)[] {
+  const rename = new Map<Value, Value>();
+  outs.forEach((r, i) => {
+    const v = node.outputs[i];
+    if (!r || !v || rename.has(r) || r.type.dtype !== v.type.dtype || !sameShape(r.type.shape, v.type.shape)) return;
+    if (nodes.slice(start).some((n) => n.outputs.includes(r))) rename.set(r, v);
+  });
+  if (rename.size === 0) return outs;
+  const re = <T extends Value | undefined>(x: T): T => ((x && rename.get(x)) ?? x) as T;
+  for (let k = start; k < nodes.length; k++) nodes[k] = { ...nodes[k], inputs: nodes[k].inputs.map(re), outputs: nodes[k].outputs.map(re) };
+  return outs.map(re);
 }
 
 export const decomposition: Pass = { name: 'decompose', run: decompose };

@@ -1,5 +1,50 @@
 // Decomposition rules of the loss composites.
+//   NegativeLogLikelihoodLoss: the log-probability of each element's target class is picked by comparing
+//   an index ramp over C with the target (a one-hot mask; ignored targets match no class), selecting with
+//   Where and summing over C: exact (one non-zero term), no gather, and fusable as a reduction prologue.
+//   loss = -picked * weight[target]; 'sum' adds everything; 'mean' divides by the summed weights of the
+//   non-ignored elements (their count when there is no weight).
+//   SoftmaxCrossEntropyLoss = NegativeLogLikelihoodLoss(LogSoftmax(scores, axis 1)); log_prob is output 2.
+import { I32_MIN } from '../../ir/dtype.ts';
+import type { Node, Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
-import type { DecomposeRule } from './rule.ts';
+import { numel } from '../../ir/shape.ts';
+import { like, perChannel, ramp } from './nn-util.ts';
+import type { DecomposeRule, Emitter } from './rule.ts';
+import { rowOp } from './softmax.ts';
 
-export const LOSS_DECOMPOSITIONS: Partial<Record<OpName, DecomposeRule>> = {};
+/** The NLL of log-probabilities x [N,C,d..] at target [N,d..] with the loss attributes of `node`. */
+function nllOf(e: Emitter, node: Node, x: Value, target: Value, weight: Value | undefined): Value {
+  const rank = x.type.shape.length, ignore = node.attrs.ignore_index as number;
+  const hasIgnore = ignore !== I32_MIN;
+  // Targets as [N, 1, d..]; an ignored one becomes -1, which matches no class.
+  let cls = e.op1('Unsqueeze', [target], { axes: [1] });
+  if (hasIgnore) cls = e.op1('Where', [e.op1('Equal', [cls, e.scalar(ignore, 'i32')]), e.scalar(-1, 'i32'), cls]);
+  const hit = e.op1('Equal', [ramp(e, x.type.shape[1], 1, rank), cls]);
+  const pickC = (v: Value) => e.op1('ReduceSum', [e.op1('Where', [hit, v, like(e, x, 0)])], { axes: [1], keepdims: 0 });
+  const picked = pickC(x);
+  const w = weight ? pickC(perChannel(e, weight, rank)) : undefined;
+  const loss = e.op1('Neg', [w ? e.op1('Mul', [picked, w]) : picked]);
+  const reduction = node.attrs.reduction as string;
+  if (reduction === 'none') return loss;
+  const total = e.op1('ReduceSum', [loss], { keepdims: 0 });
+  if (reduction === 'sum') return total;
+  let count: Value;
+  if (w) count = e.op1('ReduceSum', [w], { keepdims: 0 });
+  else if (hasIgnore) count = e.op1('ReduceSum', [e.op1('Cast', [e.op1('Not', [e.op1('Equal', [target, e.scalar(ignore, 'i32')])])], { to: x.type.dtype })], { keepdims: 0 });
+  else count = like(e, x, numel(target.type.shape));
+  return e.op1('Div', [total, count]);
+}
+
+const nll: DecomposeRule = (e, node) => [nllOf(e, node, node.inputs[0]!, node.inputs[1]!, node.inputs[2])];
+
+const softmaxCrossEntropy: DecomposeRule = (e, node) => {
+  // Primitives directly (not a LogSoftmax node): values a rule returns must not be decomposed again.
+  const logProb = rowOp(e, node.inputs[0]!, 1, 'logsoftmax');
+  return [nllOf(e, node, logProb, node.inputs[1]!, node.inputs[2]), logProb];
+};
+
+export const LOSS_DECOMPOSITIONS: Partial<Record<OpName, DecomposeRule>> = ({
+  NegativeLogLikelihoodLoss: nll,
+  SoftmaxCrossEntropyLoss: softmaxCrossEntropy,
+});

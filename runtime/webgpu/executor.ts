@@ -205,7 +205,14 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
 async function compileKernel(dev: GPUDevice, k: Program['kernels'][number]): Promise<GPUComputePipeline> {
   const module = dev.createShaderModule({ label: k.name, code: k.wgsl });
   try {
-    return await dev.createComputePipelineAsync({ label: k.name, layout: 'auto', compute: { module, entryPoint: k.entryPoint } });
+    // An explicit layout: 'auto' would drop bindings a kernel never reads (e.g. a zero-size Concat input).
+    const entries = k.bindings.map((access, binding): GPUBindGroupLayoutEntry => ({
+      binding,
+      visibility: GPUShaderStage.COMPUTE,
+      buffer: { type: access === 'read' ? 'read-only-storage' : 'storage' },
+    }));
+    const layout = dev.createPipelineLayout({ bindGroupLayouts: [dev.createBindGroupLayout({ entries })] });
+    return await dev.createComputePipelineAsync({ label: k.name, layout, compute: { module, entryPoint: k.entryPoint } });
   } catch (e) {
     const info = await module.getCompilationInfo();
     const msgs = info.messages.filter((m) => m.type === 'error').map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ');

@@ -21,7 +21,7 @@ type Case = { op: ElementwiseOpName; dtype: 'f32' | 'i32' | 'bool'; arity: numbe
 const UNARY_F32: ElementwiseOpName[] = [
   'Abs', 'Neg', 'Sign', 'Exp', 'Sqrt', 'Reciprocal', 'Sin', 'Cos', 'Tan', 'Atan', 'Sinh', 'Cosh', 'Asinh', 'Floor', 'Ceil',
   'Round', 'Erf', 'Relu', 'Sigmoid', 'Tanh', 'Softplus', 'Softsign', 'LeakyRelu', 'Elu', 'Celu', 'Selu', 'HardSigmoid',
-  'HardSwish', 'ThresholdedRelu', 'Shrink', 'Gelu', 'Mish', 'IsNaN', 'IsInf',
+  'HardSwish', 'ThresholdedRelu', 'Shrink', 'Gelu', 'Mish', 'StopGradient', 'IsNaN', 'IsInf',
 ];
 const CASES: Case[] = [
   ...UNARY_F32.map((op) => ({ op, dtype: 'f32' as const, arity: 1 })),

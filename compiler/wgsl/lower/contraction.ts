@@ -1,9 +1,16 @@
-// WGSL lowerings of the contraction ops. Composite ops are decomposed into primitives before codegen.
-import type { OpDef } from '../../../ir/op.ts';
+// WGSL lowerings of the contraction ops: MatMul and Gemm share the tiled matmul kernel (matmul.ts), Conv is an
+// implicit GEMM on the same kernel and ConvTranspose a direct gather kernel (conv.ts), Einsum a generic
+// sum-of-products loop (einsum.ts).
 import type { ContractionOpName } from '../../../ir/ops/index.ts';
-import { CONTRACTION_OPS } from '../../../ir/ops/contraction.ts';
-import { decomposed, type Lowering, notOnGpu } from '../kernel.ts';
+import type { Lowering } from '../kernel.ts';
+import { convLowering, convTransposeLowering } from './conv.ts';
+import { einsumLowering } from './einsum.ts';
+import { gemmLowering, matmulLowering } from './matmul.ts';
 
-export const CONTRACTION_LOWERINGS = Object.fromEntries(
-  Object.entries(CONTRACTION_OPS as Record<string, OpDef>).map(([op, def]) => [op, def.composite ? decomposed : notOnGpu('not written yet')]),
-) as { [K in ContractionOpName]: Lowering };
+export const CONTRACTION_LOWERINGS: { [K in ContractionOpName]: Lowering } = {
+  MatMul: matmulLowering,
+  Gemm: gemmLowering,
+  Conv: convLowering,
+  ConvTranspose: convTransposeLowering,
+  Einsum: einsumLowering,
+};

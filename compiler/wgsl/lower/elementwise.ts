@@ -17,7 +17,7 @@ const fold = (fn: (x: string, y: string) => string): Expr => (args) => args.redu
 
 const EXPRS: { [K in ElementwiseOpName]: Expr } = {
   Abs: f1('abs'), Neg: ([x]) => `(-${x})`, Sign: f1('sign'),
-  Exp: f1('exp'), Log: f1('log'), Sqrt: f1('sqrt'), Reciprocal: ([x]) => `(1.0 / ${x})`,
+  Exp: f1('kiln_exp'), Log: f1('log'), Sqrt: f1('sqrt'), Reciprocal: ([x]) => `(1.0 / ${x})`,
   Sin: f1('sin'), Cos: f1('cos'), Tan: f1('tan'), // asin/acos via atan2: the builtins may err by 7e-5 absolute (WGSL spec), lavapipe by more.
   Asin: ([x]) => `atan2(${x}, sqrt(1.0 - ${x} * ${x}))`, Acos: ([x]) => `atan2(sqrt(1.0 - ${x} * ${x}), ${x})`, Atan: f1('atan'),
   Sinh: f1('sinh'), Cosh: f1('cosh'), Asinh: f1('asinh'), Acosh: f1('acosh'), Atanh: f1('atanh'),
@@ -39,6 +39,7 @@ const EXPRS: { [K in ElementwiseOpName]: Expr } = {
       ? `(0.5 * ${x} * (1.0 + kiln_tanh(0.7978845608028654 * (${x} + 0.044715 * ${x} * ${x} * ${x}))))`
       : `(0.5 * ${x} * (1.0 + kiln_erf(${x} * 0.7071067811865476)))`,
   Mish: ([x]) => `(${x} * kiln_tanh(kiln_softplus(${x})))`,
+  StopGradient: ([x]) => x,
   Not: ([x]) => `(1u - ${x})`,
   IsNaN: ([x]) => bool(`kiln_isnan(${x})`),
   IsInf: ([x], a) => bool(`(${a.detect_positive ? `bitcast<u32>(${x}) == 0x7f800000u` : 'false'}) || (${a.detect_negative ? `bitcast<u32>(${x}) == 0xff800000u` : 'false'})`),
@@ -68,6 +69,17 @@ const EXPRS: { [K in ElementwiseOpName]: Expr } = {
 
 /** Math the WGSL builtins lack or define loosely (tanh/exp overflow, erf, float mod, integer division). */
 export const ELEMENTWISE_PRELUDE = `
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
 fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
 fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
 fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }

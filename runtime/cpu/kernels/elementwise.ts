@@ -37,6 +37,7 @@ const SCALAR: { [K in ElementwiseOpName]: Scalar } = {
       ? (x) => 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))
       : (x) => 0.5 * x * (1 + erf(x / Math.SQRT2)),
   Mish: f((x) => x * Math.tanh(softplus(x))),
+  StopGradient: f((x) => x),
   Not: f((x) => (x ? 0 : 1)),
   IsNaN: f((x) => (Number.isNaN(x) ? 1 : 0)),
   IsInf: (a) => (x) => ((x === Infinity && a.detect_positive) || (x === -Infinity && a.detect_negative) ? 1 : 0),

@@ -1,6 +1,125 @@
-// CPU kernels of the backward-only ops.
+// CPU kernels of the backward-only ops: the convolution weight gradient (a direct loop over batch and output
+// positions per weight tap) and the pooling input gradients (each dY scattered into its window).
 import type { GradOpName } from '../../../ir/ops/index.ts';
-import type { CpuKernel } from '../kernel.ts';
+import { convGeom } from '../../../ir/ops/contraction.ts';
+import { poolGeometry, type PoolGeom } from '../../../ir/ops/nn-pool.ts';
+import { numel, stridesOf } from '../../../ir/shape.ts';
+import { alloc, inp, type CpuKernel } from '../kernel.ts';
+
+/** Row-major counter increment over `dims`; false when it wraps to all zeros. */
+function increment(c: number[], dims: readonly number[]): boolean {
+  for (let d = c.length - 1; d >= 0; d--) {
+    if (++c[d] < dims[d]) return true;
+    c[d] = 0;
+  }
+  return false;
+}
+
+/**
+ * For each output position and kernel tap: the input spatial offset, or -1 outside the input (taps laid out
+ * [out][tap]); and the window size clipped to the padded input (the count_include_pad divisor).
+ */
+function windowTaps(g: PoolGeom): { taps: Int32Array; padded: Int32Array } {
+  const r = g.spatial.length, inStr = stridesOf(g.spatial), nOut = numel(g.out), nK = numel(g.kernel);
+  const taps = new Int32Array(nOut * nK), padded = new Int32Array(nOut);
+  const oc = new Array<number>(r).fill(0), kc = new Array<number>(r).fill(0);
+  for (let o = 0; o < nOut; o++, increment(oc, g.out)) {
+    kc.fill(0);
+    for (let k = 0; k < nK; k++, increment(kc, g.kernel)) {
+      let off = 0, inside = true, inPad = true;
+      for (let d = 0; d < r; d++) {
+        const x = oc[d] * g.strides[d] - g.padsBegin[d] + kc[d] * g.dilations[d];
+        if (x < 0 || x >= g.spatial[d]) inside = false;
+        if (x < -g.padsBegin[d] || x >= g.spatial[d] + g.padsEnd[d]) inPad = false;
+        off += x * inStr[d];
+      }
+      if (inPad) padded[o]++;
+      taps[o * nK + k] = inside ? off : -1;
+    }
+  }
+  return { taps, padded };
+}
+
+const maxPoolGrad: CpuKernel = (xs, a, out) => {
+  const x = inp(xs, 0), dy = inp(xs, 1).data, dx = alloc(out[0]);
+  const g = poolGeometry(x.shape, a), { taps } = windowTaps(g);
+  const planes = x.shape[0] * x.shape[1], inSp = numel(g.spatial), outSp = numel(g.out), nK = numel(g.kernel);
+  for (let p = 0; p < planes; p++) {
+    const base = p * inSp;
+    for (let o = 0; o < outSp; o++) {
+      // The first maximum of the window, as MaxPool picks it.
+      let m = -Infinity, arg = -1;
+      for (let k = o * nK; k < (o + 1) * nK; k++) {
+        const t = taps[k];
+        if (t >= 0 && (x.data[base + t] > m || arg < 0)) { m = x.data[base + t]; arg = t; }
+      }
+      if (arg >= 0) dx.data[base + arg] += dy[p * outSp + o];
+    }
+  }
+  return [dx];
+};
+
+const averagePoolGrad: CpuKernel = (xs, a, out) => {
+  const dy = inp(xs, 0).data, dx = alloc(out[0]), shape = out[0].shape;
+  const g = poolGeometry(shape, a), { taps, padded } = windowTaps(g);
+  const planes = shape[0] * shape[1], inSp = numel(g.spatial), outSp = numel(g.out), nK = numel(g.kernel);
+  const includePad = a.count_include_pad !== 0;
+  for (let o = 0; o < outSp; o++) {
+    let count = 0;
+    for (let k = o * nK; k < (o + 1) * nK; k++) if (taps[k] >= 0) count++;
+    const div = includePad ? padded[o] : count;
+    for (let p = 0; p < planes; p++) {
+      const v = dy[p * outSp + o] / div;
+      for (let k = o * nK; k < (o + 1) * nK; k++) if (taps[k] >= 0) dx.data[p * inSp + taps[k]] += v;
+    }
+  }
+  return [dx];
+};
+
+const convWeightGrad: CpuKernel = (xs, a, out) => {
+  const x = inp(xs, 0), dy = inp(xs, 1), dw = alloc(out[0]);
+  const k = a.kernel_shape as readonly number[], nd = k.length, group = a.group as number;
+  const geo = convGeom([0, 0, ...k], a, nd);
+  const [n, c] = x.shape, m = dy.shape[1], cg = c / group, mg = m / group;
+  const inSp = x.shape.slice(2), outSp = dy.shape.slice(2), inStr = stridesOf(inSp);
+  const nIn = numel(inSp), nOut = numel(outSp), nK = numel(k);
+  // For each (tap, output position): the input spatial offset, or -1 in the padding.
+  const src = new Int32Array(nK * nOut);
+  const kc = new Array<number>(nd).fill(0), oc = new Array<number>(nd).fill(0);
+  for (let t = 0; t < nK; t++, increment(kc, k)) {
+    oc.fill(0);
+    for (let o = 0; o < nOut; o++, increment(oc, outSp)) {
+      let off = 0, inside = true;
+      for (let d = 0; d < nd; d++) {
+        const p = oc[d] * geo.strides[d] - geo.padsBegin[d] + kc[d] * geo.dilations[d];
+        if (p < 0 || p >= inSp[d]) inside = false;
+        off += p * inStr[d];
+      }
+      src[t * nOut + o] = inside ? off : -1;
+    }
+  }
+  for (let mo = 0; mo < m; mo++) {
+    const grp = Math.floor(mo / mg);
+    for (let ci = 0; ci < cg; ci++) {
+      const cIn = grp * cg + ci;
+      for (let t = 0; t < nK; t++) {
+        let s = 0;
+        for (let b = 0; b < n; b++) {
+          const xb = (b * c + cIn) * nIn, db = (b * m + mo) * nOut;
+          for (let o = 0; o < nOut; o++) {
+            const q = src[t * nOut + o];
+            if (q >= 0) s += dy.data[db + o] * x.data[xb + q];
+          }
+        }
+        dw.data[(mo * cg + ci) * nK + t] = s;
+      }
+    }
+  }
+  return [dw];
+};
 
 export const GRAD_KERNELS: { [K in GradOpName]: CpuKernel } = {
+  ConvWeightGrad: convWeightGrad,
+  MaxPoolGrad: maxPoolGrad,
+  AveragePoolGrad: averagePoolGrad,
 };

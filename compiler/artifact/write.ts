@@ -1,0 +1,100 @@
+// The artifact writer behind `kiln compile`: compiles a graph for WebGPU and writes a folder with
+// manifest.json (the Program, the weights' digest and the optimized graph in serialized IR),
+// weights.safetensors (parameter and constant buffers by buffer name, in GPU storage types) and the
+// typed module model.ts.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KilnError } from '../../ir/errors.ts';
+import type { Graph, Value } from '../../ir/graph.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { compileForWebGpu } from '../compile.ts';
+import { ARTIFACT_FORMAT, MANIFEST_FILE, WEIGHTS_FILE, type Manifest } from '../../runtime/artifact-format.ts';
+import { importOnnx } from '../onnx/importer.ts';
+import { decodeModel } from '../onnx/proto.ts';
+import { writeSafetensors } from '../safetensors.ts';
+import { serializeGraph } from './serialize-graph.ts';
+import { generateTypedModule } from './typed-module.ts';
+
+export const MODULE_FILE = 'model.ts';
+const RUNTIME_ENTRY = fileURLToPath(new URL('../../runtime/index.ts', import.meta.url));
+
+export interface ArtifactOptions {
+  /** Model name in the manifest (default: the graph's name). */
+  readonly name?: string;
+  /** Module specifier the generated model.ts imports the runtime from (default: a relative path to this checkout's runtime). */
+  readonly runtimeImport?: string;
+  /** Where the model came from, for the generated module's header. */
+  readonly source?: string;
+  /** Names for the graph outputs, in order (ONNX output names: graph values are named after their nodes). */
+  readonly outputNames?: readonly string[];
+}
+
+export interface BuiltArtifact {
+  readonly manifest: Manifest;
+  readonly weights: Uint8Array;
+}
+
+/** Compiles `graph` (left unchanged) into a manifest and weights, in memory. */
+export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames'> = {}): BuiltArtifact {
+  // The same steps as compileForWebGpu, keeping the lowered graph: it is what the manifest stores.
+  const { program, data, graph: lowered } = compileForWebGpu(graph);
+  const tensors = new Map<string, Tensor>();
+  program.buffers.forEach((b, i) => {
+    if (b.role !== 'param' && b.role !== 'const') return;
+    const d = data.get(i) ?? fail(`buffer '${b.name}' has no initial data`);
+    tensors.set(b.name, { dtype: b.dtype, shape: b.shape, data: d });
+  });
+  const weightOf = (v: Value) => (tensors.has(v.name) ? v.name : fail(`constant '${v.name}' has no weights buffer`));
+  const graphJson = serializeGraph(lowered, weightOf);
+  const weights = writeSafetensors(tensors, { metadata: { format: 'kiln-weights', model: opts.name ?? graph.name } });
+  const sha256 = createHash('sha256').update(weights).digest('hex');
+  const names = opts.outputNames;
+  if (names && (names.length !== program.outputs.length || new Set(names).size !== names.length)) fail(`output names [${names}] do not name the ${program.outputs.length} outputs uniquely`);
+  const manifest: Manifest = {
+    format: ARTIFACT_FORMAT,
+    name: opts.name ?? graph.name,
+    ...program,
+    outputs: program.outputs.map((o, i) => ({ ...o, name: names?.[i] ?? o.name })),
+    weights: { file: WEIGHTS_FILE, bytes: weights.byteLength, sha256 },
+    graph: graphJson,
+  };
+  return { manifest, weights };
+}
+
+function fail(detail: string): never {
+  throw new KilnError('BACKEND', `artifact writer: ${detail}`);
+}
+
+/** The import specifier from a module in `outDir` to this checkout's runtime entry. */
+export function defaultRuntimeImport(outDir: string): string {
+  const rel = relative(resolve(outDir), RUNTIME_ENTRY).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** Writes manifest.json, weights.safetensors and model.ts into `outDir` (created if needed). */
+export function writeArtifact(graph: Graph, outDir: string, opts: ArtifactOptions = {}): BuiltArtifact {
+  const built = buildArtifact(graph, opts);
+  const module = generateTypedModule(built.manifest, { runtimeImport: opts.runtimeImport ?? defaultRuntimeImport(outDir), source: opts.source });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, MANIFEST_FILE), JSON.stringify(built.manifest, null, 1) + '\n');
+  writeFileSync(join(outDir, WEIGHTS_FILE), built.weights);
+  writeFileSync(join(outDir, MODULE_FILE), module);
+  return built;
+}
+
+/** `kiln compile`: imports an ONNX model and writes its artifact. */
+export function compileOnnxArtifact(modelPath: string, outDir: string, opts: Omit<ArtifactOptions, 'source'> = {}): BuiltArtifact {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(modelPath);
+  } catch {
+    throw new KilnError('ONNX_PARSE', 'cannot read model file', { path: modelPath });
+  }
+  const { graph } = importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath });
+  const outputNames = decodeModel(bytes, modelPath).graph?.output.map((o, i) => o.name || graph.outputs[i].name);
+  const stem = basename(modelPath).replace(/\.onnx$/i, '');
+  const name = opts.name ?? (stem === 'model' ? basename(dirname(resolve(modelPath))) : stem);
+  return writeArtifact(graph, outDir, { ...opts, name, outputNames, source: basename(modelPath) });
+}

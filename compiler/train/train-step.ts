@@ -1,0 +1,77 @@
+// The train step as one graph: forward, loss (+ L1 penalty), decomposition into primitives, reverse-mode
+// gradients, coupled L2, and the optimizer updates of every trainable parameter as state updates. The
+// same graph runs on the CPU interpreter and compiles to one WebGPU program (one submit per step).
+import { KilnError } from '../../ir/errors.ts';
+import type { Graph, Value } from '../../ir/graph.ts';
+import { isFloat } from '../../ir/dtype.ts';
+import { gradients } from '../../passes/autodiff/index.ts';
+import { deadCodeElimination } from '../../passes/dce.ts';
+import { decomposition } from '../../passes/decompose/index.ts';
+import { runPasses } from '../../passes/pass.ts';
+import { StepBuilder } from './builder.ts';
+import { buildLoss, type LossSpec, targetType } from './loss.ts';
+import { emitUpdate, type OptimizerSpec } from './optimizer.ts';
+
+export interface TrainSpec {
+  readonly loss: LossSpec;
+  /** Graph output fed to the loss (default: the first output). */
+  readonly lossOutput?: string;
+  readonly optimizer: OptimizerSpec;
+  /** Parameter names to train (default: every float parameter of the graph). */
+  readonly trainable?: readonly string[];
+  /** L1 penalty weight: J = loss + l1 * sum |p| over l1Params. */
+  readonly l1?: number;
+  /** Parameters the L1 penalty covers (default: trainable parameters of rank >= 2). */
+  readonly l1Params?: readonly string[];
+  /** Coupled L2 (PyTorch weight_decay) on every trainable parameter: g += l2 * p. */
+  readonly l2?: number;
+}
+
+/** Names of the train step's extra inputs. */
+export const STEP_INPUTS = { target: 'target', lr: 'lr', step: 'step' } as const;
+
+export interface TrainStep {
+  /** Inputs: the model's, then target, lr and step; output: the objective J; updates: params and state. */
+  readonly graph: Graph;
+  readonly trainable: ReadonlyMap<string, Value>;
+}
+
+export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
+  const g = forward.clone();
+  const out = spec.lossOutput === undefined ? g.outputs[0] : g.outputs.find((v) => v.name === spec.lossOutput);
+  if (!out) throw new KilnError('USAGE', `loss output '${spec.lossOutput}' is not a graph output (outputs: ${g.outputs.map((v) => v.name).join(', ')})`);
+  const trainable = pickParams(g, spec.trainable ?? [...g.params].filter(([, v]) => isFloat(v.type.dtype)).map(([k]) => k));
+  const target = g.addInput(STEP_INPUTS.target, targetType(spec.loss.name, out.type));
+  const lr = g.addInput(STEP_INPUTS.lr, { dtype: 'f32', shape: [] });
+  const step = g.addInput(STEP_INPUTS.step, { dtype: 'f32', shape: [] });
+  const b = new StepBuilder(g, 'train');
+
+  let objective = buildLoss(b, spec.loss, out, target);
+  const l1 = spec.l1 ?? 0;
+  if (l1 !== 0) {
+    const l1Names = spec.l1Params ?? [...trainable].filter(([, v]) => v.type.shape.length >= 2).map(([k]) => k);
+    const penalty = [...pickParams(g, l1Names).values()].map((p) => b.reduce(b.op('Abs', [p]), 'sum')).reduce((acc, t) => b.add(acc, t));
+    objective = b.add(objective, b.mul(b.num(l1), penalty));
+  }
+  g.outputs = [objective];
+  runPasses(g, [decomposition]);
+  objective = g.outputs[0];
+
+  const params = [...trainable.values()];
+  const grads = gradients(g, objective, params);
+  const l2 = spec.l2 ?? 0;
+  const ub = new StepBuilder(g, 'update');
+  for (const p of params) {
+    let grad = grads.get(p)!;
+    if (l2 !== 0) grad = ub.add(grad, ub.mul(ub.num(l2), p));
+    g.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step }));
+  }
+  runPasses(g, [deadCodeElimination]);
+  return { graph: g, trainable };
+}
+
+function pickParams(g: Graph, names: readonly string[]): Map<string, Value> {
+  const missing = names.filter((n) => !g.params.has(n));
+  if (missing.length) throw new KilnError('USAGE', `not parameters of the model: ${missing.join(', ')} (parameters: ${[...g.params.keys()].join(', ')})`);
+  return new Map(names.map((n) => [n, g.params.get(n)!]));
+}

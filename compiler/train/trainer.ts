@@ -1,0 +1,175 @@
+// compileTraining: a model (traced or imported graph) plus loss, optimizer and regularization become a
+// Trainer. On WebGPU each step is one submit with parameters and optimizer state resident on the device,
+// and the loss is read back only when asked; on the CPU the same train-step graph runs in the interpreter.
+import { KilnError } from '../../ir/errors.ts';
+import { Graph, type Value } from '../../ir/graph.ts';
+import { Module } from '../nn/module.ts';
+import { trace, type InputSpec } from '../nn/tracer.ts';
+import { scalar, type Tensor } from '../../ir/tensor.ts';
+import { interpret } from '../../runtime/cpu/interpreter.ts';
+import { getGpu } from '../../runtime/webgpu/device.ts';
+import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
+import type { BackendName } from '../backend.ts';
+import { compileForWebGpu } from '../compile.ts';
+import { buildTrainStep, STEP_INPUTS, type TrainSpec } from './train-step.ts';
+
+export interface TrainingOptions extends TrainSpec {
+  readonly backend?: BackendName;
+  /** Other trainers whose parameters this one reads live (e.g. a GAN's generator step reading D). */
+  readonly shareWith?: readonly Trainer[];
+  /** The graph evaluate() runs (default: the trained graph itself, e.g. traced in eval mode). */
+  readonly evalGraph?: Graph;
+}
+
+export interface Batch {
+  readonly inputs: Readonly<Record<string, Tensor>>;
+  readonly target: Tensor;
+}
+
+export interface StepOptions {
+  /** Read the objective back (one readback); otherwise step() returns undefined without waiting on the GPU. */
+  readonly returnLoss?: boolean;
+  /** Learning rate of this step (a schedule); defaults to the optimizer's lr. */
+  readonly lr?: number;
+}
+
+/** What both backends provide. */
+interface Engine {
+  run(inputs: Map<string, Tensor>, returnLoss: boolean): Promise<number | undefined>;
+  evaluate(inputs: Map<string, Tensor>): Promise<Tensor[]>;
+  weights(): Promise<Map<string, Tensor>>;
+  paramBuffers?(): Map<string, GPUBuffer>;
+  /** GPU submits and readbacks so far (WebGPU only). */
+  readonly stats?: { readonly submits: number; readonly readbacks: number };
+  dispose(): void;
+}
+
+export class Trainer {
+  private steps = 0;
+  private constructor(
+    readonly backend: BackendName,
+    readonly graph: Graph,
+    private readonly lr: number,
+    private readonly engine: Engine,
+  ) {}
+
+  static async create(forward: Graph, opts: TrainingOptions): Promise<Trainer> {
+    const { graph, trainable } = buildTrainStep(forward, opts);
+    const backend = opts.backend ?? 'cpu';
+    const evalGraph = opts.evalGraph ?? forward;
+    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, trainable) : await gpuEngine(evalGraph, graph, trainable, opts.shareWith ?? []);
+    return new Trainer(backend, graph, opts.optimizer.lr, engine);
+  }
+
+  /** One optimization step on a batch; resolves to the objective when returnLoss is set. */
+  async step(batch: Batch, opts: StepOptions = {}): Promise<number | undefined> {
+    this.steps++;
+    const inputs = new Map(Object.entries(batch.inputs));
+    inputs.set(STEP_INPUTS.target, batch.target);
+    inputs.set(STEP_INPUTS.lr, scalar('f32', opts.lr ?? this.lr));
+    inputs.set(STEP_INPUTS.step, scalar('f32', this.steps));
+    return this.engine.run(inputs, opts.returnLoss ?? false);
+  }
+
+  /** The model's outputs on `inputs` with the current parameters. */
+  evaluate(inputs: Readonly<Record<string, Tensor>>): Promise<Tensor[]> {
+    return this.engine.evaluate(new Map(Object.entries(inputs)));
+  }
+
+  /** Current values of the trained parameters, by name. */
+  exportWeights(): Promise<Map<string, Tensor>> {
+    return this.engine.weights();
+  }
+
+  /** GPU buffers of the parameters, for trainers that share them. */
+  parameterBuffers(): Map<string, GPUBuffer> {
+    if (!this.engine.paramBuffers) throw new KilnError('USAGE', 'only WebGPU trainers share parameter buffers');
+    return this.engine.paramBuffers();
+  }
+
+  /** GPU submits and readbacks of the train program so far (undefined on the CPU). */
+  get gpuStats(): { readonly submits: number; readonly readbacks: number } | undefined {
+    return this.engine.stats;
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+/**
+ * Compiles a train step for a model: an nn Module (traced in training mode on `inputs`) or a graph
+ * (traced or imported from ONNX).
+ */
+export function compileTraining(model: Graph | Module, opts: TrainingOptions & { inputs?: Readonly<Record<string, InputSpec>> }): Promise<Trainer> {
+  if (model instanceof Graph) return Trainer.create(model, opts);
+  if (!opts.inputs) throw new KilnError('USAGE', 'compileTraining of a Module needs `inputs` (name -> {dtype, shape}) to trace it');
+  const forward = trace(model, opts.inputs);
+  const training = trace(model, opts.inputs, { training: true });
+  return Trainer.create(training, { ...opts, evalGraph: forward });
+}
+
+/** A forward graph reading the train graph's current parameter values. */
+function forwardWithCurrent(forward: Graph, train: Graph, trainable: ReadonlyMap<string, Value>): Graph {
+  const f = forward.clone();
+  for (const [name, v] of trainable) {
+    const mine = f.params.get(name);
+    if (mine) f.constants.set(mine, train.constants.get(v)!);
+  }
+  return f;
+}
+
+function cpuEngine(forward: Graph, train: Graph, trainable: ReadonlyMap<string, Value>): Engine {
+  return {
+    async run(inputs) {
+      const [objective] = interpret(train, inputs);
+      return objective.data[0];
+    },
+    async evaluate(inputs) {
+      return interpret(forwardWithCurrent(forward, train, trainable), inputs);
+    },
+    async weights() {
+      return new Map([...trainable].map(([name, v]) => [name, train.constants.get(v)!]));
+    },
+    dispose() {},
+  };
+}
+
+async function gpuEngine(forward: Graph, train: Graph, trainable: ReadonlyMap<string, Value>, shareWith: readonly Trainer[]): Promise<Engine> {
+  const gpu = await getGpu();
+  if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
+  const shared = new Map(shareWith.flatMap((t) => [...t.parameterBuffers()]));
+  const { program, data } = compileForWebGpu(train);
+  const exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared });
+  const objective = program.outputs[0].name;
+  const own = new Map([...trainable].map(([name, v]) => [name, exe.buffer(v.name)]));
+  let evalExe: Promise<WebGpuExecutor> | undefined;
+  return {
+    async run(inputs, returnLoss) {
+      const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [] });
+      return returnLoss ? out.get(objective)!.data[0] : undefined;
+    },
+    async evaluate(inputs) {
+      // The forward program reads the train program's live parameter buffers.
+      evalExe ??= (async () => {
+        const c = compileForWebGpu(forward);
+        return WebGpuExecutor.load(c.program, c.data, gpu, { sharedBuffers: new Map([...shared, ...own]) });
+      })();
+      const e = await evalExe;
+      const out = await e.run(inputs);
+      return forward.outputs.map((v) => out.get(v.name)!);
+    },
+    async weights() {
+      const names = [...trainable.keys()];
+      const idx = names.map((n) => program.buffers.findIndex((b) => b.name === trainable.get(n)!.name));
+      const ts = await exe.readBuffers(idx);
+      return new Map(names.map((n, i) => [n, ts[i]]));
+    },
+    paramBuffers: () => own,
+    stats: exe.stats,
+    dispose() {
+      void evalExe?.then((e) => e.dispose());
+      exe.dispose();
+    },
+  };
+}

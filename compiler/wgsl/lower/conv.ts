@@ -1,0 +1,120 @@
+// Conv and ConvTranspose in WGSL (1 to 3 spatial dims, groups, strides, dilations, pads, optional bias).
+// Conv is an implicit GEMM on the tiled matmul kernel: per (image, group), C[outCh, outPos] = W[outCh, (c, kpos)]
+// times the im2col matrix, whose elements are gathered from X on the fly (zero in the padding); with few output
+// channels per group (depthwise) it is a direct kernel, one invocation per output element.
+// ConvTranspose is a direct kernel: one invocation per output element gathers the inputs that land on it.
+import { convGeom } from '../../../ir/ops/contraction.ts';
+import { numel } from '../../../ir/shape.ts';
+import type { Lowering, TensorRef } from '../kernel.ts';
+import { coordNames, coords, lit, offsetExpr } from '../wgsl.ts';
+import { tiledGemm } from './matmul.ts';
+
+/** Bias of output channel `ch`, or nothing. */
+const biasTerm = (bias: TensorRef | undefined, ch: string) => (bias ? ` + ${bias.name}[${offsetExpr(bias.view, [ch])}]` : '');
+
+/** Below this many output channels per group (depthwise convs), a GEMM tile would be mostly idle rows. */
+const DIRECT_BELOW_CHANNELS = 4;
+
+export const convLowering: Lowering = (ctx) => {
+  const [x, w, bias] = ctx.inputs;
+  const out0 = ctx.outputs[0];
+  if (out0.view.shape[1] / (ctx.node.attrs.group as number) < DIRECT_BELOW_CHANNELS) return convDirect(ctx);
+  const out = ctx.outputs[0];
+  const T = out.elem;
+  const nd = x!.view.shape.length - 2;
+  const g = convGeom(w!.view.shape, ctx.node.attrs, nd);
+  const group = ctx.node.attrs.group as number;
+  const [, c] = x!.view.shape, m = out.view.shape[1];
+  const cg = c / group, mg = m / group;
+  const inSp = x!.view.shape.slice(2), outSp = out.view.shape.slice(2);
+  const kSize = numel(g.kernel), outSize = numel(outSp);
+  const ks = coordNames(nd, 'k'), os = coordNames(nd, 'o');
+  // X coordinate along spatial dim d: o*stride - padBegin + k*dilation; out of range means padding.
+  const pos = (d: number) => `${os[d]} * ${g.strides[d]} - ${g.padsBegin[d]} + ${ks[d]} * ${g.dilations[d]}`;
+  const decls = `
+// W viewed as [group, M/group, (C/group) * kernel]: element (row, k) of group g.
+fn conv_weight(grp: i32, row: i32, k: i32) -> ${T} {
+  let ch = k / ${kSize};
+  ${coords(`k % ${kSize}`, g.kernel, 'k')}
+  return ${w!.name}[${offsetExpr(w!.view, [`grp * ${mg} + row`, 'ch', ...ks])}];
+}
+// The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
+fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
+  let ch = k / ${kSize};
+  ${coords(`k % ${kSize}`, g.kernel, 'k')}
+  ${coords('col', outSp, 'o')}
+  ${inSp.map((_, d) => `let i${d} = ${pos(d)};`).join('\n  ')}
+  if (${inSp.map((n, d) => `i${d} < 0 || i${d} >= ${n}`).join(' || ')}) { return ${lit(0, T)}; }
+  return ${x!.name}[${offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `i${d}`)])}];
+}`;
+  return tiledGemm({
+    elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize,
+    prologue: `let img = batch / ${group};\n  let grp = batch % ${group};`,
+    loadA: (row, k) => `conv_weight(grp, ${row}, ${k})`,
+    loadB: (k, col) => `conv_input(img, grp, ${k}, ${col})`,
+    store: (row, col, acc) => `${out.name}[((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}] = ${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)};`,
+    decls,
+  });
+};
+
+/** One invocation per output element: sums its window over the group's input channels. */
+const convDirect: Lowering = (ctx) => {
+  const [x, w, bias] = ctx.inputs;
+  const out = ctx.outputs[0];
+  const T = out.elem;
+  const nd = x!.view.shape.length - 2;
+  const g = convGeom(w!.view.shape, ctx.node.attrs, nd);
+  const group = ctx.node.attrs.group as number;
+  const cg = x!.view.shape[1] / group, mg = out.view.shape[1] / group;
+  const inSp = x!.view.shape.slice(2);
+  const oc = coordNames(nd + 2);
+  const loops = g.kernel.map((kn, d) => `for (var k${d} = 0; k${d} < ${kn}; k${d}++) {
+      let i${d} = ${oc[d + 2]} * ${g.strides[d]} - ${g.padsBegin[d]} + k${d} * ${g.dilations[d]};
+      if (i${d} < 0 || i${d} >= ${inSp[d]}) { continue; }`);
+  const xAt = offsetExpr(x!.view, ['c0', 'grp * ' + cg + ' + cc', ...inSp.map((_, d) => `i${d}`)]);
+  const wAt = offsetExpr(w!.view, ['c1', 'cc', ...g.kernel.map((_, d) => `k${d}`)]);
+  const body = `// Direct convolution: this output element's window summed over the group's input channels.
+  ${coords('idx', out.view.shape)}
+  let grp = c1 / ${mg};
+  var acc = ${lit(0, T)};
+  for (var cc = 0; cc < ${cg}; cc++) {
+    ${loops.join('\n    ')}
+      acc += ${x!.name}[${xAt}] * ${w!.name}[${wAt}];
+    ${'}'.repeat(nd)}
+  }
+  ${out.name}[idx] = acc${biasTerm(bias, 'c1')};`;
+  return { body, invocations: numel(out.view.shape) };
+};
+
+export const convTransposeLowering: Lowering = (ctx) => {
+  const [x, w, bias] = ctx.inputs;
+  const out = ctx.outputs[0];
+  const T = out.elem;
+  const nd = x!.view.shape.length - 2;
+  const g = convGeom(w!.view.shape, ctx.node.attrs, nd);
+  const group = ctx.node.attrs.group as number;
+  const c = x!.view.shape[1], m = out.view.shape[1];
+  const cg = c / group, mg = m / group;
+  const inSp = x!.view.shape.slice(2);
+  const oc = coordNames(nd + 2);
+  // Output position o receives X at i = (o + padBegin - k*dilation) / stride when that divides evenly and is in range.
+  const loops = g.kernel.map((kn, d) => `for (var k${d} = 0; k${d} < ${kn}; k${d}++) {
+      let t${d} = ${oc[d + 2]} + ${g.padsBegin[d]} - k${d} * ${g.dilations[d]};
+      if (t${d} < 0 || t${d} % ${g.strides[d]} != 0 || t${d} / ${g.strides[d]} >= ${inSp[d]}) { continue; }
+      let i${d} = t${d} / ${g.strides[d]};`);
+  const xAt = offsetExpr(x!.view, ['c0', 'ch', ...inSp.map((_, d) => `i${d}`)]);
+  const wAt = offsetExpr(w!.view, ['ch', 'mo', ...g.kernel.map((_, d) => `k${d}`)]);
+  const body = `// Transposed convolution: gather every (input channel, kernel offset) that lands on this output element.
+  ${coords('idx', out.view.shape)}
+  let grp = c1 / ${mg};
+  let mo = c1 % ${mg};
+  var acc = ${lit(0, T)};
+  for (var cc = 0; cc < ${cg}; cc++) {
+    let ch = grp * ${cg} + cc;
+    ${loops.join('\n    ')}
+      acc += ${x!.name}[${xAt}] * ${w!.name}[${wAt}];
+    ${'}'.repeat(nd)}
+  }
+  ${out.name}[idx] = acc${biasTerm(bias, 'c1')};`;
+  return { body, invocations: numel(out.view.shape) };
+};

@@ -1,0 +1,194 @@
+// The tiled matmul kernel shared by MatMul, Gemm and Conv (implicit GEMM), and the MatMul and Gemm lowerings.
+// A workgroup computes one TILE_M x TILE_N tile of C for one batch entry: it stages KT-deep slabs of A and B
+// in workgroup memory and each invocation accumulates an RM x RN block in registers. Operands are read
+// through caller-supplied load expressions (strided views for MatMul/Gemm, so transposes cost nothing).
+import { numel, type Shape } from '../../../ir/shape.ts';
+import type { KernelSource, Lowering, TensorRef } from '../kernel.ts';
+import { broadcastView, permuteView, type View } from '../view.ts';
+import { coords, lit, type WgslScalar } from '../wgsl.ts';
+
+const MAX_WORKGROUPS = 65535;
+
+/** What the tiled kernel multiplies: C[batch, M, N] = sum_k A(row, k) B(k, col), per batch entry. */
+export interface GemmSpec {
+  readonly elem: WgslScalar;
+  readonly batch: number;
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  /** Statements run once per workgroup after `batch: i32` is known (e.g. base offsets of the operands). */
+  readonly prologue?: string;
+  /** Expression for A(row, k); evaluated only for row < M and k < K. */
+  readonly loadA: (row: string, k: string) => string;
+  /** Expression for B(k, col); evaluated only for k < K and col < N. */
+  readonly loadB: (k: string, col: string) => string;
+  /** Statement storing the accumulated `acc` at (row, col) of this batch entry; runs only in range. */
+  readonly store: (row: string, col: string, acc: string) => string;
+  readonly decls?: string;
+}
+
+export interface TileConfig { wgX: number; wgY: number; rm: number; rn: number; kt: number }
+
+/**
+ * A 64x64 tile with 4x4 registers for large outputs; a 16x16 tile with 2x2 registers when either side is
+ * small (less wasted work at the edges, more workgroups, and a much cheaper shader compile on lavapipe).
+ */
+const pickTile = (m: number, n: number): TileConfig =>
+  m >= 64 && n >= 64 ? { wgX: 16, wgY: 16, rm: 4, rn: 4, kt: 16 } : { wgX: 8, wgY: 8, rm: 2, rn: 2, kt: 16 };
+
+/** Spreads `n` workgroups over x, y and z (each at most 65,535). */
+function spreadWorkgroups(n: number): [number, number, number] {
+  if (n <= MAX_WORKGROUPS) return [n, 1, 1];
+  const y = Math.ceil(n / MAX_WORKGROUPS);
+  if (y <= MAX_WORKGROUPS) return [MAX_WORKGROUPS, y, 1];
+  return [MAX_WORKGROUPS, MAX_WORKGROUPS, Math.ceil(y / MAX_WORKGROUPS)];
+}
+
+/** The tiled kernel for a GemmSpec. */
+export function tiledGemm(s: GemmSpec, c: TileConfig = pickTile(s.m, s.n)): KernelSource {
+  const tileM = c.wgY * c.rm, tileN = c.wgX * c.rn, threads = c.wgX * c.wgY;
+  // An empty output dispatches nothing, but the shader must still compile: no division by a zero tile count.
+  const tilesM = Math.max(1, Math.ceil(s.m / tileM)), tilesN = Math.max(1, Math.ceil(s.n / tileN));
+  const total = s.m === 0 || s.n === 0 ? 0 : tilesM * tilesN * s.batch;
+  const T = s.elem, zero = lit(0, T);
+  const decls = `
+const M = ${s.m}; const N = ${s.n}; const K = ${s.k};
+const WG_X = ${c.wgX}; const WG_Y = ${c.wgY}; const KT = ${c.kt};
+const TILE_M = ${tileM}; const TILE_N = ${tileN}; const THREADS = ${threads};
+var<workgroup> tileA: array<${T}, ${c.kt * tileM}>;
+var<workgroup> tileB: array<${T}, ${c.kt * tileN}>;
+fn kahan(sum: ptr<function, ${T}>, comp: ptr<function, ${T}>, x: ${T}) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+${s.decls ?? ''}`;
+  // The register block is unrolled into scalars: lavapipe compiles dynamically indexed private arrays very slowly.
+  const is = Array.from({ length: c.rm }, (_, i) => i), js = Array.from({ length: c.rn }, (_, j) => j);
+  const accDecls = is.map((i) => js.map((j) => `var acc${i}${j} = ${zero}; var comp${i}${j} = ${zero};`).join(' ')).join('\n  ');
+  const partDecls = is.map((i) => js.map((j) => `var part${i}${j} = ${zero};`).join(' ')).join('\n    ');
+  // Each slab's partial sum joins the total with Kahan compensation: long K stays as accurate as a
+  // KT-term sum (the gradient of a 784-wide layer otherwise drifts visibly from float64 references).
+  const merges = is.map((i) => js.map((j) => `kahan(&acc${i}${j}, &comp${i}${j}, part${i}${j});`).join(' ')).join('\n    ');
+  const aLoads = is.map((i) => `let a${i} = tileA[kk * TILE_M + ty + ${i * c.wgY}];`).join(' ');
+  const bLoads = js.map((j) => `let b${j} = tileB[kk * TILE_N + tx + ${j * c.wgX}];`).join(' ');
+  const fmas = is.map((i) => js.map((j) => `part${i}${j} += a${i} * b${j};`).join(' ')).join('\n      ');
+  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY};`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX};`)].join(' ');
+  const stores = is.flatMap((i) => js.map((j) => `if (r${i} < M && c${j} < N) { ${s.store(`r${i}`, `c${j}`, `acc${i}${j}`)} }`)).join('\n  ');
+  const entry = `// Tiled matmul: ${tileM}x${tileN} tile of C per workgroup, K staged ${c.kt} at a time, ${c.rm}x${c.rn} registers per invocation.
+@compute @workgroup_size(${threads})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= ${total}) { return; }
+  let col0 = (tile % ${tilesN}) * TILE_N;
+  let row0 = ((tile / ${tilesN}) % ${tilesM}) * TILE_M;
+  let batch = tile / ${tilesN * tilesM};
+  ${s.prologue ?? ''}
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  ${accDecls}
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = ${zero};
+      if (row < M && k < K) { v = ${s.loadA('row', 'k')}; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = ${zero};
+      if (k < K && col < N) { v = ${s.loadB('k', 'col')}; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    ${partDecls}
+    for (var kk = 0; kk < kEnd; kk++) {
+      ${aLoads}
+      ${bLoads}
+      ${fmas}
+    }
+    ${merges}
+    workgroupBarrier();
+  }
+  ${rowsCols}
+  ${stores}
+}`;
+  return { decls, entry, workgroups: spreadWorkgroups(total), workgroupSize: threads };
+}
+
+/** `coord * stride`, dropped when the stride is 0 or the dim has size 1 (its coordinate is always 0). */
+const term = (coord: string, stride: number, size: number) => (stride === 0 || size === 1 ? '' : stride === 1 ? ` + ${coord}` : ` + ${coord} * ${stride}`);
+
+/** A matrix operand as the batched kernel reads it: base offset per batch entry, then row and column strides. */
+interface MatOperand { readonly ref: TensorRef; readonly view: View; readonly base: string }
+
+/** Views an operand of shape [...batch, R, C] (already broadcast to the output batch) as a MatOperand. */
+function matOperand(ref: TensorRef, view: View, batchCoords: readonly string[]): MatOperand {
+  let base = String(view.offset);
+  for (let d = 0; d < view.shape.length - 2; d++) base += term(batchCoords[d], view.strides[d], view.shape[d]);
+  return { ref, view, base };
+}
+
+/** Element (r, c) of a batched matrix operand, given its per-batch base variable. */
+const matElem = (op: MatOperand, baseVar: string, r: string, c: string): string => {
+  const rank = op.view.shape.length;
+  return `${op.ref.name}[${baseVar}${term(r, op.view.strides[rank - 2], op.view.shape[rank - 2])}${term(c, op.view.strides[rank - 1], op.view.shape[rank - 1])}]`;
+};
+
+/** Batched product of A [...ba, M, K] and B [...bb, K, N] read through views; `store` writes each result. */
+function batchedMatmul(a: TensorRef, aView: View, b: TensorRef, bView: View, batchShape: Shape, store: GemmSpec['store'], elem: WgslScalar, extra = ''): KernelSource {
+  const [m, k] = aView.shape.slice(-2), n = bView.shape[bView.shape.length - 1];
+  const bc = batchShape.map((_, i) => `bt${i}`);
+  const A = matOperand(a, broadcastView(aView, [...batchShape, m, k]), bc);
+  const B = matOperand(b, broadcastView(bView, [...batchShape, k, n]), bc);
+  return tiledGemm({
+    elem, batch: numel(batchShape), m, n, k,
+    prologue: `${coords('batch', batchShape, 'bt')}\n  let aBase = ${A.base};\n  let bBase = ${B.base};${extra}`,
+    loadA: (r, kk) => matElem(A, 'aBase', r, kk),
+    loadB: (kk, cc) => matElem(B, 'bBase', kk, cc),
+    store,
+  });
+}
+
+/** numpy matmul: 1-D operands become a row / a column (stride-0 extra dim); batch dims broadcast. */
+export const matmulLowering: Lowering = (ctx) => {
+  const [a, b] = ctx.inputs as TensorRef[];
+  const out = ctx.outputs[0];
+  const av: View = a.view.shape.length === 1 ? { shape: [1, a.view.shape[0]], strides: [0, a.view.strides[0]], offset: a.view.offset } : a.view;
+  const bv: View = b.view.shape.length === 1 ? { shape: [b.view.shape[0], 1], strides: [b.view.strides[0], 0], offset: b.view.offset } : b.view;
+  const m = av.shape[av.shape.length - 2], n = bv.shape[bv.shape.length - 1];
+  const batchShape = out.view.shape.slice(0, out.view.shape.length - (a.view.shape.length === 1 ? 0 : 1) - (b.view.shape.length === 1 ? 0 : 1));
+  // Output is contiguous [...batch, M, N] (1-D operands only drop a size-1 dim).
+  const store = (r: string, c: string, v: string) => `${out.name}[(batch * ${m} + ${r}) * ${n} + ${c}] = ${v};`;
+  return batchedMatmul(a, av, b, bv, batchShape, store, out.elem);
+};
+
+/** Y = alpha op(A) op(B) + beta C: transposes are view permutations, C is read broadcast to [M, N]. */
+export const gemmLowering: Lowering = (ctx) => {
+  const [a, b, cRef] = ctx.inputs;
+  const out = ctx.outputs[0];
+  const attrs = ctx.node.attrs;
+  const alpha = attrs.alpha as number, beta = attrs.beta as number;
+  const av = attrs.transA ? permuteView(a!.view, [1, 0]) : a!.view;
+  const bv = attrs.transB ? permuteView(b!.view, [1, 0]) : b!.view;
+  const [m, n] = out.view.shape;
+  const T = out.elem;
+  const scaled = (v: string) => (alpha === 1 ? v : T === 'f32' ? `${lit(alpha, 'f32')} * ${v}` : `${T}(${lit(alpha, 'f32')} * f32(${v}))`);
+  const bias = (r: string, c: string) => {
+    if (!cRef || beta === 0) return '';
+    const cv = broadcastView(cRef.view, [m, n]);
+    const load = `${cRef.name}[${cv.offset}${term(r, cv.strides[0], m)}${term(c, cv.strides[1], n)}]`;
+    return beta === 1 ? ` + ${load}` : T === 'f32' ? ` + ${lit(beta, 'f32')} * ${load}` : ` + ${T}(${lit(beta, 'f32')} * f32(${load}))`;
+  };
+  const store = (r: string, c: string, v: string) => `${out.name}[${r} * ${n} + ${c}] = ${scaled(v)}${bias(r, c)};`;
+  // An input the shader never reads would be dropped from the bind group layout: touch an unused C.
+  const touch = cRef && beta === 0 ? `\n  _ = ${cRef.name}[0];` : '';
+  return batchedMatmul(a!, av, b!, bv, [], store, T, touch);
+};

@@ -1,0 +1,159 @@
+// The artifact loader: reads manifest.json and weights.safetensors (from a folder in Node, a URL, or
+// bytes in hand), refuses another format version and weights whose size, SHA-256 or tensors do not
+// match the manifest, and opens WebGPU sessions that run the program on typed arrays by name.
+// Runtime code only: no compiler, no ts-morph, no protobuf; it runs in Node and in the browser.
+import type { TypedArray } from '../ir/dtype.ts';
+import { KilnError } from '../ir/errors.ts';
+import type { Tensor } from '../ir/tensor.ts';
+import { ARTIFACT_FORMAT, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
+import { PROGRAM_VERSION, type Program } from './program.ts';
+import { readWeights } from './weights.ts';
+import type { GpuContext } from './webgpu/device.ts';
+import { WebGpuExecutor } from './webgpu/executor.ts';
+
+/**
+ * Where an artifact lives: a folder path (Node) or a URL of the folder holding manifest.json, or the
+ * manifest with the weights bytes (or with the folder URL/path to fetch the weights from).
+ */
+export type ArtifactSource =
+  | string
+  | URL
+  | { readonly manifest: Manifest | string; readonly weights: Uint8Array | ArrayBuffer }
+  | { readonly manifest: Manifest | string; readonly base: string | URL };
+
+/** Typed-array class names by graph dtype, as the generated model.ts types them. */
+const ARRAY_NAMES = { f32: 'Float32Array', f16: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array', bool: 'Uint8Array' } as const;
+const STORED_CODES: Record<string, string> = { f32: 'F32', i32: 'I32', u32: 'U32' };
+
+const invalid = (detail: string, path?: string): never => {
+  throw new KilnError('ARTIFACT', detail, { path });
+};
+
+/** Reads one file of the artifact folder: fetch for URLs, node:fs for file: URLs and paths. */
+async function readFile(base: string | URL, file: string): Promise<Uint8Array> {
+  let where: string | URL = base;
+  if (typeof base === 'string' && /^[a-z][a-z\d+.-]+:\/\//i.test(base)) where = new URL(base);
+  else if (typeof base === 'string' && !(typeof process !== 'undefined' && process.versions?.node)) where = new URL(base, location.href);
+  if (typeof where === 'string' || where.protocol === 'file:') {
+    const fsName = 'node:fs/promises'; // not a static import: the browser bundle must not pull in node:fs
+    const fs = (await import(/* @vite-ignore */ fsName)) as { readFile: (p: string | URL) => Promise<Uint8Array> };
+    const path = typeof where === 'string' ? `${where.replace(/\/?$/, '/')}${file}` : new URL(file, slash(where));
+    try {
+      return new Uint8Array(await fs.readFile(path));
+    } catch (e) {
+      return invalid(`cannot read artifact file: ${(e as Error).message}`, String(path));
+    }
+  }
+  const url = new URL(file, slash(where));
+  const res = await fetch(url);
+  if (!res.ok) invalid(`cannot fetch artifact file (HTTP ${res.status})`, url.href);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+const slash = (u: URL): URL => (u.pathname.endsWith('/') ? u : new URL(`${u.href}/`));
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new KilnError('BACKEND', 'WebCrypto (crypto.subtle) is unavailable, so the weights cannot be verified: serve the page from https or localhost');
+  const d = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Checks the manifest's format name and version. */
+export function checkManifest(raw: unknown, path?: string): Manifest {
+  const m = raw as Manifest;
+  if (!m || m.format !== ARTIFACT_FORMAT) invalid(`not a kiln artifact manifest (format ${JSON.stringify(m?.format)}, expected '${ARTIFACT_FORMAT}')`, path);
+  if (m.version !== PROGRAM_VERSION) {
+    invalid(`artifact format version ${m.version} is not supported: this runtime reads version ${PROGRAM_VERSION} (recompile with kiln compile)`, path);
+  }
+  return m;
+}
+
+/** Verifies the weights against the manifest and returns parameter and constant data by buffer name. */
+export async function checkWeights(m: Manifest, bytes: Uint8Array, path = m.weights.file): Promise<Map<string, TypedArray>> {
+  if (bytes.byteLength !== m.weights.bytes) invalid(`weights file has ${bytes.byteLength} bytes, the manifest expects ${m.weights.bytes}`, path);
+  const hash = await sha256Hex(bytes);
+  if (hash !== m.weights.sha256) invalid(`weights file SHA-256 ${hash} does not match the manifest's ${m.weights.sha256}`, path);
+  const stored = readWeights(bytes, path);
+  const out = new Map<string, TypedArray>();
+  for (const b of m.buffers) {
+    if (b.role !== 'param' && b.role !== 'const') continue;
+    const t = stored.get(b.name) ?? invalid(`weights file lacks tensor '${b.name}'`, path);
+    if (t.dtype !== STORED_CODES[b.dtype] || t.shape.length !== b.shape.length || t.shape.some((d, i) => d !== b.shape[i])) {
+      invalid(`tensor '${b.name}' is ${t.dtype}[${t.shape}], its buffer is ${b.dtype}[${b.shape}]`, path);
+    }
+    out.set(b.name, t.data);
+  }
+  for (const name of stored.keys()) if (!out.has(name)) invalid(`weights file has tensor '${name}' that no buffer of the manifest takes`, path);
+  return out;
+}
+
+/** Loads and verifies an artifact; nothing touches the GPU until createSession. */
+export async function loadArtifact(source: ArtifactSource): Promise<Artifact> {
+  const inline = typeof source === 'object' && 'manifest' in source ? source : undefined;
+  const base = inline ? ('base' in inline ? inline.base : undefined) : (source as string | URL);
+  let raw: unknown = inline?.manifest;
+  if (raw === undefined || typeof raw === 'string') {
+    const text = typeof raw === 'string' ? raw : new TextDecoder().decode(await readFile(base!, MANIFEST_FILE));
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      invalid(`manifest is not JSON: ${(e as Error).message}`, MANIFEST_FILE);
+    }
+  }
+  const manifest = checkManifest(raw, MANIFEST_FILE);
+  const given = inline && 'weights' in inline ? inline.weights : undefined;
+  const bytes = given ? (given instanceof Uint8Array ? given : new Uint8Array(given)) : await readFile(base!, manifest.weights.file);
+  return new Artifact(manifest, await checkWeights(manifest, bytes));
+}
+
+export class Artifact {
+  readonly program: Program;
+  /** Initial buffer contents by buffer index, as the executor takes them. */
+  readonly data = new Map<number, TypedArray>();
+
+  constructor(
+    readonly manifest: Manifest,
+    /** Parameter and constant data (GPU storage types) by buffer name. */
+    readonly weights: ReadonlyMap<string, TypedArray>,
+  ) {
+    const { format: _f, name: _n, weights: _w, graph: _g, ...program } = manifest;
+    this.program = program;
+    program.buffers.forEach((b, i) => weights.has(b.name) && this.data.set(i, weights.get(b.name)!));
+  }
+
+  /** Uploads the weights and compiles the kernels on a WebGPU device (the default one if none is given). */
+  async createSession(gpu?: GpuContext): Promise<Session> {
+    return new Session(await WebGpuExecutor.load(this.program, this.data, gpu), this.program);
+  }
+}
+
+export class Session {
+  constructor(readonly executor: WebGpuExecutor, private readonly program: Program) {}
+
+  /** Runs the program on typed arrays by input name; resolves to typed arrays by output name. */
+  async run(inputs: { readonly [name: string]: TypedArray }): Promise<Record<string, TypedArray>> {
+    const p = this.program;
+    const tensors = new Map<string, Tensor>();
+    for (const io of p.inputs) {
+      const data = inputs[io.name];
+      const n = io.shape.reduce((a, b) => a * b, 1);
+      const want = ARRAY_NAMES[io.dtype];
+      if (!data || Object.prototype.toString.call(data) !== `[object ${want}]` || data.length !== n) {
+        invalid(`input '${io.name}' must be a ${want} of ${n} elements (${io.dtype}[${io.shape}])`);
+      }
+      tensors.set(io.name, { dtype: io.dtype, shape: io.shape, data });
+    }
+    for (const k of Object.keys(inputs)) {
+      if (!p.inputs.some((io) => io.name === k)) invalid(`unknown input '${k}'; inputs: ${p.inputs.map((io) => io.name).join(', ')}`);
+    }
+    const out = await this.executor.run(tensors);
+    const result: Record<string, TypedArray> = {};
+    for (const o of p.outputs) result[o.name] = out.get(o.name)!.data;
+    return result;
+  }
+
+  dispose(): void {
+    this.executor.dispose();
+  }
+}

@@ -1,0 +1,11 @@
+// The public runtime entry, what an app bundles: the artifact loader and the WebGPU executor.
+// The CPU interpreter (runtime/cpu/) and the IR deserializer (runtime/artifact-graph.ts) are separate
+// entries so that this bundle stays small.
+export { loadArtifact, checkManifest, checkWeights, Artifact, Session, type ArtifactSource } from './artifact.ts';
+export { ARTIFACT_FORMAT, MANIFEST_FILE, WEIGHTS_FILE, type Manifest } from './artifact-format.ts';
+export { PROGRAM_VERSION, type Program } from './program.ts';
+export { WebGpuExecutor, type RunOptions } from './webgpu/executor.ts';
+export { getGpu, releaseGpu, type GpuContext } from './webgpu/device.ts';
+export { KilnError } from '../ir/errors.ts';
+export type { TypedArray } from '../ir/dtype.ts';
+export type { Tensor } from '../ir/tensor.ts';

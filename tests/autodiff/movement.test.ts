@@ -1,0 +1,55 @@
+// Gradient checks of the movement rules: views, Slice (strided, negative steps), Pad, Concat/Split, Tile,
+// DepthToSpace/SpaceToDepth, Trilu, and the index-driven ops (Gather as an embedding, scatters, OneHot...).
+import { describe, it } from 'vitest';
+import { tensor } from '../../ir/tensor.ts';
+import { expectGradOk, op } from './gradcheck.ts';
+
+const i32 = (shape: number[], v: number[]) => tensor('i32', shape, v);
+
+describe('autodiff: views and copies', () => {
+  it('Reshape', () => expectGradOk(op('Reshape', [[2, 3, 2]], { shape: [3, -1] })));
+  it('Flatten', () => expectGradOk(op('Flatten', [[2, 3, 2]], { axis: 2 })));
+  it('Squeeze', () => expectGradOk(op('Squeeze', [[2, 1, 3]], { axes: [1] })));
+  it('Unsqueeze', () => expectGradOk(op('Unsqueeze', [[2, 3]], { axes: [0, 3] })));
+  it('Transpose', () => expectGradOk(op('Transpose', [[2, 3, 4]], { perm: [2, 0, 1] })));
+  it('Transpose reversed', () => expectGradOk(op('Transpose', [[2, 3, 4]])));
+  it('Expand', () => expectGradOk(op('Expand', [[3, 1]], { shape: [2, 3, 4] })));
+  it('Slice step 1', () => expectGradOk(op('Slice', [[4, 5]], { starts: [1, -3], ends: [3, 100], axes: [0, 1] })));
+  it('Slice step 2', () => expectGradOk(op('Slice', [[7, 3]], { starts: [1], ends: [6], axes: [0], steps: [2] })));
+  it('Slice step 3 with a remainder', () => expectGradOk(op('Slice', [[3, 8]], { starts: [0], ends: [8], axes: [1], steps: [3] })));
+  it('Slice negative step', () => expectGradOk(op('Slice', [[6, 2]], { starts: [-2], ends: [0], axes: [0], steps: [-2] })));
+  it('Slice reversed whole axis', () => expectGradOk(op('Slice', [[2, 5]], { starts: [-1], ends: [-100], axes: [1], steps: [-1] })));
+  it('Slice empty', () => expectGradOk({ inputs: [[3, 4]], build: (g, [x]) => g.addNode('Concat', [g.addNode('Slice', [x], { starts: [2], ends: [2], axes: [0] })[0], x], { axis: 0 })[0] }));
+  it('Pad constant', () => expectGradOk(op('Pad', [[2, 3]], { pads: [1, 0, 2, 3], value: 1.5 })));
+  it('Pad with negative pads (crop)', () => expectGradOk(op('Pad', [[4, 5]], { pads: [-1, 2, 0, -2] })));
+  for (const mode of ['edge', 'reflect', 'wrap']) {
+    it(`Pad ${mode}`, () => expectGradOk(op('Pad', [[3, 4]], { pads: [2, 1, 1, 3], mode })));
+  }
+  it('Concat of three', () => expectGradOk(op('Concat', [[2, 1], [2, 3], [2, 2]], { axis: -1 })));
+  it('Split, one output unused', () => expectGradOk({
+    inputs: [[5, 2]],
+    build: (g, [x]) => {
+      const [a, , c] = g.addNode('Split', [x], { axis: 0, split: [2, 1, 2] });
+      return g.addNode('Mul', [a, g.addNode('Exp', [c])[0]])[0];
+    },
+  }));
+  it('Tile', () => expectGradOk(op('Tile', [[2, 3]], { repeats: [2, 3] })));
+  it('DepthToSpace DCR', () => expectGradOk(op('DepthToSpace', [[1, 8, 2, 3]], { blocksize: 2 })));
+  it('DepthToSpace CRD', () => expectGradOk(op('DepthToSpace', [[2, 8, 2, 1]], { blocksize: 2, mode: 'CRD' })));
+  it('SpaceToDepth', () => expectGradOk(op('SpaceToDepth', [[1, 2, 4, 6]], { blocksize: 2 })));
+  it('Trilu', () => expectGradOk(op('Trilu', [[2, 3, 4]], { upper: 0, k: 1 })));
+});
+
+describe('autodiff: index-driven ops', () => {
+  it('Gather as an embedding (repeated indices accumulate)', () => expectGradOk(op('Gather', [[5, 3], i32([2, 3], [0, 4, 1, 4, 4, -5])])));
+  it('Gather on axis 1', () => expectGradOk(op('Gather', [[2, 4, 3], i32([2], [3, -1])], { axis: 1 })));
+  it('Gather with scalar index', () => expectGradOk(op('Gather', [[4, 3], i32([], [2])])));
+  it('GatherElements', () => expectGradOk(op('GatherElements', [[3, 4], i32([3, 2], [0, 3, 1, 1, 2, -1])], { axis: 1 })));
+  it('GatherND', () => expectGradOk(op('GatherND', [[3, 4, 2], i32([3, 2], [0, 1, 2, 3, 0, 1])])));
+  it('ScatterElements (none): data and updates', () => expectGradOk(op('ScatterElements', [[3, 4], i32([2, 4], [0, 1, 2, 0, 2, 0, 1, 1]), [2, 4]])));
+  it('ScatterElements (add) with duplicates', () => expectGradOk(op('ScatterElements', [[3, 4], i32([2, 2], [1, 1, 3, 3]), [2, 2]], { axis: 1, reduction: 'add' })));
+  it('ScatterND (none)', () => expectGradOk(op('ScatterND', [[4, 3], i32([2, 1], [3, 1]), [2, 3]])));
+  it('ScatterND (add)', () => expectGradOk(op('ScatterND', [[4, 3], i32([3, 2], [0, 0, 3, 2, 0, 0]), [3]], { reduction: 'add' })));
+  it('OneHot values', () => expectGradOk(op('OneHot', [i32([2, 2], [0, 3, 2, -1]), [2]], { depth: 4 })));
+  it('ReverseSequence', () => expectGradOk(op('ReverseSequence', [[4, 3, 2], i32([3], [4, 1, 2])], { batch_axis: 1, time_axis: 0 })));
+});

@@ -1,0 +1,76 @@
+// The training API: one submit per step and no readback unless the loss is asked for; the WebGPU
+// train step matches the CPU one; two trainers share parameter buffers (the GAN setup).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileTraining } from '../../compiler/train/trainer.ts';
+import { Graph } from '../../ir/graph.ts';
+import { tensor, type Tensor } from '../../ir/tensor.ts';
+import { compareTensors } from '../../compiler/compare.ts';
+import type { GpuContext } from '../../runtime/webgpu/device.ts';
+import { webgpuOrSkip } from '../support/env.ts';
+
+let gpu: GpuContext | undefined;
+beforeAll(async () => {
+  gpu = await webgpuOrSkip();
+});
+
+const rand = (n: number, seed: number) => {
+  let s = seed;
+  return Array.from({ length: n }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1);
+};
+
+/** x[4,3] -> Gemm(3->5) -> Tanh -> Gemm(5->2) with named parameters. */
+function mlp(): Graph {
+  const g = new Graph('mlp');
+  const x = g.addInput('x', { dtype: 'f32', shape: [4, 3] });
+  const w1 = g.addParam('w1', tensor('f32', [5, 3], rand(15, 1)));
+  const b1 = g.addParam('b1', tensor('f32', [5], rand(5, 2)));
+  const w2 = g.addParam('w2', tensor('f32', [2, 5], rand(10, 3)));
+  const [h] = g.addNode('Gemm', [x, w1, b1], { transB: 1 });
+  const [a] = g.addNode('Tanh', [h]);
+  const [y] = g.addNode('Gemm', [a, w2], { transB: 1 }, 'y');
+  g.outputs = [y];
+  return g;
+}
+
+const batch = (s: number): { inputs: Record<string, Tensor>; target: Tensor } => ({
+  inputs: { x: tensor('f32', [4, 3], rand(12, 10 + s)) },
+  target: tensor('f32', [4, 2], rand(8, 20 + s)),
+});
+
+describe('training API', () => {
+  it('WebGPU: one submit per step, a readback only when the loss is asked for, same result as the CPU', async () => {
+    if (!gpu) return;
+    const opts = { loss: { name: 'mse' as const }, optimizer: { type: 'adam' as const, lr: 0.05 }, l2: 0.01 };
+    const onGpu = await compileTraining(mlp(), { ...opts, backend: 'webgpu' });
+    const onCpu = await compileTraining(mlp(), { ...opts, backend: 'cpu' });
+    for (let s = 0; s < 3; s++) {
+      expect(await onGpu.step(batch(s))).toBeUndefined();
+      await onCpu.step(batch(s));
+    }
+    expect(onGpu.gpuStats).toEqual({ submits: 3, readbacks: 0, deviceRecreations: 0 });
+    const lossGpu = await onGpu.step(batch(3), { returnLoss: true });
+    const lossCpu = await onCpu.step(batch(3), { returnLoss: true });
+    expect(onGpu.gpuStats).toMatchObject({ submits: 4, readbacks: 1 });
+    expect(Math.abs(lossGpu! - lossCpu!)).toBeLessThan(1e-4 * Math.abs(lossCpu!) + 1e-6);
+    const [wg, wc] = [await onGpu.exportWeights(), await onCpu.exportWeights()];
+    for (const [name, t] of wc) expect(compareTensors(wg.get(name)!, t, { rtol: 1e-4, atol: 1e-5 }), name).toBeUndefined();
+    onGpu.dispose();
+  });
+
+  it('WebGPU: a second trainer reads the first one\'s parameters live (shared buffers)', async () => {
+    if (!gpu) return;
+    const first = await compileTraining(mlp(), { loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 }, backend: 'webgpu' });
+    // The second trains only b1; all three parameters live in the first trainer's buffers.
+    const second = await compileTraining(mlp(), { loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 }, trainable: ['b1'], backend: 'webgpu', shareWith: [first] });
+    for (let s = 0; s < 3; s++) await first.step(batch(s));
+    const trained = await first.exportWeights();
+    // A CPU reference with the first trainer's current parameters must give the second trainer's loss.
+    const ref = mlp();
+    for (const name of ['w1', 'b1', 'w2']) ref.constants.set(ref.params.get(name)!, trained.get(name)!);
+    const cpu = await compileTraining(ref, { loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 }, trainable: ['b1'], backend: 'cpu' });
+    const [lg, lc] = [await second.step(batch(5), { returnLoss: true }), await cpu.step(batch(5), { returnLoss: true })];
+    expect(Math.abs(lg! - lc!)).toBeLessThan(1e-4 * Math.abs(lc!) + 1e-6);
+    second.dispose();
+    first.dispose();
+  });
+});
