@@ -2,9 +2,10 @@
 // positions per weight tap) and the pooling input gradients (each dY scattered into its window).
 import type { GradOpName } from '../../../ir/ops/index.ts';
 import { convGeom } from '../../../ir/ops/contraction.ts';
-import { poolGeometry, type PoolGeom } from '../../../ir/ops/nn-pool.ts';
+import { poolGeometry } from '../../../ir/ops/nn-pool.ts';
 import { numel, stridesOf } from '../../../ir/shape.ts';
 import { alloc, inp, type CpuKernel } from '../kernel.ts';
+import { buildWindows } from './pool.ts';
 
 /** Row-major counter increment over `dims`; false when it wraps to all zeros. */
 function increment(c: number[], dims: readonly number[]): boolean {
@@ -15,43 +16,19 @@ function increment(c: number[], dims: readonly number[]): boolean {
   return false;
 }
 
-/**
- * For each output position and kernel tap: the input spatial offset, or -1 outside the input (taps laid out
- * [out][tap]); and the window size clipped to the padded input (the count_include_pad divisor).
- */
-function windowTaps(g: PoolGeom): { taps: Int32Array; padded: Int32Array } {
-  const r = g.spatial.length, inStr = stridesOf(g.spatial), nOut = numel(g.out), nK = numel(g.kernel);
-  const taps = new Int32Array(nOut * nK), padded = new Int32Array(nOut);
-  const oc = new Array<number>(r).fill(0), kc = new Array<number>(r).fill(0);
-  for (let o = 0; o < nOut; o++, increment(oc, g.out)) {
-    kc.fill(0);
-    for (let k = 0; k < nK; k++, increment(kc, g.kernel)) {
-      let off = 0, inside = true, inPad = true;
-      for (let d = 0; d < r; d++) {
-        const x = oc[d] * g.strides[d] - g.padsBegin[d] + kc[d] * g.dilations[d];
-        if (x < 0 || x >= g.spatial[d]) inside = false;
-        if (x < -g.padsBegin[d] || x >= g.spatial[d] + g.padsEnd[d]) inPad = false;
-        off += x * inStr[d];
-      }
-      if (inPad) padded[o]++;
-      taps[o * nK + k] = inside ? off : -1;
-    }
-  }
-  return { taps, padded };
-}
 
 const maxPoolGrad: CpuKernel = (xs, a, out) => {
   const x = inp(xs, 0), dy = inp(xs, 1).data, dx = alloc(out[0]);
-  const g = poolGeometry(x.shape, a), { taps } = windowTaps(g);
-  const planes = x.shape[0] * x.shape[1], inSp = numel(g.spatial), outSp = numel(g.out), nK = numel(g.kernel);
+  const g = poolGeometry(x.shape, a), { start, offs } = buildWindows(g);
+  const planes = x.shape[0] * x.shape[1], inSp = numel(g.spatial), outSp = numel(g.out);
   for (let p = 0; p < planes; p++) {
     const base = p * inSp;
     for (let o = 0; o < outSp; o++) {
       // The first maximum of the window, as MaxPool picks it.
       let m = -Infinity, arg = -1;
-      for (let k = o * nK; k < (o + 1) * nK; k++) {
-        const t = taps[k];
-        if (t >= 0 && (x.data[base + t] > m || arg < 0)) { m = x.data[base + t]; arg = t; }
+      for (let k = start[o]; k < start[o + 1]; k++) {
+        const t = offs[k];
+        if (x.data[base + t] > m || arg < 0) { m = x.data[base + t]; arg = t; }
       }
       if (arg >= 0) dx.data[base + arg] += dy[p * outSp + o];
     }
@@ -61,16 +38,14 @@ const maxPoolGrad: CpuKernel = (xs, a, out) => {
 
 const averagePoolGrad: CpuKernel = (xs, a, out) => {
   const dy = inp(xs, 0).data, dx = alloc(out[0]), shape = out[0].shape;
-  const g = poolGeometry(shape, a), { taps, padded } = windowTaps(g);
-  const planes = shape[0] * shape[1], inSp = numel(g.spatial), outSp = numel(g.out), nK = numel(g.kernel);
+  const g = poolGeometry(shape, a), { start, offs, padded } = buildWindows(g);
+  const planes = shape[0] * shape[1], inSp = numel(g.spatial), outSp = numel(g.out);
   const includePad = a.count_include_pad !== 0;
   for (let o = 0; o < outSp; o++) {
-    let count = 0;
-    for (let k = o * nK; k < (o + 1) * nK; k++) if (taps[k] >= 0) count++;
-    const div = includePad ? padded[o] : count;
+    const div = includePad ? padded[o] : start[o + 1] - start[o];
     for (let p = 0; p < planes; p++) {
       const v = dy[p * outSp + o] / div;
-      for (let k = o * nK; k < (o + 1) * nK; k++) if (taps[k] >= 0) dx.data[p * inSp + taps[k]] += v;
+      for (let k = start[o]; k < start[o + 1]; k++) dx.data[p * inSp + offs[k]] += v;
     }
   }
   return [dx];

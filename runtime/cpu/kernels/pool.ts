@@ -6,7 +6,7 @@ import { numel, stridesOf } from '../../../ir/shape.ts';
 import type { Tensor, TensorType } from '../../../ir/tensor.ts';
 import { alloc, inp, type CpuKernel } from '../kernel.ts';
 
-interface Windows {
+export interface Windows {
   /** Output position o reads input spatial offsets offs[start[o] .. start[o+1]). */
   readonly start: Int32Array;
   readonly offs: Int32Array;
@@ -14,7 +14,7 @@ interface Windows {
   readonly padded: Int32Array;
 }
 
-function buildWindows(g: PoolGeom): Windows {
+export function buildWindows(g: PoolGeom): Windows {
   const r = g.spatial.length;
   const inStr = stridesOf(g.spatial);
   const nOut = numel(g.out), nK = numel(g.kernel);
