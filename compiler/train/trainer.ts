@@ -11,6 +11,8 @@ import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import type { BackendName } from '../backend.ts';
 import { compileForWebGpu } from '../compile.ts';
+import type { ArtifactOptions } from '../artifact/write.ts';
+import { writeSafetensors } from '../safetensors.ts';
 import { buildTrainStep, STEP_INPUTS, type TrainSpec } from './train-step.ts';
 
 export interface TrainingOptions extends TrainSpec {
@@ -49,6 +51,7 @@ export class Trainer {
   private constructor(
     readonly backend: BackendName,
     readonly graph: Graph,
+    private readonly evalGraph: Graph,
     private readonly lr: number,
     private readonly engine: Engine,
   ) {}
@@ -58,7 +61,7 @@ export class Trainer {
     const backend = opts.backend ?? 'cpu';
     const evalGraph = opts.evalGraph ?? forward;
     const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, trainable) : await gpuEngine(evalGraph, graph, trainable, opts.shareWith ?? []);
-    return new Trainer(backend, graph, opts.optimizer.lr, engine);
+    return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, engine);
   }
 
   /** One optimization step on a batch; resolves to the objective when returnLoss is set. */
@@ -79,6 +82,27 @@ export class Trainer {
   /** Current values of the trained parameters, by name. */
   exportWeights(): Promise<Map<string, Tensor>> {
     return this.engine.weights();
+  }
+
+  /** The trained parameters as a safetensors file (names as in the model, e.g. PyTorch state_dict names). */
+  async exportSafetensors(): Promise<Uint8Array> {
+    return writeSafetensors(await this.exportWeights());
+  }
+
+  /** The model with its current parameters, as a graph for inference (e.g. to compile into an artifact). */
+  async trainedGraph(): Promise<Graph> {
+    const g = this.evalGraph.clone();
+    for (const [name, t] of await this.exportWeights()) {
+      const v = g.params.get(name);
+      if (v) g.constants.set(v, t);
+    }
+    return g;
+  }
+
+  /** Writes an inference artifact (manifest, weights, typed module) of the trained model. */
+  async exportArtifact(outDir: string, opts: ArtifactOptions = {}): Promise<void> {
+    const { writeArtifact } = await import('../artifact/write.ts'); // ts-morph loads only when exporting
+    writeArtifact(await this.trainedGraph(), outDir, opts);
   }
 
   /** GPU buffers of the parameters, for trainers that share them. */

@@ -74,3 +74,26 @@ describe('training API', () => {
     first.dispose();
   });
 });
+
+describe('exporting trained weights', () => {
+  it('safetensors round-trip and an artifact of the trained model that reproduces evaluate()', async () => {
+    const { readSafetensors } = await import('../../compiler/safetensors.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadArtifact } = await import('../../runtime/artifact.ts');
+    const trainer = await compileTraining(mlp(), { loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, backend: 'cpu' });
+    for (let s = 0; s < 3; s++) await trainer.step(batch(s));
+    const weights = await trainer.exportWeights();
+    const file = readSafetensors(await trainer.exportSafetensors());
+    for (const [name, t] of weights) expect(Array.from(file.tensors.get(name)!.data)).toEqual(Array.from(t.data));
+    const x = batch(9).inputs.x;
+    const [want] = await trainer.evaluate({ x });
+    if (!gpu) return;
+    const dir = mkdtempSync(join(tmpdir(), 'kiln-trained-'));
+    await trainer.exportArtifact(dir);
+    const session = await (await loadArtifact(dir)).createSession(gpu);
+    const got = await session.run({ x: x.data });
+    expect(compareTensors({ dtype: 'f32', shape: want.shape, data: got.y }, want, { rtol: 1e-4, atol: 1e-5 })).toBeUndefined();
+  });
+});
