@@ -3,11 +3,11 @@
 // its inputs through their views. Identical kernels (same WGSL text) share one pipeline.
 import { type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
-import type { Graph, Node, Value } from '../../ir/graph.ts';
+import type { Graph, Value } from '../../ir/graph.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, type Program, PROGRAM_VERSION, storageDType } from '../../runtime/program.ts';
-import type { KernelSource, LowerContext, TensorRef } from './kernel.ts';
+import type { KernelSource, TensorRef } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
 import { contiguous, isContiguous, type View } from './view.ts';
 import { VIEW_RULES } from './view-ops.ts';
@@ -103,19 +103,23 @@ export function generateProgram(g: Graph): CompiledProgram {
   for (const [v, t] of g.constants) b.data.set(owned(v, paramValues.has(v) ? 'param' : 'const').buffer, toStorage(t));
 
   const ref = (v: Value, name: string): TensorRef => ({ name, dtype: v.type.dtype, elem: wgslType(v.type.dtype), view: loc.get(v)!.view });
-  /** Emits a kernel for `node` writing fresh contiguous buffers for its outputs. */
-  const emit = (node: Node, src: (ctx: LowerContext) => KernelSource, outputs: readonly Value[] = node.outputs, role: BufferRole = 'temp') => {
-    const present = node.inputs.filter((v): v is Value => v !== undefined);
+  type Build = (inputs: readonly (TensorRef | undefined)[], outputs: readonly TensorRef[]) => KernelSource;
+  /**
+   * Emits one kernel named `label` (listing the graph nodes it computes) reading `ins` through their views and
+   * writing `outs` contiguously: into fresh buffers of the given role, or into existing ones (state updates).
+   */
+  const emit = (label: string, nodes: string[], ins: readonly (Value | undefined)[], outs: readonly Value[], build: Build, target: BufferRole | readonly number[] = 'temp') => {
+    const present = ins.filter((v): v is Value => v !== undefined);
     const inRefs = present.map((v, i) => ref(v, `in${i}`));
     let k = 0;
-    const inputsByPos = node.inputs.map((v) => (v ? inRefs[k++] : undefined));
-    const outLocs = outputs.map((v) => owned(v, role));
-    const outRefs = outputs.map((v, i) => ref(v, `out${i}`));
-    const ctx: LowerContext = { node, inputs: inputsByPos, outputs: outRefs };
-    const s = src(ctx);
-    const kernel = b.addKernel(`${node.op}_${node.name}`, [node.name], s, { inputs: inRefs, outputs: outRefs });
-    b.dispatch(kernel, [...present.map((v) => loc.get(v)!.buffer), ...outLocs.map((l) => l.buffer)], s);
+    const inputsByPos = ins.map((v) => (v ? inRefs[k++] : undefined));
+    const outBuffers = typeof target === 'string' ? outs.map((v) => owned(v, target).buffer) : target;
+    const outRefs = outs.map((v, i): TensorRef => ({ name: `out${i}`, dtype: v.type.dtype, elem: wgslType(v.type.dtype), view: contiguous(v.type.shape) }));
+    const s = build(inputsByPos, outRefs);
+    const kernel = b.addKernel(label, nodes, s, { inputs: inRefs, outputs: outRefs });
+    b.dispatch(kernel, [...present.map((v) => loc.get(v)!.buffer), ...outBuffers], s);
   };
+  const copy: Build = (i, o) => copyKernel(i[0]!, o[0]);
 
   for (const node of g.nodes) {
     const rule = VIEW_RULES[node.op];
@@ -124,17 +128,17 @@ export function generateProgram(g: Graph): CompiledProgram {
       let view = rule(loc.get(x)!.view, node);
       if (!view) {
         // The view cannot express this reshape of a strided input: copy the input contiguous first.
-        const copy = g.newValue(x.type, `${x.name}_contig`);
-        emit({ ...node, name: `${node.name}_copy`, inputs: [x], outputs: [copy] }, copyKernel, [copy]);
-        loc.set(x, loc.get(copy)!);
+        const contig = g.newValue(x.type, `${x.name}_contig`);
+        emit(`copy_${node.name}`, [node.name], [x], [contig], copy);
+        loc.set(x, loc.get(contig)!);
         view = rule(loc.get(x)!.view, node)!;
       }
       loc.set(node.outputs[0], { buffer: loc.get(x)!.buffer, view });
       continue;
     }
-    emit(node, (ctx) => {
+    emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs) => {
       try {
-        return LOWERINGS[node.op](ctx);
+        return LOWERINGS[node.op]({ node, inputs, outputs });
       } catch (e) {
         if (e instanceof KilnError) throw e;
         throw new KilnError('BACKEND', `WGSL lowering failed: ${(e as Error).message}`, { node: node.name, op: node.op, shapes: node.inputs.map((v) => v?.type.shape) });
@@ -152,23 +156,19 @@ export function generateProgram(g: Graph): CompiledProgram {
       claimed.add(l.buffer);
       return { name: v.name, buffer: l.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
     }
-    const copy = g.newValue(v.type, `${v.name}_out`);
-    emit({ name: `output_${i}`, op: 'Identity' as never, inputs: [v], outputs: [copy], attrs: {} }, copyKernel, [copy], 'output');
-    claimed.add(loc.get(copy)!.buffer);
-    return { name: v.name, buffer: loc.get(copy)!.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
+    const out = g.newValue(v.type, `${v.name}_out`);
+    emit(`output_${i}`, [`output ${v.name}`], [v], [out], copy, 'output');
+    claimed.add(loc.get(out)!.buffer);
+    return { name: v.name, buffer: loc.get(out)!.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
   });
 
   // State updates (training): copy each new value into its parameter's or state's own buffer, last.
-  let u = 0;
   const state: number[] = [];
   for (const [target, source] of g.updates) {
     const to = loc.get(target)!, from = loc.get(source)!;
     state.push(to.buffer);
     if (to.buffer === from.buffer && isContiguous(from.view)) continue;
-    const node: Node = { name: `update_${u++}_${target.name}`, op: 'Identity' as never, inputs: [source], outputs: [target], attrs: {} };
-    const src = copyKernel({ node, inputs: [ref(source, 'in0')], outputs: [{ ...ref(target, 'out0'), view: contiguous(target.type.shape) }] });
-    const kernel = b.addKernel(`update_${target.name}`, [node.name], src, { inputs: [ref(source, 'in0')], outputs: [{ ...ref(target, 'out0'), view: contiguous(target.type.shape) }] });
-    b.dispatch(kernel, [from.buffer, to.buffer], src);
+    emit(`update_${target.name}`, [`update ${target.name}`], [source], [target], copy, [to.buffer]);
   }
 
   const program: Program = { version: PROGRAM_VERSION, inputs, outputs, buffers: b.buffers, kernels: b.kernels, dispatches: b.dispatches, state };
@@ -176,9 +176,7 @@ export function generateProgram(g: Graph): CompiledProgram {
 }
 
 /** Materializes a strided view into a contiguous buffer. */
-function copyKernel(ctx: LowerContext): KernelSource {
-  const [x] = ctx.inputs as TensorRef[];
-  const out = ctx.outputs[0];
+function copyKernel(x: TensorRef, out: TensorRef): KernelSource {
   const shape = out.view.shape;
   return {
     body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${x.name}[${offsetExpr(x.view, coordNames(shape.length))}];`,
