@@ -1,6 +1,7 @@
 // Activation layers and Dropout (PyTorch names and defaults). Softmax/LogSoftmax take the dim.
 import { Module } from './module.ts';
-import { dropout } from './functional.ts';
+import { KilnError } from '../../ir/errors.ts';
+import { randomDropout } from './tracer.ts';
 import type { SymTensor } from './tensor.ts';
 
 export class ReLU extends Module {
@@ -45,8 +46,15 @@ export class LogSoftmax extends Module {
   forward(x: SymTensor): SymTensor { return x.logSoftmax(this.dim); }
 }
 
-/** Identity at inference (eval mode); training-mode dropout with p > 0 is reported as unsupported. */
+/**
+ * Identity at inference (eval mode). In a training trace each element is zeroed with probability p and the
+ * rest scaled by 1 / (1 - p); the mask comes from a seeded counter-based generator fed the train step's
+ * `step` input, so each step draws a new mask (randomDropout in tracer.ts).
+ */
 export class Dropout extends Module {
-  constructor(readonly p = 0.5) { super(); }
-  forward(x: SymTensor): SymTensor { return dropout(x, this.p, this.training); }
+  constructor(readonly p = 0.5) {
+    super();
+    if (!(p >= 0 && p <= 1)) throw new KilnError('USAGE', `Dropout probability must be in [0, 1], got ${p}`);
+  }
+  forward(x: SymTensor): SymTensor { return this.training ? randomDropout(x, this.p) : x; }
 }

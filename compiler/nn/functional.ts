@@ -2,7 +2,7 @@
 // each lowered to the IR op of the same meaning (Gemm, Conv, MaxPool, BatchNormalization, ...).
 import { KilnError } from '../../ir/errors.ts';
 import { fmt } from '../../ir/shape.ts';
-import { activeTracer, emit, emit1, type Operand, sym } from './tracer.ts';
+import { activeTracer, emit, emit1, type Operand, randomDropout, sym } from './tracer.ts';
 import { filled, tuple } from './module.ts';
 import type { SymTensor } from './tensor.ts';
 
@@ -132,9 +132,9 @@ export function embedding(indices: SymTensor, weight: Operand): SymTensor {
 }
 
 /** Identity at inference; random dropout is not supported in traced training graphs. */
+/** Dropout inside composite layers (attention, transformer, RNN): identity at inference, seeded masks in training. */
 export function dropout(x: SymTensor, p: number, training: boolean): SymTensor {
-  if (!training || p === 0) return x;
-  throw new KilnError('USAGE', `Dropout(p=${p}) in training mode is not supported by kiln; use p=0 or trace in eval mode`);
+  return !training || p === 0 ? x : randomDropout(x, p);
 }
 
 export type Activation = 'relu' | 'gelu';

@@ -1,12 +1,12 @@
-// Normalization layers: BatchNorm1d, BatchNorm2d (running statistics at inference, batch statistics in
-// training mode) and LayerNorm, with PyTorch's state names (weight, bias, running_mean, running_var,
-// num_batches_tracked).
+// Normalization layers: BatchNorm1d, BatchNorm2d (running statistics at inference; batch statistics in
+// training mode, where the running statistics are state updates) and LayerNorm, with PyTorch's state names
+// (weight, bias, running_mean, running_var, num_batches_tracked).
 import { KilnError } from '../../ir/errors.ts';
-import { fmt } from '../../ir/shape.ts';
+import { fmt, numel } from '../../ir/shape.ts';
 import { tensor } from '../../ir/tensor.ts';
 import { filled, Module, type Parameter } from './module.ts';
 import { batchNorm, layerNorm } from './functional.ts';
-import { constant } from './tracer.ts';
+import { activeTracer, constant, emit, type Operand } from './tracer.ts';
 import type { SymTensor } from './tensor.ts';
 
 export interface BatchNormOpts {
@@ -20,6 +20,7 @@ class BatchNormNd extends Module {
   readonly bias?: Parameter;
   readonly runningMean: Parameter;
   readonly runningVar: Parameter;
+  readonly numBatchesTracked: Parameter;
   readonly eps: number;
   readonly momentum: number;
   constructor(readonly ranks: readonly number[], readonly numFeatures: number, { eps = 1e-5, momentum = 0.1, affine = true }: BatchNormOpts) {
@@ -32,7 +33,7 @@ class BatchNormNd extends Module {
     }
     this.runningMean = this.buffer('running_mean', filled([numFeatures], 0));
     this.runningVar = this.buffer('running_var', filled([numFeatures], 1));
-    this.buffer('num_batches_tracked', tensor('i32', [], [0]));
+    this.numBatchesTracked = this.buffer('num_batches_tracked', tensor('i32', [], [0]));
   }
   forward(x: SymTensor): SymTensor {
     if (!this.ranks.includes(x.rank) || x.shape[1] !== this.numFeatures) {
@@ -41,7 +42,26 @@ class BatchNormNd extends Module {
     const n = this.numFeatures;
     const w = this.weight ?? constant(filled([n], 1), 'ones');
     const b = this.bias ?? constant(filled([n], 0), 'zeros');
-    return batchNorm(x, this.runningMean, this.runningVar, w, b, { training: this.training, momentum: this.momentum, eps: this.eps });
+    if (!this.training) return batchNorm(x, this.runningMean, this.runningVar, w, b, { training: false, momentum: this.momentum, eps: this.eps });
+    return this.trainingForward(x, w, b);
+  }
+
+  /**
+   * Normalizes with the batch statistics and records PyTorch's running-statistic updates as state:
+   * running = (1 - momentum) running + momentum batch, with the unbiased batch variance (n / (n - 1) times
+   * the biased one the normalization uses). The IR op's own running outputs follow ONNX (biased variance,
+   * momentum weighting the old value); with momentum 0 they are the batch mean and biased variance.
+   */
+  private trainingForward(x: SymTensor, w: Operand, b: Operand): SymTensor {
+    const n = numel(x.shape) / this.numFeatures;
+    if (n <= 1) throw new KilnError('USAGE', `${this.constructor.name} in training mode needs more than 1 value per channel, got input ${fmt(x.shape)}`);
+    const [y, mean, biasedVar] = emit('BatchNormalization', [x, w, b, this.runningMean, this.runningVar], { epsilon: this.eps, momentum: 0, training_mode: 1 });
+    const t = activeTracer(), m = this.momentum;
+    const blend = (p: Parameter, batch: SymTensor, k: number) => t.setState(p, t.wrap(t.state(p)).mul(1 - m).add(batch.mul(m * k)).value);
+    blend(this.runningMean, mean, 1);
+    blend(this.runningVar, biasedVar, n / (n - 1));
+    t.setState(this.numBatchesTracked, t.wrap(t.state(this.numBatchesTracked)).add(1).value);
+    return y;
   }
 }
 

@@ -1,6 +1,7 @@
 // The tracer: runs a module's forward on symbolic tensors (SymTensor) that add IR nodes to a Graph.
 // Parameters become named graph params (state-dict names) the first time forward uses them; numbers
-// become scalar constants. trace() is the entry point.
+// become scalar constants. trace() is the entry point. In training mode a trace may also read the step
+// counter input (Dropout masks) and record state updates (BatchNorm running statistics) in graph.updates.
 import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
@@ -8,6 +9,7 @@ import type { AttrValue } from '../../ir/op.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import type { Shape } from '../../ir/shape.ts';
 import { scalar, type Tensor } from '../../ir/tensor.ts';
+import { mix32 } from '../../runtime/cpu/kernels/dropout.ts';
 import { Parameter, type Module } from './module.ts';
 import { SymTensor } from './tensor.ts';
 
@@ -24,7 +26,12 @@ export interface TraceOptions {
   training?: boolean;
   /** Graph name. */
   name?: string;
+  /** Base seed of the Dropout masks (each Dropout of the trace derives its own); default 0. */
+  seed?: number;
 }
+
+/** The train step's scalar f32 step counter (1, 2, ...): a training trace with Dropout reads it as an input. */
+export const STEP_INPUT = 'step';
 
 let active: Tracer | undefined;
 
@@ -41,8 +48,10 @@ export class Tracer {
   private readonly paramValues = new Map<Parameter, Value>();
   private readonly scalars = new Map<string, Value>();
   private readonly scope: string[] = [];
+  private step?: Value;
+  private seeds = 0;
 
-  constructor(root: Module, name: string) {
+  constructor(root: Module, name: string, private readonly seed = 0) {
     this.graph = new Graph(name);
     for (const [path, m] of root.namedModules()) if (!this.paths.has(m)) this.paths.set(m, path);
     for (const [n, p] of root.namedState()) if (!this.paramNames.has(p)) this.paramNames.set(p, n);
@@ -72,6 +81,33 @@ export class Tracer {
     v = this.graph.addParam(name, p.data);
     this.paramValues.set(p, v);
     return v;
+  }
+
+  /** The step counter input (STEP_INPUT, f32 scalar), added on first use. */
+  stepInput(): Value {
+    this.step ??= this.graph.addInput(STEP_INPUT, { dtype: 'f32', shape: [] });
+    if (this.step.name !== STEP_INPUT) throw new KilnError('USAGE', `the step counter needs the input name '${STEP_INPUT}', which another input of the trace already has`);
+    return this.step;
+  }
+
+  /** A fresh u32 seed for one random op of this trace (derived from the trace seed and a counter). */
+  nextSeed(): number {
+    return mix32((this.seed >>> 0) ^ mix32(0x9e3779b9 + this.seeds++));
+  }
+
+  /** The current value of a module state tensor: its latest recorded update in this trace, else the parameter. */
+  state(p: Parameter): Value {
+    const v = this.param(p);
+    return this.graph.updates.get(v) ?? v;
+  }
+
+  /** Records the state tensor's value after a run (a state update, e.g. a running statistic). */
+  setState(p: Parameter, next: Value): void {
+    const v = this.param(p);
+    if (next.type.dtype !== v.type.dtype || next.type.shape.join() !== v.type.shape.join()) {
+      throw new KilnError('USAGE', `state '${v.name}' ${v.type.dtype}[${v.type.shape}] cannot take a ${next.type.dtype}[${next.type.shape}] value`);
+    }
+    this.graph.updates.set(v, next);
   }
 
   /** A scalar constant, shared across uses. */
@@ -152,7 +188,7 @@ function flatten(o: unknown, out: Value[]): void {
  */
 export function trace(module: Module, inputs: Readonly<Record<string, InputSpec>>, opts: TraceOptions = {}): Graph {
   if (active) throw new KilnError('USAGE', 'trace() cannot be nested');
-  const t = new Tracer(module, opts.name ?? module.constructor.name);
+  const t = new Tracer(module, opts.name ?? module.constructor.name, opts.seed);
   const modes = module.namedModules().map(([, m]) => [m, m.training] as const);
   if (opts.training !== undefined) module.train(opts.training);
   active = t;
@@ -167,4 +203,16 @@ export function trace(module: Module, inputs: Readonly<Record<string, InputSpec>
     active = undefined;
     for (const [m, mode] of modes) m.training = mode;
   }
+}
+
+/**
+ * Training-mode dropout: x * DropoutMask, the mask drawn from this trace's next seed and the step counter
+ * input, so every train step draws a new mask (kept elements scaled by 1 / (1 - p), as PyTorch).
+ */
+export function randomDropout(x: SymTensor, p: number): SymTensor {
+  if (!(p >= 0 && p <= 1)) throw new KilnError('USAGE', `dropout probability must be in [0, 1], got ${p}`);
+  if (p === 0) return x;
+  const t = activeTracer();
+  const [mask] = t.op('DropoutMask', [t.stepInput()], { shape: [...x.shape], ratio: p, seed: t.nextSeed(), dtype: x.dtype });
+  return emit1('Mul', [x, t.wrap(mask)]);
 }

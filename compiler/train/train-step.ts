@@ -1,6 +1,8 @@
 // The train step as one graph: forward, loss (+ L1 penalty), decomposition into primitives, reverse-mode
 // gradients, coupled L2, and the optimizer updates of every trainable parameter as state updates. The
-// same graph runs on the CPU interpreter and compiles to one WebGPU program (one submit per step).
+// same graph runs on the CPU interpreter and compiles to one WebGPU program (one submit per step). State
+// the forward graph updates itself (BatchNorm running statistics in a training trace) is kept, not trained;
+// a forward that already reads the step counter (Dropout masks) shares the step input.
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import { isFloat } from '../../ir/dtype.ts';
@@ -8,6 +10,7 @@ import { gradients } from '../../passes/autodiff/index.ts';
 import { deadCodeElimination } from '../../passes/dce.ts';
 import { decomposition } from '../../passes/decompose/index.ts';
 import { runPasses } from '../../passes/pass.ts';
+import { STEP_INPUT } from '../nn/tracer.ts';
 import { StepBuilder } from './builder.ts';
 import { buildLoss, type LossSpec, targetType } from './loss.ts';
 import { emitUpdate, type OptimizerSpec } from './optimizer.ts';
@@ -28,22 +31,30 @@ export interface TrainSpec {
 }
 
 /** Names of the train step's extra inputs. */
-export const STEP_INPUTS = { target: 'target', lr: 'lr', step: 'step' } as const;
+export const STEP_INPUTS = { target: 'target', lr: 'lr', step: STEP_INPUT } as const;
 
 export interface TrainStep {
   /** Inputs: the model's, then target, lr and step; output: the objective J; updates: params and state. */
   readonly graph: Graph;
   readonly trainable: ReadonlyMap<string, Value>;
+  /** Model state the forward itself updates each step (e.g. BatchNorm running statistics), by name. */
+  readonly buffers: ReadonlyMap<string, Value>;
 }
 
 export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   const g = forward.clone();
   const out = spec.lossOutput === undefined ? g.outputs[0] : g.outputs.find((v) => v.name === spec.lossOutput);
   if (!out) throw new KilnError('USAGE', `loss output '${spec.lossOutput}' is not a graph output (outputs: ${g.outputs.map((v) => v.name).join(', ')})`);
-  const trainable = pickParams(g, spec.trainable ?? [...g.params].filter(([, v]) => isFloat(v.type.dtype)).map(([k]) => k));
+  const buffers = new Map([...g.params].filter(([, v]) => g.updates.has(v)));
+  const trainable = pickParams(g, spec.trainable ?? [...g.params].filter(([k, v]) => isFloat(v.type.dtype) && !buffers.has(k)).map(([k]) => k));
+  const clash = [...trainable.keys()].filter((k) => buffers.has(k));
+  if (clash.length) throw new KilnError('USAGE', `cannot train state the forward updates itself: ${clash.join(', ')}`);
   const target = g.addInput(STEP_INPUTS.target, targetType(spec.loss.name, out.type));
   const lr = g.addInput(STEP_INPUTS.lr, { dtype: 'f32', shape: [] });
-  const step = g.addInput(STEP_INPUTS.step, { dtype: 'f32', shape: [] });
+  const step = g.inputs.find((v) => v.name === STEP_INPUTS.step) ?? g.addInput(STEP_INPUTS.step, { dtype: 'f32', shape: [] });
+  if (step.type.dtype !== 'f32' || step.type.shape.length !== 0) {
+    throw new KilnError('USAGE', `the model input '${STEP_INPUTS.step}' must be the f32 scalar step counter, got ${step.type.dtype}[${step.type.shape}]`);
+  }
   const b = new StepBuilder(g, 'train');
 
   let objective = buildLoss(b, spec.loss, out, target);
@@ -67,7 +78,7 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
     g.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step }));
   }
   runPasses(g, [deadCodeElimination]);
-  return { graph: g, trainable };
+  return { graph: g, trainable, buffers };
 }
 
 function pickParams(g: Graph, names: readonly string[]): Map<string, Value> {

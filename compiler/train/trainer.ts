@@ -6,6 +6,7 @@ import { Graph, type Value } from '../../ir/graph.ts';
 import { Module } from '../nn/module.ts';
 import { trace, type InputSpec } from '../nn/tracer.ts';
 import { scalar, type Tensor } from '../../ir/tensor.ts';
+import { sameShape } from '../../ir/shape.ts';
 import { interpret } from '../../runtime/cpu/interpreter.ts';
 import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
@@ -21,6 +22,8 @@ export interface TrainingOptions extends TrainSpec {
   readonly shareWith?: readonly Trainer[];
   /** The graph evaluate() runs (default: the trained graph itself, e.g. traced in eval mode). */
   readonly evalGraph?: Graph;
+  /** Base seed of the Dropout masks when tracing a Module (default 0); masks also vary with the step. */
+  readonly seed?: number;
 }
 
 export interface Batch {
@@ -40,6 +43,8 @@ interface Engine {
   run(inputs: Map<string, Tensor>, returnLoss: boolean): Promise<number | undefined>;
   evaluate(inputs: Map<string, Tensor>): Promise<Tensor[]>;
   weights(): Promise<Map<string, Tensor>>;
+  /** Overwrites a parameter (trained or frozen) by name. */
+  assign(name: string, t: Tensor): void;
   paramBuffers?(): Map<string, GPUBuffer>;
   /** GPU submits and readbacks so far (WebGPU only). */
   readonly stats?: { readonly submits: number; readonly readbacks: number };
@@ -57,10 +62,12 @@ export class Trainer {
   ) {}
 
   static async create(forward: Graph, opts: TrainingOptions): Promise<Trainer> {
-    const { graph, trainable } = buildTrainStep(forward, opts);
+    const { graph, trainable, buffers } = buildTrainStep(forward, opts);
     const backend = opts.backend ?? 'cpu';
     const evalGraph = opts.evalGraph ?? forward;
-    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, trainable) : await gpuEngine(evalGraph, graph, trainable, opts.shareWith ?? []);
+    // What the trainer keeps current and exports: trained parameters, then state the forward updates.
+    const state = new Map([...trainable, ...buffers]);
+    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? []);
     return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, engine);
   }
 
@@ -79,9 +86,22 @@ export class Trainer {
     return this.engine.evaluate(new Map(Object.entries(inputs)));
   }
 
-  /** Current values of the trained parameters, by name. */
+  /** Current values of the trained parameters and of the state the step updates (BatchNorm running statistics), by name. */
   exportWeights(): Promise<Map<string, Tensor>> {
     return this.engine.weights();
+  }
+
+  /** Overwrites parameters by name (trained or frozen ones, e.g. a GAN discriminator's inside the generator's step). */
+  async setWeights(weights: ReadonlyMap<string, Tensor>, names: readonly string[] = [...weights.keys()]): Promise<void> {
+    for (const name of names) {
+      const t = weights.get(name);
+      if (!t) throw new KilnError('USAGE', `setWeights: no tensor named '${name}' given`);
+      const want = this.graph.params.get(name)?.type;
+      if (want && (want.dtype !== t.dtype || !sameShape(want.shape, t.shape))) {
+        throw new KilnError('SHAPE', `setWeights: '${name}' is ${want.dtype}[${want.shape}], got ${t.dtype}[${t.shape}]`);
+      }
+      this.engine.assign(name, t);
+    }
   }
 
   /** The trained parameters as a safetensors file (names as in the model, e.g. PyTorch state_dict names). */
@@ -129,44 +149,55 @@ export function compileTraining(model: Graph | Module, opts: TrainingOptions & {
   if (model instanceof Graph) return Trainer.create(model, opts);
   if (!opts.inputs) throw new KilnError('USAGE', 'compileTraining of a Module needs `inputs` (name -> {dtype, shape}) to trace it');
   const forward = trace(model, opts.inputs);
-  const training = trace(model, opts.inputs, { training: true });
+  const training = trace(model, opts.inputs, { training: true, seed: opts.seed });
   return Trainer.create(training, { ...opts, evalGraph: forward });
 }
 
-/** A forward graph reading the train graph's current parameter values. */
-function forwardWithCurrent(forward: Graph, train: Graph, trainable: ReadonlyMap<string, Value>): Graph {
+/** A forward graph reading the train graph's current parameter (and running-statistic) values. */
+/** A forward graph reading the train graph's current values of every parameter it shares by name. */
+function forwardWithCurrent(forward: Graph, train: Graph): Graph {
   const f = forward.clone();
-  for (const [name, v] of trainable) {
+  for (const [name, v] of train.params) {
     const mine = f.params.get(name);
     if (mine) f.constants.set(mine, train.constants.get(v)!);
   }
   return f;
 }
 
-function cpuEngine(forward: Graph, train: Graph, trainable: ReadonlyMap<string, Value>): Engine {
+/** The train graph's parameter named `name`; a KilnError listing the names otherwise. */
+function paramOf(train: Graph, name: string): Value {
+  const v = train.params.get(name);
+  if (!v) throw new KilnError('USAGE', `no parameter '${name}' in the train step (parameters: ${[...train.params.keys()].join(', ')})`);
+  return v;
+}
+
+function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>): Engine {
   return {
     async run(inputs) {
       const [objective] = interpret(train, inputs);
       return objective.data[0];
     },
     async evaluate(inputs) {
-      return interpret(forwardWithCurrent(forward, train, trainable), inputs);
+      return interpret(forwardWithCurrent(forward, train), inputs);
     },
     async weights() {
-      return new Map([...trainable].map(([name, v]) => [name, train.constants.get(v)!]));
+      return new Map([...state].map(([name, v]) => [name, train.constants.get(v)!]));
+    },
+    assign(name, t) {
+      train.constants.set(paramOf(train, name), t);
     },
     dispose() {},
   };
 }
 
-async function gpuEngine(forward: Graph, train: Graph, trainable: ReadonlyMap<string, Value>, shareWith: readonly Trainer[]): Promise<Engine> {
+async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, shareWith: readonly Trainer[]): Promise<Engine> {
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
   const shared = new Map(shareWith.flatMap((t) => [...t.parameterBuffers()]));
   const { program, data } = compileForWebGpu(train);
   const exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared });
   const objective = program.outputs[0].name;
-  const own = new Map([...trainable].map(([name, v]) => [name, exe.buffer(v.name)]));
+  const own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
   let evalExe: Promise<WebGpuExecutor> | undefined;
   return {
     async run(inputs, returnLoss) {
@@ -177,17 +208,22 @@ async function gpuEngine(forward: Graph, train: Graph, trainable: ReadonlyMap<st
       // The forward program reads the train program's live parameter buffers.
       evalExe ??= (async () => {
         const c = compileForWebGpu(forward);
-        return WebGpuExecutor.load(c.program, c.data, gpu, { sharedBuffers: new Map([...shared, ...own]) });
+        const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
+        return WebGpuExecutor.load(c.program, c.data, gpu, { sharedBuffers: new Map([...shared, ...params]) });
       })();
       const e = await evalExe;
       const out = await e.run(inputs);
       return forward.outputs.map((v) => out.get(v.name)!);
     },
     async weights() {
-      const names = [...trainable.keys()];
-      const idx = names.map((n) => program.buffers.findIndex((b) => b.name === trainable.get(n)!.name));
+      const names = [...state.keys()];
+      const idx = names.map((n) => program.buffers.findIndex((b) => b.name === state.get(n)!.name));
       const ts = await exe.readBuffers(idx);
       return new Map(names.map((n, i) => [n, ts[i]]));
+    },
+    assign(name, t) {
+      const data = t.data instanceof Float64Array ? Float32Array.from(t.data) : t.data;
+      gpu.device.queue.writeBuffer(exe.buffer(paramOf(train, name).name), 0, data.buffer, data.byteOffset, data.byteLength);
     },
     paramBuffers: () => own,
     stats: exe.stats,

@@ -51,6 +51,25 @@ export const ELEMENTWISE_OPS = {
   And: broadcasting([2, 2], 'bool', {}, ['bool']), Or: broadcasting([2, 2], 'bool', {}, ['bool']), Xor: broadcasting([2, 2], 'bool', {}, ['bool']),
   Equal: broadcasting([2, 2], 'bool'), Less: broadcasting([2, 2], 'bool'), LessOrEqual: broadcasting([2, 2], 'bool'),
   Greater: broadcasting([2, 2], 'bool'), GreaterOrEqual: broadcasting([2, 2], 'bool'),
+  /**
+   * Dropout's scaled keep mask of attribute `shape` (kernels in runtime/cpu/kernels/dropout.ts): element i
+   * is 1 / (1 - ratio) when a counter-based hash of (seed, step, i) keeps it (probability 1 - ratio), else 0.
+   * Input: the step counter (one element, any numeric dtype), so each train step draws a new mask without
+   * recompiling and the same step always gives the same mask. Opaque: it reads the element position, so it is
+   * no pointwise map of its input.
+   */
+  DropoutMask: {
+    kind: 'opaque', inputs: [1, 1],
+    attrs: { shape: { type: 'ints' }, ratio: { type: 'float', default: 0.5 }, seed: { type: 'int', default: 0 }, dtype: { type: 'dtype', default: 'f32' } },
+    infer: (i, a) => {
+      const step = req(i, 0), shape = a.shape as readonly number[], ratio = a.ratio as number;
+      if (step.shape.some((d) => d !== 1)) shapeFail(`the step counter must have one element, got shape [${step.shape}]`);
+      if (!(ratio >= 0 && ratio <= 1)) shapeFail(`ratio must be in [0, 1], got ${ratio}`);
+      if (shape.some((d) => d < 0)) shapeFail(`shape [${shape}] has a negative dim`);
+      if (a.dtype !== 'f32' && a.dtype !== 'f16') shapeFail(`dtype must be a float type, got ${a.dtype}`);
+      return [{ dtype: a.dtype as 'f32', shape: [...shape] }];
+    },
+  },
   Where: {
     kind: 'elementwise', inputs: [3, 3], attrs: {},
     infer: (i) => {

@@ -44,6 +44,7 @@ export function decompose(g: Graph): void {
     });
   };
   for (const n of old) expand(withSubst(n), 0);
+  for (const [target, source] of g.updates) g.updates.set(target, sub(source)!);
   g.outputs = g.outputs.map((v) => {
     const r = sub(v)!;
     if (!r) throw new KilnError('VERIFY', `graph output '${v.name}' was dropped by decomposition`);

@@ -5,6 +5,7 @@ import type { Attrs } from '../../../ir/op.ts';
 import type { Lowering, LowerContext } from '../kernel.ts';
 import { cast, coordNames, coords, lit, offsetExpr, wgslType, type WgslScalar } from '../wgsl.ts';
 import { broadcastView } from '../view.ts';
+import { dropoutMaskLowering } from './dropout.ts';
 
 type Expr = (args: string[], a: Attrs, t: WgslScalar) => string;
 
@@ -15,7 +16,8 @@ const bin = (op: string): Expr => ([x, y]) => `(${x} ${op} ${y})`;
 const cmp = (op: string): Expr => ([x, y]) => bool(`${x} ${op} ${y}`);
 const fold = (fn: (x: string, y: string) => string): Expr => (args) => args.reduce((acc, v) => fn(acc, v));
 
-const EXPRS: { [K in ElementwiseOpName]: Expr } = {
+/** Every pointwise op; DropoutMask (which reads the element position) has its own lowering. */
+const EXPRS: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Expr } = {
   Abs: f1('abs'), Neg: ([x]) => `(-${x})`, Sign: f1('sign'),
   Exp: f1('kiln_exp'), Log: f1('log'), Sqrt: f1('sqrt'), Reciprocal: ([x]) => `(1.0 / ${x})`,
   Sin: f1('sin'), Cos: f1('cos'), Tan: f1('tan'), // asin/acos via atan2: the builtins may err by 7e-5 absolute (WGSL spec), lavapipe by more.
@@ -128,6 +130,7 @@ function elementwise(expr: Expr): Lowering {
 const isBoolResult = (ctx: LowerContext) => ctx.outputs[0].dtype === 'bool';
 const isCast = (ctx: LowerContext) => ctx.node.op === 'Cast';
 
-export const ELEMENTWISE_LOWERINGS = Object.fromEntries(
-  Object.entries(EXPRS).map(([op, e]) => [op, elementwise(e)]),
-) as { [K in ElementwiseOpName]: Lowering };
+export const ELEMENTWISE_LOWERINGS = {
+  ...(Object.fromEntries(Object.entries(EXPRS).map(([op, e]) => [op, elementwise(e)])) as { [K in keyof typeof EXPRS]: Lowering }),
+  DropoutMask: dropoutMaskLowering,
+} satisfies { [K in ElementwiseOpName]: Lowering };

@@ -134,5 +134,7 @@ export const ELEMENTWISE_GRADS: { [K in ElementwiseOpName]: GradEntry } = {
   And: zeroGrad('boolean'), Or: zeroGrad('boolean'), Xor: zeroGrad('boolean'),
   Equal: zeroGrad('comparison'), Less: zeroGrad('comparison'), LessOrEqual: zeroGrad('comparison'),
   Greater: zeroGrad('comparison'), GreaterOrEqual: zeroGrad('comparison'),
+  // The mask is a function of the step counter and the element position only; y = x * mask carries x's gradient.
+  DropoutMask: zeroGrad('a random mask, piecewise constant in the step counter'),
   Where: [undefined, (g) => g.toInput(g.pass(g.x(0), g.dy()), 1), (g) => g.toInput(g.where(g.x(0), g.c(0, g.dy()), g.dy()), 2)],
 };

@@ -3,6 +3,7 @@ import type { ElementwiseOpName } from '../../../ir/ops/index.ts';
 import type { Attrs } from '../../../ir/op.ts';
 import { type CpuKernel, mapN } from '../kernel.ts';
 import { erf } from '../math.ts';
+import { dropoutMask } from './dropout.ts';
 
 type Scalar = (a: Attrs) => (...v: number[]) => number;
 
@@ -16,7 +17,8 @@ const roundEven = (x: number) => {
 };
 const num = (a: Attrs, k: string) => a[k] as number;
 
-const SCALAR: { [K in ElementwiseOpName]: Scalar } = {
+/** Every pointwise op; DropoutMask (which reads the element position) has its own kernel. */
+const SCALAR: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Scalar } = {
   Abs: f(Math.abs), Neg: f((x) => -x), Sign: f(Math.sign),
   Exp: f(Math.exp), Log: f(Math.log), Sqrt: f(Math.sqrt), Reciprocal: f((x) => 1 / x),
   Sin: f(Math.sin), Cos: f(Math.cos), Tan: f(Math.tan), Asin: f(Math.asin), Acos: f(Math.acos), Atan: f(Math.atan),
@@ -62,12 +64,15 @@ function f2(g: (x: number, y: number) => number): Scalar {
 /** Integer division truncates toward zero for integer dtypes. */
 const intDiv: CpuKernel = (xs, _a, out) => [mapN(xs as never, out[0], (x, y) => Math.trunc(x / y))];
 
-export const ELEMENTWISE_KERNELS = Object.fromEntries(
-  Object.entries(SCALAR).map(([op, s]) => {
-    const k: CpuKernel = (xs, a, out) =>
-      op === 'Div' && out[0].dtype !== 'f32' && out[0].dtype !== 'f16'
-        ? intDiv(xs, a, out)
-        : [mapN(xs.filter((x) => x !== undefined) as never, out[0], s(a))];
-    return [op, k];
-  }),
-) as { [K in ElementwiseOpName]: CpuKernel };
+export const ELEMENTWISE_KERNELS = {
+  ...(Object.fromEntries(
+    Object.entries(SCALAR).map(([op, s]) => {
+      const k: CpuKernel = (xs, a, out) =>
+        op === 'Div' && out[0].dtype !== 'f32' && out[0].dtype !== 'f16'
+          ? intDiv(xs, a, out)
+          : [mapN(xs.filter((x) => x !== undefined) as never, out[0], s(a))];
+      return [op, k];
+    }),
+  ) as { [K in keyof typeof SCALAR]: CpuKernel }),
+  DropoutMask: dropoutMask,
+} satisfies { [K in ElementwiseOpName]: CpuKernel };
