@@ -24,8 +24,14 @@ export interface OptimizerSpec {
 /** The per-step scalar inputs every update reads. */
 export interface StepScalars {
   readonly lr: Value;
-  /** 1-based step counter (Adam's bias correction). */
+  /** 1-based step counter. */
   readonly step: Value;
+  /**
+   * A scalar input the trainer computes on the host in float64 from the step counter each step (as
+   * PyTorch computes Adam's bias corrections in Python floats): f32 pow on a GPU is too coarse for
+   * 1 - beta2^k with beta2 near 1.
+   */
+  host(name: string, at: (step: number) => number): Value;
 }
 
 interface UpdateContext {
@@ -60,8 +66,8 @@ const adam: Update = ({ b, p, g, h, spec, state }) => {
   m.set(m1);
   v.set(v1);
   // p - (lr / (1 - b1^k)) m / (sqrt(v) / sqrt(1 - b2^k) + eps)
-  const bc1 = b.sub(b.num(1), b.op('Pow', [b.num(b1), h.step]));
-  const bc2 = b.sub(b.num(1), b.op('Pow', [b.num(b2), h.step]));
+  const bc1 = h.host(`adam_bias1_${b1}`, (k) => 1 - b1 ** k);
+  const bc2 = h.host(`adam_bias2_${b2}`, (k) => 1 - b2 ** k);
   const denom = b.add(b.div(b.op('Sqrt', [v1]), b.op('Sqrt', [bc2])), b.num(eps));
   return b.sub(p, b.mul(b.div(h.lr, bc1), b.div(m1, denom)));
 };

@@ -39,6 +39,8 @@ export interface TrainStep {
   readonly trainable: ReadonlyMap<string, Value>;
   /** Model state the forward itself updates each step (e.g. BatchNorm running statistics), by name. */
   readonly buffers: ReadonlyMap<string, Value>;
+  /** Scalar inputs the trainer computes each step from the 1-based step counter, by input name. */
+  readonly hostScalars: ReadonlyMap<string, (step: number) => number>;
 }
 
 export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
@@ -72,13 +74,21 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   const grads = gradients(g, objective, params);
   const l2 = spec.l2 ?? 0;
   const ub = new StepBuilder(g, 'update');
+  const hostScalars = new Map<string, (step: number) => number>();
+  const host = (name: string, at: (step: number) => number): Value => {
+    if (!hostScalars.has(name)) {
+      hostScalars.set(name, at);
+      g.addInput(name, { dtype: 'f32', shape: [] });
+    }
+    return g.inputs.find((v) => v.name === name)!;
+  };
   for (const p of params) {
     let grad = grads.get(p)!;
     if (l2 !== 0) grad = ub.add(grad, ub.mul(ub.num(l2), p));
-    g.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step }));
+    g.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step, host }));
   }
   runPasses(g, [deadCodeElimination]);
-  return { graph: g, trainable, buffers };
+  return { graph: g, trainable, buffers, hostScalars };
 }
 
 function pickParams(g: Graph, names: readonly string[]): Map<string, Value> {

@@ -58,17 +58,18 @@ export class Trainer {
     readonly graph: Graph,
     private readonly evalGraph: Graph,
     private readonly lr: number,
+    private readonly hostScalars: ReadonlyMap<string, (step: number) => number>,
     private readonly engine: Engine,
   ) {}
 
   static async create(forward: Graph, opts: TrainingOptions): Promise<Trainer> {
-    const { graph, trainable, buffers } = buildTrainStep(forward, opts);
+    const { graph, trainable, buffers, hostScalars } = buildTrainStep(forward, opts);
     const backend = opts.backend ?? 'cpu';
     const evalGraph = opts.evalGraph ?? forward;
     // What the trainer keeps current and exports: trained parameters, then state the forward updates.
     const state = new Map([...trainable, ...buffers]);
     const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? []);
-    return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, engine);
+    return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, hostScalars, engine);
   }
 
   /** One optimization step on a batch; resolves to the objective when returnLoss is set. */
@@ -78,6 +79,7 @@ export class Trainer {
     inputs.set(STEP_INPUTS.target, batch.target);
     inputs.set(STEP_INPUTS.lr, scalar('f32', opts.lr ?? this.lr));
     inputs.set(STEP_INPUTS.step, scalar('f32', this.steps));
+    for (const [name, at] of this.hostScalars) inputs.set(name, scalar('f32', at(this.steps)));
     return this.engine.run(inputs, opts.returnLoss ?? false);
   }
 
