@@ -3,15 +3,13 @@
 // test images and report the test accuracy and the backend that ran.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tensor } from '../ir/tensor.ts';
 import { getGpu } from '../runtime/webgpu/device.ts';
 import { type BackendName, parseBackend } from './backend.ts';
-import { readIdx } from './data/idx.ts';
+import { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit } from './data/fashion-mnist.ts';
 import { readCase, readSpec } from './fixtures/case.ts';
 import { importOnnxFile } from './onnx/importer.ts';
 import { compileTraining } from './train/trainer.ts';
 
-const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 const DATA = join(fileURLToPath(import.meta.url), '../../samples/data');
 
 /** Picks the backend: the one asked for, else WebGPU when an adapter exists, else the CPU, said loudly. */
@@ -26,14 +24,6 @@ async function pickBackend(flag?: string): Promise<BackendName> {
   return 'webgpu';
 }
 
-function loadSplit(split: 'train' | 't10k') {
-  const dir = join(DATA, 'fashion-mnist-subset');
-  const im = readIdx(join(dir, `${split}-images-idx3-ubyte.gz`)), lb = readIdx(join(dir, `${split}-labels-idx1-ubyte.gz`));
-  return { x: Float32Array.from(im.data, (v) => v / 255), y: Int32Array.from(lb.data), n: lb.shape[0] };
-}
-
-const argmax = (row: ArrayLike<number>) => Array.prototype.indexOf.call(row, Math.max(...Array.from(row)));
-
 export async function demo(backendFlag?: string): Promise<number> {
   const backend = await pickBackend(backendFlag);
   const c = readCase(join(DATA, 'mlp_fmnist'));
@@ -43,39 +33,28 @@ export async function demo(backendFlag?: string): Promise<number> {
   console.log(`model: ${graph.nodes.length} nodes, inputs ${graph.inputs.map((v) => `${v.name}:${v.type.dtype}[${v.type.shape}]`).join(', ')}`);
 
   const trainer = await compileTraining(graph, { loss: { name: 'cross_entropy' }, lossOutput: 'logits', optimizer: { type: 'adam', lr: 2e-3 }, backend });
-  const train = loadSplit('train'), test = loadSplit('t10k');
-  const slice = (d: typeof train, i: number) => ({
-    x: tensor('f32', [batch, 784], d.x.subarray(i * batch * 784, (i + 1) * batch * 784)),
-    y: tensor('i32', [batch], d.y.subarray(i * batch, (i + 1) * batch)),
-  });
-  const accuracy = async () => {
-    let right = 0;
-    for (let i = 0; i < test.n / batch; i++) {
-      const { x, y } = slice(test, i);
-      const [logits] = await trainer.evaluate({ x });
-      for (let r = 0; r < batch; r++) if (argmax(logits.data.subarray(r * 10, r * 10 + 10)) === y.data[r]) right++;
-    }
-    return (100 * right) / test.n;
-  };
-  console.log(`test accuracy before training: ${(await accuracy()).toFixed(1)}%`);
+  const subset = join(DATA, 'fashion-mnist-subset');
+  const train = loadSplit(subset, 'train'), test = loadSplit(subset, 't10k');
+  const percent = async () => (100 * (await accuracy(trainer, test, batch))).toFixed(1);
+  console.log(`test accuracy before training: ${await percent()}%`);
   const started = performance.now();
   const steps = train.n / batch;
   for (let epoch = 1; epoch <= 2; epoch++) {
     let loss = 0;
     for (let s = 0; s < steps; s++) {
-      const { x, y } = slice(train, s);
+      const { x, y } = batchOf(train, s, batch);
       const last = s === steps - 1;
       const l = await trainer.step({ inputs: { x }, target: y }, { returnLoss: last });
       if (last) loss = l!;
     }
     console.log(`epoch ${epoch}: ${steps} steps of ${batch}, last loss ${loss.toFixed(3)}`);
   }
-  console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s; test accuracy ${(await accuracy()).toFixed(1)}% (${test.n} images)`);
+  console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s; test accuracy ${await percent()}% (${test.n} images)`);
 
   const [logits, probs] = await trainer.evaluate({ x: readSpec(c.dir, c.inputs.x) });
   for (let i = 0; i < batch; i++) {
     const best = argmax(logits.data.subarray(i * 10, i * 10 + 10));
-    console.log(`  image ${i}: ${CLASSES[best]} (p=${probs.data[i * 10 + best].toFixed(3)})`);
+    console.log(`  image ${i}: ${FASHION_CLASSES[best]} (p=${probs.data[i * 10 + best].toFixed(3)})`);
   }
   trainer.dispose();
   console.log(`backend: ${backend}`);

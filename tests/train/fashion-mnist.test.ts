@@ -2,18 +2,12 @@
 // loss must fall and test accuracy rise far above chance (10%).
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { readIdx } from '../../compiler/data/idx.ts';
+import { accuracy, batchOf, loadSplit } from '../../compiler/data/fashion-mnist.ts';
 import { Linear, Module, manualSeed, type SymTensor } from '../../compiler/nn/index.ts';
 import { compileTraining } from '../../compiler/train/trainer.ts';
-import { tensor, type Tensor } from '../../ir/tensor.ts';
 import { webgpuOrSkip } from '../support/env.ts';
 
 const DATA = fileURLToPath(new URL('../../samples/data/fashion-mnist-subset/', import.meta.url));
-
-function load(split: 'train' | 't10k'): { x: Float32Array; y: Int32Array; n: number } {
-  const im = readIdx(`${DATA}${split}-images-idx3-ubyte.gz`), lb = readIdx(`${DATA}${split}-labels-idx1-ubyte.gz`);
-  return { x: Float32Array.from(im.data, (v) => v / 255), y: Int32Array.from(lb.data), n: lb.shape[0] };
-}
 
 class Mlp extends Module {
   readonly fc1 = this.module('fc1', new Linear(784, 128));
@@ -27,7 +21,7 @@ it('MLP on Fashion-MNIST: loss falls and accuracy rises on WebGPU', async () => 
   const gpu = await webgpuOrSkip();
   if (!gpu) return;
   const B = 64;
-  const train = load('train'), test = load('t10k');
+  const train = loadSplit(DATA, 'train'), test = loadSplit(DATA, 't10k');
   manualSeed(7);
   const trainer = await compileTraining(new Mlp(), {
     inputs: { x: { dtype: 'f32', shape: [B, 784] } },
@@ -35,32 +29,16 @@ it('MLP on Fashion-MNIST: loss falls and accuracy rises on WebGPU', async () => 
     optimizer: { type: 'adam', lr: 2e-3 },
     backend: 'webgpu',
   });
-  const batch = (d: typeof train, i: number): { x: Tensor; y: Tensor } => ({
-    x: tensor('f32', [B, 784], d.x.subarray(i * B * 784, (i + 1) * B * 784)),
-    y: tensor('i32', [B], d.y.subarray(i * B, (i + 1) * B)),
-  });
-  const accuracy = async () => {
-    let right = 0;
-    for (let i = 0; i < test.n / B; i++) {
-      const { x, y } = batch(test, i);
-      const [logits] = await trainer.evaluate({ x });
-      for (let r = 0; r < B; r++) {
-        const row = Array.from(logits.data.subarray(r * 10, r * 10 + 10));
-        if (row.indexOf(Math.max(...row)) === y.data[r]) right++;
-      }
-    }
-    return right / test.n;
-  };
-  const before = await accuracy();
+  const before = await accuracy(trainer, test, B);
   const losses: number[] = [];
   const steps = 2 * (train.n / B);
   for (let s = 0; s < steps; s++) {
-    const { x, y } = batch(train, s % (train.n / B));
+    const { x, y } = batchOf(train, s % (train.n / B), B);
     const wantLoss = s < 4 || s >= steps - 4;
     const loss = await trainer.step({ inputs: { x }, target: y }, { returnLoss: wantLoss });
     if (wantLoss) losses.push(loss!);
   }
-  const after = await accuracy();
+  const after = await accuracy(trainer, test, B);
   console.log(`Fashion-MNIST MLP on WebGPU: loss ${losses.slice(0, 4).map((l) => l.toFixed(3))} -> ${losses.slice(-4).map((l) => l.toFixed(3))}, test accuracy ${(before * 100).toFixed(1)}% -> ${(after * 100).toFixed(1)}%`);
   const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
   expect(mean(losses.slice(-4))).toBeLessThan(0.6 * mean(losses.slice(0, 4)));
