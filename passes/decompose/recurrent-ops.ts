@@ -1,17 +1,10 @@
 // Small emit helpers of the recurrent decompositions: slicing along one axis, optional-operand
-// arithmetic (an absent value stands for zero), bounded-fan-in Concat, and the ONNX recurrent
+// arithmetic (an absent value stands for zero), Concat, and the ONNX recurrent
 // activation functions written as primitive elementwise ops.
 import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Value } from '../../ir/graph.ts';
 import type { Emitter } from './rule.ts';
-
-/**
- * The most inputs one emitted Concat takes. A Concat kernel binds every input as its own storage
- * buffer, and WebGPU only guarantees 8 storage buffers per shader stage (7 inputs + the output); longer
- * lists are concatenated as a tree.
- */
-export const MAX_CONCAT_INPUTS = 7;
 
 /** Emits primitives for one recurrent op, in the dtype of its X. */
 export class RecurrentEmitter {
@@ -73,14 +66,9 @@ export class RecurrentEmitter {
     return clip > 0 ? this.e.op1('Clip', [v], { min: -clip, max: clip }) : v;
   }
 
-  /** Concat along `axis`, as a tree of Concats of at most MAX_CONCAT_INPUTS inputs. */
+  /** Concat along `axis` (the GPU pipeline's limit-fan-in pass splits wide ones into a tree). */
   concat(vals: readonly Value[], axis: number): Value {
-    if (vals.length === 1) return vals[0];
-    if (vals.length <= MAX_CONCAT_INPUTS) return this.e.op1('Concat', vals, { axis });
-    const groups: Value[] = [];
-    const size = Math.ceil(vals.length / Math.ceil(vals.length / MAX_CONCAT_INPUTS));
-    for (let k = 0; k < vals.length; k += size) groups.push(this.concat(vals.slice(k, k + size), axis));
-    return this.concat(groups, axis);
+    return vals.length === 1 ? vals[0] : this.e.op1('Concat', vals, { axis });
   }
 
   /** One ONNX recurrent activation function (names and defaults from RNN_ACTIVATIONS). */
