@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { getGpu, type GpuContext } from '../../runtime/webgpu/device.ts';
 
 export const ONNX_NODE_TESTS = '/usr/share/libonnx-testdata/data/node';
-export const FASHION_MNIST = '/usr/share/datasets/fashion-mnist';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 function notice(what: string, how: string): void {
@@ -18,13 +17,6 @@ export function haveOnnxTestData(): boolean {
   if (existsSync(ONNX_NODE_TESTS)) return true;
   if (process.env.KILN_REQUIRE_TESTDATA === '1') throw new Error(`ONNX test data missing at ${ONNX_NODE_TESTS} (apt-get install libonnx-testdata)`);
   notice('ONNX conformance tests: libonnx-testdata is not installed', 'install it with: sudo apt-get install libonnx-testdata');
-  return false;
-}
-
-export function haveFashionMnist(): boolean {
-  if (existsSync(FASHION_MNIST)) return true;
-  if (process.env.KILN_REQUIRE_TESTDATA === '1') throw new Error(`Fashion-MNIST missing at ${FASHION_MNIST} (apt-get install dataset-fashion-mnist)`);
-  notice('Fashion-MNIST tests: dataset-fashion-mnist is not installed', 'install it with: sudo apt-get install dataset-fashion-mnist');
   return false;
 }
 
