@@ -5,17 +5,7 @@ import { convGeom } from '../../../ir/ops/contraction.ts';
 import { poolGeometry } from '../../../ir/ops/nn-pool.ts';
 import { numel, stridesOf } from '../../../ir/shape.ts';
 import { alloc, inp, type CpuKernel } from '../kernel.ts';
-import { buildWindows } from './pool.ts';
-
-/** Row-major counter increment over `dims`; false when it wraps to all zeros. */
-function increment(c: number[], dims: readonly number[]): boolean {
-  for (let d = c.length - 1; d >= 0; d--) {
-    if (++c[d] < dims[d]) return true;
-    c[d] = 0;
-  }
-  return false;
-}
-
+import { buildWindows, increment } from './pool.ts';
 
 const maxPoolGrad: CpuKernel = (xs, a, out) => {
   const x = inp(xs, 0), dy = inp(xs, 1).data, dx = alloc(out[0]);

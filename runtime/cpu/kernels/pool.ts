@@ -43,8 +43,8 @@ export function buildWindows(g: PoolGeom): Windows {
   return { start, offs, padded };
 }
 
-/** Row-major counter increment over `dims`. */
-function increment(c: number[], dims: readonly number[]): void {
+/** Row-major counter increment over `dims` (wraps to all zeros). */
+export function increment(c: number[], dims: readonly number[]): void {
   for (let d = c.length - 1; d >= 0; d--) {
     if (++c[d] < dims[d]) return;
     c[d] = 0;
