@@ -2,10 +2,9 @@
 // their axes, per-channel vectors viewed against an N x C x ... tensor, moments (mean and biased
 // variance as the mean of squared deviations) and an index ramp for one-hot comparisons.
 import type { Value } from '../../ir/graph.ts';
-import type { OpName } from '../../ir/ops/index.ts';
 import { normAxis, sameShape } from '../../ir/shape.ts';
 import { tensor } from '../../ir/tensor.ts';
-import type { DecomposeRule, Emitter } from './rule.ts';
+import type { Emitter } from './rule.ts';
 
 /** A reduction over `axes` that keeps them as size-1 dims (so the result broadcasts back against x). */
 export function reduceKeep(e: Emitter, op: 'ReduceSum' | 'ReduceMean' | 'ReduceMax', x: Value, axes: readonly number[]): Value {
