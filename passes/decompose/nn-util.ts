@@ -2,7 +2,7 @@
 // their axes, per-channel vectors viewed against an N x C x ... tensor, moments (mean and biased
 // variance as the mean of squared deviations) and an index ramp for one-hot comparisons.
 import type { Value } from '../../ir/graph.ts';
-import { normAxis, sameShape } from '../../ir/shape.ts';
+import { normAxis } from '../../ir/shape.ts';
 import { tensor } from '../../ir/tensor.ts';
 import type { Emitter } from './rule.ts';
 
