@@ -4,8 +4,13 @@ import type { Graph } from '../ir/graph.ts';
 import { lowerForGpu } from '../passes/pipeline.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
 
+export interface CompileOptions {
+  /** Fuse primitives into kernels (default true); false emits one kernel per primitive, for comparison. */
+  readonly fuse?: boolean;
+}
+
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
-export function compileForWebGpu(g: Graph): CompiledProgram & { graph: Graph } {
+export function compileForWebGpu(g: Graph, _opts: CompileOptions = {}): CompiledProgram & { graph: Graph } {
   const graph = lowerForGpu(g.clone());
   return { ...generateProgram(graph), graph };
 }

@@ -4,8 +4,11 @@
 import type { DType } from './dtype.ts';
 import type { TensorType } from './tensor.ts';
 
-/** How fusion and planning see an op; they never look at its name. */
-export type OpKind = 'elementwise' | 'reduce' | 'contraction' | 'movement' | 'opaque';
+/**
+ * How fusion and planning see an op; they never look at its name. A `view` op only changes how its single
+ * input is read (reshape, transpose, broadcast, slice): codegen gives it no kernel and no buffer.
+ */
+export type OpKind = 'elementwise' | 'reduce' | 'contraction' | 'view' | 'movement' | 'opaque';
 
 export type AttrValue = number | string | readonly number[] | readonly string[];
 export type Attrs = Readonly<Record<string, AttrValue>>;

@@ -94,19 +94,21 @@ function spaceDepth(x: TensorType, bs: number, toSpace: boolean): number[] {
 }
 
 const movement = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ kind: 'movement', inputs: arity, attrs, infer });
+/** A movement op that only changes how its input is read (a strided view): no kernel, no copy. */
+const view = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ kind: 'view', inputs: arity, attrs, infer });
 
 export const MOVEMENT_OPS = {
   /** shape: target dims, one may be -1; 0 is a literal zero. */
-  Reshape: movement([1, 1], { shape: { type: 'ints' } }, (i, a) => like(req(i, 0), reshapeTarget(req(i, 0).shape, ints(a, 'shape')))),
+  Reshape: view([1, 1], { shape: { type: 'ints' } }, (i, a) => like(req(i, 0), reshapeTarget(req(i, 0).shape, ints(a, 'shape')))),
   /** perm: empty reverses the axes. */
-  Transpose: movement([1, 1], { perm: { type: 'ints', default: [] } }, (i, a) => {
+  Transpose: view([1, 1], { perm: { type: 'ints', default: [] } }, (i, a) => {
     const x = req(i, 0);
     return like(x, transposePerm(x.shape.length, ints(a, 'perm')).map((p) => x.shape[p]));
   }),
   /** Bidirectional broadcast of the input with `shape`. */
-  Expand: movement([1, 1], { shape: { type: 'ints' } }, (i, a) => like(req(i, 0), broadcastShapes(req(i, 0).shape, ints(a, 'shape')))),
+  Expand: view([1, 1], { shape: { type: 'ints' } }, (i, a) => like(req(i, 0), broadcastShapes(req(i, 0).shape, ints(a, 'shape')))),
   /** ONNX Slice with static starts/ends/axes/steps (empty axes: 0..n-1; empty steps: all 1). */
-  Slice: movement([1, 1], {
+  Slice: view([1, 1], {
     starts: { type: 'ints' }, ends: { type: 'ints' }, axes: { type: 'ints', default: [] }, steps: { type: 'ints', default: [] },
   }, (i, a) => like(req(i, 0), sliceDims(req(i, 0).shape, a).map((d) => d.count))),
   /** pads: [begin_0..begin_n, end_0..end_n], negative crops; mode constant|reflect|edge|wrap. */
@@ -126,21 +128,21 @@ export const MOVEMENT_OPS = {
   /** split: the size of each output along `axis`. */
   Split: movement([1, 1], { axis: { type: 'int', default: 0 }, split: { type: 'ints' } }, splitInfer),
   /** axes: dims of size 1 to drop; empty drops every dim of size 1. */
-  Squeeze: movement([1, 1], { axes: { type: 'ints', default: [] } }, (i, a) => {
+  Squeeze: view([1, 1], { axes: { type: 'ints', default: [] } }, (i, a) => {
     const x = req(i, 0);
     const axes = ints(a, 'axes').length ? distinctAxes(ints(a, 'axes'), x.shape.length) : x.shape.flatMap((d, k) => (d === 1 ? [k] : []));
     for (const ax of axes) if (x.shape[ax] !== 1) shapeFail(`cannot squeeze axis ${ax} of ${fmt(x.shape)}: size is not 1`);
     return like(x, x.shape.filter((_, k) => !axes.includes(k)));
   }),
   /** axes: positions of the new dims of size 1 in the output. */
-  Unsqueeze: movement([1, 1], { axes: { type: 'ints' } }, (i, a) => {
+  Unsqueeze: view([1, 1], { axes: { type: 'ints' } }, (i, a) => {
     const x = req(i, 0), r = x.shape.length + ints(a, 'axes').length;
     const axes = distinctAxes(ints(a, 'axes'), r);
     const out: number[] = [];
     for (let k = 0, j = 0; k < r; k++) out.push(axes.includes(k) ? 1 : x.shape[j++]);
     return like(x, out);
   }),
-  Flatten: movement([1, 1], { axis: { type: 'int', default: 1 } }, (i, a) => {
+  Flatten: view([1, 1], { axis: { type: 'int', default: 1 } }, (i, a) => {
     const x = req(i, 0), r = x.shape.length, ax = int(a, 'axis');
     if (ax < -r || ax > r) shapeFail(`axis ${ax} out of range for ${fmt(x.shape)}`);
     const k = ax < 0 ? ax + r : ax;

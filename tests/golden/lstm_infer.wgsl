@@ -1,0 +1,2156 @@
+// ===== kernel 0: copy_/lstm/LSTM/Reshape_0
+// kiln kernel: /lstm/LSTM/Reshape_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 80) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 1; c_rest = c_rest / 1;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = in0[c0 + c1 * 20];
+}
+
+// ===== kernel 1: MatMul_/lstm/LSTM/MatMul_3
+// kiln kernel: /lstm/LSTM/MatMul_3
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 80; const N = 200; const K = 1;
+const WG_X = 16; const WG_Y = 16; const KT = 16;
+const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
+var<workgroup> tileA: array<f32, 1024>;
+var<workgroup> tileB: array<f32, 1024>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 2) * TILE_M;
+  let batch = tile / 8;
+  var bt_rest = batch;
+  let bt0 = bt_rest;
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
+  if (r0 < M && c0 < N) { out0[(batch * 80 + r0) * 200 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 80 + r0) * 200 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 80 + r0) * 200 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 80 + r0) * 200 + c3] = acc03; }
+  if (r1 < M && c0 < N) { out0[(batch * 80 + r1) * 200 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 80 + r1) * 200 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 80 + r1) * 200 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 80 + r1) * 200 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[(batch * 80 + r2) * 200 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[(batch * 80 + r2) * 200 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[(batch * 80 + r2) * 200 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[(batch * 80 + r2) * 200 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[(batch * 80 + r3) * 200 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[(batch * 80 + r3) * 200 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[(batch * 80 + r3) * 200 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[(batch * 80 + r3) * 200 + c3] = acc33; }
+}
+
+// ===== kernel 2: Add_/lstm/LSTM/Add_7
+// kiln kernel: /lstm/LSTM/Add_7
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 200; c_rest = c_rest / 200;
+  let c0 = c_rest;
+  out0[idx] = (in0[c1] + in1[200 + c1]);
+}
+
+// ===== kernel 3: Add_/lstm/LSTM/Add_8
+// kiln kernel: /lstm/LSTM/Add_8
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16000) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 80; c_rest = c_rest / 80;
+  let c0 = c_rest;
+  out0[idx] = (in0[c1 * 200 + c2] + in1[c2]);
+}
+
+// ===== kernel 4: MatMul_/lstm/LSTM/MatMul_17
+// kiln kernel: /lstm/LSTM/MatMul_17
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 4; const N = 200; const K = 50;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 13) { return; }
+  let col0 = (tile % 13) * TILE_N;
+  let row0 = ((tile / 13) % 1) * TILE_M;
+  let batch = tile / 13;
+  var bt_rest = batch;
+  let bt0 = bt_rest;
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 50 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 50]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[(batch * 4 + r0) * 200 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 4 + r0) * 200 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[(batch * 4 + r1) * 200 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 4 + r1) * 200 + c1] = acc11; }
+}
+
+// ===== kernel 5: Add_/lstm/LSTM/Add_18
+// kiln kernel: /lstm/LSTM/Add_18
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 6: Sigmoid_/lstm/LSTM/Sigmoid_20
+// kiln kernel: /lstm/LSTM/Sigmoid_20
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = kiln_sigmoid(in0[c1 * 200 + c2]);
+}
+
+// ===== kernel 7: Sigmoid_/lstm/LSTM/Sigmoid_22
+// kiln kernel: /lstm/LSTM/Sigmoid_22
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = kiln_sigmoid(in0[100 + c1 * 200 + c2]);
+}
+
+// ===== kernel 8: Tanh_/lstm/LSTM/Tanh_24
+// kiln kernel: /lstm/LSTM/Tanh_24
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = kiln_tanh(in0[150 + c1 * 200 + c2]);
+}
+
+// ===== kernel 9: Mul_/lstm/LSTM/Mul_25
+// kiln kernel: /lstm/LSTM/Mul_25
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[c1 * 50 + c2] * in1[c1 * 50 + c2]);
+}
+
+// ===== kernel 10: Add_/lstm/LSTM/Add_27
+// kiln kernel: /lstm/LSTM/Add_27
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[c1 * 50 + c2] + in1[c1 * 50 + c2]);
+}
+
+// ===== kernel 11: Sigmoid_/lstm/LSTM/Sigmoid_29
+// kiln kernel: /lstm/LSTM/Sigmoid_29
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = kiln_sigmoid(in0[50 + c1 * 200 + c2]);
+}
+
+// ===== kernel 12: Tanh_/lstm/LSTM/Tanh_30
+// kiln kernel: /lstm/LSTM/Tanh_30
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = kiln_tanh(in0[c1 * 50 + c2]);
+}
+
+// ===== kernel 13: Add_/lstm/LSTM/Add_35
+// kiln kernel: /lstm/LSTM/Add_35
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 14: Add_/lstm/LSTM/Add_52
+// kiln kernel: /lstm/LSTM/Add_52
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[1600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 15: Add_/lstm/LSTM/Add_69
+// kiln kernel: /lstm/LSTM/Add_69
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[2400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 16: Add_/lstm/LSTM/Add_86
+// kiln kernel: /lstm/LSTM/Add_86
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[3200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 17: Add_/lstm/LSTM/Add_103
+// kiln kernel: /lstm/LSTM/Add_103
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[4000 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 18: Add_/lstm/LSTM/Add_120
+// kiln kernel: /lstm/LSTM/Add_120
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[4800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 19: Add_/lstm/LSTM/Add_137
+// kiln kernel: /lstm/LSTM/Add_137
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[5600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 20: Add_/lstm/LSTM/Add_154
+// kiln kernel: /lstm/LSTM/Add_154
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[6400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 21: Add_/lstm/LSTM/Add_171
+// kiln kernel: /lstm/LSTM/Add_171
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[7200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 22: Add_/lstm/LSTM/Add_188
+// kiln kernel: /lstm/LSTM/Add_188
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[8000 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 23: Add_/lstm/LSTM/Add_205
+// kiln kernel: /lstm/LSTM/Add_205
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[8800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 24: Add_/lstm/LSTM/Add_222
+// kiln kernel: /lstm/LSTM/Add_222
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[9600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 25: Add_/lstm/LSTM/Add_239
+// kiln kernel: /lstm/LSTM/Add_239
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[10400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 26: Add_/lstm/LSTM/Add_256
+// kiln kernel: /lstm/LSTM/Add_256
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[11200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 27: Add_/lstm/LSTM/Add_273
+// kiln kernel: /lstm/LSTM/Add_273
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[12000 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 28: Add_/lstm/LSTM/Add_290
+// kiln kernel: /lstm/LSTM/Add_290
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[12800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 29: Add_/lstm/LSTM/Add_307
+// kiln kernel: /lstm/LSTM/Add_307
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[13600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 30: Add_/lstm/LSTM/Add_324
+// kiln kernel: /lstm/LSTM/Add_324
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[14400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 31: Add_/lstm/LSTM/Add_341
+// kiln kernel: /lstm/LSTM/Add_341
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 800) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 200; c_rest = c_rest / 200;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[15200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
+}
+
+// ===== kernel 32: Concat_/lstm/LSTM/Concat_355/part_0
+// kiln kernel: /lstm/LSTM/Concat_355/part_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read> in3: array<f32>;
+@group(0) @binding(4) var<storage, read> in4: array<f32>;
+@group(0) @binding(5) var<storage, read> in5: array<f32>;
+@group(0) @binding(6) var<storage, read> in6: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1400) { return; }
+  // concat: pick the input that holds this output coordinate
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  if (c0 < 1) { out0[idx] = in0[c1 * 50 + c2]; return; }
+  if (c0 < 2) { out0[idx] = in1[c1 * 50 + c2]; return; }
+  if (c0 < 3) { out0[idx] = in2[c1 * 50 + c2]; return; }
+  if (c0 < 4) { out0[idx] = in3[c1 * 50 + c2]; return; }
+  if (c0 < 5) { out0[idx] = in4[c1 * 50 + c2]; return; }
+  if (c0 < 6) { out0[idx] = in5[c1 * 50 + c2]; return; }
+  if (c0 < 7) { out0[idx] = in6[c1 * 50 + c2]; return; }
+}
+
+// ===== kernel 33: Concat_/lstm/LSTM/Concat_355/part_2
+// kiln kernel: /lstm/LSTM/Concat_355/part_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read> in3: array<f32>;
+@group(0) @binding(4) var<storage, read> in4: array<f32>;
+@group(0) @binding(5) var<storage, read> in5: array<f32>;
+@group(0) @binding(6) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1200) { return; }
+  // concat: pick the input that holds this output coordinate
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  if (c0 < 1) { out0[idx] = in0[c1 * 50 + c2]; return; }
+  if (c0 < 2) { out0[idx] = in1[c1 * 50 + c2]; return; }
+  if (c0 < 3) { out0[idx] = in2[c1 * 50 + c2]; return; }
+  if (c0 < 4) { out0[idx] = in3[c1 * 50 + c2]; return; }
+  if (c0 < 5) { out0[idx] = in4[c1 * 50 + c2]; return; }
+  if (c0 < 6) { out0[idx] = in5[c1 * 50 + c2]; return; }
+}
+
+// ===== kernel 34: Concat_/lstm/LSTM/Concat_355
+// kiln kernel: /lstm/LSTM/Concat_355
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 4000) { return; }
+  // concat: pick the input that holds this output coordinate
+  var c_rest = idx;
+  let c2 = c_rest % 50; c_rest = c_rest / 50;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  if (c0 < 7) { out0[idx] = in0[c0 * 200 + c1 * 50 + c2]; return; }
+  if (c0 < 14) { out0[idx] = in1[(((c0 - 7))) * 200 + c1 * 50 + c2]; return; }
+  if (c0 < 20) { out0[idx] = in2[(((c0 - 14))) * 200 + c1 * 50 + c2]; return; }
+}
+
+// ===== kernel 35: Gather_/Gather
+// kiln kernel: /Gather
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+fn kiln_index(i: i32, n: i32) -> i32 { return clamp(select(i, i + n, i < 0), 0, n - 1); }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 200) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 50; c_rest = c_rest / 50;
+  let c0 = c_rest;
+  let j = kiln_index(in1[0], 20);
+  out0[idx] = in0[c0 * 50 + j * 200 + c1];
+}
+
+// ===== kernel 36: Gemm_/fc/Gemm
+// kiln kernel: /fc/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 4; const N = 1; const K = 50;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 1) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 50 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 1 + c0] = acc00 + in2[0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 1 + c1] = acc01 + in2[0]; }
+  if (r1 < M && c0 < N) { out0[r1 * 1 + c0] = acc10 + in2[0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 1 + c1] = acc11 + in2[0]; }
+}
+
+// ===== dispatches
+0 [0, 9] (2, 1, 1)
+1 [9, 3, 10] (8, 1, 1)
+2 [5, 5, 11] (4, 1, 1)
+3 [10, 11, 12] (250, 1, 1)
+4 [6, 4, 13] (13, 1, 1)
+5 [12, 13, 14] (13, 1, 1)
+6 [14, 15] (4, 1, 1)
+7 [14, 16] (4, 1, 1)
+8 [14, 17] (4, 1, 1)
+9 [16, 7, 18] (4, 1, 1)
+9 [15, 17, 19] (4, 1, 1)
+10 [18, 19, 20] (4, 1, 1)
+11 [14, 21] (4, 1, 1)
+12 [20, 22] (4, 1, 1)
+9 [21, 22, 23] (4, 1, 1)
+4 [23, 4, 24] (13, 1, 1)
+13 [12, 24, 25] (13, 1, 1)
+6 [25, 26] (4, 1, 1)
+7 [25, 27] (4, 1, 1)
+8 [25, 28] (4, 1, 1)
+9 [27, 20, 29] (4, 1, 1)
+9 [26, 28, 30] (4, 1, 1)
+10 [29, 30, 31] (4, 1, 1)
+11 [25, 32] (4, 1, 1)
+12 [31, 33] (4, 1, 1)
+9 [32, 33, 34] (4, 1, 1)
+4 [34, 4, 35] (13, 1, 1)
+14 [12, 35, 36] (13, 1, 1)
+6 [36, 37] (4, 1, 1)
+7 [36, 38] (4, 1, 1)
+8 [36, 39] (4, 1, 1)
+9 [38, 31, 40] (4, 1, 1)
+9 [37, 39, 41] (4, 1, 1)
+10 [40, 41, 42] (4, 1, 1)
+11 [36, 43] (4, 1, 1)
+12 [42, 44] (4, 1, 1)
+9 [43, 44, 45] (4, 1, 1)
+4 [45, 4, 46] (13, 1, 1)
+15 [12, 46, 47] (13, 1, 1)
+6 [47, 48] (4, 1, 1)
+7 [47, 49] (4, 1, 1)
+8 [47, 50] (4, 1, 1)
+9 [49, 42, 51] (4, 1, 1)
+9 [48, 50, 52] (4, 1, 1)
+10 [51, 52, 53] (4, 1, 1)
+11 [47, 54] (4, 1, 1)
+12 [53, 55] (4, 1, 1)
+9 [54, 55, 56] (4, 1, 1)
+4 [56, 4, 57] (13, 1, 1)
+16 [12, 57, 58] (13, 1, 1)
+6 [58, 59] (4, 1, 1)
+7 [58, 60] (4, 1, 1)
+8 [58, 61] (4, 1, 1)
+9 [60, 53, 62] (4, 1, 1)
+9 [59, 61, 63] (4, 1, 1)
+10 [62, 63, 64] (4, 1, 1)
+11 [58, 65] (4, 1, 1)
+12 [64, 66] (4, 1, 1)
+9 [65, 66, 67] (4, 1, 1)
+4 [67, 4, 68] (13, 1, 1)
+17 [12, 68, 69] (13, 1, 1)
+6 [69, 70] (4, 1, 1)
+7 [69, 71] (4, 1, 1)
+8 [69, 72] (4, 1, 1)
+9 [71, 64, 73] (4, 1, 1)
+9 [70, 72, 74] (4, 1, 1)
+10 [73, 74, 75] (4, 1, 1)
+11 [69, 76] (4, 1, 1)
+12 [75, 77] (4, 1, 1)
+9 [76, 77, 78] (4, 1, 1)
+4 [78, 4, 79] (13, 1, 1)
+18 [12, 79, 80] (13, 1, 1)
+6 [80, 81] (4, 1, 1)
+7 [80, 82] (4, 1, 1)
+8 [80, 83] (4, 1, 1)
+9 [82, 75, 84] (4, 1, 1)
+9 [81, 83, 85] (4, 1, 1)
+10 [84, 85, 86] (4, 1, 1)
+11 [80, 87] (4, 1, 1)
+12 [86, 88] (4, 1, 1)
+9 [87, 88, 89] (4, 1, 1)
+4 [89, 4, 90] (13, 1, 1)
+19 [12, 90, 91] (13, 1, 1)
+6 [91, 92] (4, 1, 1)
+7 [91, 93] (4, 1, 1)
+8 [91, 94] (4, 1, 1)
+9 [93, 86, 95] (4, 1, 1)
+9 [92, 94, 96] (4, 1, 1)
+10 [95, 96, 97] (4, 1, 1)
+11 [91, 98] (4, 1, 1)
+12 [97, 99] (4, 1, 1)
+9 [98, 99, 100] (4, 1, 1)
+4 [100, 4, 101] (13, 1, 1)
+20 [12, 101, 102] (13, 1, 1)
+6 [102, 103] (4, 1, 1)
+7 [102, 104] (4, 1, 1)
+8 [102, 105] (4, 1, 1)
+9 [104, 97, 106] (4, 1, 1)
+9 [103, 105, 107] (4, 1, 1)
+10 [106, 107, 108] (4, 1, 1)
+11 [102, 109] (4, 1, 1)
+12 [108, 110] (4, 1, 1)
+9 [109, 110, 111] (4, 1, 1)
+4 [111, 4, 112] (13, 1, 1)
+21 [12, 112, 113] (13, 1, 1)
+6 [113, 114] (4, 1, 1)
+7 [113, 115] (4, 1, 1)
+8 [113, 116] (4, 1, 1)
+9 [115, 108, 117] (4, 1, 1)
+9 [114, 116, 118] (4, 1, 1)
+10 [117, 118, 119] (4, 1, 1)
+11 [113, 120] (4, 1, 1)
+12 [119, 121] (4, 1, 1)
+9 [120, 121, 122] (4, 1, 1)
+4 [122, 4, 123] (13, 1, 1)
+22 [12, 123, 124] (13, 1, 1)
+6 [124, 125] (4, 1, 1)
+7 [124, 126] (4, 1, 1)
+8 [124, 127] (4, 1, 1)
+9 [126, 119, 128] (4, 1, 1)
+9 [125, 127, 129] (4, 1, 1)
+10 [128, 129, 130] (4, 1, 1)
+11 [124, 131] (4, 1, 1)
+12 [130, 132] (4, 1, 1)
+9 [131, 132, 133] (4, 1, 1)
+4 [133, 4, 134] (13, 1, 1)
+23 [12, 134, 135] (13, 1, 1)
+6 [135, 136] (4, 1, 1)
+7 [135, 137] (4, 1, 1)
+8 [135, 138] (4, 1, 1)
+9 [137, 130, 139] (4, 1, 1)
+9 [136, 138, 140] (4, 1, 1)
+10 [139, 140, 141] (4, 1, 1)
+11 [135, 142] (4, 1, 1)
+12 [141, 143] (4, 1, 1)
+9 [142, 143, 144] (4, 1, 1)
+4 [144, 4, 145] (13, 1, 1)
+24 [12, 145, 146] (13, 1, 1)
+6 [146, 147] (4, 1, 1)
+7 [146, 148] (4, 1, 1)
+8 [146, 149] (4, 1, 1)
+9 [148, 141, 150] (4, 1, 1)
+9 [147, 149, 151] (4, 1, 1)
+10 [150, 151, 152] (4, 1, 1)
+11 [146, 153] (4, 1, 1)
+12 [152, 154] (4, 1, 1)
+9 [153, 154, 155] (4, 1, 1)
+4 [155, 4, 156] (13, 1, 1)
+25 [12, 156, 157] (13, 1, 1)
+6 [157, 158] (4, 1, 1)
+7 [157, 159] (4, 1, 1)
+8 [157, 160] (4, 1, 1)
+9 [159, 152, 161] (4, 1, 1)
+9 [158, 160, 162] (4, 1, 1)
+10 [161, 162, 163] (4, 1, 1)
+11 [157, 164] (4, 1, 1)
+12 [163, 165] (4, 1, 1)
+9 [164, 165, 166] (4, 1, 1)
+4 [166, 4, 167] (13, 1, 1)
+26 [12, 167, 168] (13, 1, 1)
+6 [168, 169] (4, 1, 1)
+7 [168, 170] (4, 1, 1)
+8 [168, 171] (4, 1, 1)
+9 [170, 163, 172] (4, 1, 1)
+9 [169, 171, 173] (4, 1, 1)
+10 [172, 173, 174] (4, 1, 1)
+11 [168, 175] (4, 1, 1)
+12 [174, 176] (4, 1, 1)
+9 [175, 176, 177] (4, 1, 1)
+4 [177, 4, 178] (13, 1, 1)
+27 [12, 178, 179] (13, 1, 1)
+6 [179, 180] (4, 1, 1)
+7 [179, 181] (4, 1, 1)
+8 [179, 182] (4, 1, 1)
+9 [181, 174, 183] (4, 1, 1)
+9 [180, 182, 184] (4, 1, 1)
+10 [183, 184, 185] (4, 1, 1)
+11 [179, 186] (4, 1, 1)
+12 [185, 187] (4, 1, 1)
+9 [186, 187, 188] (4, 1, 1)
+4 [188, 4, 189] (13, 1, 1)
+28 [12, 189, 190] (13, 1, 1)
+6 [190, 191] (4, 1, 1)
+7 [190, 192] (4, 1, 1)
+8 [190, 193] (4, 1, 1)
+9 [192, 185, 194] (4, 1, 1)
+9 [191, 193, 195] (4, 1, 1)
+10 [194, 195, 196] (4, 1, 1)
+11 [190, 197] (4, 1, 1)
+12 [196, 198] (4, 1, 1)
+9 [197, 198, 199] (4, 1, 1)
+4 [199, 4, 200] (13, 1, 1)
+29 [12, 200, 201] (13, 1, 1)
+6 [201, 202] (4, 1, 1)
+7 [201, 203] (4, 1, 1)
+8 [201, 204] (4, 1, 1)
+9 [203, 196, 205] (4, 1, 1)
+9 [202, 204, 206] (4, 1, 1)
+10 [205, 206, 207] (4, 1, 1)
+11 [201, 208] (4, 1, 1)
+12 [207, 209] (4, 1, 1)
+9 [208, 209, 210] (4, 1, 1)
+4 [210, 4, 211] (13, 1, 1)
+30 [12, 211, 212] (13, 1, 1)
+6 [212, 213] (4, 1, 1)
+7 [212, 214] (4, 1, 1)
+8 [212, 215] (4, 1, 1)
+9 [214, 207, 216] (4, 1, 1)
+9 [213, 215, 217] (4, 1, 1)
+10 [216, 217, 218] (4, 1, 1)
+11 [212, 219] (4, 1, 1)
+12 [218, 220] (4, 1, 1)
+9 [219, 220, 221] (4, 1, 1)
+4 [221, 4, 222] (13, 1, 1)
+31 [12, 222, 223] (13, 1, 1)
+6 [223, 224] (4, 1, 1)
+7 [223, 225] (4, 1, 1)
+8 [223, 226] (4, 1, 1)
+9 [225, 218, 227] (4, 1, 1)
+9 [224, 226, 228] (4, 1, 1)
+10 [227, 228, 229] (4, 1, 1)
+11 [223, 230] (4, 1, 1)
+12 [229, 231] (4, 1, 1)
+9 [230, 231, 232] (4, 1, 1)
+32 [23, 34, 45, 56, 67, 78, 89, 233] (22, 1, 1)
+32 [100, 111, 122, 133, 144, 155, 166, 234] (22, 1, 1)
+33 [177, 188, 199, 210, 221, 232, 235] (19, 1, 1)
+34 [233, 234, 235, 236] (63, 1, 1)
+35 [236, 8, 237] (4, 1, 1)
+36 [237, 1, 2, 238] (1, 1, 1)

@@ -1,0 +1,4653 @@
+// ===== kernel 0: Gemm_/layers.0/Gemm
+// kiln kernel: /layers.0/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 16; const N = 128; const K = 784;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 8) * TILE_N;
+  let row0 = ((tile / 8) % 1) * TILE_M;
+  let batch = tile / 8;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 784 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 784]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 1: Relu_/Relu
+// kiln kernel: /Relu
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2048) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = max(in0[c0 * 128 + c1], 0.0);
+}
+
+// ===== kernel 2: Gemm_/layers.1/Gemm
+// kiln kernel: /layers.1/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 16; const N = 64; const K = 128;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 128 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 128]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 3: Relu_/Relu_1
+// kiln kernel: /Relu_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = max(in0[c0 * 64 + c1], 0.0);
+}
+
+// ===== kernel 4: Gemm_/layers.2/Gemm
+// kiln kernel: /layers.2/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 16; const N = 10; const K = 64;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 1) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 64]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 10 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 10 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 10 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 10 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 5: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  // ReduceMax: one invocation per output element folds its 10 reduced elements.
+  let base = idx * 10;
+  var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
+  for (var r = 0; r < 10; r += 1) {
+    let roff = r;
+    acc = kiln_max_nan(acc, in0[base + roff]);
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 6: StopGradient_train/SoftmaxCrossEntropyLoss_0/StopGradient_1
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/StopGradient_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 1; c_rest = c_rest / 1;
+  let c0 = c_rest;
+  out0[idx] = in0[c0];
+}
+
+// ===== kernel 7: Sub_train/SoftmaxCrossEntropyLoss_0/Sub_2
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 10 + c1] - in1[c0]);
+}
+
+// ===== kernel 8: Exp_train/SoftmaxCrossEntropyLoss_0/Exp_3
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Exp_3
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = kiln_exp(in0[c0 * 10 + c1]);
+}
+
+// ===== kernel 9: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  // ReduceSum: one invocation per output element folds its 10 reduced elements.
+  let base = idx * 10;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 10; r += 1) {
+    let roff = r;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 10: Log_train/SoftmaxCrossEntropyLoss_0/Log_5
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Log_5
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 1; c_rest = c_rest / 1;
+  let c0 = c_rest;
+  out0[idx] = log(in0[c0]);
+}
+
+// ===== kernel 11: Equal_train/SoftmaxCrossEntropyLoss_0/Equal_8
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Equal_8
+@group(0) @binding(0) var<storage, read> in0: array<i32>;
+@group(0) @binding(1) var<storage, read> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<u32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = select(0u, 1u, in0[c1] == in1[c0]);
+}
+
+// ===== kernel 12: Where_train/SoftmaxCrossEntropyLoss_0/Where_10
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Where_10
+@group(0) @binding(0) var<storage, read> in0: array<u32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = select(in2[0], in1[c0 * 10 + c1], in0[c0 * 10 + c1] != 0u);
+}
+
+// ===== kernel 13: Neg_train/SoftmaxCrossEntropyLoss_0/Neg_12
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Neg_12
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (-in0[c0]);
+}
+
+// ===== kernel 14: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1) { return; }
+  // ReduceSum: one invocation per output element folds its 16 reduced elements.
+  let base = 0;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 16; r += 1) {
+    let roff = r;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 15: Div_train/SoftmaxCrossEntropyLoss_0/Div_15
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Div_15
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1) { return; }
+  
+  out0[idx] = (in0[0] / in1[0]);
+}
+
+// ===== kernel 16: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Neg_12/Neg_0
+// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Neg_12/Neg_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (-in0[0]);
+}
+
+// ===== kernel 17: Where_grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
+// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
+@group(0) @binding(0) var<storage, read> in0: array<u32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = select(in2[0], in1[c0], in0[c0 * 10 + c1] != 0u);
+}
+
+// ===== kernel 18: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
+// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = (-in0[c0 * 10 + c1]);
+}
+
+// ===== kernel 19: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
+// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 1; c_rest = c_rest / 1;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[c0]);
+}
+
+// ===== kernel 20: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
+// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] * in1[c0 * 10 + c1]);
+}
+
+// ===== kernel 21: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 160) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 10 + c1] + in1[c0 * 10 + c1]);
+}
+
+// ===== kernel 22: Gemm_grad//layers.2/Gemm/Gemm_0
+// kiln kernel: grad//layers.2/Gemm/Gemm_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 16; const N = 64; const K = 10;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 10 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 64 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
+}
+
+// ===== kernel 23: Gemm_grad//layers.2/Gemm/Gemm_1
+// kiln kernel: grad//layers.2/Gemm/Gemm_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 10; const N = 64; const K = 16;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row + k * 10]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 64 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
+}
+
+// ===== kernel 24: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
+// kiln kernel: grad//layers.2/Gemm/ReduceSum_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  // ReduceSum: one invocation per output element folds its 16 reduced elements.
+  let base = idx;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 16; r += 1) {
+    let roff = r * 10;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 25: Greater_grad//Relu_1/Greater_0
+// kiln kernel: grad//Relu_1/Greater_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<u32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = select(0u, 1u, in0[c0 * 64 + c1] > in1[0]);
+}
+
+// ===== kernel 26: Where_grad//Relu_1/Where_1
+// kiln kernel: grad//Relu_1/Where_1
+@group(0) @binding(0) var<storage, read> in0: array<u32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = select(in2[0], in1[c0 * 64 + c1], in0[c0 * 64 + c1] != 0u);
+}
+
+// ===== kernel 27: Gemm_grad//layers.1/Gemm/Gemm_0
+// kiln kernel: grad//layers.1/Gemm/Gemm_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 16; const N = 128; const K = 64;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 8) * TILE_N;
+  let row0 = ((tile / 8) % 1) * TILE_M;
+  let batch = tile / 8;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 128 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
+}
+
+// ===== kernel 28: Gemm_grad//layers.1/Gemm/Gemm_1
+// kiln kernel: grad//layers.1/Gemm/Gemm_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 64; const N = 128; const K = 16;
+const WG_X = 16; const WG_Y = 16; const KT = 16;
+const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
+var<workgroup> tileA: array<f32, 1024>;
+var<workgroup> tileB: array<f32, 1024>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 2) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row + k * 64]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 128 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc03; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33; }
+}
+
+// ===== kernel 29: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
+// kiln kernel: grad//layers.1/Gemm/ReduceSum_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  // ReduceSum: one invocation per output element folds its 16 reduced elements.
+  let base = idx;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 16; r += 1) {
+    let roff = r * 64;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 30: Greater_grad//Relu/Greater_0
+// kiln kernel: grad//Relu/Greater_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<u32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2048) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = select(0u, 1u, in0[c0 * 128 + c1] > in1[0]);
+}
+
+// ===== kernel 31: Where_grad//Relu/Where_1
+// kiln kernel: grad//Relu/Where_1
+@group(0) @binding(0) var<storage, read> in0: array<u32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2048) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = select(in2[0], in1[c0 * 128 + c1], in0[c0 * 128 + c1] != 0u);
+}
+
+// ===== kernel 32: Gemm_grad//layers.0/Gemm/Gemm_0
+// kiln kernel: grad//layers.0/Gemm/Gemm_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 128; const N = 784; const K = 16;
+const WG_X = 16; const WG_Y = 16; const KT = 16;
+const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
+var<workgroup> tileA: array<f32, 1024>;
+var<workgroup> tileB: array<f32, 1024>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 26) { return; }
+  let col0 = (tile % 13) * TILE_N;
+  let row0 = ((tile / 13) % 2) * TILE_M;
+  let batch = tile / 26;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row + k * 128]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 784 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
+  if (r0 < M && c0 < N) { out0[r0 * 784 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[r0 * 784 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[r0 * 784 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[r0 * 784 + c3] = acc03; }
+  if (r1 < M && c0 < N) { out0[r1 * 784 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[r1 * 784 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[r1 * 784 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[r1 * 784 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[r2 * 784 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[r2 * 784 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[r2 * 784 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[r2 * 784 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[r3 * 784 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[r3 * 784 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[r3 * 784 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[r3 * 784 + c3] = acc33; }
+}
+
+// ===== kernel 33: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
+// kiln kernel: grad//layers.0/Gemm/ReduceSum_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  // ReduceSum: one invocation per output element folds its 16 reduced elements.
+  let base = idx;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 16; r += 1) {
+    let roff = r * 128;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 34: Mul_update/Mul_1
+// kiln kernel: update/Mul_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[0] * in1[c0 * 784 + c1]);
+}
+
+// ===== kernel 35: Add_update/Add_4
+// kiln kernel: update/Add_4
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 784 + c1] + in1[c0 * 784 + c1]);
+}
+
+// ===== kernel 36: Mul_update/Mul_8
+// kiln kernel: update/Mul_8
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 784 + c1] * in1[c0 * 784 + c1]);
+}
+
+// ===== kernel 37: Sqrt_update/Sqrt_11
+// kiln kernel: update/Sqrt_11
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0 * 784 + c1]);
+}
+
+// ===== kernel 38: Sqrt_update/Sqrt_12
+// kiln kernel: update/Sqrt_12
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1) { return; }
+  
+  out0[idx] = sqrt(in0[0]);
+}
+
+// ===== kernel 39: Div_update/Div_13
+// kiln kernel: update/Div_13
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 784 + c1] / in1[0]);
+}
+
+// ===== kernel 40: Add_update/Add_15
+// kiln kernel: update/Add_15
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 784 + c1] + in1[0]);
+}
+
+// ===== kernel 41: Div_update/Div_17
+// kiln kernel: update/Div_17
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 784 + c1] / in1[c0 * 784 + c1]);
+}
+
+// ===== kernel 42: Sub_update/Sub_19
+// kiln kernel: update/Sub_19
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 784 + c1] - in1[c0 * 784 + c1]);
+}
+
+// ===== kernel 43: Mul_update/Mul_21
+// kiln kernel: update/Mul_21
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[0] * in1[c0]);
+}
+
+// ===== kernel 44: Add_update/Add_24
+// kiln kernel: update/Add_24
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[c0]);
+}
+
+// ===== kernel 45: Mul_update/Mul_28
+// kiln kernel: update/Mul_28
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] * in1[c0]);
+}
+
+// ===== kernel 46: Sqrt_update/Sqrt_31
+// kiln kernel: update/Sqrt_31
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0]);
+}
+
+// ===== kernel 47: Div_update/Div_33
+// kiln kernel: update/Div_33
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[0]);
+}
+
+// ===== kernel 48: Add_update/Add_35
+// kiln kernel: update/Add_35
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[0]);
+}
+
+// ===== kernel 49: Div_update/Div_37
+// kiln kernel: update/Div_37
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[c0]);
+}
+
+// ===== kernel 50: Sub_update/Sub_39
+// kiln kernel: update/Sub_39
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] - in1[c0]);
+}
+
+// ===== kernel 51: Mul_update/Mul_41
+// kiln kernel: update/Mul_41
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[0] * in1[c0 * 128 + c1]);
+}
+
+// ===== kernel 52: Add_update/Add_44
+// kiln kernel: update/Add_44
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 128 + c1] + in1[c0 * 128 + c1]);
+}
+
+// ===== kernel 53: Mul_update/Mul_48
+// kiln kernel: update/Mul_48
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 128 + c1] * in1[c0 * 128 + c1]);
+}
+
+// ===== kernel 54: Sqrt_update/Sqrt_51
+// kiln kernel: update/Sqrt_51
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0 * 128 + c1]);
+}
+
+// ===== kernel 55: Div_update/Div_53
+// kiln kernel: update/Div_53
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 128 + c1] / in1[0]);
+}
+
+// ===== kernel 56: Add_update/Add_55
+// kiln kernel: update/Add_55
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 128 + c1] + in1[0]);
+}
+
+// ===== kernel 57: Div_update/Div_57
+// kiln kernel: update/Div_57
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 128 + c1] / in1[c0 * 128 + c1]);
+}
+
+// ===== kernel 58: Sub_update/Sub_59
+// kiln kernel: update/Sub_59
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 128 + c1] - in1[c0 * 128 + c1]);
+}
+
+// ===== kernel 59: Mul_update/Mul_61
+// kiln kernel: update/Mul_61
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[0] * in1[c0]);
+}
+
+// ===== kernel 60: Add_update/Add_64
+// kiln kernel: update/Add_64
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[c0]);
+}
+
+// ===== kernel 61: Mul_update/Mul_68
+// kiln kernel: update/Mul_68
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] * in1[c0]);
+}
+
+// ===== kernel 62: Sqrt_update/Sqrt_71
+// kiln kernel: update/Sqrt_71
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0]);
+}
+
+// ===== kernel 63: Div_update/Div_73
+// kiln kernel: update/Div_73
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[0]);
+}
+
+// ===== kernel 64: Add_update/Add_75
+// kiln kernel: update/Add_75
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[0]);
+}
+
+// ===== kernel 65: Div_update/Div_77
+// kiln kernel: update/Div_77
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[c0]);
+}
+
+// ===== kernel 66: Sub_update/Sub_79
+// kiln kernel: update/Sub_79
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] - in1[c0]);
+}
+
+// ===== kernel 67: Mul_update/Mul_81
+// kiln kernel: update/Mul_81
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[0] * in1[c0 * 64 + c1]);
+}
+
+// ===== kernel 68: Add_update/Add_84
+// kiln kernel: update/Add_84
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 64 + c1] + in1[c0 * 64 + c1]);
+}
+
+// ===== kernel 69: Mul_update/Mul_88
+// kiln kernel: update/Mul_88
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 64 + c1] * in1[c0 * 64 + c1]);
+}
+
+// ===== kernel 70: Sqrt_update/Sqrt_91
+// kiln kernel: update/Sqrt_91
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0 * 64 + c1]);
+}
+
+// ===== kernel 71: Div_update/Div_93
+// kiln kernel: update/Div_93
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 64 + c1] / in1[0]);
+}
+
+// ===== kernel 72: Add_update/Add_95
+// kiln kernel: update/Add_95
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 64 + c1] + in1[0]);
+}
+
+// ===== kernel 73: Div_update/Div_97
+// kiln kernel: update/Div_97
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 64 + c1] / in1[c0 * 64 + c1]);
+}
+
+// ===== kernel 74: Sub_update/Sub_99
+// kiln kernel: update/Sub_99
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 64 + c1] - in1[c0 * 64 + c1]);
+}
+
+// ===== kernel 75: Mul_update/Mul_101
+// kiln kernel: update/Mul_101
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[0] * in1[c0]);
+}
+
+// ===== kernel 76: Add_update/Add_104
+// kiln kernel: update/Add_104
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[c0]);
+}
+
+// ===== kernel 77: Mul_update/Mul_108
+// kiln kernel: update/Mul_108
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] * in1[c0]);
+}
+
+// ===== kernel 78: Sqrt_update/Sqrt_111
+// kiln kernel: update/Sqrt_111
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0]);
+}
+
+// ===== kernel 79: Div_update/Div_113
+// kiln kernel: update/Div_113
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[0]);
+}
+
+// ===== kernel 80: Add_update/Add_115
+// kiln kernel: update/Add_115
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[0]);
+}
+
+// ===== kernel 81: Div_update/Div_117
+// kiln kernel: update/Div_117
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] / in1[c0]);
+}
+
+// ===== kernel 82: Sub_update/Sub_119
+// kiln kernel: update/Sub_119
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] - in1[c0]);
+}
+
+// ===== kernel 83: update_layers.0.weight.exp_avg
+// kiln kernel: update layers.0.weight.exp_avg
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 100352) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 784; c_rest = c_rest / 784;
+  let c0 = c_rest;
+  out0[idx] = in0[c0 * 784 + c1];
+}
+
+// ===== kernel 84: update_layers.0.bias.exp_avg
+// kiln kernel: update layers.0.bias.exp_avg
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 128) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = in0[c0];
+}
+
+// ===== kernel 85: update_layers.1.weight.exp_avg
+// kiln kernel: update layers.1.weight.exp_avg
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8192) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = in0[c0 * 128 + c1];
+}
+
+// ===== kernel 86: update_layers.1.bias.exp_avg
+// kiln kernel: update layers.1.bias.exp_avg
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = in0[c0];
+}
+
+// ===== kernel 87: update_layers.2.weight.exp_avg
+// kiln kernel: update layers.2.weight.exp_avg
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 640) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = in0[c0 * 64 + c1];
+}
+
+// ===== kernel 88: update_layers.2.bias.exp_avg
+// kiln kernel: update layers.2.bias.exp_avg
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = in0[c0];
+}
+
+// ===== dispatches
+0 [0, 6, 7, 59] (8, 1, 1)
+1 [59, 60] (32, 1, 1)
+2 [60, 8, 9, 61] (4, 1, 1)
+3 [61, 62] (16, 1, 1)
+4 [62, 10, 11, 63] (1, 1, 1)
+5 [63, 64] (1, 1, 1)
+6 [64, 65] (1, 1, 1)
+7 [63, 65, 66] (3, 1, 1)
+8 [66, 67] (3, 1, 1)
+9 [67, 68] (1, 1, 1)
+10 [68, 69] (1, 1, 1)
+7 [66, 69, 70] (3, 1, 1)
+11 [12, 1, 71] (3, 1, 1)
+12 [71, 70, 13, 72] (3, 1, 1)
+9 [72, 73] (1, 1, 1)
+13 [73, 74] (1, 1, 1)
+14 [74, 75] (1, 1, 1)
+15 [75, 14, 76] (1, 1, 1)
+15 [15, 14, 77] (1, 1, 1)
+16 [77, 78] (1, 1, 1)
+17 [71, 78, 16, 79] (3, 1, 1)
+18 [79, 80] (3, 1, 1)
+9 [80, 81] (1, 1, 1)
+19 [81, 68, 82] (1, 1, 1)
+20 [82, 67, 83] (3, 1, 1)
+21 [79, 83, 84] (3, 1, 1)
+22 [84, 10, 85] (4, 1, 1)
+23 [84, 62, 86] (4, 1, 1)
+24 [84, 87] (1, 1, 1)
+25 [61, 16, 88] (16, 1, 1)
+26 [88, 85, 16, 89] (16, 1, 1)
+27 [89, 8, 90] (8, 1, 1)
+28 [89, 60, 91] (2, 1, 1)
+29 [89, 92] (1, 1, 1)
+30 [59, 16, 93] (32, 1, 1)
+31 [93, 90, 16, 94] (32, 1, 1)
+32 [94, 0, 95] (26, 1, 1)
+33 [94, 96] (2, 1, 1)
+34 [19, 17, 97] (1568, 1, 1)
+34 [20, 95, 98] (1568, 1, 1)
+35 [97, 98, 99] (1568, 1, 1)
+34 [21, 18, 100] (1568, 1, 1)
+36 [95, 95, 101] (1568, 1, 1)
+34 [22, 101, 102] (1568, 1, 1)
+35 [100, 102, 103] (1568, 1, 1)
+37 [103, 104] (1568, 1, 1)
+38 [5, 105] (1, 1, 1)
+39 [104, 105, 106] (1568, 1, 1)
+40 [106, 23, 107] (1568, 1, 1)
+15 [2, 4, 108] (1, 1, 1)
+41 [99, 107, 109] (1568, 1, 1)
+34 [108, 109, 110] (1568, 1, 1)
+42 [6, 110, 111] (1568, 1, 1)
+43 [26, 24, 112] (2, 1, 1)
+43 [27, 96, 113] (2, 1, 1)
+44 [112, 113, 114] (2, 1, 1)
+43 [28, 25, 115] (2, 1, 1)
+45 [96, 96, 116] (2, 1, 1)
+43 [29, 116, 117] (2, 1, 1)
+44 [115, 117, 118] (2, 1, 1)
+46 [118, 119] (2, 1, 1)
+38 [5, 120] (1, 1, 1)
+47 [119, 120, 121] (2, 1, 1)
+48 [121, 30, 122] (2, 1, 1)
+15 [2, 4, 123] (1, 1, 1)
+49 [114, 122, 124] (2, 1, 1)
+43 [123, 124, 125] (2, 1, 1)
+50 [7, 125, 126] (2, 1, 1)
+51 [33, 31, 127] (128, 1, 1)
+51 [34, 91, 128] (128, 1, 1)
+52 [127, 128, 129] (128, 1, 1)
+51 [35, 32, 130] (128, 1, 1)
+53 [91, 91, 131] (128, 1, 1)
+51 [36, 131, 132] (128, 1, 1)
+52 [130, 132, 133] (128, 1, 1)
+54 [133, 134] (128, 1, 1)
+38 [5, 135] (1, 1, 1)
+55 [134, 135, 136] (128, 1, 1)
+56 [136, 37, 137] (128, 1, 1)
+15 [2, 4, 138] (1, 1, 1)
+57 [129, 137, 139] (128, 1, 1)
+51 [138, 139, 140] (128, 1, 1)
+58 [8, 140, 141] (128, 1, 1)
+59 [40, 38, 142] (1, 1, 1)
+59 [41, 92, 143] (1, 1, 1)
+60 [142, 143, 144] (1, 1, 1)
+59 [42, 39, 145] (1, 1, 1)
+61 [92, 92, 146] (1, 1, 1)
+59 [43, 146, 147] (1, 1, 1)
+60 [145, 147, 148] (1, 1, 1)
+62 [148, 149] (1, 1, 1)
+38 [5, 150] (1, 1, 1)
+63 [149, 150, 151] (1, 1, 1)
+64 [151, 44, 152] (1, 1, 1)
+15 [2, 4, 153] (1, 1, 1)
+65 [144, 152, 154] (1, 1, 1)
+59 [153, 154, 155] (1, 1, 1)
+66 [9, 155, 156] (1, 1, 1)
+67 [47, 45, 157] (10, 1, 1)
+67 [48, 86, 158] (10, 1, 1)
+68 [157, 158, 159] (10, 1, 1)
+67 [49, 46, 160] (10, 1, 1)
+69 [86, 86, 161] (10, 1, 1)
+67 [50, 161, 162] (10, 1, 1)
+68 [160, 162, 163] (10, 1, 1)
+70 [163, 164] (10, 1, 1)
+38 [5, 165] (1, 1, 1)
+71 [164, 165, 166] (10, 1, 1)
+72 [166, 51, 167] (10, 1, 1)
+15 [2, 4, 168] (1, 1, 1)
+73 [159, 167, 169] (10, 1, 1)
+67 [168, 169, 170] (10, 1, 1)
+74 [10, 170, 171] (10, 1, 1)
+75 [54, 52, 172] (1, 1, 1)
+75 [55, 87, 173] (1, 1, 1)
+76 [172, 173, 174] (1, 1, 1)
+75 [56, 53, 175] (1, 1, 1)
+77 [87, 87, 176] (1, 1, 1)
+75 [57, 176, 177] (1, 1, 1)
+76 [175, 177, 178] (1, 1, 1)
+78 [178, 179] (1, 1, 1)
+38 [5, 180] (1, 1, 1)
+79 [179, 180, 181] (1, 1, 1)
+80 [181, 58, 182] (1, 1, 1)
+15 [2, 4, 183] (1, 1, 1)
+81 [174, 182, 184] (1, 1, 1)
+75 [183, 184, 185] (1, 1, 1)
+82 [11, 185, 186] (1, 1, 1)
+83 [99, 17] (1568, 1, 1)
+83 [103, 18] (1568, 1, 1)
+83 [111, 6] (1568, 1, 1)
+84 [114, 24] (2, 1, 1)
+84 [118, 25] (2, 1, 1)
+84 [126, 7] (2, 1, 1)
+85 [129, 31] (128, 1, 1)
+85 [133, 32] (128, 1, 1)
+85 [141, 8] (128, 1, 1)
+86 [144, 38] (1, 1, 1)
+86 [148, 39] (1, 1, 1)
+86 [156, 9] (1, 1, 1)
+87 [159, 45] (10, 1, 1)
+87 [163, 46] (10, 1, 1)
+87 [171, 10] (10, 1, 1)
+88 [174, 52] (1, 1, 1)
+88 [178, 53] (1, 1, 1)
+88 [186, 11] (1, 1, 1)

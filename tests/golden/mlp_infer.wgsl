@@ -1,0 +1,603 @@
+// ===== kernel 0: Gemm_/layers.0/Gemm
+// kiln kernel: /layers.0/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 128; const K = 784;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 8) * TILE_N;
+  let row0 = ((tile / 8) % 1) * TILE_M;
+  let batch = tile / 8;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 784 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 784]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 1: Relu_/Relu
+// kiln kernel: /Relu
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 128; c_rest = c_rest / 128;
+  let c0 = c_rest;
+  out0[idx] = max(in0[c0 * 128 + c1], 0.0);
+}
+
+// ===== kernel 2: Gemm_/layers.1/Gemm
+// kiln kernel: /layers.1/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 64; const K = 128;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 128 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 128]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 3: Relu_/Relu_1
+// kiln kernel: /Relu_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  out0[idx] = max(in0[c0 * 64 + c1], 0.0);
+}
+
+// ===== kernel 4: Gemm_/layers.2/Gemm
+// kiln kernel: /layers.2/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 10; const K = 64;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 1) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 64]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 10 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 10 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 10 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 10 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 5: ReduceMax_/Softmax/ReduceMax_0
+// kiln kernel: /Softmax/ReduceMax_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8) { return; }
+  // ReduceMax: one invocation per output element folds its 10 reduced elements.
+  let base = idx * 10;
+  var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
+  for (var r = 0; r < 10; r += 1) {
+    let roff = r;
+    acc = kiln_max_nan(acc, in0[base + roff]);
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 6: StopGradient_/Softmax/StopGradient_1
+// kiln kernel: /Softmax/StopGradient_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 1; c_rest = c_rest / 1;
+  let c0 = c_rest;
+  out0[idx] = in0[c0];
+}
+
+// ===== kernel 7: Sub_/Softmax/Sub_2
+// kiln kernel: /Softmax/Sub_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 80) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 10 + c1] - in1[c0]);
+}
+
+// ===== kernel 8: Exp_/Softmax/Exp_3
+// kiln kernel: /Softmax/Exp_3
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 80) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = kiln_exp(in0[c0 * 10 + c1]);
+}
+
+// ===== kernel 9: ReduceSum_/Softmax/ReduceSum_4
+// kiln kernel: /Softmax/ReduceSum_4
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8) { return; }
+  // ReduceSum: one invocation per output element folds its 10 reduced elements.
+  let base = idx * 10;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 10; r += 1) {
+    let roff = r;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 10: Div_/Softmax/Div_5
+// kiln kernel: /Softmax/Div_5
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 80) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 10; c_rest = c_rest / 10;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 10 + c1] / in1[c0]);
+}
+
+// ===== dispatches
+0 [0, 1, 2, 7] (8, 1, 1)
+1 [7, 8] (16, 1, 1)
+2 [8, 3, 4, 9] (4, 1, 1)
+3 [9, 10] (8, 1, 1)
+4 [10, 5, 6, 11] (1, 1, 1)
+5 [11, 12] (1, 1, 1)
+6 [12, 13] (1, 1, 1)
+7 [11, 13, 14] (2, 1, 1)
+8 [14, 15] (2, 1, 1)
+9 [15, 16] (1, 1, 1)
+10 [15, 16, 17] (2, 1, 1)

@@ -1,0 +1,2107 @@
+// ===== kernel 0: Gather_/emb/Gather
+// kiln kernel: /emb/Gather
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+fn kiln_index(i: i32, n: i32) -> i32 { return clamp(select(i, i + n, i < 0), 0, n - 1); }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  let j = kiln_index(in1[c0 * 8 + c1], 32);
+  out0[idx] = in0[j * 32 + c2];
+}
+
+// ===== kernel 1: Add_/Add
+// kiln kernel: /Add
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] + in1[c1 * 32 + c2]);
+}
+
+// ===== kernel 2: MatMul_/layers.0/attn/q/MatMul
+// kiln kernel: /layers.0/attn/q/MatMul
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 32; const K = 32;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 4) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
+  var bt_rest = batch;
+  let bt0 = bt_rest;
+  let aBase = 0 + bt0 * 256;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
+}
+
+// ===== kernel 3: Add_/layers.0/attn/q/Add
+// kiln kernel: /layers.0/attn/q/Add
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c2] + in1[c0 * 256 + c1 * 32 + c2]);
+}
+
+// ===== kernel 4: MatMul_/layers.0/attn/MatMul
+// kiln kernel: /layers.0/attn/MatMul
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 8; const K = 8;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  var bt_rest = batch;
+  let bt1 = bt_rest % 4; bt_rest = bt_rest / 4;
+  let bt0 = bt_rest;
+  let aBase = 0 + bt0 * 256 + bt1 * 8;
+  let bBase = 0 + bt0 * 256 + bt1 * 8;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 32]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
+}
+
+// ===== kernel 5: Mul_/layers.0/attn/Mul
+// kiln kernel: /layers.0/attn/Mul
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c3 = c_rest % 8; c_rest = c_rest / 8;
+  let c2 = c_rest % 8; c_rest = c_rest / 8;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 64 + c2 * 8 + c3] * in1[0]);
+}
+
+// ===== kernel 6: ReduceMax_/layers.0/attn/Softmax/ReduceMax_0
+// kiln kernel: /layers.0/attn/Softmax/ReduceMax_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  // ReduceMax: one invocation per output element folds its 8 reduced elements.
+  let base = idx * 8;
+  var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
+  for (var r = 0; r < 8; r += 1) {
+    let roff = r;
+    acc = kiln_max_nan(acc, in0[base + roff]);
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 7: StopGradient_/layers.0/attn/Softmax/StopGradient_1
+// kiln kernel: /layers.0/attn/Softmax/StopGradient_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  var c_rest = idx;
+  let c3 = c_rest % 1; c_rest = c_rest / 1;
+  let c2 = c_rest % 8; c_rest = c_rest / 8;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = in0[c0 * 32 + c1 * 8 + c2];
+}
+
+// ===== kernel 8: Sub_/layers.0/attn/Softmax/Sub_2
+// kiln kernel: /layers.0/attn/Softmax/Sub_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c3 = c_rest % 8; c_rest = c_rest / 8;
+  let c2 = c_rest % 8; c_rest = c_rest / 8;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 64 + c2 * 8 + c3] - in1[c0 * 32 + c1 * 8 + c2]);
+}
+
+// ===== kernel 9: Exp_/layers.0/attn/Softmax/Exp_3
+// kiln kernel: /layers.0/attn/Softmax/Exp_3
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c3 = c_rest % 8; c_rest = c_rest / 8;
+  let c2 = c_rest % 8; c_rest = c_rest / 8;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = kiln_exp(in0[c0 * 256 + c1 * 64 + c2 * 8 + c3]);
+}
+
+// ===== kernel 10: ReduceSum_/layers.0/attn/Softmax/ReduceSum_4
+// kiln kernel: /layers.0/attn/Softmax/ReduceSum_4
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  // ReduceSum: one invocation per output element folds its 8 reduced elements.
+  let base = idx * 8;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 8; r += 1) {
+    let roff = r;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 11: Div_/layers.0/attn/Softmax/Div_5
+// kiln kernel: /layers.0/attn/Softmax/Div_5
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c3 = c_rest % 8; c_rest = c_rest / 8;
+  let c2 = c_rest % 8; c_rest = c_rest / 8;
+  let c1 = c_rest % 4; c_rest = c_rest / 4;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 64 + c2 * 8 + c3] / in1[c0 * 32 + c1 * 8 + c2]);
+}
+
+// ===== kernel 12: MatMul_/layers.0/attn/MatMul_1
+// kiln kernel: /layers.0/attn/MatMul_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 8; const K = 8;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  var bt_rest = batch;
+  let bt1 = bt_rest % 4; bt_rest = bt_rest / 4;
+  let bt0 = bt_rest;
+  let aBase = 0 + bt0 * 256 + bt1 * 64;
+  let bBase = 0 + bt0 * 256 + bt1 * 8;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 8 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
+}
+
+// ===== kernel 13: copy_/layers.0/attn/Reshape_3
+// kiln kernel: /layers.0/attn/Reshape_3
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c3 = c_rest % 8; c_rest = c_rest / 8;
+  let c2 = c_rest % 4; c_rest = c_rest / 4;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = in0[c0 * 256 + c1 * 8 + c2 * 64 + c3];
+}
+
+// ===== kernel 14: Add_/layers.0/Add
+// kiln kernel: /layers.0/Add
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] + in1[c0 * 256 + c1 * 32 + c2]);
+}
+
+// ===== kernel 15: ReduceMean_/layers.0/ln1/LayerNormalization/ReduceMean_0
+// kiln kernel: /layers.0/ln1/LayerNormalization/ReduceMean_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  // ReduceMean: one invocation per output element folds its 32 reduced elements.
+  let base = idx * 32;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 32; r += 1) {
+    let roff = r;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc / 32.0;
+}
+
+// ===== kernel 16: Sub_/layers.0/ln1/LayerNormalization/Sub_1
+// kiln kernel: /layers.0/ln1/LayerNormalization/Sub_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] - in1[c0 * 8 + c1]);
+}
+
+// ===== kernel 17: Mul_/layers.0/ln1/LayerNormalization/Mul_2
+// kiln kernel: /layers.0/ln1/LayerNormalization/Mul_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in1[c0 * 256 + c1 * 32 + c2]);
+}
+
+// ===== kernel 18: Add_/layers.0/ln1/LayerNormalization/Add_5
+// kiln kernel: /layers.0/ln1/LayerNormalization/Add_5
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 1; c_rest = c_rest / 1;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 8 + c1] + in1[0]);
+}
+
+// ===== kernel 19: Sqrt_/layers.0/ln1/LayerNormalization/Sqrt_6
+// kiln kernel: /layers.0/ln1/LayerNormalization/Sqrt_6
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 1; c_rest = c_rest / 1;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = sqrt(in0[c0 * 8 + c1]);
+}
+
+// ===== kernel 20: Reciprocal_/layers.0/ln1/LayerNormalization/Reciprocal_7
+// kiln kernel: /layers.0/ln1/LayerNormalization/Reciprocal_7
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 1; c_rest = c_rest / 1;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (1.0 / in0[c0 * 8 + c1]);
+}
+
+// ===== kernel 21: Mul_/layers.0/ln1/LayerNormalization/Mul_8
+// kiln kernel: /layers.0/ln1/LayerNormalization/Mul_8
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in1[c0 * 8 + c1]);
+}
+
+// ===== kernel 22: Mul_/layers.0/ln1/LayerNormalization/Mul_9
+// kiln kernel: /layers.0/ln1/LayerNormalization/Mul_9
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in1[c2]);
+}
+
+// ===== kernel 23: Add_/layers.0/ln1/LayerNormalization/Add_10
+// kiln kernel: /layers.0/ln1/LayerNormalization/Add_10
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 512) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 32; c_rest = c_rest / 32;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] + in1[c2]);
+}
+
+// ===== kernel 24: MatMul_/layers.0/ff1/MatMul
+// kiln kernel: /layers.0/ff1/MatMul
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 64; const K = 32;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 8) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
+  var bt_rest = batch;
+  let bt0 = bt_rest;
+  let aBase = 0 + bt0 * 256;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 64 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 64 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 64 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 64 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 64 + c1] = acc11; }
+}
+
+// ===== kernel 25: Add_/layers.0/ff1/Add
+// kiln kernel: /layers.0/ff1/Add
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 64; c_rest = c_rest / 64;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c2] + in1[c0 * 512 + c1 * 64 + c2]);
+}
+
+// ===== kernel 26: Div_/layers.0/Div
+// kiln kernel: /layers.0/Div
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 64; c_rest = c_rest / 64;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] / in1[0]);
+}
+
+// ===== kernel 27: Erf_/layers.0/Erf
+// kiln kernel: /layers.0/Erf
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 64; c_rest = c_rest / 64;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = kiln_erf(in0[c0 * 512 + c1 * 64 + c2]);
+}
+
+// ===== kernel 28: Add_/layers.0/Add_1
+// kiln kernel: /layers.0/Add_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 64; c_rest = c_rest / 64;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] + in1[0]);
+}
+
+// ===== kernel 29: Mul_/layers.0/Mul
+// kiln kernel: /layers.0/Mul
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 64; c_rest = c_rest / 64;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] * in1[c0 * 512 + c1 * 64 + c2]);
+}
+
+// ===== kernel 30: Mul_/layers.0/Mul_1
+// kiln kernel: /layers.0/Mul_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 1024) { return; }
+  var c_rest = idx;
+  let c2 = c_rest % 64; c_rest = c_rest / 64;
+  let c1 = c_rest % 8; c_rest = c_rest / 8;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] * in1[0]);
+}
+
+// ===== kernel 31: MatMul_/layers.0/ff2/MatMul
+// kiln kernel: /layers.0/ff2/MatMul
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 32; const K = 64;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 4) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
+  var bt_rest = batch;
+  let bt0 = bt_rest;
+  let aBase = 0 + bt0 * 512;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc10; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
+}
+
+// ===== kernel 32: ReduceMean_/ReduceMean
+// kiln kernel: /ReduceMean
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  // ReduceMean: one invocation per output element folds its 8 reduced elements.
+  var k_rest = idx;
+  let k1 = k_rest % 32; k_rest = k_rest / 32;
+  let k0 = k_rest;
+  let base = k0 * 256 + k1;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 8; r += 1) {
+    let roff = r * 32;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc / 8.0;
+}
+
+// ===== kernel 33: Gemm_/head/Gemm
+// kiln kernel: /head/Gemm
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 2; const N = 5; const K = 32;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 1) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 32]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { out0[r0 * 5 + c0] = acc00 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 5 + c1] = acc01 + in2[0 + c1]; }
+  if (r1 < M && c0 < N) { out0[r1 * 5 + c0] = acc10 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 5 + c1] = acc11 + in2[0 + c1]; }
+}
+
+// ===== kernel 34: ReduceMax_/Softmax/ReduceMax_0
+// kiln kernel: /Softmax/ReduceMax_0
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2) { return; }
+  // ReduceMax: one invocation per output element folds its 5 reduced elements.
+  let base = idx * 5;
+  var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
+  for (var r = 0; r < 5; r += 1) {
+    let roff = r;
+    acc = kiln_max_nan(acc, in0[base + roff]);
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 35: StopGradient_/Softmax/StopGradient_1
+// kiln kernel: /Softmax/StopGradient_1
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 1; c_rest = c_rest / 1;
+  let c0 = c_rest;
+  out0[idx] = in0[c0];
+}
+
+// ===== kernel 36: Sub_/Softmax/Sub_2
+// kiln kernel: /Softmax/Sub_2
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 5; c_rest = c_rest / 5;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 5 + c1] - in1[c0]);
+}
+
+// ===== kernel 37: Exp_/Softmax/Exp_3
+// kiln kernel: /Softmax/Exp_3
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 5; c_rest = c_rest / 5;
+  let c0 = c_rest;
+  out0[idx] = kiln_exp(in0[c0 * 5 + c1]);
+}
+
+// ===== kernel 38: ReduceSum_/Softmax/ReduceSum_4
+// kiln kernel: /Softmax/ReduceSum_4
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+fn kiln_isnan_r(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
+fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2) { return; }
+  // ReduceSum: one invocation per output element folds its 5 reduced elements.
+  let base = idx * 5;
+  var acc: f32 = 0.0;
+  for (var r = 0; r < 5; r += 1) {
+    let roff = r;
+    acc = acc + in0[base + roff];
+  }
+  out0[idx] = acc;
+}
+
+// ===== kernel 39: Div_/Softmax/Div_5
+// kiln kernel: /Softmax/Div_5
+@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  return pow(x, y);
+}
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 10) { return; }
+  var c_rest = idx;
+  let c1 = c_rest % 5; c_rest = c_rest / 5;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0 * 5 + c1] / in1[c0]);
+}
+
+// ===== dispatches
+0 [2, 0, 26] (8, 1, 1)
+1 [26, 1, 27] (8, 1, 1)
+2 [27, 14, 28] (4, 1, 1)
+3 [3, 28, 29] (8, 1, 1)
+2 [27, 15, 30] (4, 1, 1)
+2 [27, 16, 31] (4, 1, 1)
+3 [4, 31, 32] (8, 1, 1)
+4 [29, 30, 33] (8, 1, 1)
+5 [33, 20, 34] (8, 1, 1)
+6 [34, 35] (1, 1, 1)
+7 [35, 36] (1, 1, 1)
+8 [34, 36, 37] (8, 1, 1)
+9 [37, 38] (8, 1, 1)
+10 [38, 39] (1, 1, 1)
+11 [38, 39, 40] (8, 1, 1)
+12 [40, 32, 41] (8, 1, 1)
+13 [41, 42] (8, 1, 1)
+2 [42, 17, 43] (4, 1, 1)
+3 [5, 43, 44] (8, 1, 1)
+14 [27, 44, 45] (8, 1, 1)
+15 [45, 46] (1, 1, 1)
+16 [45, 46, 47] (8, 1, 1)
+17 [47, 47, 48] (8, 1, 1)
+15 [48, 49] (1, 1, 1)
+18 [49, 24, 50] (1, 1, 1)
+19 [50, 51] (1, 1, 1)
+20 [51, 52] (1, 1, 1)
+21 [47, 52, 53] (8, 1, 1)
+22 [53, 6, 54] (8, 1, 1)
+23 [54, 7, 55] (8, 1, 1)
+24 [55, 18, 56] (8, 1, 1)
+25 [8, 56, 57] (16, 1, 1)
+26 [57, 21, 58] (16, 1, 1)
+27 [58, 59] (16, 1, 1)
+28 [59, 22, 60] (16, 1, 1)
+29 [57, 60, 61] (16, 1, 1)
+30 [61, 23, 62] (16, 1, 1)
+31 [62, 19, 63] (4, 1, 1)
+3 [9, 63, 64] (8, 1, 1)
+14 [55, 64, 65] (8, 1, 1)
+15 [65, 66] (1, 1, 1)
+16 [65, 66, 67] (8, 1, 1)
+17 [67, 67, 68] (8, 1, 1)
+15 [68, 69] (1, 1, 1)
+18 [69, 25, 70] (1, 1, 1)
+19 [70, 71] (1, 1, 1)
+20 [71, 72] (1, 1, 1)
+21 [67, 72, 73] (8, 1, 1)
+22 [73, 10, 74] (8, 1, 1)
+23 [74, 11, 75] (8, 1, 1)
+32 [75, 76] (1, 1, 1)
+33 [76, 12, 13, 77] (1, 1, 1)
+34 [77, 78] (1, 1, 1)
+35 [78, 79] (1, 1, 1)
+36 [77, 79, 80] (1, 1, 1)
+37 [80, 81] (1, 1, 1)
+38 [81, 82] (1, 1, 1)
+39 [81, 82, 83] (1, 1, 1)
