@@ -1,15 +1,25 @@
 // Passes are values with a name; the manager runs a list of them, verifies the graph after each one
-// and, with KILN_DUMP=dir, writes the IR text after every pass (NN-<pass>.ir).
+// and, with KILN_DUMP=dir, writes the IR text after every pass (NN-<pass>.ir), followed by what the
+// pass learned. A pass rewrites the graph in place and may return an analysis (a fusion schedule, a
+// memory plan): later passes and codegen read it by the pass's name.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph } from '../ir/graph.ts';
 import { printGraph } from '../ir/print.ts';
 import { verify } from '../ir/verify.ts';
 
+/** What a pass learned about the graph, printable for dumps and `kiln inspect`. */
+export interface Analysis {
+  print(): string;
+}
+
+/** Analyses of the passes run so far, by pass name. */
+export type Analyses = ReadonlyMap<string, Analysis>;
+
 export interface Pass {
   readonly name: string;
-  /** Rewrites the graph in place. */
-  run(g: Graph): void;
+  /** Rewrites the graph in place; returns an analysis when the pass computes one. */
+  run(g: Graph, analyses: Analyses): Analysis | void;
 }
 
 export interface PassOptions {
@@ -19,18 +29,31 @@ export interface PassOptions {
   verify?: boolean;
 }
 
-export function runPasses(g: Graph, passes: readonly Pass[], opts: PassOptions = {}): Graph {
+export interface PipelineResult {
+  readonly graph: Graph;
+  readonly analyses: Analyses;
+}
+
+/** Runs the passes in order and returns the graph with every analysis the passes produced. */
+export function runPipeline(g: Graph, passes: readonly Pass[], opts: PassOptions = {}): PipelineResult {
   const dump = opts.dumpDir ?? process.env.KILN_DUMP;
-  const write = (i: number, name: string) => {
+  const analyses = new Map<string, Analysis>();
+  const write = (i: number, name: string, analysis?: Analysis) => {
     if (!dump) return;
     mkdirSync(dump, { recursive: true });
-    writeFileSync(join(dump, `${String(i).padStart(2, '0')}-${name}.ir`), printGraph(g) + '\n');
+    const text = printGraph(g) + '\n' + (analysis ? `\n${analysis.print()}\n` : '');
+    writeFileSync(join(dump, `${String(i).padStart(2, '0')}-${name}.ir`), text);
   };
   write(0, 'input');
   passes.forEach((p, i) => {
-    p.run(g);
+    const analysis = p.run(g, analyses) ?? undefined;
+    if (analysis) analyses.set(p.name, analysis);
     if (opts.verify !== false) verify(g);
-    write(i + 1, p.name);
+    write(i + 1, p.name, analysis);
   });
-  return g;
+  return { graph: g, analyses };
+}
+
+export function runPasses(g: Graph, passes: readonly Pass[], opts: PassOptions = {}): Graph {
+  return runPipeline(g, passes, opts).graph;
 }

@@ -27,7 +27,7 @@ describe('limit-fan-in pass', () => {
     const inputs = randomInputs(g, n);
     const [want] = interpret(g, inputs);
     const h = g.clone();
-    limitFanIn.run(h);
+    limitFanIn.run(h, new Map());
     verify(h);
     expect(Math.max(...h.nodes.map((node) => node.inputs.length))).toBeLessThanOrEqual(MAX_KERNEL_INPUTS);
     expect(h.outputs[0]).toBe(g.outputs[0]);

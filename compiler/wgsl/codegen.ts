@@ -39,10 +39,9 @@ class ProgramBuilder {
 
   addKernel(name: string, nodes: string[], src: KernelSource, refs: { inputs: TensorRef[]; outputs: TensorRef[] }): number {
     const wg = src.workgroupSize ?? DEFAULT_WORKGROUP;
-    const bindings = [
-      ...refs.inputs.map((r, i) => `@group(0) @binding(${i}) var<storage, read> ${r.name}: array<${r.elem}>;`),
-      ...refs.outputs.map((r, i) => `@group(0) @binding(${refs.inputs.length + i}) var<storage, read_write> ${r.name}: array<${r.elem}>;`),
-    ];
+    // Every binding is read_write: inputs and outputs may be ranges of one arena buffer, and WebGPU does not
+    // allow one buffer bound read-only and writable in the same dispatch.
+    const bindings = [...refs.inputs, ...refs.outputs].map((r, i) => `@group(0) @binding(${i}) var<storage, read_write> ${r.name}: array<${r.elem}>;`);
     const entry =
       src.entry ??
       `@compute @workgroup_size(${wg})
@@ -56,7 +55,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     let k = this.kernelByText.get(key);
     if (k === undefined) {
       k = this.kernels.length;
-      const access = [...refs.inputs.map(() => 'read' as const), ...refs.outputs.map(() => 'read_write' as const)];
+      const access = [...refs.inputs, ...refs.outputs].map(() => 'read_write' as const);
       this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes });
       this.kernelByText.set(key, k);
     }
@@ -109,10 +108,11 @@ export function generateProgram(g: Graph): CompiledProgram {
    * writing `outs` contiguously: into fresh buffers of the given role, or into existing ones (state updates).
    */
   const emit = (label: string, nodes: string[], ins: readonly (Value | undefined)[], outs: readonly Value[], build: Build, target: BufferRole | readonly number[] = 'temp') => {
-    const present = ins.filter((v): v is Value => v !== undefined);
+    // One binding per distinct value: the memory plan may place values in one arena, and WebGPU refuses
+    // overlapping writable ranges of a buffer in one dispatch.
+    const present = [...new Set(ins.filter((v): v is Value => v !== undefined))];
     const inRefs = present.map((v, i) => ref(v, `in${i}`));
-    let k = 0;
-    const inputsByPos = ins.map((v) => (v ? inRefs[k++] : undefined));
+    const inputsByPos = ins.map((v) => (v ? inRefs[present.indexOf(v)] : undefined));
     const outBuffers = typeof target === 'string' ? outs.map((v) => owned(v, target).buffer) : target;
     const outRefs = outs.map((v, i): TensorRef => ({ name: `out${i}`, dtype: v.type.dtype, elem: wgslType(v.type.dtype), view: contiguous(v.type.shape) }));
     const s = build(inputsByPos, outRefs);

@@ -76,7 +76,7 @@ export function gradCheck(c: GradCase): GradCheckResult {
     const lossV = c.decompose ? g.outputs[0] : loss;
     const forward = g.clone();
     forward.outputs = [lossV];
-    deadCodeElimination.run(forward);
+    deadCodeElimination.run(forward, new Map());
     const grads = gradients(g, lossV, wrt);
     g.outputs = [lossV, ...wrt.map((v) => grads.get(v)!)];
     const analytic = interpret(g, feeds).slice(1).map((t) => Array.from(t.data));

@@ -1,8 +1,8 @@
 // ===== kernel 0: Gemm_/layers.0/Gemm
 // kiln kernel: /layers.0/Gemm
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -75,7 +75,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 1: Relu_/Relu
 // kiln kernel: /Relu
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -127,9 +127,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 2: Gemm_/layers.1/Gemm
 // kiln kernel: /layers.1/Gemm
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -202,7 +202,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 3: Relu_/Relu_1
 // kiln kernel: /Relu_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -254,9 +254,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 4: Gemm_/layers.2/Gemm
 // kiln kernel: /layers.2/Gemm
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -329,7 +329,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 5: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -355,7 +355,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 6: StopGradient_train/SoftmaxCrossEntropyLoss_0/StopGradient_1
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/StopGradient_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -407,8 +407,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 7: Sub_train/SoftmaxCrossEntropyLoss_0/Sub_2
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_2
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -460,7 +460,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 8: Exp_train/SoftmaxCrossEntropyLoss_0/Exp_3
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Exp_3
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -512,7 +512,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 9: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -538,7 +538,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 10: Log_train/SoftmaxCrossEntropyLoss_0/Log_5
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Log_5
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -590,8 +590,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 11: Equal_train/SoftmaxCrossEntropyLoss_0/Equal_8
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Equal_8
-@group(0) @binding(0) var<storage, read> in0: array<i32>;
-@group(0) @binding(1) var<storage, read> in1: array<i32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<u32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -643,9 +643,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 12: Where_train/SoftmaxCrossEntropyLoss_0/Where_10
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Where_10
-@group(0) @binding(0) var<storage, read> in0: array<u32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<u32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -697,7 +697,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 13: Neg_train/SoftmaxCrossEntropyLoss_0/Neg_12
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Neg_12
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -748,7 +748,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 14: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -774,8 +774,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 15: Div_train/SoftmaxCrossEntropyLoss_0/Div_15
 // kiln kernel: train/SoftmaxCrossEntropyLoss_0/Div_15
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -825,7 +825,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 16: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Neg_12/Neg_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Neg_12/Neg_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -876,9 +876,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 17: Where_grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
-@group(0) @binding(0) var<storage, read> in0: array<u32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<u32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -930,7 +930,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 18: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -982,8 +982,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 19: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1035,8 +1035,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 20: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1088,8 +1088,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 21: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1141,8 +1141,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 22: Gemm_grad//layers.2/Gemm/Gemm_0
 // kiln kernel: grad//layers.2/Gemm/Gemm_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1215,8 +1215,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 23: Gemm_grad//layers.2/Gemm/Gemm_1
 // kiln kernel: grad//layers.2/Gemm/Gemm_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1289,7 +1289,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 24: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.2/Gemm/ReduceSum_2
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1315,8 +1315,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 25: Greater_grad//Relu_1/Greater_0
 // kiln kernel: grad//Relu_1/Greater_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<u32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1368,9 +1368,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 26: Where_grad//Relu_1/Where_1
 // kiln kernel: grad//Relu_1/Where_1
-@group(0) @binding(0) var<storage, read> in0: array<u32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<u32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1422,8 +1422,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 27: Gemm_grad//layers.1/Gemm/Gemm_0
 // kiln kernel: grad//layers.1/Gemm/Gemm_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1496,8 +1496,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 28: Gemm_grad//layers.1/Gemm/Gemm_1
 // kiln kernel: grad//layers.1/Gemm/Gemm_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1590,7 +1590,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 29: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.1/Gemm/ReduceSum_2
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1616,8 +1616,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 30: Greater_grad//Relu/Greater_0
 // kiln kernel: grad//Relu/Greater_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<u32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1669,9 +1669,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 31: Where_grad//Relu/Where_1
 // kiln kernel: grad//Relu/Where_1
-@group(0) @binding(0) var<storage, read> in0: array<u32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<u32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1723,8 +1723,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 32: Gemm_grad//layers.0/Gemm/Gemm_0
 // kiln kernel: grad//layers.0/Gemm/Gemm_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1817,7 +1817,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 33: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
 // kiln kernel: grad//layers.0/Gemm/ReduceSum_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1843,8 +1843,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 34: Mul_update/Mul_1
 // kiln kernel: update/Mul_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1896,8 +1896,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 35: Add_update/Add_4
 // kiln kernel: update/Add_4
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1949,9 +1949,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 36: Mul_update/Mul_8
 // kiln kernel: update/Mul_8
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -1997,12 +1996,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   var c_rest = idx;
   let c1 = c_rest % 784; c_rest = c_rest / 784;
   let c0 = c_rest;
-  out0[idx] = (in0[c0 * 784 + c1] * in1[c0 * 784 + c1]);
+  out0[idx] = (in0[c0 * 784 + c1] * in0[c0 * 784 + c1]);
 }
 
 // ===== kernel 37: Sqrt_update/Sqrt_11
 // kiln kernel: update/Sqrt_11
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2054,7 +2053,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 38: Sqrt_update/Sqrt_12
 // kiln kernel: update/Sqrt_12
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2104,8 +2103,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 39: Div_update/Div_13
 // kiln kernel: update/Div_13
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2157,8 +2156,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 40: Add_update/Add_15
 // kiln kernel: update/Add_15
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2210,8 +2209,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 41: Div_update/Div_17
 // kiln kernel: update/Div_17
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2263,8 +2262,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 42: Sub_update/Sub_19
 // kiln kernel: update/Sub_19
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2316,8 +2315,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 43: Mul_update/Mul_21
 // kiln kernel: update/Mul_21
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2368,8 +2367,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 44: Add_update/Add_24
 // kiln kernel: update/Add_24
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2420,9 +2419,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 45: Mul_update/Mul_28
 // kiln kernel: update/Mul_28
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -2467,12 +2465,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= 128) { return; }
   var c_rest = idx;
   let c0 = c_rest;
-  out0[idx] = (in0[c0] * in1[c0]);
+  out0[idx] = (in0[c0] * in0[c0]);
 }
 
 // ===== kernel 46: Sqrt_update/Sqrt_31
 // kiln kernel: update/Sqrt_31
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2523,8 +2521,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 47: Div_update/Div_33
 // kiln kernel: update/Div_33
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2575,8 +2573,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 48: Add_update/Add_35
 // kiln kernel: update/Add_35
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2627,8 +2625,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 49: Div_update/Div_37
 // kiln kernel: update/Div_37
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2679,8 +2677,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 50: Sub_update/Sub_39
 // kiln kernel: update/Sub_39
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2731,8 +2729,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 51: Mul_update/Mul_41
 // kiln kernel: update/Mul_41
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2784,8 +2782,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 52: Add_update/Add_44
 // kiln kernel: update/Add_44
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2837,9 +2835,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 53: Mul_update/Mul_48
 // kiln kernel: update/Mul_48
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -2885,12 +2882,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   var c_rest = idx;
   let c1 = c_rest % 128; c_rest = c_rest / 128;
   let c0 = c_rest;
-  out0[idx] = (in0[c0 * 128 + c1] * in1[c0 * 128 + c1]);
+  out0[idx] = (in0[c0 * 128 + c1] * in0[c0 * 128 + c1]);
 }
 
 // ===== kernel 54: Sqrt_update/Sqrt_51
 // kiln kernel: update/Sqrt_51
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2942,8 +2939,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 55: Div_update/Div_53
 // kiln kernel: update/Div_53
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2995,8 +2992,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 56: Add_update/Add_55
 // kiln kernel: update/Add_55
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3048,8 +3045,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 57: Div_update/Div_57
 // kiln kernel: update/Div_57
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3101,8 +3098,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 58: Sub_update/Sub_59
 // kiln kernel: update/Sub_59
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3154,8 +3151,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 59: Mul_update/Mul_61
 // kiln kernel: update/Mul_61
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3206,8 +3203,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 60: Add_update/Add_64
 // kiln kernel: update/Add_64
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3258,9 +3255,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 61: Mul_update/Mul_68
 // kiln kernel: update/Mul_68
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -3305,12 +3301,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= 64) { return; }
   var c_rest = idx;
   let c0 = c_rest;
-  out0[idx] = (in0[c0] * in1[c0]);
+  out0[idx] = (in0[c0] * in0[c0]);
 }
 
 // ===== kernel 62: Sqrt_update/Sqrt_71
 // kiln kernel: update/Sqrt_71
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3361,8 +3357,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 63: Div_update/Div_73
 // kiln kernel: update/Div_73
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3413,8 +3409,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 64: Add_update/Add_75
 // kiln kernel: update/Add_75
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3465,8 +3461,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 65: Div_update/Div_77
 // kiln kernel: update/Div_77
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3517,8 +3513,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 66: Sub_update/Sub_79
 // kiln kernel: update/Sub_79
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3569,8 +3565,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 67: Mul_update/Mul_81
 // kiln kernel: update/Mul_81
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3622,8 +3618,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 68: Add_update/Add_84
 // kiln kernel: update/Add_84
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3675,9 +3671,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 69: Mul_update/Mul_88
 // kiln kernel: update/Mul_88
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -3723,12 +3718,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   var c_rest = idx;
   let c1 = c_rest % 64; c_rest = c_rest / 64;
   let c0 = c_rest;
-  out0[idx] = (in0[c0 * 64 + c1] * in1[c0 * 64 + c1]);
+  out0[idx] = (in0[c0 * 64 + c1] * in0[c0 * 64 + c1]);
 }
 
 // ===== kernel 70: Sqrt_update/Sqrt_91
 // kiln kernel: update/Sqrt_91
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3780,8 +3775,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 71: Div_update/Div_93
 // kiln kernel: update/Div_93
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3833,8 +3828,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 72: Add_update/Add_95
 // kiln kernel: update/Add_95
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3886,8 +3881,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 73: Div_update/Div_97
 // kiln kernel: update/Div_97
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3939,8 +3934,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 74: Sub_update/Sub_99
 // kiln kernel: update/Sub_99
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -3992,8 +3987,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 75: Mul_update/Mul_101
 // kiln kernel: update/Mul_101
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4044,8 +4039,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 76: Add_update/Add_104
 // kiln kernel: update/Add_104
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4096,9 +4091,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 77: Mul_update/Mul_108
 // kiln kernel: update/Mul_108
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -4143,12 +4137,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= 10) { return; }
   var c_rest = idx;
   let c0 = c_rest;
-  out0[idx] = (in0[c0] * in1[c0]);
+  out0[idx] = (in0[c0] * in0[c0]);
 }
 
 // ===== kernel 78: Sqrt_update/Sqrt_111
 // kiln kernel: update/Sqrt_111
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4199,8 +4193,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 79: Div_update/Div_113
 // kiln kernel: update/Div_113
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4251,8 +4245,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 80: Add_update/Add_115
 // kiln kernel: update/Add_115
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4303,8 +4297,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 81: Div_update/Div_117
 // kiln kernel: update/Div_117
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4355,8 +4349,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 82: Sub_update/Sub_119
 // kiln kernel: update/Sub_119
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4407,7 +4401,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 83: update_layers.0.weight.exp_avg
 // kiln kernel: update layers.0.weight.exp_avg
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4424,7 +4418,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 84: update_layers.0.bias.exp_avg
 // kiln kernel: update layers.0.bias.exp_avg
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4440,7 +4434,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 85: update_layers.1.weight.exp_avg
 // kiln kernel: update layers.1.weight.exp_avg
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4457,7 +4451,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 86: update_layers.1.bias.exp_avg
 // kiln kernel: update layers.1.bias.exp_avg
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4473,7 +4467,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 87: update_layers.2.weight.exp_avg
 // kiln kernel: update layers.2.weight.exp_avg
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4490,7 +4484,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 88: update_layers.2.bias.exp_avg
 // kiln kernel: update layers.2.bias.exp_avg
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -4547,7 +4541,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 34 [20, 95, 98] (1568, 1, 1)
 35 [97, 98, 99] (1568, 1, 1)
 34 [21, 18, 100] (1568, 1, 1)
-36 [95, 95, 101] (1568, 1, 1)
+36 [95, 101] (1568, 1, 1)
 34 [22, 101, 102] (1568, 1, 1)
 35 [100, 102, 103] (1568, 1, 1)
 37 [103, 104] (1568, 1, 1)
@@ -4562,7 +4556,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 43 [27, 96, 113] (2, 1, 1)
 44 [112, 113, 114] (2, 1, 1)
 43 [28, 25, 115] (2, 1, 1)
-45 [96, 96, 116] (2, 1, 1)
+45 [96, 116] (2, 1, 1)
 43 [29, 116, 117] (2, 1, 1)
 44 [115, 117, 118] (2, 1, 1)
 46 [118, 119] (2, 1, 1)
@@ -4577,7 +4571,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 51 [34, 91, 128] (128, 1, 1)
 52 [127, 128, 129] (128, 1, 1)
 51 [35, 32, 130] (128, 1, 1)
-53 [91, 91, 131] (128, 1, 1)
+53 [91, 131] (128, 1, 1)
 51 [36, 131, 132] (128, 1, 1)
 52 [130, 132, 133] (128, 1, 1)
 54 [133, 134] (128, 1, 1)
@@ -4592,7 +4586,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 59 [41, 92, 143] (1, 1, 1)
 60 [142, 143, 144] (1, 1, 1)
 59 [42, 39, 145] (1, 1, 1)
-61 [92, 92, 146] (1, 1, 1)
+61 [92, 146] (1, 1, 1)
 59 [43, 146, 147] (1, 1, 1)
 60 [145, 147, 148] (1, 1, 1)
 62 [148, 149] (1, 1, 1)
@@ -4607,7 +4601,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 67 [48, 86, 158] (10, 1, 1)
 68 [157, 158, 159] (10, 1, 1)
 67 [49, 46, 160] (10, 1, 1)
-69 [86, 86, 161] (10, 1, 1)
+69 [86, 161] (10, 1, 1)
 67 [50, 161, 162] (10, 1, 1)
 68 [160, 162, 163] (10, 1, 1)
 70 [163, 164] (10, 1, 1)
@@ -4622,7 +4616,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 75 [55, 87, 173] (1, 1, 1)
 76 [172, 173, 174] (1, 1, 1)
 75 [56, 53, 175] (1, 1, 1)
-77 [87, 87, 176] (1, 1, 1)
+77 [87, 176] (1, 1, 1)
 75 [57, 176, 177] (1, 1, 1)
 76 [175, 177, 178] (1, 1, 1)
 78 [178, 179] (1, 1, 1)

@@ -1,7 +1,7 @@
 // ===== kernel 0: Gather_/emb/Gather
 // kiln kernel: /emb/Gather
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<i32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -20,8 +20,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 1: Add_/Add
 // kiln kernel: /Add
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -74,8 +74,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 2: MatMul_/layers.0/attn/q/MatMul
 // kiln kernel: /layers.0/attn/q/MatMul
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -149,8 +149,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 3: Add_/layers.0/attn/q/Add
 // kiln kernel: /layers.0/attn/q/Add
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -203,8 +203,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 4: MatMul_/layers.0/attn/MatMul
 // kiln kernel: /layers.0/attn/MatMul
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -279,8 +279,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 5: Mul_/layers.0/attn/Mul
 // kiln kernel: /layers.0/attn/Mul
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -334,7 +334,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 6: ReduceMax_/layers.0/attn/Softmax/ReduceMax_0
 // kiln kernel: /layers.0/attn/Softmax/ReduceMax_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -360,7 +360,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 7: StopGradient_/layers.0/attn/Softmax/StopGradient_1
 // kiln kernel: /layers.0/attn/Softmax/StopGradient_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -414,8 +414,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 8: Sub_/layers.0/attn/Softmax/Sub_2
 // kiln kernel: /layers.0/attn/Softmax/Sub_2
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -469,7 +469,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 9: Exp_/layers.0/attn/Softmax/Exp_3
 // kiln kernel: /layers.0/attn/Softmax/Exp_3
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -523,7 +523,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 10: ReduceSum_/layers.0/attn/Softmax/ReduceSum_4
 // kiln kernel: /layers.0/attn/Softmax/ReduceSum_4
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -549,8 +549,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 11: Div_/layers.0/attn/Softmax/Div_5
 // kiln kernel: /layers.0/attn/Softmax/Div_5
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -604,8 +604,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 12: MatMul_/layers.0/attn/MatMul_1
 // kiln kernel: /layers.0/attn/MatMul_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -680,7 +680,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 13: copy_/layers.0/attn/Reshape_3
 // kiln kernel: /layers.0/attn/Reshape_3
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -699,8 +699,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 14: Add_/layers.0/Add
 // kiln kernel: /layers.0/Add
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -753,7 +753,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 15: ReduceMean_/layers.0/ln1/LayerNormalization/ReduceMean_0
 // kiln kernel: /layers.0/ln1/LayerNormalization/ReduceMean_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -779,8 +779,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 16: Sub_/layers.0/ln1/LayerNormalization/Sub_1
 // kiln kernel: /layers.0/ln1/LayerNormalization/Sub_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -833,9 +833,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 17: Mul_/layers.0/ln1/LayerNormalization/Mul_2
 // kiln kernel: /layers.0/ln1/LayerNormalization/Mul_2
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -882,13 +881,13 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 32; c_rest = c_rest / 32;
   let c1 = c_rest % 8; c_rest = c_rest / 8;
   let c0 = c_rest;
-  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in1[c0 * 256 + c1 * 32 + c2]);
+  out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in0[c0 * 256 + c1 * 32 + c2]);
 }
 
 // ===== kernel 18: Add_/layers.0/ln1/LayerNormalization/Add_5
 // kiln kernel: /layers.0/ln1/LayerNormalization/Add_5
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -941,7 +940,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 19: Sqrt_/layers.0/ln1/LayerNormalization/Sqrt_6
 // kiln kernel: /layers.0/ln1/LayerNormalization/Sqrt_6
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -994,7 +993,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 20: Reciprocal_/layers.0/ln1/LayerNormalization/Reciprocal_7
 // kiln kernel: /layers.0/ln1/LayerNormalization/Reciprocal_7
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1047,8 +1046,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 21: Mul_/layers.0/ln1/LayerNormalization/Mul_8
 // kiln kernel: /layers.0/ln1/LayerNormalization/Mul_8
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1101,8 +1100,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 22: Mul_/layers.0/ln1/LayerNormalization/Mul_9
 // kiln kernel: /layers.0/ln1/LayerNormalization/Mul_9
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1155,8 +1154,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 23: Add_/layers.0/ln1/LayerNormalization/Add_10
 // kiln kernel: /layers.0/ln1/LayerNormalization/Add_10
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1209,8 +1208,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 24: MatMul_/layers.0/ff1/MatMul
 // kiln kernel: /layers.0/ff1/MatMul
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1284,8 +1283,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 25: Add_/layers.0/ff1/Add
 // kiln kernel: /layers.0/ff1/Add
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1338,8 +1337,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 26: Div_/layers.0/Div
 // kiln kernel: /layers.0/Div
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1392,7 +1391,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 27: Erf_/layers.0/Erf
 // kiln kernel: /layers.0/Erf
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1445,8 +1444,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 28: Add_/layers.0/Add_1
 // kiln kernel: /layers.0/Add_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1499,8 +1498,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 29: Mul_/layers.0/Mul
 // kiln kernel: /layers.0/Mul
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1553,8 +1552,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 30: Mul_/layers.0/Mul_1
 // kiln kernel: /layers.0/Mul_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1607,8 +1606,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 31: MatMul_/layers.0/ff2/MatMul
 // kiln kernel: /layers.0/ff2/MatMul
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1682,7 +1681,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 32: ReduceMean_/ReduceMean
 // kiln kernel: /ReduceMean
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1711,9 +1710,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 33: Gemm_/head/Gemm
 // kiln kernel: /head/Gemm
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
-@group(0) @binding(2) var<storage, read> in2: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1786,7 +1785,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 34: ReduceMax_/Softmax/ReduceMax_0
 // kiln kernel: /Softmax/ReduceMax_0
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1812,7 +1811,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 35: StopGradient_/Softmax/StopGradient_1
 // kiln kernel: /Softmax/StopGradient_1
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1864,8 +1863,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 36: Sub_/Softmax/Sub_2
 // kiln kernel: /Softmax/Sub_2
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1917,7 +1916,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 37: Exp_/Softmax/Exp_3
 // kiln kernel: /Softmax/Exp_3
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1969,7 +1968,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 38: ReduceSum_/Softmax/ReduceSum_4
 // kiln kernel: /Softmax/ReduceSum_4
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1995,8 +1994,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 39: Div_/Softmax/Div_5
 // kiln kernel: /Softmax/Div_5
-@group(0) @binding(0) var<storage, read> in0: array<f32>;
-@group(0) @binding(1) var<storage, read> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2069,7 +2068,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 14 [27, 44, 45] (8, 1, 1)
 15 [45, 46] (1, 1, 1)
 16 [45, 46, 47] (8, 1, 1)
-17 [47, 47, 48] (8, 1, 1)
+17 [47, 48] (8, 1, 1)
 15 [48, 49] (1, 1, 1)
 18 [49, 24, 50] (1, 1, 1)
 19 [50, 51] (1, 1, 1)
@@ -2089,7 +2088,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 14 [55, 64, 65] (8, 1, 1)
 15 [65, 66] (1, 1, 1)
 16 [65, 66, 67] (8, 1, 1)
-17 [67, 67, 68] (8, 1, 1)
+17 [67, 68] (8, 1, 1)
 15 [68, 69] (1, 1, 1)
 18 [69, 25, 70] (1, 1, 1)
 19 [70, 71] (1, 1, 1)
