@@ -1,10 +1,12 @@
 // The Program: what codegen produces and the runtimes consume. Plain data (serializable as JSON plus a
 // weights file): WGSL kernels, the buffers they touch, and the ordered dispatch list with bindings.
+// Version 2 adds the memory plan: temporaries are ranges of a few arena buffers, at offsets aligned to
+// the limits the plan assumed; inputs, outputs, parameters, constants and state keep buffers of their own.
 import type { DType } from '../ir/dtype.ts';
 import type { Shape } from '../ir/shape.ts';
 
 /** Bumped whenever the format changes; loaders refuse any other version. */
-export const PROGRAM_VERSION = 1;
+export const PROGRAM_VERSION = 2;
 
 export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp';
 
@@ -16,6 +18,9 @@ export interface BufferDecl {
   readonly shape: Shape;
   /** Size in bytes (a multiple of 4, at least 4). */
   readonly bytes: number;
+  /** For a temp placed by the memory plan: its arena (index into Program.arenas) and byte offset there. */
+  readonly arena?: number;
+  readonly offset?: number;
 }
 
 export interface KernelDecl {
@@ -27,6 +32,8 @@ export interface KernelDecl {
   readonly bindings: readonly ('read' | 'read_write')[];
   /** Graph nodes this kernel computes. */
   readonly nodes: readonly string[];
+  /** How many of the bindings, at the end, the kernel writes (its outputs); the others it only reads. */
+  readonly outputs: number;
 }
 
 export interface DispatchDecl {
@@ -45,6 +52,18 @@ export interface IoDecl {
   readonly shape: Shape;
 }
 
+export interface ArenaDecl {
+  readonly bytes: number;
+}
+
+/** The device limits a memory plan assumed; a device must meet them to run the program. */
+export interface ProgramLimits {
+  /** Every arena offset is a multiple of this; the device's alignment must divide it. */
+  readonly minStorageBufferOffsetAlignment: number;
+  /** Arenas stay within this many bytes (one larger temp gets an arena of its own). */
+  readonly maxStorageBufferBindingSize: number;
+}
+
 export interface Program {
   readonly version: number;
   readonly inputs: readonly IoDecl[];
@@ -54,6 +73,10 @@ export interface Program {
   readonly dispatches: readonly DispatchDecl[];
   /** Buffers a run updates in place (parameters and optimizer state of a train step). */
   readonly state: readonly number[];
+  /** GPU buffers holding the planned temps (BufferDecl.arena/offset); absent before planning. */
+  readonly arenas?: readonly ArenaDecl[];
+  /** The limits the memory plan assumed; present with `arenas`. */
+  readonly limits?: ProgramLimits;
 }
 
 /** GPU storage element type for a graph dtype. */

@@ -56,7 +56,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     if (k === undefined) {
       k = this.kernels.length;
       const access = [...refs.inputs, ...refs.outputs].map(() => 'read_write' as const);
-      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes });
+      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes, outputs: refs.outputs.length });
       this.kernelByText.set(key, k);
     }
     return k;

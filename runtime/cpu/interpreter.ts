@@ -2,6 +2,7 @@
 // the backend users get when no WebGPU adapter exists.
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
+import { lastUses } from '../../ir/liveness.ts';
 import { sameShape } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { CPU_KERNELS } from './kernels/index.ts';
@@ -33,30 +34,34 @@ export function checkInputs(graph: Graph, inputs: ReadonlyMap<string, Tensor>): 
   }
 }
 
+export interface InterpretOptions {
+  /** Called when a tensor is released after its last use (or at once when nothing reads it), with the node index. */
+  readonly onRelease?: (v: Value, step: number) => void;
+}
+
 /**
- * Runs the whole graph and returns its outputs in order. A step program's state updates (graph.updates)
- * are applied to its constants after the run.
+ * Runs the whole graph and returns its outputs in order. Each intermediate tensor is dropped right after
+ * the last node that reads it (values nothing reads, at once); graph outputs and state-update sources
+ * are kept. A step program's state updates (graph.updates) are applied to its constants after the run.
  */
-export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>): Tensor[] {
+export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opts: InterpretOptions = {}): Tensor[] {
   checkInputs(graph, inputs);
   const env = new Map<Value, Tensor>(graph.constants);
   for (const v of graph.inputs) env.set(v, inputs.get(v.name)!);
-  const lastUse = lastUses(graph);
+  const steps = graph.nodes.map((n) => ({ reads: n.inputs, writes: n.outputs }));
+  const lastUse = lastUses(steps, [...graph.outputs, ...graph.updates.values()]);
+  const release = (v: Value, i: number) => {
+    if (graph.constants.has(v) || !env.delete(v)) return;
+    opts.onRelease?.(v, i);
+  };
   graph.nodes.forEach((node, i) => {
     const outs = evalNode(node, node.inputs.map((v) => (v ? env.get(v) : undefined)));
     node.outputs.forEach((v, k) => env.set(v, outs[k]));
-    for (const v of node.inputs) if (v && lastUse.get(v) === i && !graph.constants.has(v)) env.delete(v);
+    for (const v of node.inputs) if (v && lastUse.get(v) === i) release(v, i);
+    for (const v of node.outputs) if (!lastUse.has(v)) release(v, i);
   });
   const outputs = graph.outputs.map((v) => env.get(v)!);
   const updated = [...graph.updates].map(([target, source]) => [target, env.get(source)!] as const);
   for (const [target, t] of updated) graph.constants.set(target, t);
   return outputs;
-}
-
-/** Index of the last node reading each value; graph outputs are never released. */
-function lastUses(graph: Graph): Map<Value, number> {
-  const m = new Map<Value, number>();
-  graph.nodes.forEach((n, i) => n.inputs.forEach((v) => v && m.set(v, i)));
-  for (const v of [...graph.outputs, ...graph.updates.values()]) m.set(v, Infinity);
-  return m;
 }
