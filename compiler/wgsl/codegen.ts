@@ -7,10 +7,10 @@ import type { Graph, Value } from '../../ir/graph.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, type Program, PROGRAM_VERSION, storageDType } from '../../runtime/program.ts';
-import type { KernelSource, TensorRef } from './kernel.ts';
+import { bufferRef, type KernelSource, type TensorRef } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
-import { contiguous, isContiguous, type View } from './view.ts';
-import { VIEW_RULES } from './view-ops.ts';
+import { contiguous, isContiguous, type View } from '../../ir/view.ts';
+import { VIEW_RULES } from '../../ir/view-rules.ts';
 import { COMMON_PRELUDE, coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
 export interface CompiledProgram {
@@ -101,7 +101,7 @@ export function generateProgram(g: Graph): CompiledProgram {
   const paramValues = new Set(g.params.values());
   for (const [v, t] of g.constants) b.data.set(owned(v, paramValues.has(v) ? 'param' : 'const').buffer, toStorage(t));
 
-  const ref = (v: Value, name: string): TensorRef => ({ name, dtype: v.type.dtype, elem: wgslType(v.type.dtype), view: loc.get(v)!.view });
+  const ref = (v: Value, name: string): TensorRef => bufferRef(name, v.type.dtype, wgslType(v.type.dtype), loc.get(v)!.view);
   type Build = (inputs: readonly (TensorRef | undefined)[], outputs: readonly TensorRef[]) => KernelSource;
   /**
    * Emits one kernel named `label` (listing the graph nodes it computes) reading `ins` through their views and
@@ -114,7 +114,7 @@ export function generateProgram(g: Graph): CompiledProgram {
     const inRefs = present.map((v, i) => ref(v, `in${i}`));
     const inputsByPos = ins.map((v) => (v ? inRefs[present.indexOf(v)] : undefined));
     const outBuffers = typeof target === 'string' ? outs.map((v) => owned(v, target).buffer) : target;
-    const outRefs = outs.map((v, i): TensorRef => ({ name: `out${i}`, dtype: v.type.dtype, elem: wgslType(v.type.dtype), view: contiguous(v.type.shape) }));
+    const outRefs = outs.map((v, i) => bufferRef(`out${i}`, v.type.dtype, wgslType(v.type.dtype), contiguous(v.type.shape)));
     const s = build(inputsByPos, outRefs);
     const kernel = b.addKernel(label, nodes, s, { inputs: inRefs, outputs: outRefs });
     b.dispatch(kernel, [...present.map((v) => loc.get(v)!.buffer), ...outBuffers], s);

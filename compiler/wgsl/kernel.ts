@@ -3,15 +3,30 @@
 import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Node } from '../../ir/graph.ts';
-import type { View } from './view.ts';
+import type { View } from '../../ir/view.ts';
 import type { WgslScalar } from './wgsl.ts';
 
-/** A tensor as a kernel sees it: its binding variable, dtype and the strided view to read it through. */
+/**
+ * A tensor as a kernel sees it: its dtype and the strided view to read it through, with accessors. The
+ * view maps coordinates to a flat offset in the *source*: a buffer binding, a value fused into this
+ * kernel (computed where it is read), or an inlined literal. Lowerings of the kinds fusion joins
+ * (elementwise, reduce, contraction) read only through `load` and write only through `store`.
+ */
 export interface TensorRef {
+  /** The binding variable. Only a buffer-backed ref has one: reading it on a fused or literal ref throws. */
   readonly name: string;
   readonly dtype: DType;
   readonly elem: WgslScalar;
   readonly view: View;
+  /** Expression for the element at flat source offset `at` (an offset the view computed). */
+  load(at: string): string;
+  /** Statement writing `value` (of type `elem`) at contiguous index `idx` of this output. */
+  store(idx: string, value: string): string;
+}
+
+/** A ref to a buffer binding: `name[at]`. */
+export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: View): TensorRef {
+  return { name, dtype, elem, view, load: (at) => `${name}[${at}]`, store: (idx, value) => `${name}[${idx}] = ${value};` };
 }
 
 export interface LowerContext {

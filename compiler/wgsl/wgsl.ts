@@ -2,7 +2,7 @@
 // strided loads. Index arithmetic is in i32 (buffers stay below 2 GiB).
 import type { DType } from '../../ir/dtype.ts';
 import type { Shape } from '../../ir/shape.ts';
-import type { View } from './view.ts';
+import type { View } from '../../ir/view.ts';
 
 export type WgslScalar = 'f32' | 'i32' | 'u32';
 

@@ -10,7 +10,7 @@ import { coordNames, coords, lit, offsetExpr } from '../wgsl.ts';
 import { tiledGemm } from './matmul.ts';
 
 /** Bias of output channel `ch`, or nothing. */
-const biasTerm = (bias: TensorRef | undefined, ch: string) => (bias ? ` + ${bias.name}[${offsetExpr(bias.view, [ch])}]` : '');
+const biasTerm = (bias: TensorRef | undefined, ch: string) => (bias ? ` + ${bias.load(offsetExpr(bias.view, [ch]))}` : '');
 
 /** Below this many output channels per group (depthwise convs), a GEMM tile would be mostly idle rows. */
 const DIRECT_BELOW_CHANNELS = 4;
@@ -36,7 +36,7 @@ export const convLowering: Lowering = (ctx) => {
 fn conv_weight(grp: i32, row: i32, k: i32) -> ${T} {
   let ch = k / ${kSize};
   ${coords(`k % ${kSize}`, g.kernel, 'k')}
-  return ${w!.name}[${offsetExpr(w!.view, [`grp * ${mg} + row`, 'ch', ...ks])}];
+  return ${w!.load(offsetExpr(w!.view, [`grp * ${mg} + row`, 'ch', ...ks]))};
 }
 // The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
 fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
@@ -45,7 +45,7 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
   ${coords('col', outSp, 'o')}
   ${inSp.map((_, d) => `let i${d} = ${pos(d)};`).join('\n  ')}
   if (${inSp.map((n, d) => `i${d} < 0 || i${d} >= ${n}`).join(' || ')}) { return ${lit(0, T)}; }
-  return ${x!.name}[${offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `i${d}`)])}];
+  return ${x!.load(offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `i${d}`)]))};
 }`;
   return tiledGemm({
     elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize,
@@ -79,7 +79,7 @@ const convDirect: Lowering = (ctx) => {
   var acc = ${lit(0, T)};
   for (var cc = 0; cc < ${cg}; cc++) {
     ${loops.join('\n    ')}
-      acc += ${x!.name}[${xAt}] * ${w!.name}[${wAt}];
+      acc += ${x!.load(xAt)} * ${w!.load(wAt)};
     ${'}'.repeat(nd)}
   }
   ${out.name}[idx] = acc${biasTerm(bias, 'c1')};`;
@@ -112,7 +112,7 @@ export const convTransposeLowering: Lowering = (ctx) => {
   for (var cc = 0; cc < ${cg}; cc++) {
     let ch = grp * ${cg} + cc;
     ${loops.join('\n    ')}
-      acc += ${x!.name}[${xAt}] * ${w!.name}[${wAt}];
+      acc += ${x!.load(xAt)} * ${w!.load(wAt)};
     ${'}'.repeat(nd)}
   }
   ${out.name}[idx] = acc${biasTerm(bias, 'c1')};`;

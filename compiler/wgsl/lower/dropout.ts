@@ -23,7 +23,7 @@ const f32Bits = (v: number): number => new Uint32Array(new Float32Array([v]).buf
 export const dropoutMaskLowering: Lowering = (ctx) => {
   const step = ctx.inputs[0]!, out = ctx.outputs[0];
   const a = ctx.node.attrs, ratio = a.ratio as number;
-  const read = `${step.name}[${offsetExpr(step.view, step.view.shape.map(() => '0'))}]`;
+  const read = `${step.load(offsetExpr(step.view, step.view.shape.map(() => '0')))}`;
   return {
     decls: MIX32,
     body: [

@@ -19,7 +19,7 @@ export const einsumLowering: Lowering = (ctx) => {
       const st = r.view.strides[d];
       return st === 0 || r.view.shape[d] === 1 ? [] : [st === 1 ? name.get(l)! : `${name.get(l)} * ${st}`];
     });
-    return `${r.name}[${[String(r.view.offset), ...terms].join(' + ')}]`;
+    return `${r.load([String(r.view.offset), ...terms].join(' + '))}`;
   };
   const product = ins.map(read).join(' * ');
   const open = summed.map((l, i) => `for (var s${i} = 0; s${i} < ${spec.sizes[l]}; s${i}++) {`).join(' ');

@@ -1,10 +1,14 @@
 // WGSL for the elementwise ops: one expression per op over its (broadcast) operands. Every op computes
 // in the WGSL type of its first input; results convert to the output's storage type (bool as 0/1 u32).
+import type { DType } from '../../../ir/dtype.ts';
+import { KilnError } from '../../../ir/errors.ts';
+import type { Node } from '../../../ir/graph.ts';
 import type { ElementwiseOpName } from '../../../ir/ops/index.ts';
+import type { Shape } from '../../../ir/shape.ts';
 import type { Attrs } from '../../../ir/op.ts';
-import type { Lowering, LowerContext } from '../kernel.ts';
+import type { Lowering, LowerContext, TensorRef } from '../kernel.ts';
 import { cast, coordNames, coords, lit, offsetExpr, wgslType, type WgslScalar } from '../wgsl.ts';
-import { broadcastView } from '../view.ts';
+import { broadcastView } from '../../../ir/view.ts';
 import { dropoutMaskLowering } from './dropout.ts';
 
 type Expr = (args: string[], a: Attrs, t: WgslScalar) => string;
@@ -107,30 +111,35 @@ fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 `;
 
-/** One invocation per output element; each input is read through its view broadcast to the output. */
-function elementwise(expr: Expr): Lowering {
-  return (ctx: LowerContext) => {
-    const out = ctx.outputs[0];
-    const shape = out.view.shape;
-    const ins = ctx.inputs.filter((r) => r !== undefined);
-    // Compute in the type of the data operands (Where's condition is a bool).
-    const t = (ctx.node.op === 'Where' ? ins[1] : ins[0]).elem;
-    const cs = coordNames(shape.length);
-    const args = ins.map((r) => cast(`${r.name}[${offsetExpr(broadcastView(r.view, shape), cs)}]`, r.elem, r.elem === 'u32' && r.dtype === 'bool' ? 'u32' : t));
-    const value = expr(args, ctx.node.attrs, t);
-    const resultType: WgslScalar = isBoolResult(ctx) ? 'u32' : isCast(ctx) ? out.elem : t;
-    return {
-      decls: ELEMENTWISE_PRELUDE,
-      body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${cast(value, resultType, out.elem)};`,
-      invocations: shape.reduce((a, b) => a * b, 1),
-    };
-  };
+/**
+ * The value of an elementwise node at coordinates `cs` of its output `shape`, each input read through its view
+ * broadcast to that shape; the result is in the output's storage type. Codegen calls it for fused members too.
+ */
+export function pointwiseValue(node: Node, ins: readonly TensorRef[], out: { dtype: DType; elem: WgslScalar }, shape: Shape, cs: readonly string[]): string {
+  const expr = EXPRS[node.op as keyof typeof EXPRS];
+  if (!expr) throw new KilnError('BACKEND', 'not a pointwise op', { node: node.name, op: node.op });
+  // Compute in the type of the data operands (Where's condition is a bool).
+  const t = (node.op === 'Where' ? ins[1] : ins[0]).elem;
+  const args = ins.map((r) => cast(r.load(offsetExpr(broadcastView(r.view, shape), cs)), r.elem, r.elem === 'u32' && r.dtype === 'bool' ? 'u32' : t));
+  const value = expr(args, node.attrs, t);
+  const resultType: WgslScalar = out.dtype === 'bool' ? 'u32' : node.op === 'Cast' ? out.elem : t;
+  return cast(value, resultType, out.elem);
 }
 
-const isBoolResult = (ctx: LowerContext) => ctx.outputs[0].dtype === 'bool';
-const isCast = (ctx: LowerContext) => ctx.node.op === 'Cast';
+/** One invocation per output element; each input is read through its view broadcast to the output. */
+const elementwise: Lowering = (ctx: LowerContext) => {
+  const out = ctx.outputs[0];
+  const shape = out.view.shape;
+  const ins = ctx.inputs.filter((r) => r !== undefined);
+  const value = pointwiseValue(ctx.node, ins, out, shape, coordNames(shape.length));
+  return {
+    decls: ELEMENTWISE_PRELUDE,
+    body: `${coords('idx', shape)}\n  ${out.store('idx', value)}`,
+    invocations: shape.reduce((a, b) => a * b, 1),
+  };
+};
 
 export const ELEMENTWISE_LOWERINGS = {
-  ...(Object.fromEntries(Object.entries(EXPRS).map(([op, e]) => [op, elementwise(e)])) as { [K in keyof typeof EXPRS]: Lowering }),
+  ...(Object.fromEntries(Object.keys(EXPRS).map((op) => [op, elementwise])) as { [K in keyof typeof EXPRS]: Lowering }),
   DropoutMask: dropoutMaskLowering,
 } satisfies { [K in ElementwiseOpName]: Lowering };

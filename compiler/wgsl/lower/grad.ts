@@ -51,8 +51,8 @@ const MAX_POOL_GRAD: Lowering = (ctx) => {
   const body = `// The first maximum of window o, as MaxPool picks it.
       var m = 0.0;
       var arg = -1;
-      ${windowTaps(g, `if (inside) { let v = ${x.name}[${xAt}]; if (v > m || arg < 0) { m = v; arg = t; } }`)}
-      if (arg == k) { acc += ${dy.name}[${dyAt}]; }`;
+      ${windowTaps(g, `if (inside) { let v = ${x.load(xAt)}; if (v > m || arg < 0) { m = v; arg = t; } }`)}
+      if (arg == k) { acc += ${dy.load(dyAt)}; }`;
   return {
     body: `// MaxPoolGrad: each input element sums dY of the windows whose first maximum it is.
   ${coords('idx', x.view.shape)}
@@ -70,7 +70,7 @@ const AVERAGE_POOL_GRAD: Lowering = (ctx) => {
   const body = `var count = 0.0;
       var padded = 0.0;
       ${windowTaps(g, 'if (inside) { count += 1.0; }\n        if (in_pad) { padded += 1.0; }')}
-      acc += ${dy.name}[${offsetExpr(dy.view, ['c0', 'c1', ...spatialOf('o', r)])}] / ${divisor};`;
+      acc += ${dy.load(offsetExpr(dy.view, ['c0', 'c1', ...spatialOf('o', r)]))} / ${divisor};`;
   return {
     body: `// AveragePoolGrad: each input element sums dY / window size over the windows that cover it.
   ${coords('idx', dx.view.shape)}
@@ -99,7 +99,7 @@ const CONV_WEIGHT_GRAD: Lowering = (ctx) => {
       ${coords('q', out, 'o')}
       ${pos.join(' ')}
       if (${inside}) {
-        acc += ${dy.name}[${offsetExpr(dy.view, ['b', 'c0', ...spatialOf('o', nd)])}] * ${x.name}[${offsetExpr(x.view, ['b', 'cin', ...spatialOf('p', nd)])}];
+        acc += ${dy.load(offsetExpr(dy.view, ['b', 'c0', ...spatialOf('o', nd)]))} * ${x.load(offsetExpr(x.view, ['b', 'cin', ...spatialOf('p', nd)]))};
       }
     }
   }

@@ -4,7 +4,7 @@
 // through caller-supplied load expressions (strided views for MatMul/Gemm, so transposes cost nothing).
 import { numel, type Shape } from '../../../ir/shape.ts';
 import type { KernelSource, Lowering, TensorRef } from '../kernel.ts';
-import { broadcastView, permuteView, type View } from '../view.ts';
+import { broadcastView, permuteView, type View } from '../../../ir/view.ts';
 import { coords, lit, type WgslScalar } from '../wgsl.ts';
 
 const MAX_WORKGROUPS = 65535;
@@ -139,7 +139,7 @@ function matOperand(ref: TensorRef, view: View, batchCoords: readonly string[]):
 /** Element (r, c) of a batched matrix operand, given its per-batch base variable. */
 const matElem = (op: MatOperand, baseVar: string, r: string, c: string): string => {
   const rank = op.view.shape.length;
-  return `${op.ref.name}[${baseVar}${term(r, op.view.strides[rank - 2], op.view.shape[rank - 2])}${term(c, op.view.strides[rank - 1], op.view.shape[rank - 1])}]`;
+  return `${op.ref.load(`${baseVar}${term(r, op.view.strides[rank - 2], op.view.shape[rank - 2])}${term(c, op.view.strides[rank - 1], op.view.shape[rank - 1])}`)}`;
 };
 
 /** Batched product of A [...ba, M, K] and B [...bb, K, N] read through views; `store` writes each result. */
@@ -184,11 +184,11 @@ export const gemmLowering: Lowering = (ctx) => {
   const bias = (r: string, c: string) => {
     if (!cRef || beta === 0) return '';
     const cv = broadcastView(cRef.view, [m, n]);
-    const load = `${cRef.name}[${cv.offset}${term(r, cv.strides[0], m)}${term(c, cv.strides[1], n)}]`;
+    const load = `${cRef.load(`${cv.offset}${term(r, cv.strides[0], m)}${term(c, cv.strides[1], n)}`)}`;
     return beta === 1 ? ` + ${load}` : T === 'f32' ? ` + ${lit(beta, 'f32')} * ${load}` : ` + ${T}(${lit(beta, 'f32')} * f32(${load}))`;
   };
   const store = (r: string, c: string, v: string) => `${out.name}[${r} * ${n} + ${c}] = ${scaled(v)}${bias(r, c)};`;
   // An input the shader never reads would be dropped from the bind group layout: touch an unused C.
-  const touch = cRef && beta === 0 ? `\n  _ = ${cRef.name}[0];` : '';
+  const touch = cRef && beta === 0 ? `\n  _ = ${cRef.load(`0`)};` : '';
   return batchedMatmul(a!, av, b!, bv, [], store, T, touch);
 };

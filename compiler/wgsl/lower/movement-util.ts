@@ -8,7 +8,7 @@ import { cast, lit, offsetExpr } from '../wgsl.ts';
 const atom = (e: string): string => (/^[\w.]+$/.test(e) ? e : `(${e})`);
 
 /** The element of `ref` at the given coordinate expressions, through its view. */
-export const read = (ref: TensorRef, coordExprs: readonly string[]): string => `${ref.name}[${offsetExpr(ref.view, coordExprs.map(atom))}]`;
+export const read = (ref: TensorRef, coordExprs: readonly string[]): string => `${ref.load(offsetExpr(ref.view, coordExprs.map(atom)))}`;
 
 /** An index tensor's element as an i32 (indices are i32 or u32; OneHot also takes floats, truncated). */
 export const readIndex = (ref: TensorRef, coordExprs: readonly string[]): string => cast(read(ref, coordExprs), ref.elem, 'i32');

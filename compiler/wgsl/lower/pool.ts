@@ -5,7 +5,7 @@ import type { Attrs } from '../../../ir/op.ts';
 import { poolGeometry, type PoolGeom } from '../../../ir/ops/nn-pool.ts';
 import { numel, stridesOf } from '../../../ir/shape.ts';
 import type { KernelSource, Lowering, LowerContext, TensorRef } from '../kernel.ts';
-import type { View } from '../view.ts';
+import type { View } from '../../../ir/view.ts';
 import { coordNames, coords, lit, offsetExpr } from '../wgsl.ts';
 import { FOLDS } from './reduce.ts';
 import { axisReduction } from './reduce-rows.ts';
@@ -52,7 +52,7 @@ const MAX_POOL: Lowering = (ctx) => {
   const spatialOff = sumTerms(spatialStrides.map((s, d) => times(`x${d}`, s)));
   const init = x.elem === 'f32' ? lit(-Infinity, 'f32') : x.elem === 'i32' ? lit(-2147483648, 'i32') : '0u';
   const tap = `if (inside) {
-      let v = ${x.name}[${tapOffset(x, r)}];
+      let v = ${x.load(tapOffset(x, r))};
       if (v > m || arg < 0) { m = v; arg = ${spatialOff}; }
     }`;
   // With no tap inside the input the CPU's -Infinity stays for floats and becomes 0 for integers.
@@ -73,7 +73,7 @@ const AVERAGE_POOL: Lowering = (ctx) => {
   const g = poolGeometry(x.view.shape, ctx.node.attrs);
   const includePad = ctx.node.attrs.count_include_pad !== 0;
   const divisor = includePad ? 'padded' : 'count';
-  const tap = `${includePad ? 'if (in_pad) { padded += 1.0; }\n    ' : ''}if (inside) { s += ${x.name}[${tapOffset(x, g.spatial.length)}];${includePad ? '' : ' count += 1.0;'} }`;
+  const tap = `${includePad ? 'if (in_pad) { padded += 1.0; }\n    ' : ''}if (inside) { s += ${x.load(tapOffset(x, g.spatial.length))};${includePad ? '' : ' count += 1.0;'} }`;
   return {
     body: `// AveragePool ${g.kernel.join('x')} window: one invocation per output element.
   var s = 0.0;
@@ -90,7 +90,7 @@ const LP_POOL: Lowering = (ctx) => {
   const p = ctx.node.attrs.p as number;
   const term = p === 1 ? 'abs(v)' : p === 2 ? 'v * v' : `pow(abs(v), ${lit(p, 'f32')})`;
   const fin = p === 1 ? 's' : p === 2 ? 'sqrt(s)' : `pow(s, ${lit(1 / p, 'f32')})`;
-  const tap = `if (inside) { let v = ${x.name}[${tapOffset(x, g.spatial.length)}]; s += ${term}; }`;
+  const tap = `if (inside) { let v = ${x.load(tapOffset(x, g.spatial.length))}; s += ${term}; }`;
   return {
     body: `// LpPool (p=${p}) ${g.kernel.join('x')} window: one invocation per output element.
   var s = 0.0;
@@ -134,10 +134,10 @@ fn main(@builtin(local_invocation_index) lid: u32) {
   storageBarrier();
   for (var idx = i32(lid); idx < ${n}; idx += ${UNPOOL_WG}) {
     ${coords('idx', xs)}
-    let t = ${ind.name}[${offsetExpr(ind.view, cs)}];
+    let t = ${ind.load(offsetExpr(ind.view, cs))};
     if (t < 0 || t >= ${numel(implied)}) { continue; }
     ${coords('t', implied, 'u')}
-    ${y.name}[${place}] = ${x.name}[${offsetExpr(x.view, cs)}];
+    ${y.name}[${place}] = ${x.load(offsetExpr(x.view, cs))};
   }
 }`;
   return { entry, workgroups: [1, 1, 1], workgroupSize: UNPOOL_WG };

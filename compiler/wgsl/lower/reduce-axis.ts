@@ -2,7 +2,7 @@
 // TopK (the k best elements and their indices, ranked without sorting). Inputs are read through their views.
 import { normAxis, numel } from '../../../ir/shape.ts';
 import type { KernelSource, Lowering, LowerContext, TensorRef } from '../kernel.ts';
-import type { View } from '../view.ts';
+import type { View } from '../../../ir/view.ts';
 import { lit } from '../wgsl.ts';
 import { FOLD_PRELUDE, mergeDims, offsetOf, useWorkgroups, WG, workgroupsFor } from './reduce-rows.ts';
 
@@ -44,10 +44,10 @@ export const ARG_REDUCE = (better: '>' | '<'): Lowering => (ctx) => {
   return {
     body: `// ${ctx.node.op} along an axis of ${a.n}: one invocation per output element scans it.
   ${offsetOf('idx', a.lines, 'base', 'k')}
-  var best = ${x.name}[base];
+  var best = ${x.load(`base`)};
   var bi = 0i;
   for (var j = 1; j < ${a.n}; j++) {
-    let v = ${x.name}[base + ${times('j', a.stride)}];
+    let v = ${x.load(`base + ${times('j', a.stride)}`)};
     if (v ${better} best${tie}) { best = v; bi = j; }
   }
   ${out.name}[idx] = bi;`,
@@ -69,10 +69,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let idx = i32(wid.x + wid.y * nwg.x);
   if (idx >= ${a.count}) { return; }
   ${offsetOf('idx', a.lines, 'base', 'k')}
-  var best = ${x.name}[base];
+  var best = ${x.load(`base`)};
   var bi = -1;
   for (var j = i32(lid); j < ${a.n}; j += ${WG}) {
-    let v = ${x.name}[base + ${times('j', a.stride)}];
+    let v = ${x.load(`base + ${times('j', a.stride)}`)};
     if (!${isNan('v')} && (bi < 0 || v ${better} best${last ? ' || v == best' : ''})) { best = v; bi = j; }
   }
   kiln_best[lid] = best;
@@ -88,7 +88,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     }
     workgroupBarrier();
   }
-  if (lid == 0u) { ${out.name}[idx] = select(kiln_at[0], 0, kiln_at[0] < 0 || ${isNan(`${x.name}[base]`)}); }
+  if (lid == 0u) { ${out.name}[idx] = select(kiln_at[0], 0, kiln_at[0] < 0 || ${isNan(`${x.load(`base`)}`)}); }
 }`;
   return {
     decls: `${FOLD_PRELUDE}var<workgroup> kiln_best: array<${x.elem}, ${WG}>;\nvar<workgroup> kiln_at: array<i32, ${WG}>;`,
@@ -114,7 +114,7 @@ export const CUM_SUM: Lowering = (ctx) => {
   var s = ${lit(0, x.elem)};
   for (var j = 0; j < ${a.n}; j++) {
     let p = ${pos};
-    let v = ${x.name}[base + ${times('p', a.stride)}];
+    let v = ${x.load(`base + ${times('p', a.stride)}`)};
     ${write}
   }`,
     invocations: a.count,
@@ -135,10 +135,10 @@ export const TOP_K: Lowering = (ctx) => {
   let line = idx / ${a.n};
   let j = idx % ${a.n};
   ${offsetOf('line', a.lines, 'base', 'k')}
-  let v = ${x.name}[base + ${times('j', a.stride)}];
+  let v = ${x.load(`base + ${times('j', a.stride)}`)};
   var rank = 0;
   for (var q = 0; q < ${a.n}; q++) {
-    let w = ${x.name}[base + ${times('q', a.stride)}];
+    let w = ${x.load(`base + ${times('q', a.stride)}`)};
     if (w ${cmp} v || (w == v && q < j)) { rank++; }
   }
   if (rank < ${k}) {

@@ -4,7 +4,7 @@
 // invocations fold strided slices and then merge them in a shared-memory tree.
 import { numel, type Shape } from '../../../ir/shape.ts';
 import type { KernelSource, TensorRef } from '../kernel.ts';
-import type { View } from '../view.ts';
+import type { View } from '../../../ir/view.ts';
 import { cast, coordNames, coords, lit, offsetExpr, type WgslScalar } from '../wgsl.ts';
 
 /** How one reduction folds its elements; every function returns a WGSL expression. */
@@ -82,7 +82,7 @@ const computeType = (x: TensorRef, f: Fold): WgslScalar => (f.floatCompute ? 'f3
 /** A loop folding reduced elements r = first, first + step, ... into `acc` of compute type t. */
 function foldLoop(x: TensorRef, reduced: View, f: Fold, t: WgslScalar, first: string, step: string, acc = 'acc'): string {
   const n = numel(reduced.shape);
-  const load = cast(`${x.name}[base + roff]`, x.elem, t);
+  const load = cast(x.load('base + roff'), x.elem, t);
   return `var ${acc}: ${t} = ${f.init(t)};
   for (var r = ${first}; r < ${n}; r += ${step}) {
     ${offsetOf('r', reduced, 'roff', 'q').replaceAll('\n  ', '\n    ')}
@@ -104,7 +104,7 @@ export function axisReduction(x: TensorRef, out: TensorRef, axes: readonly numbe
   if (n === 0) {
     const v = out.elem === 'f32' ? f.empty : Number.isFinite(f.empty) ? Math.trunc(f.empty) : 0;
     // The phony read keeps the (empty) input bound: auto layouts drop bindings a kernel never uses.
-    return { body: `// ${what} over no elements\n  ${out.name}[idx] = ${lit(v, out.elem)};`, invocations: outN };
+    return { body: `// ${what} over no elements\n  ${out.store('idx', lit(v, out.elem))}`, invocations: outN };
   }
   return useWorkgroups(n, outN) ? workgroupReduction(x, out, kept, reduced, f, what) : serialReduction(x, out, kept, reduced, f, what);
 }
@@ -117,7 +117,7 @@ function serialReduction(x: TensorRef, out: TensorRef, kept: View, reduced: View
     body: `// ${what}: one invocation per output element folds its ${n} reduced elements.
   ${offsetOf('idx', kept, 'base', 'k')}
   ${center}${foldLoop(x, reduced, f, t, '0', '1')}
-  ${out.name}[idx] = ${result(x, out, f, 'acc', n)};`,
+  ${out.store('idx', result(x, out, f, 'acc', n))}`,
     invocations: numel(kept.shape),
   };
 }
@@ -157,7 +157,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   ${offsetOf('idx', kept, 'base', 'k')}
   ${center}${foldLoop(x, reduced, f, t, lidI, `${WG}`)}
   ${treeMerge(f, t)}
-  if (lid == 0u) { ${out.name}[idx] = ${result(x, out, f, 'kiln_part[0]', n)}; }
+  if (lid == 0u) { ${out.store('idx', result(x, out, f, 'kiln_part[0]', n))} }
 }`;
   return { decls: `${FOLD_PRELUDE}var<workgroup> kiln_part: array<${t}, ${WG}>;`, entry, workgroups: workgroupsFor(outN), workgroupSize: WG };
 }

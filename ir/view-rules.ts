@@ -1,7 +1,7 @@
 // Movement ops that codegen turns into views of their input's buffer: no kernel, no copy.
-import type { Node } from '../../ir/graph.ts';
-import type { OpName } from '../../ir/ops/index.ts';
-import { sliceDims, transposePerm } from '../../ir/ops/movement.ts';
+import type { Node } from './graph.ts';
+import type { OpName } from './ops/index.ts';
+import { sliceDims, transposePerm } from './ops/movement.ts';
 import { broadcastView, permuteView, reshapeView, sliceView, type View } from './view.ts';
 
 /** The output view from the input view; undefined means the view cannot express it (codegen copies first). */

@@ -1,6 +1,6 @@
 // Strided views: how a kernel reads a value that lives in a buffer as an affine view (offset plus one
 // stride per dimension). Reshape, transpose, broadcast and slice change only the view, never the data.
-import { stridesOf, type Shape } from '../../ir/shape.ts';
+import { stridesOf, type Shape } from './shape.ts';
 
 export interface View {
   readonly shape: Shape;
