@@ -52,7 +52,7 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
     prologue: `let img = batch / ${group};\n  let grp = batch % ${group};`,
     loadA: (row, k) => `conv_weight(grp, ${row}, ${k})`,
     loadB: (k, col) => `conv_input(img, grp, ${k}, ${col})`,
-    store: (row, col, acc) => `${out.name}[((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}] = ${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)};`,
+    store: (row, col, acc) => out.store(`((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`),
     decls,
   });
 };
@@ -82,7 +82,7 @@ const convDirect: Lowering = (ctx) => {
       acc += ${x!.load(xAt)} * ${w!.load(wAt)};
     ${'}'.repeat(nd)}
   }
-  ${out.name}[idx] = acc${biasTerm(bias, 'c1')};`;
+  ${out.store('idx', `acc${biasTerm(bias, 'c1')}`)}`;
   return { body, invocations: numel(out.view.shape) };
 };
 
@@ -115,6 +115,6 @@ export const convTransposeLowering: Lowering = (ctx) => {
       acc += ${x!.load(xAt)} * ${w!.load(wAt)};
     ${'}'.repeat(nd)}
   }
-  ${out.name}[idx] = acc${biasTerm(bias, 'c1')};`;
+  ${out.store('idx', `acc${biasTerm(bias, 'c1')}`)}`;
   return { body, invocations: numel(out.view.shape) };
 };

@@ -27,6 +27,6 @@ export const einsumLowering: Lowering = (ctx) => {
   ${coords('idx', spec.output.map((l) => spec.sizes[l]))}
   var acc = ${lit(0, T)};
   ${open} acc += ${product}; ${'}'.repeat(summed.length)}
-  ${out.name}[idx] = acc;`;
+  ${out.store('idx', 'acc')}`;
   return { body, invocations: numel(out.view.shape) };
 };

@@ -103,7 +103,7 @@ const CONV_WEIGHT_GRAD: Lowering = (ctx) => {
       }
     }
   }
-  ${dw.name}[idx] = acc;`,
+  ${dw.store('idx', 'acc')}`,
     invocations: numel(dw.view.shape),
   };
 };

@@ -166,7 +166,7 @@ export const matmulLowering: Lowering = (ctx) => {
   const m = av.shape[av.shape.length - 2], n = bv.shape[bv.shape.length - 1];
   const batchShape = out.view.shape.slice(0, out.view.shape.length - (a.view.shape.length === 1 ? 0 : 1) - (b.view.shape.length === 1 ? 0 : 1));
   // Output is contiguous [...batch, M, N] (1-D operands only drop a size-1 dim).
-  const store = (r: string, c: string, v: string) => `${out.name}[(batch * ${m} + ${r}) * ${n} + ${c}] = ${v};`;
+  const store = (r: string, c: string, v: string) => out.store(`(batch * ${m} + ${r}) * ${n} + ${c}`, v);
   return batchedMatmul(a, av, b, bv, batchShape, store, out.elem);
 };
 
@@ -187,7 +187,7 @@ export const gemmLowering: Lowering = (ctx) => {
     const load = `${cRef.load(`${cv.offset}${term(r, cv.strides[0], m)}${term(c, cv.strides[1], n)}`)}`;
     return beta === 1 ? ` + ${load}` : T === 'f32' ? ` + ${lit(beta, 'f32')} * ${load}` : ` + ${T}(${lit(beta, 'f32')} * f32(${load}))`;
   };
-  const store = (r: string, c: string, v: string) => `${out.name}[${r} * ${n} + ${c}] = ${scaled(v)}${bias(r, c)};`;
+  const store = (r: string, c: string, v: string) => out.store(`${r} * ${n} + ${c}`, `${scaled(v)}${bias(r, c)}`);
   // An input the shader never reads would be dropped from the bind group layout: touch an unused C.
   const touch = cRef && beta === 0 ? `\n  _ = ${cRef.load(`0`)};` : '';
   return batchedMatmul(a!, av, b!, bv, [], store, T, touch);
