@@ -1,12 +1,13 @@
 // The artifact loader: reads manifest.json and weights.safetensors (from a folder in Node, a URL, or
-// bytes in hand), refuses another format version and weights whose size, SHA-256 or tensors do not
+// bytes in hand), refuses another format version, a memory layout that does not hold together (arena
+// index, offset alignment, range within the arena) and weights whose size, SHA-256 or tensors do not
 // match the manifest, and opens WebGPU sessions that run the program on typed arrays by name.
 // Runtime code only: no compiler, no ts-morph, no protobuf; it runs in Node and in the browser.
 import type { TypedArray } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 import type { Tensor } from '../ir/tensor.ts';
 import { ARTIFACT_FORMAT, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
-import { PROGRAM_VERSION, type Program } from './program.ts';
+import { layoutProblem, PROGRAM_VERSION, type Program } from './program.ts';
 import { readWeights } from './weights.ts';
 import type { GpuContext } from './webgpu/device.ts';
 import { WebGpuExecutor } from './webgpu/executor.ts';
@@ -66,6 +67,8 @@ export function checkManifest(raw: unknown, path?: string): Manifest {
   if (m.version !== PROGRAM_VERSION) {
     invalid(`artifact format version ${m.version} is not supported: this runtime reads version ${PROGRAM_VERSION} (recompile with kiln compile)`, path);
   }
+  const problem = Array.isArray(m.buffers) ? layoutProblem(m) : 'buffers is missing';
+  if (problem) invalid(`manifest memory layout: ${problem}`, path);
   return m;
 }
 

@@ -81,3 +81,23 @@ export interface Program {
 
 /** GPU storage element type for a graph dtype. */
 export const storageDType = (d: DType): DType => (d === 'bool' ? 'u32' : d === 'f16' ? 'f32' : d);
+
+/**
+ * The first inconsistency of a program's memory layout, naming the field, or undefined: every arena
+ * index in range, every placed buffer a temp inside its arena at an offset aligned as the plan assumed.
+ */
+export function layoutProblem(p: Program): string | undefined {
+  const arenas = p.arenas ?? [];
+  const align = p.limits?.minStorageBufferOffsetAlignment;
+  if (arenas.length && !(Number.isInteger(align) && align! > 0)) return `limits.minStorageBufferOffsetAlignment must be a positive integer, got ${align}`;
+  for (const [a, arena] of arenas.entries()) if (!(Number.isInteger(arena.bytes) && arena.bytes > 0)) return `arenas[${a}].bytes must be a positive integer, got ${arena.bytes}`;
+  for (const [i, b] of p.buffers.entries()) {
+    if (b.arena === undefined && b.offset === undefined) continue;
+    const at = `buffers[${i}] ('${b.name}')`;
+    if (b.role !== 'temp') return `${at}.arena: only temp buffers are placed in arenas, this one is ${b.role}`;
+    if (!Number.isInteger(b.arena) || b.arena! < 0 || b.arena! >= arenas.length) return `${at}.arena ${b.arena} is not one of the ${arenas.length} arenas`;
+    if (!Number.isInteger(b.offset) || b.offset! < 0 || b.offset! % align! !== 0) return `${at}.offset ${b.offset} is not a multiple of the alignment ${align}`;
+    if (b.offset! + b.bytes > arenas[b.arena!].bytes) return `${at}.offset ${b.offset} + ${b.bytes} bytes runs past arena ${b.arena} (${arenas[b.arena!].bytes} bytes)`;
+  }
+  return undefined;
+}

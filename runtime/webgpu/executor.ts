@@ -1,11 +1,14 @@
-// The WebGPU executor: at load it creates every buffer, uploads parameters and constants once, compiles
-// all pipelines in parallel (createComputePipelineAsync) and prebuilds bind groups; a run is one command
-// encoder, one submit, and a readback of only the outputs asked for. After a device loss, the next run
-// rebuilds everything on a fresh device instead of failing forever.
+// The WebGPU executor: at load it creates every buffer (one per arena of the memory plan, one for each
+// input, output, parameter, constant and state buffer), uploads parameters and constants once, compiles
+// all pipelines in parallel (createComputePipelineAsync), prebuilds bind groups over {buffer, offset,
+// size} ranges and creates the readback staging buffers; a run is one command encoder, one submit, and
+// a readback of only the outputs asked for. Runs and readbacks are serialized (they share the staging
+// buffers), so a caller may start a run before the previous one resolves. After a device loss, the next
+// run rebuilds everything on a fresh device instead of failing forever.
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { PROGRAM_VERSION, type Program } from '../program.ts';
+import { layoutProblem, PROGRAM_VERSION, type Program } from '../program.ts';
 import { getGpu, type GpuContext } from './device.ts';
 
 export interface LoadOptions {
@@ -24,17 +27,27 @@ export interface RunOptions {
 /** Everything that lives on one device. */
 interface DeviceState {
   device: GPUDevice;
+  /** The GPU buffer of each program buffer (an arena for planned temps), and the offset there. */
   buffers: GPUBuffer[];
-  /** Indices of buffers this executor created (and destroys). */
-  owned: Set<number>;
+  offsets: number[];
+  /** Buffers this executor created (and destroys): arenas, own buffers, staging buffers. */
+  owned: GPUBuffer[];
+  /** Whether some buffers belong to another executor. */
+  shares: boolean;
   pipelines: GPUComputePipeline[];
   bindGroups: GPUBindGroup[];
+  /** Readback staging buffer of each program output, and of buffers read by readBuffers (made on first use). */
+  outStaging: GPUBuffer[];
+  readStaging: Map<number, GPUBuffer>;
   lost?: string;
 }
 
 export class WebGpuExecutor {
   /** Counts submits and readbacks, so tests can check a run is one submit. */
   readonly stats = { submits: 0, readbacks: 0, deviceRecreations: 0 };
+
+  /** The tail of the run queue: each run or readback starts when the previous one has settled. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly program: Program,
@@ -46,13 +59,22 @@ export class WebGpuExecutor {
     if (program.version !== PROGRAM_VERSION) {
       throw new KilnError('BACKEND', `program format version ${program.version} is not supported (this runtime reads version ${PROGRAM_VERSION})`);
     }
+    const problem = layoutProblem(program);
+    if (problem) throw new KilnError('BACKEND', `program memory layout: ${problem}`);
     return new WebGpuExecutor(program, data, await build(program, data, gpu, opts));
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const r = this.queue.then(work, work);
+    this.queue = r.catch(() => undefined);
+    return r;
   }
 
   /** The GPU buffer holding the named program buffer (to share parameters with another executor). */
   buffer(name: string): GPUBuffer {
     const i = this.program.buffers.findIndex((b) => b.name === name);
     if (i < 0) throw new KilnError('USAGE', `no buffer named '${name}' in this program`);
+    if (this.program.buffers[i].arena !== undefined) throw new KilnError('USAGE', `buffer '${name}' is a range of arena ${this.program.buffers[i].arena}, not a buffer of its own`);
     return this.state.buffers[i];
   }
 
@@ -61,16 +83,20 @@ export class WebGpuExecutor {
     return this.state.device;
   }
 
-  async run(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions = {}): Promise<Map<string, Tensor>> {
+  run(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions = {}): Promise<Map<string, Tensor>> {
+    return this.serial(() => this.runNow(inputs, opts));
+  }
+
+  private async runNow(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions): Promise<Map<string, Tensor>> {
     if (this.state.lost !== undefined) {
-      if (this.program.state.length > 0 || this.state.owned.size < this.state.buffers.length) {
+      if (this.program.state.length > 0 || this.state.shares) {
         throw new KilnError('BACKEND', `the GPU device was lost (${this.state.lost}) and with it the trained state held there; load the program again from exported weights`);
       }
       this.state = await build(this.program, this.data);
       this.stats.deviceRecreations++;
     }
     const { program: p } = this;
-    const { device: dev, buffers, pipelines, bindGroups } = this.state;
+    const { device: dev, buffers, pipelines, bindGroups, outStaging } = this.state;
     for (const io of p.inputs) {
       const t = inputs.get(io.name);
       if (!t) throw new KilnError('INPUT', `missing input '${io.name}' (${io.dtype}[${io.shape}])`);
@@ -80,7 +106,7 @@ export class WebGpuExecutor {
       const data = toStorage(t);
       dev.queue.writeBuffer(buffers[io.buffer], 0, data.buffer, data.byteOffset, data.byteLength);
     }
-    const wanted = opts.outputs ? p.outputs.filter((o) => opts.outputs!.includes(o.name)) : p.outputs;
+    const wanted = p.outputs.map((o, k) => [o, k] as const).filter(([o]) => !opts.outputs || opts.outputs.includes(o.name));
     dev.pushErrorScope('out-of-memory');
     dev.pushErrorScope('validation');
     const enc = dev.createCommandEncoder();
@@ -91,112 +117,152 @@ export class WebGpuExecutor {
       pass.dispatchWorkgroups(...d.workgroups);
     });
     pass.end();
-    const staging = wanted.map((o) => {
-      const size = p.buffers[o.buffer].bytes;
-      const s = dev.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-      enc.copyBufferToBuffer(buffers[o.buffer], 0, s, 0, size);
-      return s;
-    });
+    for (const [o, k] of wanted) this.copyOut(enc, o.buffer, outStaging[k]);
     dev.queue.submit([enc.finish()]);
     this.stats.submits++;
     const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
-    if (validation || oom) {
-      staging.forEach((s) => s.destroy());
-      throw new KilnError('BACKEND', `run failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
-    }
+    if (validation || oom) throw new KilnError('BACKEND', `run failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
     const out = new Map<string, Tensor>();
-    try {
-      await Promise.all(
-        staging.map(async (s, i) => {
-          await s.mapAsync(GPUMapMode.READ);
-          const o = wanted[i];
-          out.set(o.name, fromStorage(new Uint8Array(s.getMappedRange().slice(0)), o.dtype, o.shape));
-          this.stats.readbacks++;
-        }),
-      );
-    } catch (e) {
-      if (this.state.lost !== undefined) throw new KilnError('BACKEND', `the GPU device was lost during the run (${this.state.lost}); the next run re-creates it`);
-      throw e;
-    } finally {
-      staging.forEach((s) => s.destroy());
-    }
+    const read = await this.mapAll(wanted.map(([, k]) => outStaging[k]));
+    wanted.forEach(([o], i) => out.set(o.name, fromStorage(read[i], o.dtype, o.shape)));
     return out;
   }
 
-  /** Reads buffers back by index (e.g. trained parameters), in one submit. */
-  async readBuffers(indices: readonly number[]): Promise<Tensor[]> {
-    const { device: dev, buffers } = this.state;
-    const enc = dev.createCommandEncoder();
-    const staging = indices.map((i) => {
-      const s = dev.createBuffer({ size: this.program.buffers[i].bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-      enc.copyBufferToBuffer(buffers[i], 0, s, 0, this.program.buffers[i].bytes);
-      return s;
-    });
-    dev.queue.submit([enc.finish()]);
-    this.stats.submits++;
+  /** Records a copy of program buffer `i` (from its arena offset) into a staging buffer. */
+  private copyOut(enc: GPUCommandEncoder, i: number, staging: GPUBuffer): void {
+    enc.copyBufferToBuffer(this.state.buffers[i], this.state.offsets[i], staging, 0, this.program.buffers[i].bytes);
+  }
+
+  /** Maps the staging buffers, copies their bytes out and unmaps them for the next run. */
+  private async mapAll(staging: readonly GPUBuffer[]): Promise<Uint8Array[]> {
     try {
       return await Promise.all(
-        staging.map(async (s, k) => {
+        staging.map(async (s) => {
           await s.mapAsync(GPUMapMode.READ);
-          const b = this.program.buffers[indices[k]];
+          const bytes = new Uint8Array(s.getMappedRange().slice(0));
+          s.unmap();
           this.stats.readbacks++;
-          return fromStorage(new Uint8Array(s.getMappedRange().slice(0)), b.dtype, b.shape);
+          return bytes;
         }),
       );
-    } finally {
-      staging.forEach((s) => s.destroy());
+    } catch (e) {
+      staging.forEach((s) => s.mapState === 'mapped' && s.unmap());
+      if (this.state.lost !== undefined) throw new KilnError('BACKEND', `the GPU device was lost during the run (${this.state.lost}); the next run re-creates it`);
+      throw e;
     }
   }
 
+  /** Reads buffers back by index (e.g. trained parameters, or temps from their arena), in one submit. */
+  readBuffers(indices: readonly number[]): Promise<Tensor[]> {
+    return this.serial(async () => {
+      const { device: dev, readStaging } = this.state;
+      const enc = dev.createCommandEncoder();
+      const staging = indices.map((i) => {
+        const b = this.program.buffers[i];
+        if (!b) throw new KilnError('USAGE', `no buffer ${i} in this program (it has ${this.program.buffers.length})`);
+        let s = readStaging.get(i);
+        if (!s) readStaging.set(i, (s = this.stagingBuffer(b.bytes)));
+        return s;
+      });
+      // A buffer asked for twice is copied and mapped once.
+      const unique = [...new Set(indices)];
+      unique.forEach((i) => this.copyOut(enc, i, readStaging.get(i)!));
+      dev.queue.submit([enc.finish()]);
+      this.stats.submits++;
+      const bytes = await this.mapAll(unique.map((i) => readStaging.get(i)!));
+      return staging.map((_, k) => {
+        const b = this.program.buffers[indices[k]];
+        return fromStorage(bytes[unique.indexOf(indices[k])], b.dtype, b.shape);
+      });
+    });
+  }
+
+  private stagingBuffer(size: number): GPUBuffer {
+    const s = this.state.device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    this.state.owned.push(s);
+    return s;
+  }
+
   dispose(): void {
-    this.state.buffers.forEach((b, i) => this.state.owned.has(i) && b.destroy());
+    this.state.owned.forEach((b) => b.destroy());
+    this.state.owned.length = 0;
     this.state.buffers.length = 0;
   }
+}
+
+/** Refuses a program this device cannot hold: planned alignment, arena and binding sizes. */
+function checkLimits(program: Program, limits: GPUSupportedLimits): void {
+  const maxBinding = limits.maxStorageBufferBindingSize;
+  for (const [i, b] of program.buffers.entries()) {
+    if (b.bytes > maxBinding) {
+      const users = program.kernels.filter((_, k) => program.dispatches.some((d) => d.kernel === k && d.bindings.includes(i)));
+      throw new KilnError('BACKEND', `buffer '${b.name}' needs ${b.bytes} bytes, over this device's maxStorageBufferBindingSize ${maxBinding} (kernels: ${users.map((k) => k.name).join(', ') || 'none'})`);
+    }
+  }
+  const arenas = program.arenas ?? [];
+  const align = program.limits?.minStorageBufferOffsetAlignment ?? 0;
+  if (arenas.length && align % limits.minStorageBufferOffsetAlignment !== 0) {
+    throw new KilnError('BACKEND', `the memory plan aligns offsets to ${align} bytes, which this device's minStorageBufferOffsetAlignment ${limits.minStorageBufferOffsetAlignment} does not divide; recompile for this device`);
+  }
+  arenas.forEach((a, k) => {
+    const limit = Math.min(maxBinding, limits.maxBufferSize);
+    if (a.bytes > limit) throw new KilnError('BACKEND', `arena ${k} needs ${a.bytes} bytes, over this device's ${maxBinding <= limits.maxBufferSize ? 'maxStorageBufferBindingSize' : 'maxBufferSize'} ${limit}`);
+  });
 }
 
 /** Creates buffers, uploads data, compiles pipelines and bind groups on the given (or shared) device. */
 async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext, opts: LoadOptions = {}): Promise<DeviceState> {
   const dev = (gpu ?? (await getGpu()))?.device;
   if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
-  const maxBinding = dev.limits.maxStorageBufferBindingSize;
-  for (const b of program.buffers) {
-    if (b.bytes > maxBinding) {
-      const users = program.kernels.filter((_, k) => program.dispatches.some((d) => d.kernel === k && d.bindings.includes(program.buffers.indexOf(b))));
-      throw new KilnError('BACKEND', `buffer '${b.name}' needs ${b.bytes} bytes, over this device's maxStorageBufferBindingSize ${maxBinding} (kernels: ${users.map((k) => k.name).join(', ') || 'none'})`);
-    }
-  }
-  const state: DeviceState = { device: dev, buffers: [], owned: new Set(), pipelines: [], bindGroups: [] };
+  checkLimits(program, dev.limits);
+  const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], outStaging: [], readStaging: new Map() };
   void dev.lost.then((info) => {
     state.lost = info.message || info.reason || 'unknown reason';
   });
+  const destroy = () => state.owned.forEach((b) => b.destroy());
   dev.pushErrorScope('out-of-memory');
   dev.pushErrorScope('validation');
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-  state.buffers = program.buffers.map((b, i) => {
+  const create = (label: string, size: number) => {
+    const b = dev.createBuffer({ label, size, usage });
+    state.owned.push(b);
+    return b;
+  };
+  const arenas = (program.arenas ?? []).map((a, k) => create(`arena ${k}`, a.bytes));
+  state.buffers = program.buffers.map((b) => {
+    if (b.arena !== undefined) return arenas[b.arena];
     const shared = opts.sharedBuffers?.get(b.name);
-    if (shared && shared.size >= b.bytes) return shared;
+    if (shared && shared.size >= b.bytes) {
+      state.shares = true;
+      return shared;
+    }
     if (shared) throw new KilnError('BACKEND', `shared buffer '${b.name}' has ${shared.size} bytes, the program needs ${b.bytes}`);
-    state.owned.add(i);
-    return dev.createBuffer({ label: b.name, size: b.bytes, usage });
+    return create(b.name, b.bytes);
   });
-  for (const [i, arr] of data) if (state.owned.has(i)) dev.queue.writeBuffer(state.buffers[i], 0, arr.buffer, arr.byteOffset, arr.byteLength);
+  state.offsets = program.buffers.map((b) => b.offset ?? 0);
+  for (const [i, arr] of data) if (state.owned.includes(state.buffers[i])) dev.queue.writeBuffer(state.buffers[i], state.offsets[i], arr.buffer, arr.byteOffset, arr.byteLength);
+  state.outStaging = program.outputs.map((o) => {
+    const s = dev.createBuffer({ label: `read ${o.name}`, size: program.buffers[o.buffer].bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    state.owned.push(s);
+    return s;
+  });
   try {
     state.pipelines = await Promise.all(program.kernels.map((k) => compileKernel(dev, k)));
   } catch (e) {
     await dev.popErrorScope();
     await dev.popErrorScope();
-    state.buffers.forEach((b, i) => state.owned.has(i) && b.destroy());
+    destroy();
     throw e;
   }
   state.bindGroups = program.dispatches.map((d) =>
     dev.createBindGroup({
       layout: state.pipelines[d.kernel].getBindGroupLayout(0),
-      entries: d.bindings.map((b, i) => ({ binding: i, resource: { buffer: state.buffers[b] } })),
+      entries: d.bindings.map((b, i) => ({ binding: i, resource: { buffer: state.buffers[b], offset: state.offsets[b], size: program.buffers[b].bytes } })),
     }),
   );
   const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
   if (validation || oom) {
-    state.buffers.forEach((b, i) => state.owned.has(i) && b.destroy());
+    destroy();
     throw new KilnError('BACKEND', `loading the program failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
   }
   return state;
