@@ -1,0 +1,31 @@
+// Shared by the rewrite-pass tests: deterministic inputs, the IR text without constant lines, and the
+// numeric check that a rewritten graph computes what the original computed on the CPU interpreter.
+import { expect } from 'vitest';
+import { compareTensors, type Tolerance } from '../../compiler/compare.ts';
+import type { Graph } from '../../ir/graph.ts';
+import { printGraph } from '../../ir/print.ts';
+import { tensor, type Tensor } from '../../ir/tensor.ts';
+import { interpret } from '../../runtime/cpu/interpreter.ts';
+
+/** Deterministic values in [lo, hi) (an LCG). */
+export function rand(shape: readonly number[], seed: number, lo = -2, hi = 2): Tensor {
+  let s = seed >>> 0 || 1;
+  const n = shape.reduce((a, b) => a * b, 1);
+  return tensor('f32', shape, Array.from({ length: n }, () => lo + ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) * (hi - lo)));
+}
+
+/** The printed IR without its `const` lines (they only list the constant table). */
+export const irText = (g: Graph): string => printGraph(g).split('\n').filter((l) => !l.startsWith('  const ')).join('\n');
+
+/** Random f32 feeds for every graph input. */
+export const feedsFor = (g: Graph, seed = 7): Map<string, Tensor> =>
+  new Map(g.inputs.map((v, i) => [v.name, rand(v.type.shape, seed + 31 * i)]));
+
+/** Runs `original` and `rewritten` on the same inputs; outputs must agree (exactly by default). */
+export function expectSameResults(original: Graph, rewritten: Graph, tol: Tolerance = { rtol: 0, atol: 0 }, seed = 7): void {
+  const feeds = feedsFor(original, seed);
+  const want = interpret(original, feeds), got = interpret(rewritten, feeds);
+  expect(rewritten.outputs.map((v) => v.name)).toEqual(original.outputs.map((v) => v.name));
+  expect(got.length).toBe(want.length);
+  got.forEach((t, i) => expect(compareTensors(t, want[i], tol), `output ${i}`).toBeUndefined());
+}
