@@ -149,7 +149,7 @@ export function planMemory(buffers: readonly PlanBuffer[], steps: readonly Sched
 }
 
 /** The plan as text, one line per arena and per slot (for dumps and `kiln inspect`). */
-export function printPlan(plan: MemoryPlan, buffers: readonly (PlanBuffer & { readonly name?: string })[]): string {
+export function printPlan(plan: MemoryPlan, buffers: readonly { readonly bytes: number; readonly name?: string }[]): string {
   const lines = [`memory plan: ${plan.arenas.length} arena(s), ${plan.peakBytes} bytes planned, ${plan.naiveBytes} naive, ${plan.lowerBoundBytes} lower bound`];
   plan.arenas.forEach((bytes, a) => {
     lines.push(`  arena ${a}: ${bytes} bytes`);
