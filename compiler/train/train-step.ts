@@ -1,15 +1,15 @@
-// The train step as one graph: forward, loss (+ L1 penalty), decomposition into primitives, reverse-mode
-// gradients, coupled L2, and the optimizer updates of every trainable parameter as state updates. The
-// same graph runs on the CPU interpreter and compiles to one WebGPU program (one submit per step). State
-// the forward graph updates itself (BatchNorm running statistics in a training trace) is kept, not trained;
-// a forward that already reads the step counter (Dropout masks) shares the step input.
+// The train step as one graph: forward, loss (+ L1 penalty), then the TRAIN pipeline (passes/pipeline.ts):
+// decomposition into primitives, reverse-mode gradients with coupled L2 and the optimizer updates of every
+// trainable parameter as state updates, CSE, simplification, DCE. The same graph runs on the CPU
+// interpreter and compiles to one WebGPU program (one submit per step). State the forward graph updates
+// itself (BatchNorm running statistics in a training trace) is kept, not trained; a forward that already
+// reads the step counter (Dropout masks) shares the step input.
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import { isFloat } from '../../ir/dtype.ts';
-import { gradients } from '../../passes/autodiff/index.ts';
-import { deadCodeElimination } from '../../passes/dce.ts';
-import { decomposition } from '../../passes/decompose/index.ts';
+import { autodiffStep, type GradientSink } from '../../passes/autodiff-step.ts';
 import { runPasses } from '../../passes/pass.ts';
+import { trainPipeline } from '../../passes/pipeline.ts';
 import { STEP_INPUT } from '../nn/tracer.ts';
 import { StepBuilder } from './builder.ts';
 import { buildLoss, type LossSpec, targetType } from './loss.ts';
@@ -67,13 +67,9 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
     objective = b.add(objective, b.mul(b.num(l1), penalty));
   }
   g.outputs = [objective];
-  runPasses(g, [decomposition]);
-  objective = g.outputs[0];
 
   const params = [...trainable.values()];
-  const grads = gradients(g, objective, params);
   const l2 = spec.l2 ?? 0;
-  const ub = new StepBuilder(g, 'update');
   const hostScalars = new Map<string, (step: number) => number>();
   const host = (name: string, at: (step: number) => number): Value => {
     if (!hostScalars.has(name)) {
@@ -82,12 +78,16 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
     }
     return g.inputs.find((v) => v.name === name)!;
   };
-  for (const p of params) {
-    let grad = grads.get(p)!;
-    if (l2 !== 0) grad = ub.add(grad, ub.mul(ub.num(l2), p));
-    g.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step, host }));
-  }
-  runPasses(g, [deadCodeElimination]);
+  // The optimizer turns each parameter's gradient into its state update, inside the autodiff pass.
+  const optimizerUpdates: GradientSink = (graph, grads) => {
+    const ub = new StepBuilder(graph, 'update');
+    for (const p of params) {
+      let grad = grads.get(p)!;
+      if (l2 !== 0) grad = ub.add(grad, ub.mul(ub.num(l2), p));
+      graph.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step, host }));
+    }
+  };
+  runPasses(g, trainPipeline(autodiffStep(params, optimizerUpdates)));
   return { graph: g, trainable, buffers, hostScalars };
 }
 

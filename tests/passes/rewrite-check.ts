@@ -17,9 +17,12 @@ export function rand(shape: readonly number[], seed: number, lo = -2, hi = 2): T
 /** The printed IR without its `const` lines (they only list the constant table). */
 export const irText = (g: Graph): string => printGraph(g).split('\n').filter((l) => !l.startsWith('  const ')).join('\n');
 
-/** Random f32 feeds for every graph input. */
+/** Random feeds for every graph input: floats in [-2, 2), integers (token ids, classes) in [0, 4). */
 export const feedsFor = (g: Graph, seed = 7): Map<string, Tensor> =>
-  new Map(g.inputs.map((v, i) => [v.name, rand(v.type.shape, seed + 31 * i)]));
+  new Map(g.inputs.map((v, i) => {
+    const r = rand(v.type.shape, seed + 31 * i, v.type.dtype === 'f32' ? -2 : 0, v.type.dtype === 'f32' ? 2 : 4);
+    return [v.name, v.type.dtype === 'f32' ? r : tensor(v.type.dtype, v.type.shape, Array.from(r.data, Math.floor))];
+  }));
 
 /** Runs `original` and `rewritten` on the same inputs; outputs must agree (exactly by default). */
 export function expectSameResults(original: Graph, rewritten: Graph, tol: Tolerance = { rtol: 0, atol: 0 }, seed = 7): void {
