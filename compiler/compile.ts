@@ -1,19 +1,23 @@
-// The compile pipeline from a graph to a WebGPU program: decompose composites into primitives, then
-// generate WGSL and the dispatch plan. The input graph is left unchanged.
+// The compile pipeline from a graph to a WebGPU program: decompose composites into primitives, simplify,
+// fuse them into kernels, generate WGSL and the dispatch plan, and plan memory. The input graph is left
+// unchanged.
 import type { Graph } from '../ir/graph.ts';
-import { lowerForGpu } from '../passes/pipeline.ts';
+import { fusion, scheduleOf } from '../passes/fuse.ts';
+import { runPipeline, type PassOptions } from '../passes/pass.ts';
+import { GPU_PIPELINE } from '../passes/pipeline.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
 
-export interface CompileOptions {
+export interface CompileOptions extends PassOptions {
   /** Fuse primitives into kernels (default true); false emits one kernel per primitive, for comparison. */
   readonly fuse?: boolean;
 }
 
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
-export function compileForWebGpu(g: Graph, _opts: CompileOptions = {}): CompiledProgram & { graph: Graph } {
-  const graph = lowerForGpu(g.clone());
-  const generated = generateProgram(graph);
+export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledProgram & { graph: Graph } {
+  const passes = opts.fuse === false ? GPU_PIPELINE : [...GPU_PIPELINE, fusion];
+  const { graph, analyses } = runPipeline(g.clone(), passes, opts);
+  const generated = generateProgram(graph, scheduleOf(analyses));
   // The memory plan places the temps in arenas (program format version 2).
   return { ...generated, program: applyPlan(generated.program).program, graph };
 }

@@ -9,7 +9,7 @@ import { ELEMENTWISE_OPS } from '../../ir/ops/elementwise.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
 import { webgpuOrSkip } from '../support/env.ts';
 import { expectGpuMatchesCpu, randomInputs, singleOp } from '../support/gpu-diff.ts';
-import { spread } from '../../compiler/wgsl/codegen.ts';
+import { spread } from '../../compiler/wgsl/program-builder.ts';
 
 let gpu: GpuContext | undefined;
 beforeAll(async () => {

@@ -1,0 +1,146 @@
+// Emits one kernel for a fusion group (ir/schedule.ts). Every elementwise member becomes a WGSL function
+// `kfN(i)` computing its value at flat index i of its own shape, reading its operands through TensorRefs:
+// a buffer binding, another member's function (through any view), a literal for a scalar constant, or
+// `acc` for the anchor's value in an epilogue. A pointwise group is one invocation per element storing
+// its outputs; an anchored group calls the anchor's own lowering with these refs as inputs and an output
+// ref whose `store` evaluates the epilogue and writes every output of the group at that index. All
+// outputs are computed before any is stored, so outputs written in place over a state they read stay
+// correct.
+import { KilnError } from '../../ir/errors.ts';
+import type { Node, Value } from '../../ir/graph.ts';
+import type { KernelGroup } from '../../ir/schedule.ts';
+import { numel } from '../../ir/shape.ts';
+import { contiguous, type View } from '../../ir/view.ts';
+import { ViewChains } from '../../ir/view-rules.ts';
+import { isLiteralConstant, MAX_BINDINGS } from '../../passes/fuse.ts';
+import { type Codegen, lower } from './codegen.ts';
+import { bufferRef, type KernelSource, type TensorRef } from './kernel.ts';
+import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
+import { coordNames, coords, lit, wgslType } from './wgsl.ts';
+
+const chainsOf = new WeakMap<Codegen, ViewChains>();
+
+/** A ref with no buffer behind it: reading `name` is a lowering that bypasses `load`, a codegen bug. */
+function computedRef(what: string, v: Value, view: View, load: (at: string) => string, store?: TensorRef['store']): TensorRef {
+  return {
+    get name(): string {
+      throw new KilnError('BACKEND', `a lowering reads ${what} '${v.name}' as a buffer instead of through load()`);
+    },
+    dtype: v.type.dtype,
+    elem: wgslType(v.type.dtype),
+    view,
+    load,
+    store:
+      store ??
+      (() => {
+        throw new KilnError('BACKEND', `cannot store into the input '${v.name}'`);
+      }),
+  };
+}
+
+export function emitGroup(cg: Codegen, gr: KernelGroup): void {
+  if (gr.kind === 'single') return cg.emitNode(gr.anchor!);
+  const g = cg.g;
+  let chains = chainsOf.get(cg);
+  if (!chains) chainsOf.set(cg, (chains = new ViewChains(g.producers())));
+  const vc = chains;
+  const producer = new Map<Value, Node>(gr.nodes.flatMap((n) => n.outputs.map((o) => [o, n] as const)));
+  const index = new Map(gr.nodes.map((n, k) => [n, k]));
+  const anchor = gr.anchor;
+  const anchorElem = anchor ? wgslType(anchor.outputs[0].type.dtype) : 'f32';
+  const label = `${anchor ? anchor.op : 'fused'}_${(anchor ?? gr.nodes[0]).name}`;
+
+  // Outputs: fresh buffers, or the buffer of the state a value updates in place.
+  const outBuffers = gr.outputs.map((v) => {
+    const t = gr.inPlace.get(v);
+    if (!t) return cg.owned(v, 'temp').buffer;
+    const buffer = cg.locOf(t).buffer;
+    cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
+    return buffer;
+  });
+  const outNames = gr.outputs.map((_, j) => `out${j}`);
+  const inBuffers: number[] = [];
+  const bindingName = (buffer: number): string => {
+    const j = outBuffers.indexOf(buffer);
+    if (j >= 0) return outNames[j];
+    if (!inBuffers.includes(buffer)) inBuffers.push(buffer);
+    return `in${inBuffers.indexOf(buffer)}`;
+  };
+
+  const dependsOnAnchor = new Map<Node, boolean>();
+  const anchorDependent = (n: Node): boolean => {
+    if (!dependsOnAnchor.has(n)) {
+      dependsOnAnchor.set(n, n.inputs.some((u) => {
+        const p = u && producer.get(vc.base(u));
+        return p !== undefined && (p === anchor || anchorDependent(p));
+      }));
+    }
+    return dependsOnAnchor.get(n)!;
+  };
+  const call = (n: Node, at: string, acc: string) => `kf${index.get(n)}(${at}${anchorDependent(n) ? `, ${acc}` : ''})`;
+
+  /** How a member (or the anchor) reads operand `u`. */
+  const refFor = (u: Value, literals: boolean): TensorRef => {
+    const b = vc.base(u);
+    const p = producer.get(b);
+    if (p) {
+      const view = vc.view(u);
+      if (!view) throw new KilnError('BACKEND', `fused value '${b.name}' is read through a view the strides cannot express`, { node: p.name, op: p.op });
+      if (p === anchor) return computedRef('the epilogue value', u, view, () => 'acc');
+      return computedRef('the fused value', u, view, (at) => call(p, at, 'acc'));
+    }
+    if (literals && isLiteralConstant(g, b)) {
+      const value = g.constants.get(b)!.data[0] as number;
+      return computedRef('the literal', u, vc.view(u) ?? contiguous(u.type.shape), () => lit(Number(value), wgslType(b.type.dtype)));
+    }
+    const l = cg.locOf(u);
+    return bufferRef(bindingName(l.buffer), u.type.dtype, wgslType(u.type.dtype), l.view);
+  };
+
+  const functions = gr.nodes.filter((n) => n !== anchor).map((n) => {
+    const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
+    const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => refFor(u, true));
+    const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
+    const params = `i: i32${anchorDependent(n) ? `, acc: ${anchorElem}` : ''}`;
+    return `// ${n.op} ${n.name}\nfn kf${index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
+  });
+
+  /** Statements computing every output at flat index `idx` (the anchor's value `acc`), then storing them. */
+  const storeAt = (idx: string, acc?: string): string => {
+    const values = gr.outputs.map((v, j) => {
+      const n = producer.get(v)!;
+      return `let o${j} = ${n === anchor ? 'e_a' : call(n, 'e_i', 'e_a')};`;
+    });
+    const stores = gr.outputs.map((_, j) => `${outNames[j]}[e_i] = o${j};`);
+    return `{\n    let e_i = ${idx};${acc === undefined ? '' : ` let e_a = ${acc};`}\n    ${values.join(' ')}\n    ${stores.join(' ')}\n  }`;
+  };
+
+  let src: KernelSource;
+  if (!anchor) {
+    src = { body: storeAt('idx'), invocations: numel(gr.shape) };
+  } else {
+    let stored = false;
+    const out = anchor.outputs[0];
+    const noLoad = () => {
+      throw new KilnError('BACKEND', `cannot load the output '${out.name}'`);
+    };
+    const outRef = computedRef('the kernel output', out, contiguous(out.type.shape), noLoad, (idx, value) => {
+      stored = true;
+      return storeAt(idx, value);
+    });
+    src = lower(anchor, anchor.inputs.map((u) => u && refFor(u, false)), [outRef]);
+    if (!stored && gr.outputs.length) {
+      throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: anchor.name, op: anchor.op });
+    }
+  }
+  const decls = [ELEMENTWISE_PRELUDE, ...functions, src.decls ?? ''].join('\n');
+  if (inBuffers.length + outBuffers.length > MAX_BINDINGS) {
+    throw new KilnError('BACKEND', `fused kernel ${label} needs ${inBuffers.length + outBuffers.length} storage buffers, over the ${MAX_BINDINGS} WebGPU guarantees`);
+  }
+  const elemOf = (buffer: number) => wgslType(cg.b.buffers[buffer].dtype);
+  const kernel = cg.b.addKernel(label, gr.nodes.map((n) => n.name), { ...src, decls }, {
+    inputs: inBuffers.map((buf, i) => ({ name: `in${i}`, elem: elemOf(buf) })),
+    outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: elemOf(buf) })),
+  });
+  cg.b.dispatch(kernel, [...inBuffers, ...outBuffers], src);
+}

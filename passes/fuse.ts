@@ -1,0 +1,285 @@
+// Operator fusion: one greedy walk in topological order groups the primitives into kernels, reading op
+// kinds only (never names). Each node opens a group of its kind; then an elementwise node joins the group
+// of an operand it reads at its own flat index (a pointwise chain, or the epilogue of a reduction or a
+// contraction), and pulls in pointwise producers that nothing else reads (recomputed inline, through
+// views and broadcasts); a reduction pulls such producers in as its prologue. `mayMerge` is the one place
+// that decides fuse or materialize: one anchor per kernel, no cycle between kernels, at most
+// MAX_BINDINGS storage buffers, and never recompute an expensive producer (only elementwise nodes are
+// ever inlined). Outputs that update optimizer or model state are written in place when every read of
+// the state in the kernel is at the element being written; the schedule then orders that kernel after
+// every other reader of the state. The result is a Schedule (ir/schedule.ts), an analysis; the graph
+// itself is unchanged.
+import { KilnError } from '../ir/errors.ts';
+import type { Graph, Node, Value } from '../ir/graph.ts';
+import { OPS } from '../ir/ops/index.ts';
+import { type GroupKind, type KernelGroup, printSchedule, type Schedule } from '../ir/schedule.ts';
+import { numel, type Shape } from '../ir/shape.ts';
+import { isContiguous, type View } from '../ir/view.ts';
+import { ViewChains } from '../ir/view-rules.ts';
+import type { Analysis, Pass } from './pass.ts';
+
+/** WebGPU guarantees 8 storage buffers per shader stage: inputs plus outputs of one kernel. */
+export const MAX_BINDINGS = 8;
+
+const KIND_GROUP: Partial<Record<string, GroupKind>> = { elementwise: 'pointwise', reduce: 'reduce', contraction: 'contraction' };
+const kindOf = (n: Node) => OPS[n.op].kind;
+
+interface Group {
+  kind: GroupKind;
+  anchor?: Node;
+  nodes: Node[];
+  inline: Set<Node>;
+  shape: Shape;
+}
+
+/** What the walk knows about the graph: producers, view chains, uses and escaping values. */
+class GraphFacts {
+  readonly producer = new Map<Value, Node>();
+  readonly order = new Map<Node, number>();
+  /** Consumers (non-view nodes) of each base value, with the value they read (the base or a view of it). */
+  readonly uses = new Map<Value, { node: Node; via: Value }[]>();
+  private readonly escaping = new Set<Value>();
+  private readonly chains: ViewChains;
+
+  constructor(readonly g: Graph) {
+    this.params = new Set(g.params.values());
+    g.nodes.forEach((n, i) => {
+      this.order.set(n, i);
+      for (const o of n.outputs) this.producer.set(o, n);
+    });
+    this.chains = new ViewChains(this.producer);
+    for (const n of g.nodes) {
+      if (kindOf(n) === 'view') continue;
+      for (const u of n.inputs) if (u) this.usesOf(this.base(u)).push({ node: n, via: u });
+    }
+    for (const v of [...g.outputs, ...g.updates.values()]) this.escaping.add(this.base(v));
+  }
+
+  usesOf(b: Value): { node: Node; via: Value }[] {
+    let l = this.uses.get(b);
+    if (!l) this.uses.set(b, (l = []));
+    return l;
+  }
+
+  /** The value a chain of view ops starts from. */
+  base(v: Value): Value {
+    return this.chains.base(v);
+  }
+
+  /** The view of `v` over its base's contiguous elements; undefined when a view rule cannot express it. */
+  view(v: Value): View | undefined {
+    return this.chains.view(v);
+  }
+
+  escapes(b: Value): boolean {
+    return this.escaping.has(b);
+  }
+
+  /** Whether consumer `node` reads `via` at its own flat output index (same shape, contiguous view of the base). */
+  readsAtOwnIndex(node: Node, via: Value): boolean {
+    const view = this.view(via);
+    const out = node.outputs[0].type.shape;
+    return !!view && isContiguous(view) && sameShape(via.type.shape, out) && numel(this.base(via).type.shape) === numel(out);
+  }
+
+  /** A scalar constant that kernels read as a literal (not a parameter or state: those stay buffers). */
+  isLiteral(b: Value): boolean {
+    return isLiteralConstant(this.g, b, this.params);
+  }
+  private readonly params: ReadonlySet<Value>;
+}
+
+const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/** A scalar constant fused kernels inline as a literal: not a parameter or a state (those stay buffers). */
+export const isLiteralConstant = (g: Graph, v: Value, params: ReadonlySet<Value> = new Set(g.params.values())): boolean =>
+  g.constants.has(v) && numel(v.type.shape) === 1 && !params.has(v) && !g.updates.has(v);
+
+export function fuse(g: Graph): Schedule {
+  const facts = new GraphFacts(g);
+  const groupOf = new Map<Node, Group>();
+  const updateTarget = new Map<Value, Value>([...g.updates].map(([t, s]) => [s, t]));
+
+  const members = (gr: Group) => new Set(gr.nodes);
+  const isOutput = (n: Node, set: ReadonlySet<Node>) => n.outputs.some((o) => facts.escapes(o) || facts.usesOf(o).some((u) => !set.has(u.node)));
+  /** Groups whose outputs `gr` reads (its direct dependencies). */
+  const depsOf = (gr: Group): Set<Group> => {
+    const set = members(gr), deps = new Set<Group>();
+    for (const n of gr.nodes) for (const u of n.inputs) {
+      const p = u && facts.producer.get(facts.base(u));
+      const d = p && !set.has(p) ? groupOf.get(p) : undefined;
+      if (d && d !== gr) deps.add(d);
+    }
+    return deps;
+  };
+  /** Whether `to` is reachable from `from`'s dependencies, skipping the direct edge to `to` itself. */
+  const reachesIndirectly = (from: Group, to: Group): boolean => {
+    const seen = new Set<Group>();
+    const stack = [...depsOf(from)].filter((d) => d !== to);
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (d === to) return true;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      stack.push(...depsOf(d));
+    }
+    return false;
+  };
+  /** In-place target of a member's output: an update whose state the group reads only at the written index. */
+  const inPlaceTarget = (n: Node, set: ReadonlySet<Node>, inline: ReadonlySet<Node>): Value | undefined => {
+    const t = updateTarget.get(n.outputs[0]);
+    if (!t || n.outputs.length !== 1 || inline.has(n) || numel(t.type.shape) !== numel(n.outputs[0].type.shape)) return undefined;
+    const reads = facts.usesOf(t).filter((u) => set.has(u.node));
+    return reads.every((u) => kindOf(u.node) === 'elementwise' && !inline.has(u.node) && facts.readsAtOwnIndex(u.node, u.via)) ? t : undefined;
+  };
+  /** Storage buffers a kernel computing `set` binds: external inputs (literals excluded) and outputs (in-place share). */
+  const bindings = (set: ReadonlySet<Node>, inline: ReadonlySet<Node>): number => {
+    const inputs = new Set<Value>();
+    for (const n of set) for (const u of n.inputs) {
+      const b = u && facts.base(u);
+      if (!b || facts.isLiteral(b)) continue;
+      const p = facts.producer.get(b);
+      if (!p || !set.has(p)) inputs.add(b);
+    }
+    let outputs = 0;
+    for (const n of set) {
+      if (inline.has(n) || !isOutput(n, set)) continue;
+      const t = inPlaceTarget(n, set, inline);
+      outputs += t && inputs.has(t) ? 0 : n.outputs.length;
+    }
+    return inputs.size + outputs;
+  };
+
+  /** The one fuse-or-materialize decision: may `p` and `q` become one kernel, with `inline` members added? */
+  const mayMerge = (p: Group, q: Group, addInline: readonly Node[]): boolean => {
+    if (p.anchor && q.anchor) return false;
+    const set = new Set([...p.nodes, ...q.nodes]);
+    const inline = new Set([...p.inline, ...q.inline, ...addInline]);
+    for (const n of set) if (inline.has(n) && isOutput(n, set)) return false;
+    if (bindings(set, inline) > MAX_BINDINGS) return false;
+    return !reachesIndirectly(p, q) && !reachesIndirectly(q, p);
+  };
+  const merge = (keep: Group, gone: Group, addInline: readonly Node[]): Group => {
+    keep.nodes = [...keep.nodes, ...gone.nodes].sort((a, b) => facts.order.get(a)! - facts.order.get(b)!);
+    for (const n of [...gone.inline, ...addInline]) keep.inline.add(n);
+    if (gone.anchor) {
+      keep.anchor = gone.anchor;
+      keep.kind = gone.kind;
+      keep.shape = gone.shape;
+    }
+    for (const n of gone.nodes) groupOf.set(n, keep);
+    return keep;
+  };
+  /** A pointwise group that nothing outside `readers` reads: it can be recomputed inline where it is read. */
+  const inlinable = (p: Group, readers: ReadonlySet<Node>, reads: readonly Value[]): boolean =>
+    p.kind === 'pointwise' && !p.nodes.some((n) => n.outputs.some((o) => facts.escapes(o) || facts.usesOf(o).some((u) => !readers.has(u.node) && !p.nodes.includes(u.node)))) && reads.every((v) => facts.view(v) !== undefined);
+
+  for (const n of g.nodes) {
+    const kind = kindOf(n);
+    if (kind === 'view') continue;
+    const gk = KIND_GROUP[kind] ?? 'single';
+    let gr: Group = { kind: gk, anchor: gk === 'pointwise' ? undefined : n, nodes: [n], inline: new Set(), shape: n.outputs[0].type.shape };
+    groupOf.set(n, gr);
+    if (gk === 'single' || gk === 'contraction') continue;
+    // Producer groups of this node's operands, each with the operand values read from it.
+    const byProducer = new Map<Group, Value[]>();
+    for (const u of n.inputs) {
+      const p = u && facts.producer.get(facts.base(u));
+      const pg = p && groupOf.get(p);
+      if (pg && pg !== gr) byProducer.set(pg, [...(byProducer.get(pg) ?? []), u!]);
+    }
+    for (const [pg, reads] of byProducer) {
+      if (pg.kind === 'single' || groupOf.get(pg.nodes[0]) !== pg) continue;
+      const readers = members(gr);
+      const atOwnIndex = gk === 'pointwise' && numel(pg.shape) === numel(gr.shape) && reads.every((v) => {
+        const p = facts.producer.get(facts.base(v))!;
+        return !pg.inline.has(p) && facts.readsAtOwnIndex(n, v);
+      });
+      const anchorOk = !pg.anchor || pg.anchor.outputs.length === 1;
+      if (atOwnIndex && anchorOk && mayMerge(pg, gr, [])) {
+        gr = merge(pg, gr, []);
+        continue;
+      }
+      if (inlinable(pg, readers, reads) && mayMerge(gr, pg, pg.nodes)) gr = merge(gr, pg, pg.nodes);
+    }
+  }
+
+  // Distinct groups in order of their last member, then in-place outputs and the ordering they need.
+  const groups = [...new Set(g.nodes.flatMap((n) => (groupOf.has(n) ? [groupOf.get(n)!] : [])))];
+  const last = (gr: Group) => facts.order.get(gr.nodes[gr.nodes.length - 1])!;
+  groups.sort((a, b) => last(a) - last(b));
+  const kernels = groups.map((gr): KernelGroup => {
+    const set = members(gr);
+    const outputs: Value[] = [];
+    const inPlace = new Map<Value, Value>();
+    for (const n of gr.nodes) {
+      if (gr.inline.has(n) || !isOutput(n, set)) continue;
+      outputs.push(...n.outputs);
+      const t = gr.kind === 'single' ? undefined : inPlaceTarget(n, set, gr.inline);
+      if (t) inPlace.set(n.outputs[0], t);
+    }
+    return { kind: gr.kind, anchor: gr.anchor, nodes: gr.nodes, inline: gr.inline, shape: gr.shape, outputs, inPlace };
+  });
+  return { groups: orderForInPlace(kernels, facts) };
+}
+
+/**
+ * Orders the kernels topologically (stable: original order where free) with one extra rule: a kernel that
+ * overwrites a state in place runs after every other kernel reading that state. Where the rule cannot
+ * hold (a reader depends on the writer), the write is not done in place.
+ */
+function orderForInPlace(kernels: KernelGroup[], facts: GraphFacts): KernelGroup[] {
+  const owner = new Map<Node, number>();
+  kernels.forEach((k, i) => k.nodes.forEach((n) => owner.set(n, i)));
+  const readersOf = (t: Value) => new Set(facts.usesOf(t).map((u) => owner.get(u.node)!));
+  const deps = kernels.map((k, i) => {
+    const d = new Set<number>();
+    for (const n of k.nodes) for (const u of n.inputs) {
+      const p = u && facts.producer.get(facts.base(u));
+      const o = p === undefined ? undefined : owner.get(p);
+      if (o !== undefined && o !== i) d.add(o);
+    }
+    return d;
+  });
+  const dependsOn = (a: number, b: number, seen = new Set<number>()): boolean => {
+    if (a === b) return true;
+    if (seen.has(a)) return false;
+    seen.add(a);
+    return [...deps[a]].some((d) => dependsOn(d, b, seen));
+  };
+  const result = kernels.map((k, i) => {
+    const inPlace = new Map<Value, Value>();
+    for (const [v, t] of k.inPlace) {
+      const readers = [...readersOf(t)].filter((r) => r !== i);
+      if (readers.some((r) => dependsOn(r, i))) continue;
+      readers.forEach((r) => deps[i].add(r));
+      inPlace.set(v, t);
+    }
+    return { ...k, inPlace };
+  });
+  // Kahn's algorithm, always taking the earliest ready kernel.
+  const done = new Set<number>(), order: KernelGroup[] = [];
+  while (order.length < result.length) {
+    const next = result.findIndex((_, i) => !done.has(i) && [...deps[i]].every((d) => done.has(d)));
+    if (next < 0) throw new KilnError('BACKEND', 'fusion produced a cycle between kernels');
+    done.add(next);
+    order.push(result[next]);
+  }
+  return order;
+}
+
+class ScheduleAnalysis implements Analysis {
+  constructor(readonly schedule: Schedule) {}
+  print(): string {
+    return printSchedule(this.schedule);
+  }
+}
+
+/** The fusion pass: computes the schedule codegen emits. */
+export const fusion: Pass = {
+  name: 'fuse',
+  run: (g) => new ScheduleAnalysis(fuse(g)),
+};
+
+/** The schedule a pipeline's fusion pass found, if it ran. */
+export const scheduleOf = (a: ReadonlyMap<string, Analysis>): Schedule | undefined => (a.get('fuse') as ScheduleAnalysis | undefined)?.schedule;
