@@ -4,18 +4,22 @@
 import type { Graph } from '../ir/graph.ts';
 import { fusion, scheduleOf } from '../passes/fuse.ts';
 import { runPipeline, type PassOptions } from '../passes/pass.ts';
-import { GPU_PIPELINE } from '../passes/pipeline.ts';
+import { frozenGpuPipeline, gpuPipeline } from '../passes/pipeline.ts';
+import { evalNode } from '../runtime/cpu/interpreter.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
 
 export interface CompileOptions extends PassOptions {
   /** Fuse primitives into kernels (default true); false emits one kernel per primitive, for comparison. */
   readonly fuse?: boolean;
+  /** The weights will not change (an exported model): BatchNorm folds into the preceding Conv/Gemm. */
+  readonly frozen?: boolean;
 }
 
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
 export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledProgram & { graph: Graph } {
-  const passes = opts.fuse === false ? GPU_PIPELINE : [...GPU_PIPELINE, fusion];
+  const lowering = opts.frozen ? frozenGpuPipeline(evalNode) : gpuPipeline(evalNode);
+  const passes = opts.fuse === false ? lowering : [...lowering, fusion];
   const { graph, analyses } = runPipeline(g.clone(), passes, opts);
   const generated = generateProgram(graph, scheduleOf(analyses));
   // The memory plan places the temps in arenas (program format version 2).

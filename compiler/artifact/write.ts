@@ -39,7 +39,7 @@ export interface BuiltArtifact {
 /** Compiles `graph` (left unchanged) into a manifest and weights, in memory. */
 export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames'> = {}): BuiltArtifact {
   // The same steps as compileForWebGpu, keeping the lowered graph: it is what the manifest stores.
-  const { program, data, graph: lowered } = compileForWebGpu(graph);
+  const { program, data, graph: lowered } = compileForWebGpu(graph, { frozen: true });
   const tensors = new Map<string, Tensor>();
   program.buffers.forEach((b, i) => {
     if (b.role !== 'param' && b.role !== 'const') return;

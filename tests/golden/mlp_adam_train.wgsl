@@ -823,112 +823,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] / in1[0]);
 }
 
-// ===== kernel 16: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Neg_12/Neg_0
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Neg_12/Neg_0
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 16) { return; }
-  var c_rest = idx;
-  let c0 = c_rest;
-  out0[idx] = (-in0[0]);
-}
-
-// ===== kernel 17: Where_grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
-@group(0) @binding(0) var<storage, read_write> in0: array<u32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
-@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 160) { return; }
-  var c_rest = idx;
-  let c1 = c_rest % 10; c_rest = c_rest / 10;
-  let c0 = c_rest;
-  out0[idx] = select(in2[0], in1[c0], in0[c0 * 10 + c1] != 0u);
-}
-
-// ===== kernel 18: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
+// ===== kernel 16: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -980,7 +875,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (-in0[c0 * 10 + c1]);
 }
 
-// ===== kernel 19: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
+// ===== kernel 17: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1033,7 +928,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 20: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
+// ===== kernel 18: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1086,7 +981,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in1[c0 * 10 + c1]);
 }
 
-// ===== kernel 21: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+// ===== kernel 19: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1139,7 +1034,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 10 + c1] + in1[c0 * 10 + c1]);
 }
 
-// ===== kernel 22: Gemm_grad//layers.2/Gemm/Gemm_0
+// ===== kernel 20: Gemm_grad//layers.2/Gemm/Gemm_0
 // kiln kernel: grad//layers.2/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1213,7 +1108,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
 }
 
-// ===== kernel 23: Gemm_grad//layers.2/Gemm/Gemm_1
+// ===== kernel 21: Gemm_grad//layers.2/Gemm/Gemm_1
 // kiln kernel: grad//layers.2/Gemm/Gemm_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1287,7 +1182,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
 }
 
-// ===== kernel 24: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
+// ===== kernel 22: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.2/Gemm/ReduceSum_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1313,7 +1208,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 25: Greater_grad//Relu_1/Greater_0
+// ===== kernel 23: Greater_grad//Relu_1/Greater_0
 // kiln kernel: grad//Relu_1/Greater_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1366,7 +1261,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(0u, 1u, in0[c0 * 64 + c1] > in1[0]);
 }
 
-// ===== kernel 26: Where_grad//Relu_1/Where_1
+// ===== kernel 24: Where_grad//Relu_1/Where_1
 // kiln kernel: grad//Relu_1/Where_1
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1420,7 +1315,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(in2[0], in1[c0 * 64 + c1], in0[c0 * 64 + c1] != 0u);
 }
 
-// ===== kernel 27: Gemm_grad//layers.1/Gemm/Gemm_0
+// ===== kernel 25: Gemm_grad//layers.1/Gemm/Gemm_0
 // kiln kernel: grad//layers.1/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1494,7 +1389,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
 }
 
-// ===== kernel 28: Gemm_grad//layers.1/Gemm/Gemm_1
+// ===== kernel 26: Gemm_grad//layers.1/Gemm/Gemm_1
 // kiln kernel: grad//layers.1/Gemm/Gemm_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1588,7 +1483,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33; }
 }
 
-// ===== kernel 29: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
+// ===== kernel 27: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.1/Gemm/ReduceSum_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1614,7 +1509,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 30: Greater_grad//Relu/Greater_0
+// ===== kernel 28: Greater_grad//Relu/Greater_0
 // kiln kernel: grad//Relu/Greater_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1667,7 +1562,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(0u, 1u, in0[c0 * 128 + c1] > in1[0]);
 }
 
-// ===== kernel 31: Where_grad//Relu/Where_1
+// ===== kernel 29: Where_grad//Relu/Where_1
 // kiln kernel: grad//Relu/Where_1
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1721,7 +1616,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(in2[0], in1[c0 * 128 + c1], in0[c0 * 128 + c1] != 0u);
 }
 
-// ===== kernel 32: Gemm_grad//layers.0/Gemm/Gemm_0
+// ===== kernel 30: Gemm_grad//layers.0/Gemm/Gemm_0
 // kiln kernel: grad//layers.0/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1815,7 +1710,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r3 < M && c3 < N) { out0[r3 * 784 + c3] = acc33; }
 }
 
-// ===== kernel 33: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
+// ===== kernel 31: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
 // kiln kernel: grad//layers.0/Gemm/ReduceSum_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1841,7 +1736,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 34: Mul_update/Mul_1
+// ===== kernel 32: Mul_update/Mul_1
 // kiln kernel: update/Mul_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1894,7 +1789,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 35: Add_update/Add_4
+// ===== kernel 33: Add_update/Add_4
 // kiln kernel: update/Add_4
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1947,7 +1842,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] + in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 36: Mul_update/Mul_8
+// ===== kernel 34: Mul_update/Mul_8
 // kiln kernel: update/Mul_8
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1999,7 +1894,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] * in0[c0 * 784 + c1]);
 }
 
-// ===== kernel 37: Sqrt_update/Sqrt_11
+// ===== kernel 35: Sqrt_update/Sqrt_11
 // kiln kernel: update/Sqrt_11
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2051,7 +1946,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 784 + c1]);
 }
 
-// ===== kernel 38: Sqrt_update/Sqrt_12
+// ===== kernel 36: Sqrt_update/Sqrt_12
 // kiln kernel: update/Sqrt_12
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2101,7 +1996,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[0]);
 }
 
-// ===== kernel 39: Div_update/Div_13
+// ===== kernel 37: Div_update/Div_13
 // kiln kernel: update/Div_13
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2154,7 +2049,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] / in1[0]);
 }
 
-// ===== kernel 40: Add_update/Add_15
+// ===== kernel 38: Add_update/Add_15
 // kiln kernel: update/Add_15
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2207,7 +2102,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] + in1[0]);
 }
 
-// ===== kernel 41: Div_update/Div_17
+// ===== kernel 39: Div_update/Div_17
 // kiln kernel: update/Div_17
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2260,7 +2155,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] / in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 42: Sub_update/Sub_19
+// ===== kernel 40: Sub_update/Sub_19
 // kiln kernel: update/Sub_19
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2313,7 +2208,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] - in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 43: Mul_update/Mul_21
+// ===== kernel 41: Mul_update/Mul_21
 // kiln kernel: update/Mul_21
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2365,7 +2260,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0]);
 }
 
-// ===== kernel 44: Add_update/Add_24
+// ===== kernel 42: Add_update/Add_24
 // kiln kernel: update/Add_24
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2417,7 +2312,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 45: Mul_update/Mul_28
+// ===== kernel 43: Mul_update/Mul_28
 // kiln kernel: update/Mul_28
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2468,7 +2363,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in0[c0]);
 }
 
-// ===== kernel 46: Sqrt_update/Sqrt_31
+// ===== kernel 44: Sqrt_update/Sqrt_31
 // kiln kernel: update/Sqrt_31
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2519,7 +2414,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0]);
 }
 
-// ===== kernel 47: Div_update/Div_33
+// ===== kernel 45: Div_update/Div_33
 // kiln kernel: update/Div_33
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2571,7 +2466,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[0]);
 }
 
-// ===== kernel 48: Add_update/Add_35
+// ===== kernel 46: Add_update/Add_35
 // kiln kernel: update/Add_35
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2623,7 +2518,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[0]);
 }
 
-// ===== kernel 49: Div_update/Div_37
+// ===== kernel 47: Div_update/Div_37
 // kiln kernel: update/Div_37
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2675,7 +2570,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 50: Sub_update/Sub_39
+// ===== kernel 48: Sub_update/Sub_39
 // kiln kernel: update/Sub_39
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2727,7 +2622,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[c0]);
 }
 
-// ===== kernel 51: Mul_update/Mul_41
+// ===== kernel 49: Mul_update/Mul_41
 // kiln kernel: update/Mul_41
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2780,7 +2675,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 52: Add_update/Add_44
+// ===== kernel 50: Add_update/Add_44
 // kiln kernel: update/Add_44
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2833,7 +2728,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] + in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 53: Mul_update/Mul_48
+// ===== kernel 51: Mul_update/Mul_48
 // kiln kernel: update/Mul_48
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2885,7 +2780,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] * in0[c0 * 128 + c1]);
 }
 
-// ===== kernel 54: Sqrt_update/Sqrt_51
+// ===== kernel 52: Sqrt_update/Sqrt_51
 // kiln kernel: update/Sqrt_51
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2937,7 +2832,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 128 + c1]);
 }
 
-// ===== kernel 55: Div_update/Div_53
+// ===== kernel 53: Div_update/Div_53
 // kiln kernel: update/Div_53
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2990,7 +2885,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] / in1[0]);
 }
 
-// ===== kernel 56: Add_update/Add_55
+// ===== kernel 54: Add_update/Add_55
 // kiln kernel: update/Add_55
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3043,7 +2938,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] + in1[0]);
 }
 
-// ===== kernel 57: Div_update/Div_57
+// ===== kernel 55: Div_update/Div_57
 // kiln kernel: update/Div_57
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3096,7 +2991,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] / in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 58: Sub_update/Sub_59
+// ===== kernel 56: Sub_update/Sub_59
 // kiln kernel: update/Sub_59
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3149,7 +3044,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] - in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 59: Mul_update/Mul_61
+// ===== kernel 57: Mul_update/Mul_61
 // kiln kernel: update/Mul_61
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3201,7 +3096,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0]);
 }
 
-// ===== kernel 60: Add_update/Add_64
+// ===== kernel 58: Add_update/Add_64
 // kiln kernel: update/Add_64
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3253,7 +3148,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 61: Mul_update/Mul_68
+// ===== kernel 59: Mul_update/Mul_68
 // kiln kernel: update/Mul_68
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3304,7 +3199,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in0[c0]);
 }
 
-// ===== kernel 62: Sqrt_update/Sqrt_71
+// ===== kernel 60: Sqrt_update/Sqrt_71
 // kiln kernel: update/Sqrt_71
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3355,7 +3250,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0]);
 }
 
-// ===== kernel 63: Div_update/Div_73
+// ===== kernel 61: Div_update/Div_73
 // kiln kernel: update/Div_73
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3407,7 +3302,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[0]);
 }
 
-// ===== kernel 64: Add_update/Add_75
+// ===== kernel 62: Add_update/Add_75
 // kiln kernel: update/Add_75
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3459,7 +3354,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[0]);
 }
 
-// ===== kernel 65: Div_update/Div_77
+// ===== kernel 63: Div_update/Div_77
 // kiln kernel: update/Div_77
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3511,7 +3406,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 66: Sub_update/Sub_79
+// ===== kernel 64: Sub_update/Sub_79
 // kiln kernel: update/Sub_79
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3563,7 +3458,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[c0]);
 }
 
-// ===== kernel 67: Mul_update/Mul_81
+// ===== kernel 65: Mul_update/Mul_81
 // kiln kernel: update/Mul_81
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3616,7 +3511,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 68: Add_update/Add_84
+// ===== kernel 66: Add_update/Add_84
 // kiln kernel: update/Add_84
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3669,7 +3564,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] + in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 69: Mul_update/Mul_88
+// ===== kernel 67: Mul_update/Mul_88
 // kiln kernel: update/Mul_88
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3721,7 +3616,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] * in0[c0 * 64 + c1]);
 }
 
-// ===== kernel 70: Sqrt_update/Sqrt_91
+// ===== kernel 68: Sqrt_update/Sqrt_91
 // kiln kernel: update/Sqrt_91
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3773,7 +3668,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 64 + c1]);
 }
 
-// ===== kernel 71: Div_update/Div_93
+// ===== kernel 69: Div_update/Div_93
 // kiln kernel: update/Div_93
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3826,7 +3721,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] / in1[0]);
 }
 
-// ===== kernel 72: Add_update/Add_95
+// ===== kernel 70: Add_update/Add_95
 // kiln kernel: update/Add_95
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3879,7 +3774,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] + in1[0]);
 }
 
-// ===== kernel 73: Div_update/Div_97
+// ===== kernel 71: Div_update/Div_97
 // kiln kernel: update/Div_97
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3932,7 +3827,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] / in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 74: Sub_update/Sub_99
+// ===== kernel 72: Sub_update/Sub_99
 // kiln kernel: update/Sub_99
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3985,7 +3880,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] - in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 75: Mul_update/Mul_101
+// ===== kernel 73: Mul_update/Mul_101
 // kiln kernel: update/Mul_101
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4037,7 +3932,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0]);
 }
 
-// ===== kernel 76: Add_update/Add_104
+// ===== kernel 74: Add_update/Add_104
 // kiln kernel: update/Add_104
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4089,7 +3984,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 77: Mul_update/Mul_108
+// ===== kernel 75: Mul_update/Mul_108
 // kiln kernel: update/Mul_108
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4140,7 +4035,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in0[c0]);
 }
 
-// ===== kernel 78: Sqrt_update/Sqrt_111
+// ===== kernel 76: Sqrt_update/Sqrt_111
 // kiln kernel: update/Sqrt_111
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4191,7 +4086,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0]);
 }
 
-// ===== kernel 79: Div_update/Div_113
+// ===== kernel 77: Div_update/Div_113
 // kiln kernel: update/Div_113
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4243,7 +4138,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[0]);
 }
 
-// ===== kernel 80: Add_update/Add_115
+// ===== kernel 78: Add_update/Add_115
 // kiln kernel: update/Add_115
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4295,7 +4190,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[0]);
 }
 
-// ===== kernel 81: Div_update/Div_117
+// ===== kernel 79: Div_update/Div_117
 // kiln kernel: update/Div_117
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4347,7 +4242,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 82: Sub_update/Sub_119
+// ===== kernel 80: Sub_update/Sub_119
 // kiln kernel: update/Sub_119
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4399,7 +4294,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[c0]);
 }
 
-// ===== kernel 83: update_layers.0.weight.exp_avg
+// ===== kernel 81: update_layers.0.weight.exp_avg
 // kiln kernel: update layers.0.weight.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4416,7 +4311,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 784 + c1];
 }
 
-// ===== kernel 84: update_layers.0.bias.exp_avg
+// ===== kernel 82: update_layers.0.bias.exp_avg
 // kiln kernel: update layers.0.bias.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4432,7 +4327,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0];
 }
 
-// ===== kernel 85: update_layers.1.weight.exp_avg
+// ===== kernel 83: update_layers.1.weight.exp_avg
 // kiln kernel: update layers.1.weight.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4449,7 +4344,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 128 + c1];
 }
 
-// ===== kernel 86: update_layers.1.bias.exp_avg
+// ===== kernel 84: update_layers.1.bias.exp_avg
 // kiln kernel: update layers.1.bias.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4465,7 +4360,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0];
 }
 
-// ===== kernel 87: update_layers.2.weight.exp_avg
+// ===== kernel 85: update_layers.2.weight.exp_avg
 // kiln kernel: update layers.2.weight.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4482,7 +4377,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 64 + c1];
 }
 
-// ===== kernel 88: update_layers.2.bias.exp_avg
+// ===== kernel 86: update_layers.2.bias.exp_avg
 // kiln kernel: update layers.2.bias.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4517,121 +4412,119 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 13 [47, 48] (1, 1, 1)
 14 [48, 49] (1, 1, 1)
 15 [49, 14, 50] (1, 1, 1)
-15 [15, 14, 51] (1, 1, 1)
-16 [51, 52] (1, 1, 1)
-17 [45, 52, 13, 53] (3, 1, 1)
-18 [53, 54] (3, 1, 1)
-9 [54, 55] (1, 1, 1)
-19 [55, 42, 56] (1, 1, 1)
-20 [56, 41, 57] (3, 1, 1)
-21 [53, 57, 58] (3, 1, 1)
-22 [58, 10, 59] (4, 1, 1)
-23 [58, 36, 60] (4, 1, 1)
-24 [58, 61] (1, 1, 1)
-25 [35, 13, 62] (16, 1, 1)
-26 [62, 59, 13, 63] (16, 1, 1)
-27 [63, 8, 64] (8, 1, 1)
-28 [63, 34, 65] (2, 1, 1)
-29 [63, 66] (1, 1, 1)
-30 [33, 13, 67] (32, 1, 1)
-31 [67, 64, 13, 68] (32, 1, 1)
-32 [68, 0, 69] (26, 1, 1)
-33 [68, 70] (2, 1, 1)
-34 [18, 16, 71] (1568, 1, 1)
-34 [19, 69, 72] (1568, 1, 1)
-35 [71, 72, 73] (1568, 1, 1)
-34 [20, 17, 74] (1568, 1, 1)
-36 [69, 75] (1568, 1, 1)
-34 [21, 75, 76] (1568, 1, 1)
-35 [74, 76, 77] (1568, 1, 1)
-37 [77, 78] (1568, 1, 1)
-38 [5, 79] (1, 1, 1)
-39 [78, 79, 80] (1568, 1, 1)
-40 [80, 22, 81] (1568, 1, 1)
-15 [2, 4, 82] (1, 1, 1)
-41 [73, 81, 83] (1568, 1, 1)
-34 [82, 83, 84] (1568, 1, 1)
-42 [6, 84, 85] (1568, 1, 1)
-43 [18, 23, 86] (2, 1, 1)
-43 [19, 70, 87] (2, 1, 1)
-44 [86, 87, 88] (2, 1, 1)
-43 [20, 24, 89] (2, 1, 1)
-45 [70, 90] (2, 1, 1)
-43 [21, 90, 91] (2, 1, 1)
-44 [89, 91, 92] (2, 1, 1)
-46 [92, 93] (2, 1, 1)
-47 [93, 79, 94] (2, 1, 1)
-48 [94, 22, 95] (2, 1, 1)
-49 [88, 95, 96] (2, 1, 1)
-43 [82, 96, 97] (2, 1, 1)
-50 [7, 97, 98] (2, 1, 1)
-51 [18, 25, 99] (128, 1, 1)
-51 [19, 65, 100] (128, 1, 1)
-52 [99, 100, 101] (128, 1, 1)
-51 [20, 26, 102] (128, 1, 1)
-53 [65, 103] (128, 1, 1)
-51 [21, 103, 104] (128, 1, 1)
-52 [102, 104, 105] (128, 1, 1)
-54 [105, 106] (128, 1, 1)
-55 [106, 79, 107] (128, 1, 1)
-56 [107, 22, 108] (128, 1, 1)
-57 [101, 108, 109] (128, 1, 1)
-51 [82, 109, 110] (128, 1, 1)
-58 [8, 110, 111] (128, 1, 1)
-59 [18, 27, 112] (1, 1, 1)
-59 [19, 66, 113] (1, 1, 1)
-60 [112, 113, 114] (1, 1, 1)
-59 [20, 28, 115] (1, 1, 1)
-61 [66, 116] (1, 1, 1)
-59 [21, 116, 117] (1, 1, 1)
-60 [115, 117, 118] (1, 1, 1)
-62 [118, 119] (1, 1, 1)
-63 [119, 79, 120] (1, 1, 1)
-64 [120, 22, 121] (1, 1, 1)
-65 [114, 121, 122] (1, 1, 1)
-59 [82, 122, 123] (1, 1, 1)
-66 [9, 123, 124] (1, 1, 1)
-67 [18, 29, 125] (10, 1, 1)
-67 [19, 60, 126] (10, 1, 1)
-68 [125, 126, 127] (10, 1, 1)
-67 [20, 30, 128] (10, 1, 1)
-69 [60, 129] (10, 1, 1)
-67 [21, 129, 130] (10, 1, 1)
-68 [128, 130, 131] (10, 1, 1)
-70 [131, 132] (10, 1, 1)
-71 [132, 79, 133] (10, 1, 1)
-72 [133, 22, 134] (10, 1, 1)
-73 [127, 134, 135] (10, 1, 1)
-67 [82, 135, 136] (10, 1, 1)
-74 [10, 136, 137] (10, 1, 1)
-75 [18, 31, 138] (1, 1, 1)
-75 [19, 61, 139] (1, 1, 1)
-76 [138, 139, 140] (1, 1, 1)
-75 [20, 32, 141] (1, 1, 1)
-77 [61, 142] (1, 1, 1)
-75 [21, 142, 143] (1, 1, 1)
-76 [141, 143, 144] (1, 1, 1)
-78 [144, 145] (1, 1, 1)
-79 [145, 79, 146] (1, 1, 1)
-80 [146, 22, 147] (1, 1, 1)
-81 [140, 147, 148] (1, 1, 1)
-75 [82, 148, 149] (1, 1, 1)
-82 [11, 149, 150] (1, 1, 1)
-83 [73, 16] (1568, 1, 1)
-83 [77, 17] (1568, 1, 1)
-83 [85, 6] (1568, 1, 1)
-84 [88, 23] (2, 1, 1)
-84 [92, 24] (2, 1, 1)
-84 [98, 7] (2, 1, 1)
-85 [101, 25] (128, 1, 1)
-85 [105, 26] (128, 1, 1)
-85 [111, 8] (128, 1, 1)
-86 [114, 27] (1, 1, 1)
-86 [118, 28] (1, 1, 1)
-86 [124, 9] (1, 1, 1)
-87 [127, 29] (10, 1, 1)
-87 [131, 30] (10, 1, 1)
-87 [137, 10] (10, 1, 1)
-88 [140, 31] (1, 1, 1)
-88 [144, 32] (1, 1, 1)
-88 [150, 11] (1, 1, 1)
+12 [45, 32, 13, 51] (3, 1, 1)
+16 [51, 52] (3, 1, 1)
+9 [52, 53] (1, 1, 1)
+17 [53, 42, 54] (1, 1, 1)
+18 [54, 41, 55] (3, 1, 1)
+19 [51, 55, 56] (3, 1, 1)
+20 [56, 10, 57] (4, 1, 1)
+21 [56, 36, 58] (4, 1, 1)
+22 [56, 59] (1, 1, 1)
+23 [35, 13, 60] (16, 1, 1)
+24 [60, 57, 13, 61] (16, 1, 1)
+25 [61, 8, 62] (8, 1, 1)
+26 [61, 34, 63] (2, 1, 1)
+27 [61, 64] (1, 1, 1)
+28 [33, 13, 65] (32, 1, 1)
+29 [65, 62, 13, 66] (32, 1, 1)
+30 [66, 0, 67] (26, 1, 1)
+31 [66, 68] (2, 1, 1)
+32 [17, 15, 69] (1568, 1, 1)
+32 [18, 67, 70] (1568, 1, 1)
+33 [69, 70, 71] (1568, 1, 1)
+32 [19, 16, 72] (1568, 1, 1)
+34 [67, 73] (1568, 1, 1)
+32 [20, 73, 74] (1568, 1, 1)
+33 [72, 74, 75] (1568, 1, 1)
+35 [75, 76] (1568, 1, 1)
+36 [5, 77] (1, 1, 1)
+37 [76, 77, 78] (1568, 1, 1)
+38 [78, 21, 79] (1568, 1, 1)
+15 [2, 4, 80] (1, 1, 1)
+39 [71, 79, 81] (1568, 1, 1)
+32 [80, 81, 82] (1568, 1, 1)
+40 [6, 82, 83] (1568, 1, 1)
+41 [17, 22, 84] (2, 1, 1)
+41 [18, 68, 85] (2, 1, 1)
+42 [84, 85, 86] (2, 1, 1)
+41 [19, 23, 87] (2, 1, 1)
+43 [68, 88] (2, 1, 1)
+41 [20, 88, 89] (2, 1, 1)
+42 [87, 89, 90] (2, 1, 1)
+44 [90, 91] (2, 1, 1)
+45 [91, 77, 92] (2, 1, 1)
+46 [92, 21, 93] (2, 1, 1)
+47 [86, 93, 94] (2, 1, 1)
+41 [80, 94, 95] (2, 1, 1)
+48 [7, 95, 96] (2, 1, 1)
+49 [17, 24, 97] (128, 1, 1)
+49 [18, 63, 98] (128, 1, 1)
+50 [97, 98, 99] (128, 1, 1)
+49 [19, 25, 100] (128, 1, 1)
+51 [63, 101] (128, 1, 1)
+49 [20, 101, 102] (128, 1, 1)
+50 [100, 102, 103] (128, 1, 1)
+52 [103, 104] (128, 1, 1)
+53 [104, 77, 105] (128, 1, 1)
+54 [105, 21, 106] (128, 1, 1)
+55 [99, 106, 107] (128, 1, 1)
+49 [80, 107, 108] (128, 1, 1)
+56 [8, 108, 109] (128, 1, 1)
+57 [17, 26, 110] (1, 1, 1)
+57 [18, 64, 111] (1, 1, 1)
+58 [110, 111, 112] (1, 1, 1)
+57 [19, 27, 113] (1, 1, 1)
+59 [64, 114] (1, 1, 1)
+57 [20, 114, 115] (1, 1, 1)
+58 [113, 115, 116] (1, 1, 1)
+60 [116, 117] (1, 1, 1)
+61 [117, 77, 118] (1, 1, 1)
+62 [118, 21, 119] (1, 1, 1)
+63 [112, 119, 120] (1, 1, 1)
+57 [80, 120, 121] (1, 1, 1)
+64 [9, 121, 122] (1, 1, 1)
+65 [17, 28, 123] (10, 1, 1)
+65 [18, 58, 124] (10, 1, 1)
+66 [123, 124, 125] (10, 1, 1)
+65 [19, 29, 126] (10, 1, 1)
+67 [58, 127] (10, 1, 1)
+65 [20, 127, 128] (10, 1, 1)
+66 [126, 128, 129] (10, 1, 1)
+68 [129, 130] (10, 1, 1)
+69 [130, 77, 131] (10, 1, 1)
+70 [131, 21, 132] (10, 1, 1)
+71 [125, 132, 133] (10, 1, 1)
+65 [80, 133, 134] (10, 1, 1)
+72 [10, 134, 135] (10, 1, 1)
+73 [17, 30, 136] (1, 1, 1)
+73 [18, 59, 137] (1, 1, 1)
+74 [136, 137, 138] (1, 1, 1)
+73 [19, 31, 139] (1, 1, 1)
+75 [59, 140] (1, 1, 1)
+73 [20, 140, 141] (1, 1, 1)
+74 [139, 141, 142] (1, 1, 1)
+76 [142, 143] (1, 1, 1)
+77 [143, 77, 144] (1, 1, 1)
+78 [144, 21, 145] (1, 1, 1)
+79 [138, 145, 146] (1, 1, 1)
+73 [80, 146, 147] (1, 1, 1)
+80 [11, 147, 148] (1, 1, 1)
+81 [71, 15] (1568, 1, 1)
+81 [75, 16] (1568, 1, 1)
+81 [83, 6] (1568, 1, 1)
+82 [86, 22] (2, 1, 1)
+82 [90, 23] (2, 1, 1)
+82 [96, 7] (2, 1, 1)
+83 [99, 24] (128, 1, 1)
+83 [103, 25] (128, 1, 1)
+83 [109, 8] (128, 1, 1)
+84 [112, 26] (1, 1, 1)
+84 [116, 27] (1, 1, 1)
+84 [122, 9] (1, 1, 1)
+85 [125, 28] (10, 1, 1)
+85 [129, 29] (10, 1, 1)
+85 [135, 10] (10, 1, 1)
+86 [138, 30] (1, 1, 1)
+86 [142, 31] (1, 1, 1)
+86 [148, 11] (1, 1, 1)
