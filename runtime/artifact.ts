@@ -7,7 +7,7 @@ import type { TypedArray } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 import type { Tensor } from '../ir/tensor.ts';
 import { ARTIFACT_FORMAT, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
-import { layoutProblem, PROGRAM_VERSION, type Program } from './program.ts';
+import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from './program.ts';
 import { readWeights } from './weights.ts';
 import type { GpuContext } from './webgpu/device.ts';
 import { WebGpuExecutor } from './webgpu/executor.ts';
@@ -69,6 +69,8 @@ export function checkManifest(raw: unknown, path?: string): Manifest {
   }
   const problem = Array.isArray(m.buffers) ? layoutProblem(m) : 'buffers is missing';
   if (problem) invalid(`manifest memory layout: ${problem}`, path);
+  const bad = Array.isArray(m.kernels) && Array.isArray(m.dispatches) ? paramsProblem(m) : 'kernels or dispatches is missing';
+  if (bad) invalid(`manifest kernel parameters: ${bad}`, path);
   return m;
 }
 

@@ -2,11 +2,13 @@
 // weights file): WGSL kernels, the buffers they touch, and the ordered dispatch list with bindings.
 // Version 2 adds the memory plan: temporaries are ranges of a few arena buffers, at offsets aligned to
 // the limits the plan assumed; inputs, outputs, parameters, constants and state keep buffers of their own.
+// Version 3 adds kernel parameters: a kernel may read per-dispatch i32 values (view offsets) from a uniform
+// at group 1 (KernelDecl.params, DispatchDecl.params), so kernels that differ only by offsets are one.
 import type { DType } from '../ir/dtype.ts';
 import type { Shape } from '../ir/shape.ts';
 
 /** Bumped whenever the format changes; loaders refuse any other version. */
-export const PROGRAM_VERSION = 2;
+export const PROGRAM_VERSION = 3;
 
 export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp';
 
@@ -34,6 +36,11 @@ export interface KernelDecl {
   readonly nodes: readonly string[];
   /** How many of the bindings, at the end, the kernel writes (its outputs); the others it only reads. */
   readonly outputs: number;
+  /**
+   * How many per-dispatch i32 parameters (view offsets) the kernel reads from its uniform
+   * `@group(1) @binding(0) var<uniform> kp: KilnParams` (an array of vec4<i32>); absent: none, no group 1.
+   */
+  readonly params?: number;
 }
 
 export interface DispatchDecl {
@@ -42,6 +49,8 @@ export interface DispatchDecl {
   readonly bindings: readonly number[];
   /** Workgroup counts; codegen has already spread large counts over y and z. */
   readonly workgroups: readonly [number, number, number];
+  /** The values of the kernel's parameters (as many as KernelDecl.params, i32) for this dispatch. */
+  readonly params?: readonly number[];
 }
 
 export interface IoDecl {
@@ -98,6 +107,25 @@ export function layoutProblem(p: Program): string | undefined {
     if (!Number.isInteger(b.arena) || b.arena! < 0 || b.arena! >= arenas.length) return `${at}.arena ${b.arena} is not one of the ${arenas.length} arenas`;
     if (!Number.isInteger(b.offset) || b.offset! < 0 || b.offset! % align! !== 0) return `${at}.offset ${b.offset} is not a multiple of the alignment ${align}`;
     if (b.offset! + b.bytes > arenas[b.arena!].bytes) return `${at}.offset ${b.offset} + ${b.bytes} bytes runs past arena ${b.arena} (${arenas[b.arena!].bytes} bytes)`;
+  }
+  return undefined;
+}
+
+/**
+ * The first inconsistency of the kernel parameters, naming the field, or undefined: a kernel's `params` is a
+ * positive integer (at most 4096 slots: 64 KiB of uniforms) and each dispatch gives exactly that many i32s.
+ */
+export function paramsProblem(p: Program): string | undefined {
+  for (const [k, kernel] of p.kernels.entries()) {
+    const n = kernel.params;
+    if (n !== undefined && !(Number.isInteger(n) && n > 0 && n <= 4096)) return `kernels[${k}].params must be an integer in 1..4096, got ${n}`;
+  }
+  for (const [i, d] of p.dispatches.entries()) {
+    const want = p.kernels[d.kernel]?.params ?? 0;
+    const got = d.params === undefined ? 0 : Array.isArray(d.params) ? d.params.length : -1;
+    if (got !== want) return `dispatches[${i}].params must hold the ${want} parameters kernel ${d.kernel} reads, got ${got < 0 ? JSON.stringify(d.params) : got}`;
+    const bad = d.params?.find((v) => !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647));
+    if (bad !== undefined) return `dispatches[${i}].params: ${bad} is not an i32`;
   }
   return undefined;
 }

@@ -26,11 +26,11 @@ const CASES: Record<string, () => Graph> = {
   mlp_adam_train: () => trainStep('mlp_fmnist_adam'),
 };
 
-/** Every kernel's WGSL, then the dispatch list (kernel and bindings), as one reviewable text. */
+/** Every kernel's WGSL, then the dispatch list (kernel, bindings, workgroups, parameters), as one reviewable text. */
 function render(g: Graph): string {
   const { program } = compileForWebGpu(g, { fuse: false });
   const kernels = program.kernels.map((k, i) => `// ===== kernel ${i}: ${k.name}\n${k.wgsl}`);
-  const dispatches = program.dispatches.map((d) => `${d.kernel} [${d.bindings.join(', ')}] (${d.workgroups.join(', ')})`);
+  const dispatches = program.dispatches.map((d) => `${d.kernel} [${d.bindings.join(', ')}] (${d.workgroups.join(', ')})${d.params ? ` params [${d.params.join(', ')}]` : ''}`);
   return [...kernels, '// ===== dispatches', ...dispatches, ''].join('\n');
 }
 

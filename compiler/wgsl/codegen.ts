@@ -13,7 +13,7 @@ import { VIEW_RULES } from '../../ir/view-rules.ts';
 import { isLiteralConstant } from '../../passes/fuse.ts';
 import { type BufferRole, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
 import { emitGroup } from './fused.ts';
-import { bufferRef, type KernelSource, type LowerContext, type TensorRef } from './kernel.ts';
+import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
 import { ProgramBuilder, toStorage } from './program-builder.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
@@ -95,14 +95,24 @@ export class Codegen {
     const present = ins.filter((v): v is Value => v !== undefined);
     const buffers = [...new Set(present.map((v) => this.locOf(v).buffer))];
     const names = buffers.map((_, i) => `in${i}`);
-    const refOf = (v: Value) => bufferRef(names[buffers.indexOf(this.locOf(v).buffer)], v.type.dtype, wgslType(v.type.dtype), this.locOf(v).view);
-    const inputsByPos = ins.map((v) => (v ? refOf(v) : undefined));
+    const params = new KernelParams();
+    const inputsByPos = ins.map((v) => (v ? this.inputRef(names[buffers.indexOf(this.locOf(v).buffer)], v, params) : undefined));
     const outBuffers = typeof target === 'string' ? outs.map((v) => this.owned(v, target).buffer) : target;
     const outRefs = outs.map((v, i) => bufferRef(`out${i}`, v.type.dtype, wgslType(v.type.dtype), contiguous(v.type.shape)));
     const s = build(inputsByPos, outRefs);
     const elems = buffers.map((buf) => ({ name: names[buffers.indexOf(buf)], elem: wgslType(this.b.buffers[buf].dtype) }));
-    const kernel = this.b.addKernel(label, nodes, s, { inputs: elems, outputs: outRefs });
-    this.b.dispatch(kernel, [...buffers, ...outBuffers], s);
+    const kernel = this.b.addKernel(label, nodes, s, { inputs: elems, outputs: outRefs, params: params.values.length });
+    this.b.dispatch(kernel, [...buffers, ...outBuffers], s, params.values);
+  }
+
+  /**
+   * How a kernel reads the materialized value `v` through its binding `name`: a view that covers only part
+   * of its buffer (a slice, e.g. one time step) takes its offset from a kernel parameter, so the kernel's
+   * text does not depend on where the slice starts.
+   */
+  inputRef(name: string, v: Value, params: KernelParams): TensorRef {
+    const l = this.locOf(v);
+    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(this.b.buffers[l.buffer].shape), params);
   }
 
   /** One kernel for one node, through its lowering. */
@@ -180,7 +190,7 @@ const copy: Build = (i, o) => copyKernel(i[0]!, o[0]);
 function copyKernel(x: TensorRef, out: TensorRef): KernelSource {
   const shape = out.view.shape;
   return {
-    body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${x.name}[${offsetExpr(x.view, coordNames(shape.length))}];`,
+    body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${x.load(offsetExpr(x.view, coordNames(shape.length)))};`,
     invocations: numel(shape),
   };
 }

@@ -14,7 +14,7 @@ import { contiguous, type View } from '../../ir/view.ts';
 import { ViewChains } from '../../ir/view-rules.ts';
 import { isLiteralConstant, MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
-import { bufferRef, type KernelSource, type TensorRef } from './kernel.ts';
+import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
 import { coordNames, coords, lit, wgslType } from './wgsl.ts';
 
@@ -79,6 +79,8 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
   };
   const call = (n: Node, at: string, acc: string) => `kf${index.get(n)}(${at}${anchorDependent(n) ? `, ${acc}` : ''})`;
 
+  const params = new KernelParams();
+  const bufferRefs = new Map<Value, TensorRef>();
   /** How a member (or the anchor) reads operand `u`. */
   const refFor = (u: Value, literals: boolean): TensorRef => {
     const b = vc.base(u);
@@ -93,8 +95,10 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
       const value = g.constants.get(b)!.data[0] as number;
       return computedRef('the literal', u, vc.view(u) ?? contiguous(u.type.shape), () => lit(Number(value), wgslType(b.type.dtype)));
     }
-    const l = cg.locOf(u);
-    return bufferRef(bindingName(l.buffer), u.type.dtype, wgslType(u.type.dtype), l.view);
+    // One ref (and at most one offset parameter) per value the kernel reads from a buffer.
+    let r = bufferRefs.get(u);
+    if (!r) bufferRefs.set(u, (r = cg.inputRef(bindingName(cg.locOf(u).buffer), u, params)));
+    return r;
   };
 
   const functions = gr.nodes.filter((n) => n !== anchor).map((n) => {
@@ -141,6 +145,7 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
   const kernel = cg.b.addKernel(label, gr.nodes.map((n) => n.name), { ...src, decls }, {
     inputs: inBuffers.map((buf, i) => ({ name: `in${i}`, elem: elemOf(buf) })),
     outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: elemOf(buf) })),
+    params: params.values.length,
   });
-  cg.b.dispatch(kernel, [...inBuffers, ...outBuffers], src);
+  cg.b.dispatch(kernel, [...inBuffers, ...outBuffers], src, params.values);
 }

@@ -29,6 +29,40 @@ export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: Vi
   return { name, dtype, elem, view, load: (at) => `${name}[${at}]`, store: (idx, value) => `${name}[${idx}] = ${value};` };
 }
 
+/**
+ * The per-dispatch scalars of one kernel (today: view offsets), read from the uniform `kp` at
+ * `@group(1)`, so kernels that differ only in these values share one WGSL text and one pipeline. Slots
+ * are allocated in the order codegen creates refs, which depends on the graph's structure only.
+ */
+export class KernelParams {
+  readonly values: number[] = [];
+
+  /** The WGSL expression reading a new slot that holds `value` in each dispatch. */
+  slot(value: number): string {
+    const k = this.values.push(value) - 1;
+    return `kp.o[${k >> 2}].${'xyzw'[k & 3]}`;
+  }
+}
+
+/** Number of elements a view can reach from its first one (its span), 0 when it is empty. */
+function span(v: View): number {
+  if (v.shape.some((d) => d === 0)) return 0;
+  return 1 + v.shape.reduce((acc, d, i) => acc + (d - 1) * Math.abs(v.strides[i]), 0);
+}
+
+/**
+ * A buffer ref whose view offset is a kernel parameter when the view covers only part of its buffer
+ * (`bufferElems` elements): a slice at time step 0 (offset 0) and at step t (offset t·stride) then have the
+ * same text. The rule looks at the view's extent, never at the offset's value; a view spanning its whole
+ * buffer has the one offset its strides allow, which stays a literal.
+ */
+export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams): TensorRef {
+  if (span(view) >= bufferElems) return bufferRef(name, dtype, elem, view);
+  const base = params.slot(view.offset);
+  const load = (at: string) => `${name}[${at === '0' ? base : /[&|^<>]/.test(at) ? `(${at}) + ${base}` : `${at} + ${base}`}]`;
+  return { name, dtype, elem, view: { ...view, offset: 0 }, load, store: (idx, value) => `${name}[${idx}] = ${value};` };
+}
+
 export interface LowerContext {
   readonly node: Node;
   readonly inputs: readonly (TensorRef | undefined)[];

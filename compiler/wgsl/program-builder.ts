@@ -1,6 +1,7 @@
 // Builds a Program: buffers, kernels deduplicated by their WGSL text (one pipeline each), and the ordered
 // dispatch list. Codegen (unfused and fused) feeds it kernel sources and bindings.
 import type { TypedArray } from '../../ir/dtype.ts';
+import { KilnError } from '../../ir/errors.ts';
 import type { Value } from '../../ir/graph.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
@@ -24,11 +25,15 @@ export class ProgramBuilder {
     return this.buffers.length - 1;
   }
 
-  addKernel(name: string, nodes: string[], src: KernelSource, refs: { inputs: readonly Pick<TensorRef, 'name' | 'elem'>[]; outputs: readonly Pick<TensorRef, 'name' | 'elem'>[] }): number {
+  /** `params`: how many per-dispatch i32 parameters (KernelParams slots) the kernel reads from `kp`. */
+  addKernel(name: string, nodes: string[], src: KernelSource, refs: { inputs: readonly Pick<TensorRef, 'name' | 'elem'>[]; outputs: readonly Pick<TensorRef, 'name' | 'elem'>[]; params?: number }): number {
     const wg = src.workgroupSize ?? DEFAULT_WORKGROUP;
     // Every binding is read_write: inputs and outputs may be ranges of one arena buffer, and WebGPU does not
     // allow one buffer bound read-only and writable in the same dispatch.
     const bindings = [...refs.inputs, ...refs.outputs].map((r, i) => `@group(0) @binding(${i}) var<storage, read_write> ${r.name}: array<${r.elem}>;`);
+    const params = refs.params ?? 0;
+    // Uniform arrays need a 16-byte element stride: four i32 slots per vec4.
+    if (params) bindings.push(`struct KilnParams { o: array<vec4<i32>, ${Math.ceil(params / 4)}> }`, '@group(1) @binding(0) var<uniform> kp: KilnParams;');
     const entry =
       src.entry ??
       `@compute @workgroup_size(${wg})
@@ -38,22 +43,26 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   ${src.body ?? ''}
 }`;
     const wgsl = [`// kiln kernel: ${nodes.join(', ')}`, ...bindings, COMMON_PRELUDE, src.decls ?? '', entry, ''].join('\n');
-    const key = wgsl.slice(wgsl.indexOf('\n') + 1);
+    // Keyed on the code without comments: comments name graph nodes (the header, fused members), which
+    // differ between kernels that are otherwise one pipeline (e.g. the steps of an unrolled LSTM).
+    const key = wgsl.replace(/\/\/.*$/gm, '');
     let k = this.kernelByText.get(key);
     if (k === undefined) {
       k = this.kernels.length;
       const access = [...refs.inputs, ...refs.outputs].map(() => 'read_write' as const);
-      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes, outputs: refs.outputs.length });
+      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes, outputs: refs.outputs.length, ...(params ? { params } : {}) });
       this.kernelByText.set(key, k);
     }
     return k;
   }
 
-  dispatch(kernel: number, bindings: number[], src: KernelSource): void {
+  /** `params`: the values of the kernel's parameters for this dispatch (KernelParams.values). */
+  dispatch(kernel: number, bindings: number[], src: KernelSource, params: readonly number[] = []): void {
     const wg = src.workgroupSize ?? DEFAULT_WORKGROUP;
     const workgroups = src.workgroups ?? spread(Math.ceil((src.invocations ?? 0) / wg));
     if (workgroups[0] * workgroups[1] * workgroups[2] === 0) return;
-    this.dispatches.push({ kernel, bindings, workgroups: [workgroups[0], workgroups[1], workgroups[2]] });
+    if (params.length !== (this.kernels[kernel].params ?? 0)) throw new KilnError('BACKEND', `dispatch of kernel '${this.kernels[kernel].name}' gives ${params.length} parameters, the kernel reads ${this.kernels[kernel].params ?? 0}`);
+    this.dispatches.push({ kernel, bindings, workgroups: [workgroups[0], workgroups[1], workgroups[2]], ...(params.length ? { params: [...params] } : {}) });
   }
 }
 

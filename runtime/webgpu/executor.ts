@@ -8,7 +8,7 @@
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { layoutProblem, PROGRAM_VERSION, type Program } from '../program.ts';
+import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../program.ts';
 import { getGpu, type GpuContext } from './device.ts';
 
 export interface LoadOptions {
@@ -36,6 +36,9 @@ interface DeviceState {
   shares: boolean;
   pipelines: GPUComputePipeline[];
   bindGroups: GPUBindGroup[];
+  /** The bind group of the kernel parameters (group 1) and each dispatch's dynamic offset into it. */
+  params?: GPUBindGroup;
+  paramOffsets: number[];
   /** Readback staging buffer of each program output, and of buffers read by readBuffers (made on first use). */
   outStaging: GPUBuffer[];
   readStaging: Map<number, GPUBuffer>;
@@ -61,6 +64,8 @@ export class WebGpuExecutor {
     }
     const problem = layoutProblem(program);
     if (problem) throw new KilnError('BACKEND', `program memory layout: ${problem}`);
+    const bad = paramsProblem(program);
+    if (bad) throw new KilnError('BACKEND', `program kernel parameters: ${bad}`);
     return new WebGpuExecutor(program, data, await build(program, data, gpu, opts));
   }
 
@@ -96,7 +101,7 @@ export class WebGpuExecutor {
       this.stats.deviceRecreations++;
     }
     const { program: p } = this;
-    const { device: dev, buffers, pipelines, bindGroups, outStaging } = this.state;
+    const { device: dev, buffers, pipelines, bindGroups, outStaging, params, paramOffsets } = this.state;
     for (const io of p.inputs) {
       const t = inputs.get(io.name);
       if (!t) throw new KilnError('INPUT', `missing input '${io.name}' (${io.dtype}[${io.shape}])`);
@@ -114,6 +119,7 @@ export class WebGpuExecutor {
     p.dispatches.forEach((d, i) => {
       pass.setPipeline(pipelines[d.kernel]);
       pass.setBindGroup(0, bindGroups[i]);
+      if (d.params) pass.setBindGroup(1, params!, [paramOffsets[i]]);
       pass.dispatchWorkgroups(...d.workgroups);
     });
     pass.end();
@@ -215,7 +221,7 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   const dev = (gpu ?? (await getGpu()))?.device;
   if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
   checkLimits(program, dev.limits);
-  const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], outStaging: [], readStaging: new Map() };
+  const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], paramOffsets: [], outStaging: [], readStaging: new Map() };
   void dev.lost.then((info) => {
     state.lost = info.message || info.reason || 'unknown reason';
   });
@@ -246,8 +252,28 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
     state.owned.push(s);
     return s;
   });
+  // Kernel parameters: every dispatch's values in one uniform buffer, each at an offset aligned for a
+  // dynamic offset, read through one bind group whose window fits the largest kernel's parameters.
+  const paramsLayout = dev.createBindGroupLayout({ entries: [{ binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true } }] });
+  const window = Math.max(0, ...program.kernels.map((k) => paramBytes(k.params)));
+  if (window) {
+    const align = dev.limits.minUniformBufferOffsetAlignment;
+    let end = 0;
+    state.paramOffsets = program.dispatches.map((d) => {
+      if (!d.params) return 0;
+      const at = Math.ceil(end / align) * align;
+      end = at + paramBytes(d.params.length);
+      return at;
+    });
+    const values = new Int32Array(Math.max(...state.paramOffsets) / 4 + window / 4);
+    program.dispatches.forEach((d, i) => d.params && values.set(d.params, state.paramOffsets[i] / 4));
+    const buffer = dev.createBuffer({ label: 'kernel parameters', size: values.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    state.owned.push(buffer);
+    dev.queue.writeBuffer(buffer, 0, values);
+    state.params = dev.createBindGroup({ layout: paramsLayout, entries: [{ binding: 0, resource: { buffer, size: window } }] });
+  }
   try {
-    state.pipelines = await Promise.all(program.kernels.map((k) => compileKernel(dev, k)));
+    state.pipelines = await Promise.all(program.kernels.map((k) => compileKernel(dev, k, paramsLayout)));
   } catch (e) {
     await dev.popErrorScope();
     await dev.popErrorScope();
@@ -268,7 +294,10 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   return state;
 }
 
-async function compileKernel(dev: GPUDevice, k: Program['kernels'][number]): Promise<GPUComputePipeline> {
+/** Bytes of a kernel's parameter struct: its i32 slots in whole vec4s. */
+const paramBytes = (n = 0): number => Math.ceil(n / 4) * 16;
+
+async function compileKernel(dev: GPUDevice, k: Program['kernels'][number], paramsLayout: GPUBindGroupLayout): Promise<GPUComputePipeline> {
   const module = dev.createShaderModule({ label: k.name, code: k.wgsl });
   try {
     // An explicit layout: 'auto' would drop bindings a kernel never reads (e.g. a zero-size Concat input).
@@ -277,7 +306,8 @@ async function compileKernel(dev: GPUDevice, k: Program['kernels'][number]): Pro
       visibility: GPUShaderStage.COMPUTE,
       buffer: { type: access === 'read' ? 'read-only-storage' : 'storage' },
     }));
-    const layout = dev.createPipelineLayout({ bindGroupLayouts: [dev.createBindGroupLayout({ entries })] });
+    const groups = [dev.createBindGroupLayout({ entries }), ...(k.params ? [paramsLayout] : [])];
+    const layout = dev.createPipelineLayout({ bindGroupLayouts: groups });
     return await dev.createComputePipelineAsync({ label: k.name, layout, compute: { module, entryPoint: k.entryPoint } });
   } catch (e) {
     const info = await module.getCompilationInfo();

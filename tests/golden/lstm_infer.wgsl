@@ -115,6 +115,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 // kiln kernel: /lstm/LSTM/Add_7
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -160,7 +162,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   var c_rest = idx;
   let c1 = c_rest % 200; c_rest = c_rest / 200;
   let c0 = c_rest;
-  out0[idx] = (in0[c1] + in0[200 + c1]);
+  out0[idx] = (in0[c1 + kp.o[0].x] + in0[c1 + kp.o[0].y]);
 }
 
 // ===== kernel 3: Add_/lstm/LSTM/Add_8
@@ -297,6 +299,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -343,13 +347,15 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 200; c_rest = c_rest / 200;
   let c1 = c_rest % 4; c_rest = c_rest / 4;
   let c0 = c_rest;
-  out0[idx] = (in0[c1 * 200 + c2] + in1[c1 * 200 + c2]);
+  out0[idx] = (in0[c1 * 200 + c2 + kp.o[0].x] + in1[c1 * 200 + c2]);
 }
 
 // ===== kernel 6: Sigmoid_/lstm/LSTM/Sigmoid_20
 // kiln kernel: /lstm/LSTM/Sigmoid_20
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -396,66 +402,15 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 50; c_rest = c_rest / 50;
   let c1 = c_rest % 4; c_rest = c_rest / 4;
   let c0 = c_rest;
-  out0[idx] = kiln_sigmoid(in0[c1 * 200 + c2]);
+  out0[idx] = kiln_sigmoid(in0[c1 * 200 + c2 + kp.o[0].x]);
 }
 
-// ===== kernel 7: Sigmoid_/lstm/LSTM/Sigmoid_22
-// kiln kernel: /lstm/LSTM/Sigmoid_22
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 200) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 50; c_rest = c_rest / 50;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = kiln_sigmoid(in0[100 + c1 * 200 + c2]);
-}
-
-// ===== kernel 8: Tanh_/lstm/LSTM/Tanh_24
+// ===== kernel 7: Tanh_/lstm/LSTM/Tanh_24
 // kiln kernel: /lstm/LSTM/Tanh_24
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -502,10 +457,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 50; c_rest = c_rest / 50;
   let c1 = c_rest % 4; c_rest = c_rest / 4;
   let c0 = c_rest;
-  out0[idx] = kiln_tanh(in0[150 + c1 * 200 + c2]);
+  out0[idx] = kiln_tanh(in0[c1 * 200 + c2 + kp.o[0].x]);
 }
 
-// ===== kernel 9: Mul_/lstm/LSTM/Mul_25
+// ===== kernel 8: Mul_/lstm/LSTM/Mul_25
 // kiln kernel: /lstm/LSTM/Mul_25
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -559,7 +514,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c1 * 50 + c2] * in1[c1 * 50 + c2]);
 }
 
-// ===== kernel 10: Add_/lstm/LSTM/Add_27
+// ===== kernel 9: Add_/lstm/LSTM/Add_27
 // kiln kernel: /lstm/LSTM/Add_27
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -613,60 +568,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c1 * 50 + c2] + in1[c1 * 50 + c2]);
 }
 
-// ===== kernel 11: Sigmoid_/lstm/LSTM/Sigmoid_29
-// kiln kernel: /lstm/LSTM/Sigmoid_29
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 200) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 50; c_rest = c_rest / 50;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = kiln_sigmoid(in0[50 + c1 * 200 + c2]);
-}
-
-// ===== kernel 12: Tanh_/lstm/LSTM/Tanh_30
+// ===== kernel 10: Tanh_/lstm/LSTM/Tanh_30
 // kiln kernel: /lstm/LSTM/Tanh_30
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -719,1033 +621,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = kiln_tanh(in0[c1 * 50 + c2]);
 }
 
-// ===== kernel 13: Add_/lstm/LSTM/Add_35
-// kiln kernel: /lstm/LSTM/Add_35
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 14: Add_/lstm/LSTM/Add_52
-// kiln kernel: /lstm/LSTM/Add_52
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[1600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 15: Add_/lstm/LSTM/Add_69
-// kiln kernel: /lstm/LSTM/Add_69
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[2400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 16: Add_/lstm/LSTM/Add_86
-// kiln kernel: /lstm/LSTM/Add_86
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[3200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 17: Add_/lstm/LSTM/Add_103
-// kiln kernel: /lstm/LSTM/Add_103
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[4000 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 18: Add_/lstm/LSTM/Add_120
-// kiln kernel: /lstm/LSTM/Add_120
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[4800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 19: Add_/lstm/LSTM/Add_137
-// kiln kernel: /lstm/LSTM/Add_137
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[5600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 20: Add_/lstm/LSTM/Add_154
-// kiln kernel: /lstm/LSTM/Add_154
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[6400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 21: Add_/lstm/LSTM/Add_171
-// kiln kernel: /lstm/LSTM/Add_171
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[7200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 22: Add_/lstm/LSTM/Add_188
-// kiln kernel: /lstm/LSTM/Add_188
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[8000 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 23: Add_/lstm/LSTM/Add_205
-// kiln kernel: /lstm/LSTM/Add_205
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[8800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 24: Add_/lstm/LSTM/Add_222
-// kiln kernel: /lstm/LSTM/Add_222
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[9600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 25: Add_/lstm/LSTM/Add_239
-// kiln kernel: /lstm/LSTM/Add_239
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[10400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 26: Add_/lstm/LSTM/Add_256
-// kiln kernel: /lstm/LSTM/Add_256
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[11200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 27: Add_/lstm/LSTM/Add_273
-// kiln kernel: /lstm/LSTM/Add_273
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[12000 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 28: Add_/lstm/LSTM/Add_290
-// kiln kernel: /lstm/LSTM/Add_290
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[12800 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 29: Add_/lstm/LSTM/Add_307
-// kiln kernel: /lstm/LSTM/Add_307
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[13600 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 30: Add_/lstm/LSTM/Add_324
-// kiln kernel: /lstm/LSTM/Add_324
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[14400 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 31: Add_/lstm/LSTM/Add_341
-// kiln kernel: /lstm/LSTM/Add_341
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
-fn kiln_exp(x: f32) -> f32 {
-  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
-  if (x < -103.97208) { return 0.0; }
-  let n = round(x * 1.442695041);
-  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
-  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
-  let k = i32(n);
-  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
-  return ldexp(p, k);
-}
-fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
-fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
-fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
-fn kiln_erf(x: f32) -> f32 {
-  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
-  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
-  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
-  return select(-y, y, x >= 0.0);
-}
-fn kiln_pow(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
-  return pow(x, y);
-}
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
-fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
-fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
-fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
-fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
-fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 800) { return; }
-  var c_rest = idx;
-  let c2 = c_rest % 200; c_rest = c_rest / 200;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  out0[idx] = (in0[15200 + c1 * 200 + c2] + in1[c1 * 200 + c2]);
-}
-
-// ===== kernel 32: Concat_/lstm/LSTM/Concat_355/part_0
+// ===== kernel 11: Concat_/lstm/LSTM/Concat_355/part_0
 // kiln kernel: /lstm/LSTM/Concat_355/part_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1776,7 +652,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (c0 < 7) { out0[idx] = in6[c1 * 50 + c2]; return; }
 }
 
-// ===== kernel 33: Concat_/lstm/LSTM/Concat_355/part_2
+// ===== kernel 12: Concat_/lstm/LSTM/Concat_355/part_2
 // kiln kernel: /lstm/LSTM/Concat_355/part_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1805,7 +681,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (c0 < 6) { out0[idx] = in5[c1 * 50 + c2]; return; }
 }
 
-// ===== kernel 34: Concat_/lstm/LSTM/Concat_355
+// ===== kernel 13: Concat_/lstm/LSTM/Concat_355
 // kiln kernel: /lstm/LSTM/Concat_355
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1828,7 +704,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (c0 < 20) { out0[idx] = in2[(((c0 - 14))) * 200 + c1 * 50 + c2]; return; }
 }
 
-// ===== kernel 35: Gather_/Gather
+// ===== kernel 14: Gather_/Gather
 // kiln kernel: /Gather
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
@@ -1847,7 +723,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 50 + j * 200 + c1];
 }
 
-// ===== kernel 36: Gemm_/fc/Gemm
+// ===== kernel 15: Gemm_/fc/Gemm
 // kiln kernel: /fc/Gemm
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1925,231 +801,231 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 // ===== dispatches
 0 [0, 9] (2, 1, 1)
 1 [9, 3, 10] (8, 1, 1)
-2 [5, 11] (4, 1, 1)
+2 [5, 11] (4, 1, 1) params [0, 200]
 3 [10, 11, 12] (250, 1, 1)
 4 [7, 4, 13] (13, 1, 1)
-5 [12, 13, 14] (13, 1, 1)
-6 [14, 15] (4, 1, 1)
-7 [14, 16] (4, 1, 1)
-8 [14, 17] (4, 1, 1)
-9 [16, 8, 18] (4, 1, 1)
-9 [15, 17, 19] (4, 1, 1)
-10 [18, 19, 20] (4, 1, 1)
-11 [14, 21] (4, 1, 1)
-12 [20, 22] (4, 1, 1)
-9 [21, 22, 23] (4, 1, 1)
+5 [12, 13, 14] (13, 1, 1) params [0]
+6 [14, 15] (4, 1, 1) params [0]
+6 [14, 16] (4, 1, 1) params [100]
+7 [14, 17] (4, 1, 1) params [150]
+8 [16, 8, 18] (4, 1, 1)
+8 [15, 17, 19] (4, 1, 1)
+9 [18, 19, 20] (4, 1, 1)
+6 [14, 21] (4, 1, 1) params [50]
+10 [20, 22] (4, 1, 1)
+8 [21, 22, 23] (4, 1, 1)
 4 [23, 4, 24] (13, 1, 1)
-13 [12, 24, 25] (13, 1, 1)
-6 [25, 26] (4, 1, 1)
-7 [25, 27] (4, 1, 1)
-8 [25, 28] (4, 1, 1)
-9 [27, 20, 29] (4, 1, 1)
-9 [26, 28, 30] (4, 1, 1)
-10 [29, 30, 31] (4, 1, 1)
-11 [25, 32] (4, 1, 1)
-12 [31, 33] (4, 1, 1)
-9 [32, 33, 34] (4, 1, 1)
+5 [12, 24, 25] (13, 1, 1) params [800]
+6 [25, 26] (4, 1, 1) params [0]
+6 [25, 27] (4, 1, 1) params [100]
+7 [25, 28] (4, 1, 1) params [150]
+8 [27, 20, 29] (4, 1, 1)
+8 [26, 28, 30] (4, 1, 1)
+9 [29, 30, 31] (4, 1, 1)
+6 [25, 32] (4, 1, 1) params [50]
+10 [31, 33] (4, 1, 1)
+8 [32, 33, 34] (4, 1, 1)
 4 [34, 4, 35] (13, 1, 1)
-14 [12, 35, 36] (13, 1, 1)
-6 [36, 37] (4, 1, 1)
-7 [36, 38] (4, 1, 1)
-8 [36, 39] (4, 1, 1)
-9 [38, 31, 40] (4, 1, 1)
-9 [37, 39, 41] (4, 1, 1)
-10 [40, 41, 42] (4, 1, 1)
-11 [36, 43] (4, 1, 1)
-12 [42, 44] (4, 1, 1)
-9 [43, 44, 45] (4, 1, 1)
+5 [12, 35, 36] (13, 1, 1) params [1600]
+6 [36, 37] (4, 1, 1) params [0]
+6 [36, 38] (4, 1, 1) params [100]
+7 [36, 39] (4, 1, 1) params [150]
+8 [38, 31, 40] (4, 1, 1)
+8 [37, 39, 41] (4, 1, 1)
+9 [40, 41, 42] (4, 1, 1)
+6 [36, 43] (4, 1, 1) params [50]
+10 [42, 44] (4, 1, 1)
+8 [43, 44, 45] (4, 1, 1)
 4 [45, 4, 46] (13, 1, 1)
-15 [12, 46, 47] (13, 1, 1)
-6 [47, 48] (4, 1, 1)
-7 [47, 49] (4, 1, 1)
-8 [47, 50] (4, 1, 1)
-9 [49, 42, 51] (4, 1, 1)
-9 [48, 50, 52] (4, 1, 1)
-10 [51, 52, 53] (4, 1, 1)
-11 [47, 54] (4, 1, 1)
-12 [53, 55] (4, 1, 1)
-9 [54, 55, 56] (4, 1, 1)
+5 [12, 46, 47] (13, 1, 1) params [2400]
+6 [47, 48] (4, 1, 1) params [0]
+6 [47, 49] (4, 1, 1) params [100]
+7 [47, 50] (4, 1, 1) params [150]
+8 [49, 42, 51] (4, 1, 1)
+8 [48, 50, 52] (4, 1, 1)
+9 [51, 52, 53] (4, 1, 1)
+6 [47, 54] (4, 1, 1) params [50]
+10 [53, 55] (4, 1, 1)
+8 [54, 55, 56] (4, 1, 1)
 4 [56, 4, 57] (13, 1, 1)
-16 [12, 57, 58] (13, 1, 1)
-6 [58, 59] (4, 1, 1)
-7 [58, 60] (4, 1, 1)
-8 [58, 61] (4, 1, 1)
-9 [60, 53, 62] (4, 1, 1)
-9 [59, 61, 63] (4, 1, 1)
-10 [62, 63, 64] (4, 1, 1)
-11 [58, 65] (4, 1, 1)
-12 [64, 66] (4, 1, 1)
-9 [65, 66, 67] (4, 1, 1)
+5 [12, 57, 58] (13, 1, 1) params [3200]
+6 [58, 59] (4, 1, 1) params [0]
+6 [58, 60] (4, 1, 1) params [100]
+7 [58, 61] (4, 1, 1) params [150]
+8 [60, 53, 62] (4, 1, 1)
+8 [59, 61, 63] (4, 1, 1)
+9 [62, 63, 64] (4, 1, 1)
+6 [58, 65] (4, 1, 1) params [50]
+10 [64, 66] (4, 1, 1)
+8 [65, 66, 67] (4, 1, 1)
 4 [67, 4, 68] (13, 1, 1)
-17 [12, 68, 69] (13, 1, 1)
-6 [69, 70] (4, 1, 1)
-7 [69, 71] (4, 1, 1)
-8 [69, 72] (4, 1, 1)
-9 [71, 64, 73] (4, 1, 1)
-9 [70, 72, 74] (4, 1, 1)
-10 [73, 74, 75] (4, 1, 1)
-11 [69, 76] (4, 1, 1)
-12 [75, 77] (4, 1, 1)
-9 [76, 77, 78] (4, 1, 1)
+5 [12, 68, 69] (13, 1, 1) params [4000]
+6 [69, 70] (4, 1, 1) params [0]
+6 [69, 71] (4, 1, 1) params [100]
+7 [69, 72] (4, 1, 1) params [150]
+8 [71, 64, 73] (4, 1, 1)
+8 [70, 72, 74] (4, 1, 1)
+9 [73, 74, 75] (4, 1, 1)
+6 [69, 76] (4, 1, 1) params [50]
+10 [75, 77] (4, 1, 1)
+8 [76, 77, 78] (4, 1, 1)
 4 [78, 4, 79] (13, 1, 1)
-18 [12, 79, 80] (13, 1, 1)
-6 [80, 81] (4, 1, 1)
-7 [80, 82] (4, 1, 1)
-8 [80, 83] (4, 1, 1)
-9 [82, 75, 84] (4, 1, 1)
-9 [81, 83, 85] (4, 1, 1)
-10 [84, 85, 86] (4, 1, 1)
-11 [80, 87] (4, 1, 1)
-12 [86, 88] (4, 1, 1)
-9 [87, 88, 89] (4, 1, 1)
+5 [12, 79, 80] (13, 1, 1) params [4800]
+6 [80, 81] (4, 1, 1) params [0]
+6 [80, 82] (4, 1, 1) params [100]
+7 [80, 83] (4, 1, 1) params [150]
+8 [82, 75, 84] (4, 1, 1)
+8 [81, 83, 85] (4, 1, 1)
+9 [84, 85, 86] (4, 1, 1)
+6 [80, 87] (4, 1, 1) params [50]
+10 [86, 88] (4, 1, 1)
+8 [87, 88, 89] (4, 1, 1)
 4 [89, 4, 90] (13, 1, 1)
-19 [12, 90, 91] (13, 1, 1)
-6 [91, 92] (4, 1, 1)
-7 [91, 93] (4, 1, 1)
-8 [91, 94] (4, 1, 1)
-9 [93, 86, 95] (4, 1, 1)
-9 [92, 94, 96] (4, 1, 1)
-10 [95, 96, 97] (4, 1, 1)
-11 [91, 98] (4, 1, 1)
-12 [97, 99] (4, 1, 1)
-9 [98, 99, 100] (4, 1, 1)
+5 [12, 90, 91] (13, 1, 1) params [5600]
+6 [91, 92] (4, 1, 1) params [0]
+6 [91, 93] (4, 1, 1) params [100]
+7 [91, 94] (4, 1, 1) params [150]
+8 [93, 86, 95] (4, 1, 1)
+8 [92, 94, 96] (4, 1, 1)
+9 [95, 96, 97] (4, 1, 1)
+6 [91, 98] (4, 1, 1) params [50]
+10 [97, 99] (4, 1, 1)
+8 [98, 99, 100] (4, 1, 1)
 4 [100, 4, 101] (13, 1, 1)
-20 [12, 101, 102] (13, 1, 1)
-6 [102, 103] (4, 1, 1)
-7 [102, 104] (4, 1, 1)
-8 [102, 105] (4, 1, 1)
-9 [104, 97, 106] (4, 1, 1)
-9 [103, 105, 107] (4, 1, 1)
-10 [106, 107, 108] (4, 1, 1)
-11 [102, 109] (4, 1, 1)
-12 [108, 110] (4, 1, 1)
-9 [109, 110, 111] (4, 1, 1)
+5 [12, 101, 102] (13, 1, 1) params [6400]
+6 [102, 103] (4, 1, 1) params [0]
+6 [102, 104] (4, 1, 1) params [100]
+7 [102, 105] (4, 1, 1) params [150]
+8 [104, 97, 106] (4, 1, 1)
+8 [103, 105, 107] (4, 1, 1)
+9 [106, 107, 108] (4, 1, 1)
+6 [102, 109] (4, 1, 1) params [50]
+10 [108, 110] (4, 1, 1)
+8 [109, 110, 111] (4, 1, 1)
 4 [111, 4, 112] (13, 1, 1)
-21 [12, 112, 113] (13, 1, 1)
-6 [113, 114] (4, 1, 1)
-7 [113, 115] (4, 1, 1)
-8 [113, 116] (4, 1, 1)
-9 [115, 108, 117] (4, 1, 1)
-9 [114, 116, 118] (4, 1, 1)
-10 [117, 118, 119] (4, 1, 1)
-11 [113, 120] (4, 1, 1)
-12 [119, 121] (4, 1, 1)
-9 [120, 121, 122] (4, 1, 1)
+5 [12, 112, 113] (13, 1, 1) params [7200]
+6 [113, 114] (4, 1, 1) params [0]
+6 [113, 115] (4, 1, 1) params [100]
+7 [113, 116] (4, 1, 1) params [150]
+8 [115, 108, 117] (4, 1, 1)
+8 [114, 116, 118] (4, 1, 1)
+9 [117, 118, 119] (4, 1, 1)
+6 [113, 120] (4, 1, 1) params [50]
+10 [119, 121] (4, 1, 1)
+8 [120, 121, 122] (4, 1, 1)
 4 [122, 4, 123] (13, 1, 1)
-22 [12, 123, 124] (13, 1, 1)
-6 [124, 125] (4, 1, 1)
-7 [124, 126] (4, 1, 1)
-8 [124, 127] (4, 1, 1)
-9 [126, 119, 128] (4, 1, 1)
-9 [125, 127, 129] (4, 1, 1)
-10 [128, 129, 130] (4, 1, 1)
-11 [124, 131] (4, 1, 1)
-12 [130, 132] (4, 1, 1)
-9 [131, 132, 133] (4, 1, 1)
+5 [12, 123, 124] (13, 1, 1) params [8000]
+6 [124, 125] (4, 1, 1) params [0]
+6 [124, 126] (4, 1, 1) params [100]
+7 [124, 127] (4, 1, 1) params [150]
+8 [126, 119, 128] (4, 1, 1)
+8 [125, 127, 129] (4, 1, 1)
+9 [128, 129, 130] (4, 1, 1)
+6 [124, 131] (4, 1, 1) params [50]
+10 [130, 132] (4, 1, 1)
+8 [131, 132, 133] (4, 1, 1)
 4 [133, 4, 134] (13, 1, 1)
-23 [12, 134, 135] (13, 1, 1)
-6 [135, 136] (4, 1, 1)
-7 [135, 137] (4, 1, 1)
-8 [135, 138] (4, 1, 1)
-9 [137, 130, 139] (4, 1, 1)
-9 [136, 138, 140] (4, 1, 1)
-10 [139, 140, 141] (4, 1, 1)
-11 [135, 142] (4, 1, 1)
-12 [141, 143] (4, 1, 1)
-9 [142, 143, 144] (4, 1, 1)
+5 [12, 134, 135] (13, 1, 1) params [8800]
+6 [135, 136] (4, 1, 1) params [0]
+6 [135, 137] (4, 1, 1) params [100]
+7 [135, 138] (4, 1, 1) params [150]
+8 [137, 130, 139] (4, 1, 1)
+8 [136, 138, 140] (4, 1, 1)
+9 [139, 140, 141] (4, 1, 1)
+6 [135, 142] (4, 1, 1) params [50]
+10 [141, 143] (4, 1, 1)
+8 [142, 143, 144] (4, 1, 1)
 4 [144, 4, 145] (13, 1, 1)
-24 [12, 145, 146] (13, 1, 1)
-6 [146, 147] (4, 1, 1)
-7 [146, 148] (4, 1, 1)
-8 [146, 149] (4, 1, 1)
-9 [148, 141, 150] (4, 1, 1)
-9 [147, 149, 151] (4, 1, 1)
-10 [150, 151, 152] (4, 1, 1)
-11 [146, 153] (4, 1, 1)
-12 [152, 154] (4, 1, 1)
-9 [153, 154, 155] (4, 1, 1)
+5 [12, 145, 146] (13, 1, 1) params [9600]
+6 [146, 147] (4, 1, 1) params [0]
+6 [146, 148] (4, 1, 1) params [100]
+7 [146, 149] (4, 1, 1) params [150]
+8 [148, 141, 150] (4, 1, 1)
+8 [147, 149, 151] (4, 1, 1)
+9 [150, 151, 152] (4, 1, 1)
+6 [146, 153] (4, 1, 1) params [50]
+10 [152, 154] (4, 1, 1)
+8 [153, 154, 155] (4, 1, 1)
 4 [155, 4, 156] (13, 1, 1)
-25 [12, 156, 157] (13, 1, 1)
-6 [157, 158] (4, 1, 1)
-7 [157, 159] (4, 1, 1)
-8 [157, 160] (4, 1, 1)
-9 [159, 152, 161] (4, 1, 1)
-9 [158, 160, 162] (4, 1, 1)
-10 [161, 162, 163] (4, 1, 1)
-11 [157, 164] (4, 1, 1)
-12 [163, 165] (4, 1, 1)
-9 [164, 165, 166] (4, 1, 1)
+5 [12, 156, 157] (13, 1, 1) params [10400]
+6 [157, 158] (4, 1, 1) params [0]
+6 [157, 159] (4, 1, 1) params [100]
+7 [157, 160] (4, 1, 1) params [150]
+8 [159, 152, 161] (4, 1, 1)
+8 [158, 160, 162] (4, 1, 1)
+9 [161, 162, 163] (4, 1, 1)
+6 [157, 164] (4, 1, 1) params [50]
+10 [163, 165] (4, 1, 1)
+8 [164, 165, 166] (4, 1, 1)
 4 [166, 4, 167] (13, 1, 1)
-26 [12, 167, 168] (13, 1, 1)
-6 [168, 169] (4, 1, 1)
-7 [168, 170] (4, 1, 1)
-8 [168, 171] (4, 1, 1)
-9 [170, 163, 172] (4, 1, 1)
-9 [169, 171, 173] (4, 1, 1)
-10 [172, 173, 174] (4, 1, 1)
-11 [168, 175] (4, 1, 1)
-12 [174, 176] (4, 1, 1)
-9 [175, 176, 177] (4, 1, 1)
+5 [12, 167, 168] (13, 1, 1) params [11200]
+6 [168, 169] (4, 1, 1) params [0]
+6 [168, 170] (4, 1, 1) params [100]
+7 [168, 171] (4, 1, 1) params [150]
+8 [170, 163, 172] (4, 1, 1)
+8 [169, 171, 173] (4, 1, 1)
+9 [172, 173, 174] (4, 1, 1)
+6 [168, 175] (4, 1, 1) params [50]
+10 [174, 176] (4, 1, 1)
+8 [175, 176, 177] (4, 1, 1)
 4 [177, 4, 178] (13, 1, 1)
-27 [12, 178, 179] (13, 1, 1)
-6 [179, 180] (4, 1, 1)
-7 [179, 181] (4, 1, 1)
-8 [179, 182] (4, 1, 1)
-9 [181, 174, 183] (4, 1, 1)
-9 [180, 182, 184] (4, 1, 1)
-10 [183, 184, 185] (4, 1, 1)
-11 [179, 186] (4, 1, 1)
-12 [185, 187] (4, 1, 1)
-9 [186, 187, 188] (4, 1, 1)
+5 [12, 178, 179] (13, 1, 1) params [12000]
+6 [179, 180] (4, 1, 1) params [0]
+6 [179, 181] (4, 1, 1) params [100]
+7 [179, 182] (4, 1, 1) params [150]
+8 [181, 174, 183] (4, 1, 1)
+8 [180, 182, 184] (4, 1, 1)
+9 [183, 184, 185] (4, 1, 1)
+6 [179, 186] (4, 1, 1) params [50]
+10 [185, 187] (4, 1, 1)
+8 [186, 187, 188] (4, 1, 1)
 4 [188, 4, 189] (13, 1, 1)
-28 [12, 189, 190] (13, 1, 1)
-6 [190, 191] (4, 1, 1)
-7 [190, 192] (4, 1, 1)
-8 [190, 193] (4, 1, 1)
-9 [192, 185, 194] (4, 1, 1)
-9 [191, 193, 195] (4, 1, 1)
-10 [194, 195, 196] (4, 1, 1)
-11 [190, 197] (4, 1, 1)
-12 [196, 198] (4, 1, 1)
-9 [197, 198, 199] (4, 1, 1)
+5 [12, 189, 190] (13, 1, 1) params [12800]
+6 [190, 191] (4, 1, 1) params [0]
+6 [190, 192] (4, 1, 1) params [100]
+7 [190, 193] (4, 1, 1) params [150]
+8 [192, 185, 194] (4, 1, 1)
+8 [191, 193, 195] (4, 1, 1)
+9 [194, 195, 196] (4, 1, 1)
+6 [190, 197] (4, 1, 1) params [50]
+10 [196, 198] (4, 1, 1)
+8 [197, 198, 199] (4, 1, 1)
 4 [199, 4, 200] (13, 1, 1)
-29 [12, 200, 201] (13, 1, 1)
-6 [201, 202] (4, 1, 1)
-7 [201, 203] (4, 1, 1)
-8 [201, 204] (4, 1, 1)
-9 [203, 196, 205] (4, 1, 1)
-9 [202, 204, 206] (4, 1, 1)
-10 [205, 206, 207] (4, 1, 1)
-11 [201, 208] (4, 1, 1)
-12 [207, 209] (4, 1, 1)
-9 [208, 209, 210] (4, 1, 1)
+5 [12, 200, 201] (13, 1, 1) params [13600]
+6 [201, 202] (4, 1, 1) params [0]
+6 [201, 203] (4, 1, 1) params [100]
+7 [201, 204] (4, 1, 1) params [150]
+8 [203, 196, 205] (4, 1, 1)
+8 [202, 204, 206] (4, 1, 1)
+9 [205, 206, 207] (4, 1, 1)
+6 [201, 208] (4, 1, 1) params [50]
+10 [207, 209] (4, 1, 1)
+8 [208, 209, 210] (4, 1, 1)
 4 [210, 4, 211] (13, 1, 1)
-30 [12, 211, 212] (13, 1, 1)
-6 [212, 213] (4, 1, 1)
-7 [212, 214] (4, 1, 1)
-8 [212, 215] (4, 1, 1)
-9 [214, 207, 216] (4, 1, 1)
-9 [213, 215, 217] (4, 1, 1)
-10 [216, 217, 218] (4, 1, 1)
-11 [212, 219] (4, 1, 1)
-12 [218, 220] (4, 1, 1)
-9 [219, 220, 221] (4, 1, 1)
+5 [12, 211, 212] (13, 1, 1) params [14400]
+6 [212, 213] (4, 1, 1) params [0]
+6 [212, 214] (4, 1, 1) params [100]
+7 [212, 215] (4, 1, 1) params [150]
+8 [214, 207, 216] (4, 1, 1)
+8 [213, 215, 217] (4, 1, 1)
+9 [216, 217, 218] (4, 1, 1)
+6 [212, 219] (4, 1, 1) params [50]
+10 [218, 220] (4, 1, 1)
+8 [219, 220, 221] (4, 1, 1)
 4 [221, 4, 222] (13, 1, 1)
-31 [12, 222, 223] (13, 1, 1)
-6 [223, 224] (4, 1, 1)
-7 [223, 225] (4, 1, 1)
-8 [223, 226] (4, 1, 1)
-9 [225, 218, 227] (4, 1, 1)
-9 [224, 226, 228] (4, 1, 1)
-10 [227, 228, 229] (4, 1, 1)
-11 [223, 230] (4, 1, 1)
-12 [229, 231] (4, 1, 1)
-9 [230, 231, 232] (4, 1, 1)
-32 [23, 34, 45, 56, 67, 78, 89, 233] (22, 1, 1)
-32 [100, 111, 122, 133, 144, 155, 166, 234] (22, 1, 1)
-33 [177, 188, 199, 210, 221, 232, 235] (19, 1, 1)
-34 [233, 234, 235, 236] (63, 1, 1)
-35 [236, 6, 237] (4, 1, 1)
-36 [237, 1, 2, 238] (1, 1, 1)
+5 [12, 222, 223] (13, 1, 1) params [15200]
+6 [223, 224] (4, 1, 1) params [0]
+6 [223, 225] (4, 1, 1) params [100]
+7 [223, 226] (4, 1, 1) params [150]
+8 [225, 218, 227] (4, 1, 1)
+8 [224, 226, 228] (4, 1, 1)
+9 [227, 228, 229] (4, 1, 1)
+6 [223, 230] (4, 1, 1) params [50]
+10 [229, 231] (4, 1, 1)
+8 [230, 231, 232] (4, 1, 1)
+11 [23, 34, 45, 56, 67, 78, 89, 233] (22, 1, 1)
+11 [100, 111, 122, 133, 144, 155, 166, 234] (22, 1, 1)
+12 [177, 188, 199, 210, 221, 232, 235] (19, 1, 1)
+13 [233, 234, 235, 236] (63, 1, 1)
+14 [236, 6, 237] (4, 1, 1)
+15 [237, 1, 2, 238] (1, 1, 1)
