@@ -27,6 +27,11 @@ export interface OpDef {
   readonly kind: OpKind;
   /** Composite ops decompose into primitives before codegen (a pass); the CPU runs them directly. */
   readonly composite?: boolean;
+  /**
+   * An opaque or movement op that computes each output element on its own, from its index (a gather, a
+   * pad): fusion may append an elementwise epilogue to its kernel, evaluated where each element is stored.
+   */
+  readonly perElement?: boolean;
   /** Minimum and maximum input count; optional inputs are `undefined` in InputTypes. */
   readonly inputs: readonly [number, number];
   readonly attrs: Readonly<Record<string, AttrSpec>>;

@@ -4,11 +4,12 @@
 // A group's members are evaluated by flat index: `anchor` (a reduction or contraction) drives the kernel
 // and the elementwise members after it form its epilogue, evaluated at the anchor's output index; the
 // `inline` members (a prologue) are recomputed wherever they are read and never written. A pointwise
-// group has no anchor: one invocation per element of its outputs.
+// group has no anchor: one invocation per element of its outputs. A row group runs one workgroup per row:
+// its reductions fold the row in phases, its other members are per-element or per-row values.
 import type { Node, Value } from './graph.ts';
 import type { Shape } from './shape.ts';
 
-export type GroupKind = 'pointwise' | 'reduce' | 'contraction' | 'single';
+export type GroupKind = 'pointwise' | 'reduce' | 'row' | 'contraction' | 'single';
 
 export interface KernelGroup {
   readonly kind: GroupKind;
@@ -18,8 +19,13 @@ export interface KernelGroup {
   readonly nodes: readonly Node[];
   /** Members recomputed where they are read (never outputs): a prologue, or values read through a view. */
   readonly inline: ReadonlySet<Node>;
-  /** The element count every non-inline member shares (one flat index space). */
+  /** The element count every non-inline member shares (one flat index space); a row group's row values. */
   readonly shape: Shape;
+  /**
+   * Row groups (softmax, normalization): one workgroup per row. Their reductions all fold `axes` of values
+   * of shape `full`; members are full-row values (shape `full`) or row values (one per row, `shape`).
+   */
+  readonly row?: { readonly full: Shape; readonly axes: readonly number[] };
   /** Values the kernel writes: read by later kernels, graph outputs, or state updates. */
   readonly outputs: readonly Value[];
   /** Outputs written straight into the buffer of the state they update (optimizer steps in place). */
@@ -36,7 +42,8 @@ export function printSchedule(s: Schedule): string {
   s.groups.forEach((gr, i) => {
     const members = gr.nodes.map((n) => `${n.op}:${n.name}${gr.inline.has(n) ? '(inline)' : ''}`).join(', ');
     const outs = gr.outputs.map((v) => (gr.inPlace.has(v) ? `%${v.name}->@${gr.inPlace.get(v)!.name}` : `%${v.name}`)).join(', ');
-    lines.push(`  k${i} ${gr.kind}${gr.anchor ? ` @${gr.anchor.name}` : ''} [${gr.shape}] {${members}} -> ${outs}`);
+    const row = gr.row ? ` rows of [${gr.row.full}] over axes [${gr.row.axes}]` : '';
+    lines.push(`  k${i} ${gr.kind}${gr.anchor ? ` @${gr.anchor.name}` : ''} [${gr.shape}]${row} {${members}} -> ${outs}`);
   });
   return lines.join('\n');
 }

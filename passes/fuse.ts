@@ -11,10 +11,12 @@
 // itself is unchanged.
 import { KilnError } from '../ir/errors.ts';
 import type { Graph, Node, Value } from '../ir/graph.ts';
+import type { OpDef } from '../ir/op.ts';
 import { OPS } from '../ir/ops/index.ts';
 import { type GroupKind, type KernelGroup, printSchedule, type Schedule } from '../ir/schedule.ts';
 import { numel, type Shape } from '../ir/shape.ts';
-import { isContiguous, type View } from '../ir/view.ts';
+import { reducedAxes } from '../ir/ops/reduce.ts';
+import { broadcastView, contiguous, isContiguous, type View } from '../ir/view.ts';
 import { ViewChains } from '../ir/view-rules.ts';
 import type { Analysis, Pass } from './pass.ts';
 
@@ -30,6 +32,27 @@ interface Group {
   nodes: Node[];
   inline: Set<Node>;
   shape: Shape;
+  /** Row groups: the shape their reductions read, and the reduced axes. */
+  row?: { full: Shape; axes: readonly number[] };
+}
+
+/** The axes a reduction folds, for reductions that say so by attribute (the Reduce* ops). */
+function foldedAxes(n: Node): readonly number[] | undefined {
+  const x = n.inputs[0];
+  if (!x || n.inputs.length !== 1 || n.attrs.axes === undefined) return undefined;
+  return reducedAxes(x.type.shape.length, n.attrs);
+}
+
+/**
+ * Whether `via` (a value of shape kept-by-`axes`) reaches `full` as a row broadcast: each element of a row
+ * reads its own row's value. Row kernels rely on it: a workgroup holds one row's reductions.
+ */
+function isRowBroadcast(view: View | undefined, full: Shape, axes: readonly number[]): boolean {
+  if (!view) return false;
+  const keptShape = full.map((d, i) => (axes.includes(i) ? 1 : d));
+  const want = broadcastView(contiguous(keptShape), full);
+  const got = broadcastView(view, full);
+  return got.offset === 0 && view.shape.length <= full.length && want.strides.every((s, i) => full[i] === 1 || s === got.strides[i]);
 }
 
 /** What the walk knows about the graph: producers, view chains, uses and escaping values. */
@@ -151,8 +174,8 @@ export function fuse(g: Graph): Schedule {
   };
 
   /** The one fuse-or-materialize decision: may `p` and `q` become one kernel, with `inline` members added? */
-  const mayMerge = (p: Group, q: Group, addInline: readonly Node[]): boolean => {
-    if (p.anchor && q.anchor) return false;
+  const mayMerge = (p: Group, q: Group, addInline: readonly Node[], phase = false): boolean => {
+    if (p.anchor && q.anchor && !phase) return false;
     const set = new Set([...p.nodes, ...q.nodes]);
     const inline = new Set([...p.inline, ...q.inline, ...addInline]);
     for (const n of set) if (inline.has(n) && isOutput(n, set)) return false;
@@ -170,6 +193,34 @@ export function fuse(g: Graph): Schedule {
     for (const n of gone.nodes) groupOf.set(n, keep);
     return keep;
   };
+  /** The row shape and axes `p` would have as a row group (its anchor's), if it is a reduction. */
+  const rowOf = (p: Group) => {
+    if (p.row) return p.row;
+    const axes = p.kind === 'reduce' && p.anchor && foldedAxes(p.anchor);
+    return axes && p.anchor!.outputs[0].type.dtype === 'f32' ? { full: p.anchor!.inputs[0]!.type.shape, axes } : undefined;
+  };
+  /**
+   * Whether elementwise `n` (at the row group's full shape) may join `p` as a full-row member: it reads
+   * p's full members at its own index and p's row values only through a row broadcast.
+   */
+  const rowJoin = (p: Group, n: Node, reads: readonly Value[]): boolean => {
+    const row = rowOf(p);
+    if (!row || !sameShape(n.outputs[0].type.shape, row.full) || numel(row.full) === numel(p.shape)) return false;
+    return reads.every((v) => {
+      const m = facts.producer.get(facts.base(v))!;
+      if (p.inline.has(m)) return false;
+      const full = numel(m.outputs[0].type.shape) === numel(row.full);
+      return full ? facts.readsAtOwnIndex(n, v) : isRowBroadcast(facts.view(v), row.full, row.axes);
+    });
+  };
+  /** Whether reduction `n` folds a full member of row group `p` over the same axes: one more phase of its kernel. */
+  const rowPhase = (p: Group, n: Node): boolean => {
+    const row = p.row, axes = foldedAxes(n), x = n.inputs[0];
+    if (!row || !axes || !x || n.outputs[0].type.dtype !== 'f32') return false;
+    const m = facts.producer.get(facts.base(x));
+    return !!m && p.nodes.includes(m) && !p.inline.has(m) && sameShape(x.type.shape, row.full) && axes.length === row.axes.length && axes.every((a, i) => a === row.axes[i]) &&
+      !!facts.view(x) && isContiguous(facts.view(x)!) && numel(facts.base(x).type.shape) === numel(row.full);
+  };
   /** A pointwise group that nothing outside `readers` reads: it can be recomputed inline where it is read. */
   const inlinable = (p: Group, readers: ReadonlySet<Node>, reads: readonly Value[]): boolean =>
     p.kind === 'pointwise' && !p.nodes.some((n) => n.outputs.some((o) => facts.escapes(o) || facts.usesOf(o).some((u) => !readers.has(u.node) && !p.nodes.includes(u.node)))) && reads.every((v) => facts.view(v) !== undefined);
@@ -181,6 +232,16 @@ export function fuse(g: Graph): Schedule {
     let gr: Group = { kind: gk, anchor: gk === 'pointwise' ? undefined : n, nodes: [n], inline: new Set(), shape: n.outputs[0].type.shape };
     groupOf.set(n, gr);
     if (gk === 'single' || gk === 'contraction') continue;
+    if (gk === 'reduce') {
+      const x = n.inputs[0];
+      const p = x && facts.producer.get(facts.base(x));
+      const pg = p && groupOf.get(p);
+      if (pg && rowPhase(pg, n) && mayMerge(pg, gr, [], true)) {
+        gr.anchor = undefined;
+        merge(pg, gr, []);
+        continue;
+      }
+    }
     // Producer groups of this node's operands, each with the operand values read from it.
     const byProducer = new Map<Group, Value[]>();
     for (const u of n.inputs) {
@@ -189,7 +250,7 @@ export function fuse(g: Graph): Schedule {
       if (pg && pg !== gr) byProducer.set(pg, [...(byProducer.get(pg) ?? []), u!]);
     }
     for (const [pg, reads] of byProducer) {
-      if (pg.kind === 'single' || groupOf.get(pg.nodes[0]) !== pg) continue;
+      if ((pg.kind === 'single' && !(OPS[pg.anchor!.op] as OpDef).perElement) || groupOf.get(pg.nodes[0]) !== pg) continue;
       const readers = members(gr);
       const atOwnIndex = gk === 'pointwise' && numel(pg.shape) === numel(gr.shape) && reads.every((v) => {
         const p = facts.producer.get(facts.base(v))!;
@@ -198,6 +259,13 @@ export function fuse(g: Graph): Schedule {
       const anchorOk = !pg.anchor || pg.anchor.outputs.length === 1;
       if (atOwnIndex && anchorOk && mayMerge(pg, gr, [])) {
         gr = merge(pg, gr, []);
+        continue;
+      }
+      if (gk === 'pointwise' && rowJoin(pg, n, reads) && mayMerge(pg, gr, [])) {
+        const row = rowOf(pg)!;
+        gr = merge(pg, gr, []);
+        gr.kind = 'row';
+        gr.row = row;
         continue;
       }
       if (inlinable(pg, readers, reads) && mayMerge(gr, pg, pg.nodes)) gr = merge(gr, pg, pg.nodes);
@@ -215,10 +283,11 @@ export function fuse(g: Graph): Schedule {
     for (const n of gr.nodes) {
       if (gr.inline.has(n) || !isOutput(n, set)) continue;
       outputs.push(...n.outputs);
-      const t = gr.kind === 'single' ? undefined : inPlaceTarget(n, set, gr.inline);
+      // Row kernels store per row and per element in separate loops; a lone node keeps its lowering's own output.
+      const t = gr.kind === 'row' || (gr.kind === 'single' && gr.nodes.length === 1) ? undefined : inPlaceTarget(n, set, gr.inline);
       if (t) inPlace.set(n.outputs[0], t);
     }
-    return { kind: gr.kind, anchor: gr.anchor, nodes: gr.nodes, inline: gr.inline, shape: gr.shape, outputs, inPlace };
+    return { kind: gr.kind, anchor: gr.anchor, nodes: gr.nodes, inline: gr.inline, shape: gr.shape, row: gr.row, outputs, inPlace };
   });
   return { groups: orderForInPlace(kernels, facts) };
 }

@@ -16,6 +16,7 @@ import { isLiteralConstant, MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
+import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
 import { coordNames, coords, lit, wgslType } from './wgsl.ts';
 
 const chainsOf = new WeakMap<Codegen, ViewChains>();
@@ -39,16 +40,18 @@ function computedRef(what: string, v: Value, view: View, load: (at: string) => s
 }
 
 export function emitGroup(cg: Codegen, gr: KernelGroup): void {
-  if (gr.kind === 'single') return cg.emitNode(gr.anchor!);
+  if (gr.kind === 'single' && gr.nodes.length === 1) return cg.emitNode(gr.anchor!);
   const g = cg.g;
   let chains = chainsOf.get(cg);
   if (!chains) chainsOf.set(cg, (chains = new ViewChains(g.producers())));
   const vc = chains;
   const producer = new Map<Value, Node>(gr.nodes.flatMap((n) => n.outputs.map((o) => [o, n] as const)));
   const index = new Map(gr.nodes.map((n, k) => [n, k]));
-  const anchor = gr.anchor;
+  // A row kernel has no epilogue accumulator: its reductions are phases read through `krN`.
+  const rows = gr.kind === 'row';
+  const anchor = rows ? undefined : gr.anchor;
   const anchorElem = anchor ? wgslType(anchor.outputs[0].type.dtype) : 'f32';
-  const label = `${anchor ? anchor.op : 'fused'}_${(anchor ?? gr.nodes[0]).name}`;
+  const label = `${gr.anchor ? gr.anchor.op : 'fused'}_${(gr.anchor ?? gr.nodes[0]).name}`;
 
   // Outputs: fresh buffers, or the buffer of the state a value updates in place.
   const outBuffers = gr.outputs.map((v) => {
@@ -89,6 +92,7 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
       const view = vc.view(u);
       if (!view) throw new KilnError('BACKEND', `fused value '${b.name}' is read through a view the strides cannot express`, { node: p.name, op: p.op });
       if (p === anchor) return computedRef('the epilogue value', u, view, () => 'acc');
+      if (rows && isRowReduction(p)) return computedRef('the row reduction', u, view, () => reductionVar(index.get(p)!));
       return computedRef('the fused value', u, view, (at) => call(p, at, 'acc'));
     }
     if (literals && isLiteralConstant(g, b)) {
@@ -101,7 +105,7 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
     return r;
   };
 
-  const functions = gr.nodes.filter((n) => n !== anchor).map((n) => {
+  const functions = gr.nodes.filter((n) => n !== anchor && !(rows && isRowReduction(n))).map((n) => {
     const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
     const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => refFor(u, true));
     const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
@@ -120,7 +124,9 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
   };
 
   let src: KernelSource;
-  if (!anchor) {
+  if (rows) {
+    src = rowKernel({ group: gr, refFor: (u) => refFor(u, true), call: (n, at) => call(n, at, 'acc'), outNames });
+  } else if (!anchor) {
     src = { body: storeAt('idx'), invocations: numel(gr.shape) };
   } else {
     let stored = false;

@@ -21,6 +21,8 @@ function reduction(a: Attrs): void {
 }
 
 const opaque = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ kind: 'opaque', inputs: arity, attrs, infer });
+/** An index-driven op computing each output element from its own index (fusion may give it an epilogue). */
+const gather = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ ...opaque(arity, attrs, infer), perElement: true });
 
 /** ScatterElements: data, indices and updates; indices and updates share a shape of data's rank. */
 function scatterElementsInfer(i: InputTypes, a: Attrs): TensorType[] {
@@ -59,22 +61,22 @@ export const NEAREST_MODES = ['round_prefer_floor', 'round_prefer_ceil', 'floor'
 
 export const INDEX_OPS = {
   /** Gathers slices of data along `axis` at the given indices (negative ones count from the end). */
-  Gather: opaque([2, 2], { axis: { type: 'int', default: 0 } }, (i, a) => {
+  Gather: gather([2, 2], { axis: { type: 'int', default: 0 } }, (i, a) => {
     const x = req(i, 0), idx = indicesOf(i, 1), ax = normAxis(int(a, 'axis'), x.shape.length);
     return [{ dtype: x.dtype, shape: [...x.shape.slice(0, ax), ...idx.shape, ...x.shape.slice(ax + 1)] }];
   }),
-  GatherElements: opaque([2, 2], { axis: { type: 'int', default: 0 } }, (i, a) => {
+  GatherElements: gather([2, 2], { axis: { type: 'int', default: 0 } }, (i, a) => {
     const x = req(i, 0), idx = indicesOf(i, 1), ax = normAxis(int(a, 'axis'), x.shape.length);
     if (idx.shape.length !== x.shape.length) shapeFail(`indices ${fmt(idx.shape)} must have the rank of data ${fmt(x.shape)}`);
     if (idx.shape.some((d, k) => k !== ax && d > x.shape[k])) shapeFail(`indices ${fmt(idx.shape)} exceed data ${fmt(x.shape)} off axis ${ax}`);
     return [{ dtype: x.dtype, shape: [...idx.shape] }];
   }),
-  GatherND: opaque([2, 2], { batch_dims: { type: 'int', default: 0 } }, gatherNdInfer),
+  GatherND: gather([2, 2], { batch_dims: { type: 'int', default: 0 } }, gatherNdInfer),
   /** reduction: none | add | mul | max | min. */
   ScatterElements: opaque([3, 3], { axis: { type: 'int', default: 0 }, reduction: { type: 'string', default: 'none' } }, scatterElementsInfer),
   ScatterND: opaque([3, 3], { reduction: { type: 'string', default: 'none' } }, scatterNdInfer),
   /** Inputs indices and values = [off, on]; a new axis of size depth at `axis`. */
-  OneHot: opaque([2, 2], { depth: { type: 'int' }, axis: { type: 'int', default: -1 } }, (i, a) => {
+  OneHot: gather([2, 2], { depth: { type: 'int' }, axis: { type: 'int', default: -1 } }, (i, a) => {
     const idx = req(i, 0), v = req(i, 1), d = int(a, 'depth');
     if (v.shape.length !== 1 || v.shape[0] !== 2) shapeFail(`values must have shape [2], got ${fmt(v.shape)}`);
     if (d < 1) shapeFail(`depth ${d} must be positive`);
@@ -82,7 +84,7 @@ export const INDEX_OPS = {
     return [{ dtype: v.dtype, shape: [...idx.shape.slice(0, ax), d, ...idx.shape.slice(ax)] }];
   }),
   /** Reverses the first sequence_lens[b] steps along time_axis for each batch b. */
-  ReverseSequence: opaque([2, 2], { batch_axis: { type: 'int', default: 1 }, time_axis: { type: 'int', default: 0 } }, (i, a) => {
+  ReverseSequence: gather([2, 2], { batch_axis: { type: 'int', default: 1 }, time_axis: { type: 'int', default: 0 } }, (i, a) => {
     const x = req(i, 0), lens = indicesOf(i, 1), b = int(a, 'batch_axis'), t = int(a, 'time_axis');
     if (x.shape.length < 2 || ![0, 1].includes(b) || ![0, 1].includes(t) || b === t) shapeFail(`batch_axis ${b} / time_axis ${t} invalid for ${fmt(x.shape)}`);
     if (lens.shape.length !== 1 || lens.shape[0] !== x.shape[b]) shapeFail(`sequence_lens ${fmt(lens.shape)} must be [${x.shape[b]}]`);

@@ -94,6 +94,8 @@ function spaceDepth(x: TensorType, bs: number, toSpace: boolean): number[] {
 }
 
 const movement = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ kind: 'movement', inputs: arity, attrs, infer });
+/** A movement op whose kernel computes each output element from its own index (fusion may give it an epilogue). */
+const perElement = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ ...movement(arity, attrs, infer), perElement: true });
 /** A movement op that only changes how its input is read (a strided view): no kernel, no copy. */
 const view = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ kind: 'view', inputs: arity, attrs, infer });
 
@@ -112,7 +114,7 @@ export const MOVEMENT_OPS = {
     starts: { type: 'ints' }, ends: { type: 'ints' }, axes: { type: 'ints', default: [] }, steps: { type: 'ints', default: [] },
   }, (i, a) => like(req(i, 0), sliceDims(req(i, 0).shape, a).map((d) => d.count))),
   /** pads: [begin_0..begin_n, end_0..end_n], negative crops; mode constant|reflect|edge|wrap. */
-  Pad: movement([1, 1], {
+  Pad: perElement([1, 1], {
     pads: { type: 'ints' }, mode: { type: 'string', default: 'constant' }, value: { type: 'float', default: 0 },
   }, (i, a) => {
     const x = req(i, 0), r = x.shape.length, p = ints(a, 'pads');
@@ -124,7 +126,7 @@ export const MOVEMENT_OPS = {
     if (a.mode === 'reflect' && x.shape.some((d, k) => (p[k] > 0 || p[k + r] > 0) && d < 2)) shapeFail(`reflect padding needs dims >= 2, got ${fmt(x.shape)}`);
     return like(x, out);
   }),
-  Concat: movement([1, 65536], { axis: { type: 'int' } }, concatInfer),
+  Concat: perElement([1, 65536], { axis: { type: 'int' } }, concatInfer),
   /** split: the size of each output along `axis`. */
   Split: movement([1, 1], { axis: { type: 'int', default: 0 }, split: { type: 'ints' } }, splitInfer),
   /** axes: dims of size 1 to drop; empty drops every dim of size 1. */
@@ -148,19 +150,19 @@ export const MOVEMENT_OPS = {
     const k = ax < 0 ? ax + r : ax;
     return like(x, [numel(x.shape.slice(0, k)), numel(x.shape.slice(k))]);
   }),
-  Tile: movement([1, 1], { repeats: { type: 'ints' } }, (i, a) => {
+  Tile: perElement([1, 1], { repeats: { type: 'ints' } }, (i, a) => {
     const x = req(i, 0), rep = ints(a, 'repeats');
     if (rep.length !== x.shape.length || rep.some((v) => v < 0)) shapeFail(`repeats ${fmt(rep)} do not fit ${fmt(x.shape)}`);
     return like(x, x.shape.map((d, k) => d * rep[k]));
   }),
   /** mode DCR (depth-column-row) or CRD (column-row-depth). */
-  DepthToSpace: movement([1, 1], { blocksize: { type: 'int' }, mode: { type: 'string', default: 'DCR' } }, (i, a) => {
+  DepthToSpace: perElement([1, 1], { blocksize: { type: 'int' }, mode: { type: 'string', default: 'DCR' } }, (i, a) => {
     if (a.mode !== 'DCR' && a.mode !== 'CRD') shapeFail(`unknown DepthToSpace mode '${a.mode}'`);
     return like(req(i, 0), spaceDepth(req(i, 0), int(a, 'blocksize'), true));
   }),
-  SpaceToDepth: movement([1, 1], { blocksize: { type: 'int' } }, (i, a) => like(req(i, 0), spaceDepth(req(i, 0), int(a, 'blocksize'), false))),
+  SpaceToDepth: perElement([1, 1], { blocksize: { type: 'int' } }, (i, a) => like(req(i, 0), spaceDepth(req(i, 0), int(a, 'blocksize'), false))),
   /** Keeps the upper (j - i >= k) or lower (j - i <= k) triangle of the last two dims, zeroing the rest. */
-  Trilu: movement([1, 1], { upper: { type: 'int', default: 1 }, k: { type: 'int', default: 0 } }, (i) => {
+  Trilu: perElement([1, 1], { upper: { type: 'int', default: 1 }, k: { type: 'int', default: 0 } }, (i) => {
     const x = req(i, 0);
     if (x.shape.length < 2) shapeFail(`Trilu needs rank >= 2, got ${fmt(x.shape)}`);
     return like(x, x.shape);

@@ -22,7 +22,7 @@ const gather: Lowering = (ctx) => {
   const body = [
     coords('idx', shape),
     `let j = kiln_index(${readIndex(ind, cs.slice(ax, ax + q))}, ${x.view.shape[ax]});`,
-    `${out.name}[idx] = ${read(x, [...cs.slice(0, ax), 'j', ...cs.slice(ax + q)])};`,
+    `${out.store('idx', `${read(x, [...cs.slice(0, ax), 'j', ...cs.slice(ax + q)])}`)}`,
   ];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
@@ -34,7 +34,7 @@ const gatherElements: Lowering = (ctx) => {
   const body = [
     coords('idx', shape),
     `let j = kiln_index(${readIndex(ind, cs)}, ${x.view.shape[ax]});`,
-    `${out.name}[idx] = ${read(x, replaceAt(cs, ax, 'j'))};`,
+    `${out.store('idx', `${read(x, replaceAt(cs, ax, 'j'))}`)}`,
   ];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
@@ -46,7 +46,7 @@ const gatherNd: Lowering = (ctx) => {
   const tuple = cs.slice(0, q - 1);
   const lets = Array.from({ length: k }, (_, m) => `let j${m} = kiln_index(${readIndex(ind, [...tuple, `${m}`])}, ${xs[b + m]});`);
   const src = [...cs.slice(0, b), ...coordNames(k, 'j'), ...cs.slice(q - 1)];
-  const body = [coords('idx', shape), ...lets, `${out.name}[idx] = ${read(x, src)};`];
+  const body = [coords('idx', shape), ...lets, `${out.store('idx', `${read(x, src)}`)}`];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
 
@@ -67,7 +67,7 @@ const scatterElements: Lowering = (ctx) => {
     coords('idx', shape),
     `var v = ${read(x, cs)};`,
     reach.length ? `if (${reach.join(' && ')}) {\n  ${scan}\n  }` : scan,
-    `${out.name}[idx] = v;`,
+    `${out.store('idx', `v`)}`,
   ];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
@@ -86,7 +86,7 @@ const scatterNd: Lowering = (ctx) => {
     `  ${coords('t', tupleShape, 'u').replaceAll('\n  ', '\n    ')}`,
     `  if (${hits.join(' && ') || 'true'}) { v = ${f('v', read(upd, [...u, ...cs.slice(k)]))}; }`,
     '}',
-    `${out.name}[idx] = v;`,
+    `${out.store('idx', `v`)}`,
   ];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
@@ -99,7 +99,7 @@ const oneHot: Lowering = (ctx) => {
     coords('idx', shape),
     `let i = ${readIndex(ind, cs.filter((_, d) => d !== ax))};`,
     `let hot = select(i, i + ${depth}, i < 0) == c${ax};`,
-    `${out.name}[idx] = select(${read(vals, ['0'])}, ${read(vals, ['1'])}, hot);`,
+    `${out.store('idx', `select(${read(vals, ['0'])}, ${read(vals, ['1'])}, hot)`)}`,
   ];
   return { body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
@@ -112,7 +112,7 @@ const reverseSequence: Lowering = (ctx) => {
     coords('idx', shape),
     `let len = clamp(${readIndex(lens, [`c${b}`])}, 0, ${shape[t]});`,
     `let s = select(c${t}, len - 1 - c${t}, c${t} < len);`,
-    `${out.name}[idx] = ${read(x, replaceAt(cs, t, 's'))};`,
+    `${out.store('idx', `${read(x, replaceAt(cs, t, 's'))}`)}`,
   ];
   return { body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };

@@ -17,7 +17,7 @@ const ints = (a: Attrs, k: string): readonly number[] => a[k] as readonly number
 function gatherKernel(ctx: LowerContext, prep: string[], src: readonly string[]): KernelSource {
   const x = input(ctx, 0), out = ctx.outputs[0], shape = out.view.shape;
   return {
-    body: [coords('idx', shape), ...prep, `${out.name}[idx] = ${read(x, src)};`].filter(Boolean).join('\n  '),
+    body: [coords('idx', shape), ...prep, `${out.store('idx', `${read(x, src)}`)}`].filter(Boolean).join('\n  '),
     invocations: count(shape),
   };
 }
@@ -52,7 +52,7 @@ const pad: Lowering = (ctx) => {
   if (inside.length === 0) return { ...gatherKernel(ctx, prep, src), decls };
   const body = [
     coords('idx', shape), ...prep,
-    `if (${inside.join(' && ')}) { ${out.name}[idx] = ${read(x, src)}; } else { ${out.name}[idx] = ${lit(a.value as number, out.elem)}; }`,
+    `if (${inside.join(' && ')}) { ${out.store('idx', `${read(x, src)}`)} } else { ${out.store('idx', `${lit(a.value as number, out.elem)}`)} }`,
   ];
   return { body: body.join('\n  '), invocations: count(shape), decls };
 };
@@ -69,7 +69,7 @@ const concat: Lowering = (ctx) => {
     const len = x.view.shape[ax];
     if (len === 0) continue;
     const cs = coordNames(shape.length).map((c, d) => (d === ax && start ? `(${c} - ${start})` : c));
-    branches.push(`if (c${ax} < ${start + len}) { ${out.name}[idx] = ${read(x, cs)}; return; }`);
+    branches.push(`if (c${ax} < ${start + len}) { ${out.store('idx', `${read(x, cs)}`)} return; }`);
     start += len;
   }
   return { body: ['// concat: pick the input that holds this output coordinate', coords('idx', shape), ...branches].filter(Boolean).join('\n  '), invocations: count(shape) };
@@ -116,7 +116,7 @@ const trilu: Lowering = (ctx) => {
   const x = input(ctx, 0), out = ctx.outputs[0], shape = out.view.shape, r = shape.length, a = ctx.node.attrs;
   const keep = `c${r - 1} - c${r - 2} ${a.upper ? '>=' : '<='} ${lit(a.k as number, 'i32')}`;
   return {
-    body: `${coords('idx', shape)}\n  ${out.name}[idx] = select(${zero(out)}, ${read(x, coordNames(r))}, ${keep});`,
+    body: `${coords('idx', shape)}\n  ${out.store('idx', `select(${zero(out)}, ${read(x, coordNames(r))}, ${keep})`)}`,
     invocations: count(shape),
   };
 };

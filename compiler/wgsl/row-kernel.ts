@@ -1,0 +1,108 @@
+// The row kernel of a row group (softmax, log-softmax, layer and batch norm, with their prologues and
+// epilogues): one workgroup per row, where a row is every element of `full` sharing the kept coordinates.
+// The group's reductions run as phases in topological order: the invocations fold strided elements of
+// the row, a shared-memory tree merges the partial folds, and every invocation keeps the row's result in
+// a private variable `krN` that later members read. Then one invocation writes the per-row outputs and
+// all invocations write the per-element outputs of their strided elements.
+import { KilnError } from '../../ir/errors.ts';
+import type { Node, Value } from '../../ir/graph.ts';
+import type { KernelGroup } from '../../ir/schedule.ts';
+import { OPS } from '../../ir/ops/index.ts';
+import { numel, stridesOf } from '../../ir/shape.ts';
+import type { KernelSource, TensorRef } from './kernel.ts';
+import { FOLDS } from './lower/reduce.ts';
+import { type Fold, FOLD_PRELUDE } from './lower/reduce-rows.ts';
+import { cast, coordNames, coords, offsetExpr } from './wgsl.ts';
+
+const MAX_WG = 256, MIN_WG = 32, MAX_WORKGROUPS = 65535;
+
+/** Whether a row group can run `n` as one of its phases. */
+export const isRowReduction = (n: Node): boolean => OPS[n.op].kind === 'reduce';
+
+export interface RowKernelParts {
+  readonly group: KernelGroup;
+  /** How the kernel reads a reduction's operand (a member's function, a buffer, a literal). */
+  readonly refFor: (u: Value) => TensorRef;
+  /** The value of a non-reduction member at a flat index of its own shape. */
+  readonly call: (n: Node, at: string) => string;
+  /** The output bindings, one per group output. */
+  readonly outNames: readonly string[];
+}
+
+export const reductionVar = (k: number) => `kr${k}`;
+
+export function rowKernel(p: RowKernelParts): KernelSource {
+  const { group: gr } = p;
+  const row = gr.row!;
+  const rows = numel(gr.shape), len = numel(row.full) / Math.max(1, rows);
+  const wg = Math.min(MAX_WG, Math.max(MIN_WG, 2 ** Math.ceil(Math.log2(Math.max(1, len)))));
+  const index = new Map(gr.nodes.map((n, k) => [n, k]));
+  const reductions = gr.nodes.filter(isRowReduction);
+  // Flat index in `full` of element e of row r: kept coordinates from r, reduced ones from e.
+  const kept = row.full.map((_, d) => d).filter((d) => !row.axes.includes(d));
+  const strides = stridesOf(row.full);
+  const flatTerms = [...kept.map((d, k) => `k${k} * ${strides[d]}`), ...row.axes.map((d, k) => `q${k} * ${strides[d]}`)];
+  const flat = `fn kiln_row_flat(r: i32, e: i32) -> i32 {
+  ${coords('r', kept.map((d) => row.full[d]), 'k')}
+  ${coords('e', row.axes.map((d) => row.full[d]), 'q')}
+  return ${flatTerms.length ? flatTerms.join(' + ') : '0'};
+}`;
+  const inputs = reductions.map((r) => {
+    const x = p.refFor(r.inputs[0]!);
+    const cs = coordNames(row.full.length);
+    return `fn kiln_row_in${index.get(r)}(i: i32) -> f32 {\n  ${coords('i', row.full)}\n  return ${cast(x.load(offsetExpr(x.view, cs)), x.elem, 'f32')};\n}`;
+  });
+  const phase = (r: Node): string => {
+    const f = FOLDS[r.op as keyof typeof FOLDS] as Fold | undefined;
+    if (!f) throw new KilnError('BACKEND', 'no row-kernel fold for this reduction', { node: r.name, op: r.op });
+    if (r.outputs[0].type.dtype !== 'f32') throw new KilnError('BACKEND', 'row kernels reduce f32 values only', { node: r.name, op: r.op });
+    const k = index.get(r)!;
+    const fold = (fd: Fold, acc: string) => `var ${acc}: f32 = ${fd.init('f32')};
+    for (var e = i32(lid); e < ${len}; e += ${wg}) {
+      let x = kiln_row_in${k}(kiln_row_flat(row, e));
+      ${acc} = ${fd.step(acc, 'x', 'f32')};
+    }
+    kiln_part[lid] = ${acc};
+    workgroupBarrier();
+    for (var s = ${wg / 2}u; s > 0u; s = s >> 1u) {
+      if (lid < s) { kiln_part[lid] = ${fd.combine('kiln_part[lid]', 'kiln_part[lid + s]', 'f32')}; }
+      workgroupBarrier();
+    }`;
+    const center = f.center ? `${fold(f.center, 'mx')}\n    let m = kiln_finite_or_zero(kiln_part[0]);\n    workgroupBarrier();\n    ` : '';
+    const done = f.finish ? f.finish('kiln_part[0]', len, 'f32') : 'kiln_part[0]';
+    return `{ // phase: ${r.op} ${r.name}
+    ${center}${fold(f, 'acc')}
+    ${reductionVar(k)} = ${done};
+    workgroupBarrier();
+  }`;
+  };
+  const level = (v: Value) => (numel(v.type.shape) === numel(row.full) && numel(row.full) !== rows ? 'full' : 'row');
+  const valueAt = (v: Value, at: string) => {
+    const n = gr.nodes.find((m) => m.outputs.includes(v))!;
+    return isRowReduction(n) ? reductionVar(index.get(n)!) : p.call(n, at);
+  };
+  const rowStores = gr.outputs.flatMap((v, j) => (level(v) === 'row' ? [`${p.outNames[j]}[row] = ${valueAt(v, 'row')};`] : []));
+  const fullStores = gr.outputs.flatMap((v, j) => (level(v) === 'full' ? [`${p.outNames[j]}[i] = ${valueAt(v, 'i')};`] : []));
+  const entry = `// Row kernel: one workgroup per row of ${len} elements, ${reductions.length} reduction phase(s).
+@compute @workgroup_size(${wg})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let row = i32(wid.x + wid.y * nwg.x);
+  if (row >= ${rows}) { return; }
+  ${reductions.map(phase).join('\n  ')}
+  ${rowStores.length ? `if (lid == 0u) { ${rowStores.join(' ')} }` : ''}
+  for (var e = i32(lid); e < ${len}; e += ${wg}) {
+    let i = kiln_row_flat(row, e);
+    ${fullStores.join(' ')}
+  }
+}`;
+  const decls = [
+    FOLD_PRELUDE,
+    `var<workgroup> kiln_part: array<f32, ${wg}>;`,
+    ...reductions.map((r) => `var<private> ${reductionVar(index.get(r)!)}: f32;`),
+    flat,
+    ...inputs,
+  ].join('\n');
+  const workgroups: [number, number, number] = rows <= MAX_WORKGROUPS ? [rows, 1, 1] : [MAX_WORKGROUPS, Math.ceil(rows / MAX_WORKGROUPS), 1];
+  return { decls, entry, workgroups: rows === 0 ? [0, 1, 1] : workgroups, workgroupSize: wg };
+}
