@@ -91,7 +91,7 @@ class RandomGraph {
 
   apply({ family, a, b, p, q }: Step): void {
     const v = this.pick(a), s = v.type.shape, r = s.length;
-    const out = (x: Value) => this.pool.push(x);
+    const out = (x: Value): void => void this.pool.push(x);
     switch (family) {
       case 'unary': {
         const op = UNARY[p % UNARY.length];
