@@ -29,7 +29,8 @@ export class ViewChains {
 
   constructor(private readonly producer: ReadonlyMap<Value, Node>) {}
 
-  private viewNode(v: Value): Node | undefined {
+  /** The view node computing `v`, if it is one. */
+  viewNode(v: Value): Node | undefined {
     const p = this.producer.get(v);
     return p && VIEW_RULES[p.op] ? p : undefined;
   }

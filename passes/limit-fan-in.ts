@@ -1,13 +1,15 @@
 // Limits kernel fan-in: WebGPU guarantees only 8 storage buffers per shader stage, and each kernel input
-// is one binding, so a Concat or a variadic Sum/Max/Min/Mean over more than 7 inputs becomes a tree of
-// nodes of at most 7 inputs. The last node of a tree defines the original output value.
+// is one binding, so a variadic Sum/Max/Min/Mean over more than 7 inputs becomes a tree of nodes of at
+// most 7 inputs. The last node of a tree defines the original output value. A wide Concat stays one node:
+// codegen writes it in chunks of 7 inputs into windows of its output (compiler/wgsl/concat-window.ts),
+// which needs neither intermediate buffers nor a kernel per tree level.
 import type { Graph, Node, Value } from '../ir/graph.ts';
 import { scalar } from '../ir/tensor.ts';
 import type { Pass } from './pass.ts';
 
 export const MAX_KERNEL_INPUTS = 7;
 
-const ASSOCIATIVE = new Set(['Concat', 'Sum', 'Max', 'Min']);
+const ASSOCIATIVE = new Set(['Sum', 'Max', 'Min']);
 
 /** Groups `vals` into at most MAX_KERNEL_INPUTS nodes of `op`, recursively, and returns the group results. */
 function reduceWidth(g: Graph, node: Node, op: Node['op'], vals: readonly Value[]): Value[] {

@@ -12,6 +12,7 @@ import { contiguous, isContiguous, type View } from '../../ir/view.ts';
 import { VIEW_RULES } from '../../ir/view-rules.ts';
 import { isLiteralConstant } from '../../passes/fuse.ts';
 import { type BufferRole, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
+import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
 import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
@@ -63,9 +64,24 @@ export class Codegen {
     return own;
   }
 
+  /** Where a value lives when it and the views leading to it are expressible over a buffer (no copy). */
+  tryLocOf(v: Value): Location | undefined {
+    const known = this.loc.get(v);
+    if (known) return known;
+    if (this.g.constants.has(v)) return this.constant(v);
+    const node = this.producer.get(v);
+    const rule = node && VIEW_RULES[node.op];
+    const inner = rule && this.tryLocOf(node.inputs[0]!);
+    const view = inner && rule(inner.view, node);
+    if (!view) return undefined;
+    const l = { buffer: inner.buffer, view };
+    this.loc.set(v, l);
+    return l;
+  }
+
   /** Where a materialized value (or a view of one) lives; a view the strides cannot express is copied first. */
   locOf(v: Value): Location {
-    const known = this.loc.get(v);
+    const known = this.tryLocOf(v);
     if (known) return known;
     if (this.g.constants.has(v)) return this.constant(v);
     const node = this.producer.get(v);
@@ -117,6 +133,7 @@ export class Codegen {
 
   /** One kernel for one node, through its lowering. */
   emitNode(node: Node): void {
+    if (isWideConcat(node)) return emitWideConcat(this, node);
     this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs) => lower(node, inputs, outputs));
   }
 

@@ -11,13 +11,13 @@ import type { Node, Value } from '../../ir/graph.ts';
 import type { KernelGroup } from '../../ir/schedule.ts';
 import { numel } from '../../ir/shape.ts';
 import { contiguous, type View } from '../../ir/view.ts';
-import { ViewChains } from '../../ir/view-rules.ts';
+import { VIEW_RULES, ViewChains } from '../../ir/view-rules.ts';
 import { isLiteralConstant, MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
 import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
-import { coordNames, coords, lit, wgslType } from './wgsl.ts';
+import { coordNames, coords, lit, offsetExpr, wgslType } from './wgsl.ts';
 
 const chainsOf = new WeakMap<Codegen, ViewChains>();
 
@@ -36,6 +36,16 @@ function computedRef(what: string, v: Value, view: View, load: (at: string) => s
       (() => {
         throw new KilnError('BACKEND', `cannot store into the input '${v.name}'`);
       }),
+  };
+}
+
+/** The same source read through another view (the name is forwarded lazily: it may not exist). */
+function withView(r: TensorRef, view: View): TensorRef {
+  return {
+    get name() {
+      return r.name;
+    },
+    dtype: r.dtype, elem: r.elem, view, load: r.load, store: r.store,
   };
 }
 
@@ -101,8 +111,24 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
     }
     // One ref (and at most one offset parameter) per value the kernel reads from a buffer.
     let r = bufferRefs.get(u);
-    if (!r) bufferRefs.set(u, (r = cg.inputRef(bindingName(cg.locOf(u).buffer), u, params)));
+    if (!r) bufferRefs.set(u, (r = cg.tryLocOf(u) ? cg.inputRef(bindingName(cg.locOf(u).buffer), u, params) : remapped(u, literals)));
     return r;
+  };
+  /**
+   * A view chain the strides cannot express (a reshape of a transposed buffer): the reshape's output is
+   * read by recomputing its input's offset from the logical index in a function, instead of a copy kernel.
+   */
+  const remaps: string[] = [];
+  const remapped = (u: Value, literals: boolean): TensorRef => {
+    const p = vc.viewNode(u);
+    const rule = p && VIEW_RULES[p.op];
+    if (!p || !rule) return cg.inputRef(bindingName(cg.locOf(u).buffer), u, params);
+    const x = refFor(p.inputs[0]!, literals);
+    const view = rule(x.view, p);
+    if (view) return withView(x, view);
+    const name = `kremap${remaps.length}`, shape = p.inputs[0]!.type.shape;
+    remaps.push(`fn ${name}(i: i32) -> ${x.elem} {\n  ${coords('i', shape)}\n  return ${x.load(offsetExpr(x.view, coordNames(shape.length)))};\n}`);
+    return computedRef('the remapped view', u, rule(contiguous(shape), p)!, (at) => `${name}(${at})`);
   };
 
   const functions = gr.nodes.filter((n) => n !== anchor && !(rows && isRowReduction(n))).map((n) => {
@@ -143,7 +169,7 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
       throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: anchor.name, op: anchor.op });
     }
   }
-  const decls = [ELEMENTWISE_PRELUDE, ...functions, src.decls ?? ''].join('\n');
+  const decls = [ELEMENTWISE_PRELUDE, ...functions, ...remaps, src.decls ?? ''].join('\n');
   if (inBuffers.length + outBuffers.length > MAX_BINDINGS) {
     throw new KilnError('BACKEND', `fused kernel ${label} needs ${inBuffers.length + outBuffers.length} storage buffers, over the ${MAX_BINDINGS} WebGPU guarantees`);
   }

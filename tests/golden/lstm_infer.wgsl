@@ -621,8 +621,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = kiln_tanh(in0[c1 * 50 + c2]);
 }
 
-// ===== kernel 11: Concat_/lstm/LSTM/Concat_355/part_0
-// kiln kernel: /lstm/LSTM/Concat_355/part_0
+// ===== kernel 11: Concat_/lstm/LSTM/Concat_355_0
+// kiln kernel: /lstm/LSTM/Concat_355
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
@@ -631,6 +631,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 @group(0) @binding(5) var<storage, read_write> in5: array<f32>;
 @group(0) @binding(6) var<storage, read_write> in6: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -643,17 +645,17 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 50; c_rest = c_rest / 50;
   let c1 = c_rest % 4; c_rest = c_rest / 4;
   let c0 = c_rest;
-  if (c0 < 1) { out0[idx] = in0[c1 * 50 + c2]; return; }
-  if (c0 < 2) { out0[idx] = in1[c1 * 50 + c2]; return; }
-  if (c0 < 3) { out0[idx] = in2[c1 * 50 + c2]; return; }
-  if (c0 < 4) { out0[idx] = in3[c1 * 50 + c2]; return; }
-  if (c0 < 5) { out0[idx] = in4[c1 * 50 + c2]; return; }
-  if (c0 < 6) { out0[idx] = in5[c1 * 50 + c2]; return; }
-  if (c0 < 7) { out0[idx] = in6[c1 * 50 + c2]; return; }
+  if (c0 < 1) { out0[idx + kp.o[0].x] = in0[c1 * 50 + c2]; return; }
+  if (c0 < 2) { out0[idx + kp.o[0].x] = in1[c1 * 50 + c2]; return; }
+  if (c0 < 3) { out0[idx + kp.o[0].x] = in2[c1 * 50 + c2]; return; }
+  if (c0 < 4) { out0[idx + kp.o[0].x] = in3[c1 * 50 + c2]; return; }
+  if (c0 < 5) { out0[idx + kp.o[0].x] = in4[c1 * 50 + c2]; return; }
+  if (c0 < 6) { out0[idx + kp.o[0].x] = in5[c1 * 50 + c2]; return; }
+  if (c0 < 7) { out0[idx + kp.o[0].x] = in6[c1 * 50 + c2]; return; }
 }
 
-// ===== kernel 12: Concat_/lstm/LSTM/Concat_355/part_2
-// kiln kernel: /lstm/LSTM/Concat_355/part_2
+// ===== kernel 12: Concat_/lstm/LSTM/Concat_355_2
+// kiln kernel: /lstm/LSTM/Concat_355
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
@@ -661,6 +663,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 @group(0) @binding(4) var<storage, read_write> in4: array<f32>;
 @group(0) @binding(5) var<storage, read_write> in5: array<f32>;
 @group(0) @binding(6) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -673,38 +677,15 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 50; c_rest = c_rest / 50;
   let c1 = c_rest % 4; c_rest = c_rest / 4;
   let c0 = c_rest;
-  if (c0 < 1) { out0[idx] = in0[c1 * 50 + c2]; return; }
-  if (c0 < 2) { out0[idx] = in1[c1 * 50 + c2]; return; }
-  if (c0 < 3) { out0[idx] = in2[c1 * 50 + c2]; return; }
-  if (c0 < 4) { out0[idx] = in3[c1 * 50 + c2]; return; }
-  if (c0 < 5) { out0[idx] = in4[c1 * 50 + c2]; return; }
-  if (c0 < 6) { out0[idx] = in5[c1 * 50 + c2]; return; }
+  if (c0 < 1) { out0[idx + kp.o[0].x] = in0[c1 * 50 + c2]; return; }
+  if (c0 < 2) { out0[idx + kp.o[0].x] = in1[c1 * 50 + c2]; return; }
+  if (c0 < 3) { out0[idx + kp.o[0].x] = in2[c1 * 50 + c2]; return; }
+  if (c0 < 4) { out0[idx + kp.o[0].x] = in3[c1 * 50 + c2]; return; }
+  if (c0 < 5) { out0[idx + kp.o[0].x] = in4[c1 * 50 + c2]; return; }
+  if (c0 < 6) { out0[idx + kp.o[0].x] = in5[c1 * 50 + c2]; return; }
 }
 
-// ===== kernel 13: Concat_/lstm/LSTM/Concat_355
-// kiln kernel: /lstm/LSTM/Concat_355
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
-@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
-var<private> kiln_inf_bits: u32 = 0x7f800000u;
-var<private> kiln_nan_bits: u32 = 0x7fc00000u;
-
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
-  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
-  if (idx >= 4000) { return; }
-  // concat: pick the input that holds this output coordinate
-  var c_rest = idx;
-  let c2 = c_rest % 50; c_rest = c_rest / 50;
-  let c1 = c_rest % 4; c_rest = c_rest / 4;
-  let c0 = c_rest;
-  if (c0 < 7) { out0[idx] = in0[c0 * 200 + c1 * 50 + c2]; return; }
-  if (c0 < 14) { out0[idx] = in1[(((c0 - 7))) * 200 + c1 * 50 + c2]; return; }
-  if (c0 < 20) { out0[idx] = in2[(((c0 - 14))) * 200 + c1 * 50 + c2]; return; }
-}
-
-// ===== kernel 14: Gather_/Gather
+// ===== kernel 13: Gather_/Gather
 // kiln kernel: /Gather
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
@@ -723,7 +704,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 50 + j * 200 + c1];
 }
 
-// ===== kernel 15: Gemm_/fc/Gemm
+// ===== kernel 14: Gemm_/fc/Gemm
 // kiln kernel: /fc/Gemm
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1023,9 +1004,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [223, 230] (4, 1, 1) params [50]
 10 [229, 231] (4, 1, 1)
 8 [230, 231, 232] (4, 1, 1)
-11 [23, 34, 45, 56, 67, 78, 89, 233] (22, 1, 1)
-11 [100, 111, 122, 133, 144, 155, 166, 234] (22, 1, 1)
-12 [177, 188, 199, 210, 221, 232, 235] (19, 1, 1)
-13 [233, 234, 235, 236] (63, 1, 1)
-14 [236, 6, 237] (4, 1, 1)
-15 [237, 1, 2, 238] (1, 1, 1)
+11 [23, 34, 45, 56, 67, 78, 89, 233] (22, 1, 1) params [0]
+11 [100, 111, 122, 133, 144, 155, 166, 233] (22, 1, 1) params [1400]
+12 [177, 188, 199, 210, 221, 232, 233] (19, 1, 1) params [2800]
+13 [233, 6, 234] (4, 1, 1)
+14 [234, 1, 2, 235] (1, 1, 1)
