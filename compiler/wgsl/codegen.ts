@@ -49,6 +49,13 @@ export class Codegen {
     this.producer = g.producers();
   }
 
+  private scratchCount = 0;
+
+  /** A value of codegen's own (a copy's target): the graph is read, never changed. */
+  scratch(of: Value, what: string): Value {
+    return { id: -++this.scratchCount, name: `${of.name}_${what}`, type: of.type };
+  }
+
   owned(v: Value, role: BufferRole): Location {
     const l = { buffer: this.b.addBuffer(v.name, role, v.type), view: contiguous(v.type.shape) };
     this.loc.set(v, l);
@@ -91,7 +98,7 @@ export class Codegen {
     let view = rule(this.locOf(x).view, node);
     if (!view) {
       // The view cannot express this reshape of a strided input: copy the input contiguous first.
-      const contig = this.g.newValue(x.type, `${x.name}_contig`);
+      const contig = this.scratch(x, 'contig');
       this.emit(`copy_${node.name}`, [node.name], [x], [contig], copy);
       this.loc.set(x, this.loc.get(contig)!);
       view = rule(this.loc.get(x)!.view, node)!;
@@ -150,7 +157,7 @@ export class Codegen {
         claimed.add(l.buffer);
         return { name: v.name, buffer: l.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
       }
-      const out = g.newValue(v.type, `${v.name}_out`);
+      const out = this.scratch(v, 'out');
       this.emit(`output_${i}`, [`output ${v.name}`], [v], [out], copy, 'output');
       claimed.add(this.loc.get(out)!.buffer);
       return { name: v.name, buffer: this.loc.get(out)!.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
