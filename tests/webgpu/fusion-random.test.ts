@@ -1,9 +1,10 @@
 // Fusion against the CPU interpreter on random graphs (fast-check): chains of elementwise ops (unary,
-// broadcasting binary, bool compares feeding Where), reductions (ReduceSum/Max/Mean, keepdims 0 and 1),
-// MatMul/Gemm, small Conv, and view/movement ops (Transpose, Reshape, Slice, Expand, Concat), compiled with
-// fusion on and run on WebGPU; every output must match the interpreter on the same graph. A cheap check
-// that fusion happened: a graph (as lowered) with an elementwise node feeding the only reader of its
-// value, at that reader's own index, needs fewer dispatches fused than unfused.
+// broadcasting binary, bool compares feeding Where), reductions (ReduceSum/Max/Mean, keepdims 0 and 1,
+// and softmax- or normalization-shaped row patterns), MatMul/Gemm, small Conv, and view/movement ops
+// (Transpose, Reshape, Slice, Expand, Concat), compiled with fusion on and run on WebGPU; every output
+// must match the interpreter on the same graph. A cheap check that fusion happened: a graph (as lowered)
+// with an elementwise node feeding the only reader of its value, at that reader's own index, needs fewer
+// dispatches fused than unfused.
 //
 // Kept small for lavapipe, which compiles each new shader slowly: few runs, dims <= 6, a handful of steps.
 import fc from 'fast-check';
@@ -32,7 +33,7 @@ const SEED = Number(process.env.KILN_FUZZ_SEED ?? 2024);
 const f32 = (shape: Shape) => ({ dtype: 'f32' as const, shape });
 
 const FAMILIES = [
-  'unary', 'unary', 'binary', 'binary', 'where', 'reduce', 'reduce', 'matmul', 'gemm', 'conv',
+  'unary', 'unary', 'binary', 'binary', 'where', 'reduce', 'reduce', 'row', 'matmul', 'gemm', 'conv',
   'transpose', 'reshape', 'slice', 'expand', 'concat',
 ] as const;
 type Family = (typeof FAMILIES)[number];
@@ -120,6 +121,19 @@ class RandomGraph {
         const mask = p % (1 << r);
         const axes = [...Array(r).keys()].filter((i) => (mask >> i) & 1); // none: every axis
         return out(this.node(REDUCE[q % REDUCE.length], [v], { axes, keepdims: (q >> 2) & 1 }));
+      }
+      case 'row': {
+        // Softmax / normalization shapes (row kernels): a keepdims reduction broadcast back over its rows,
+        // then optionally a second reduction over the same axes and a normalization by it.
+        if (r === 0) return;
+        const mask = 1 + (p % ((1 << r) - 1));
+        const axes = [...Array(r).keys()].filter((i) => (mask >> i) & 1);
+        const max = q & 1;
+        const c = this.node('Sub', [v, this.node(max ? 'ReduceMax' : 'ReduceMean', [v], { axes, keepdims: 1 })]);
+        if ((q >> 1) & 1) return out(c);
+        const e = max ? this.node('Exp', [c]) : this.node('Mul', [c, c]);
+        const sum = this.node('ReduceSum', [e], { axes, keepdims: 1 });
+        return out(max ? this.node('Div', [e, sum]) : this.node('Div', [c, this.node('Sqrt', [this.node('Add', [sum, this.literal(1)])])]));
       }
       case 'matmul': {
         if (r === 0) return;
