@@ -32,6 +32,11 @@ export interface OpDef {
    * pad): fusion may append an elementwise epilogue to its kernel, evaluated where each element is stored.
    */
   readonly perElement?: boolean;
+  /**
+   * A contraction whose products of one A with several B (the same rows, depth and batch; e.g. attention's
+   * query, key and value projections) may share one kernel, their columns side by side.
+   */
+  readonly siblings?: boolean;
   /** Minimum and maximum input count; optional inputs are `undefined` in InputTypes. */
   readonly inputs: readonly [number, number];
   readonly attrs: Readonly<Record<string, AttrSpec>>;

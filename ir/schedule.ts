@@ -15,6 +15,8 @@ export interface KernelGroup {
   readonly kind: GroupKind;
   /** The node whose lowering drives the kernel; pointwise groups have none. */
   readonly anchor?: Node;
+  /** Contractions of the anchor's A operand computed in the same kernel, each with its own epilogue. */
+  readonly siblings?: readonly Node[];
   /** Every (non-view) node the kernel computes, in topological order. */
   readonly nodes: readonly Node[];
   /** Members recomputed where they are read (never outputs): a prologue, or values read through a view. */
@@ -43,7 +45,8 @@ export function printSchedule(s: Schedule): string {
     const members = gr.nodes.map((n) => `${n.op}:${n.name}${gr.inline.has(n) ? '(inline)' : ''}`).join(', ');
     const outs = gr.outputs.map((v) => (gr.inPlace.has(v) ? `%${v.name}->@${gr.inPlace.get(v)!.name}` : `%${v.name}`)).join(', ');
     const row = gr.row ? ` rows of [${gr.row.full}] over axes [${gr.row.axes}]` : '';
-    lines.push(`  k${i} ${gr.kind}${gr.anchor ? ` @${gr.anchor.name}` : ''} [${gr.shape}]${row} {${members}} -> ${outs}`);
+    const anchors = [gr.anchor, ...(gr.siblings ?? [])].filter((n) => n !== undefined).map((n) => ` @${n.name}`).join('');
+    lines.push(`  k${i} ${gr.kind}${anchors} [${gr.shape}]${row} {${members}} -> ${outs}`);
   });
   return lines.join('\n');
 }

@@ -34,6 +34,8 @@ interface Group {
   shape: Shape;
   /** Row groups: the shape their reductions read, and the reduced axes. */
   row?: { full: Shape; axes: readonly number[] };
+  /** Contraction groups: further contractions of the anchor's A in the same kernel. */
+  siblings: Node[];
 }
 
 /** The axes a reduction folds, for reductions that say so by attribute (the Reduce* ops). */
@@ -221,6 +223,37 @@ export function fuse(g: Graph): Schedule {
     return !!m && p.nodes.includes(m) && !p.inline.has(m) && sameShape(x.type.shape, row.full) && axes.length === row.axes.length && axes.every((a, i) => a === row.axes[i]) &&
       !!facts.view(x) && isContiguous(facts.view(x)!) && numel(facts.base(x).type.shape) === numel(row.full);
   };
+  /** Which of a contraction group's anchors (the anchor or a sibling) member `m` depends on. */
+  const anchorOf = (p: Group, m: Node): Node | undefined => {
+    if (!p.siblings.length) return p.anchor;
+    if (m === p.anchor || p.siblings.includes(m)) return m;
+    for (const u of m.inputs) {
+      const q = u && facts.producer.get(facts.base(u));
+      if (q && p.nodes.includes(q)) return anchorOf(p, q);
+    }
+    return undefined;
+  };
+  /**
+   * An earlier contraction group that contraction `n` can join as a sibling: the same op on the same A (same
+   * batch and rows), 2-D B operands, and room for n's elementwise epilogue within the binding limit.
+   */
+  const siblingGroup = (n: Node): Group | undefined => {
+    if (!(OPS[n.op] as OpDef).siblings || n.outputs.length !== 1) return undefined;
+    const a = n.inputs[0]!, out = n.outputs[0].type.shape;
+    const epilogue = facts.usesOf(n.outputs[0]).filter((u) => kindOf(u.node) === 'elementwise' && facts.readsAtOwnIndex(u.node, u.via)).map((u) => u.node);
+    for (const u of facts.usesOf(facts.base(a))) {
+      const pg = groupOf.get(u.node);
+      const s = pg?.anchor;
+      if (!pg || !s || s === n || pg.kind !== 'contraction' || s.op !== n.op || s.inputs[0] !== a || s.attrs.transA !== n.attrs.transA) continue;
+      const sOut = s.outputs[0].type.shape;
+      if (sOut.length !== out.length || !sameShape(sOut.slice(0, -1), out.slice(0, -1)) || [s, n].some((c) => c.inputs[1]!.type.shape.length !== 2)) continue;
+      const lookahead = new Set([...pg.nodes, n, ...epilogue]);
+      if (bindings(lookahead, pg.inline) > MAX_BINDINGS) continue;
+      const single: Group = { kind: 'contraction', anchor: n, nodes: [n], inline: new Set(), shape: out, siblings: [] };
+      if (mayMerge(pg, single, [], true)) return pg;
+    }
+    return undefined;
+  };
   /** A pointwise group that nothing outside `readers` reads: it can be recomputed inline where it is read. */
   const inlinable = (p: Group, readers: ReadonlySet<Node>, reads: readonly Value[]): boolean =>
     p.kind === 'pointwise' && !p.nodes.some((n) => n.outputs.some((o) => facts.escapes(o) || facts.usesOf(o).some((u) => !readers.has(u.node) && !p.nodes.includes(u.node)))) && reads.every((v) => facts.view(v) !== undefined);
@@ -229,9 +262,18 @@ export function fuse(g: Graph): Schedule {
     const kind = kindOf(n);
     if (kind === 'view') continue;
     const gk = KIND_GROUP[kind] ?? 'single';
-    let gr: Group = { kind: gk, anchor: gk === 'pointwise' ? undefined : n, nodes: [n], inline: new Set(), shape: n.outputs[0].type.shape };
+    let gr: Group = { kind: gk, anchor: gk === 'pointwise' ? undefined : n, nodes: [n], inline: new Set(), shape: n.outputs[0].type.shape, siblings: [] };
     groupOf.set(n, gr);
-    if (gk === 'single' || gk === 'contraction') continue;
+    if (gk === 'contraction') {
+      const pg = siblingGroup(n);
+      if (pg) {
+        gr.anchor = undefined;
+        merge(pg, gr, []);
+        pg.siblings.push(n);
+      }
+      continue;
+    }
+    if (gk === 'single') continue;
     if (gk === 'reduce') {
       const x = n.inputs[0];
       const p = x && facts.producer.get(facts.base(x));
@@ -252,7 +294,11 @@ export function fuse(g: Graph): Schedule {
     for (const [pg, reads] of byProducer) {
       if ((pg.kind === 'single' && !(OPS[pg.anchor!.op] as OpDef).perElement) || groupOf.get(pg.nodes[0]) !== pg) continue;
       const readers = members(gr);
-      const atOwnIndex = gk === 'pointwise' && numel(pg.shape) === numel(gr.shape) && reads.every((v) => {
+      // Sibling contractions: an epilogue member belongs to one of them and runs at its output's index.
+      const anchors = new Set(reads.map((v) => anchorOf(pg, facts.producer.get(facts.base(v))!)));
+      const own = anchors.size === 1 ? [...anchors][0] : undefined;
+      const shape = own ? own.outputs[0].type.shape : pg.shape;
+      const atOwnIndex = gk === 'pointwise' && (anchors.size <= 1 || !pg.siblings.length) && numel(shape) === numel(gr.shape) && reads.every((v) => {
         const p = facts.producer.get(facts.base(v))!;
         return !pg.inline.has(p) && facts.readsAtOwnIndex(n, v);
       });
@@ -287,7 +333,7 @@ export function fuse(g: Graph): Schedule {
       const t = gr.kind === 'row' || (gr.kind === 'single' && gr.nodes.length === 1) ? undefined : inPlaceTarget(n, set, gr.inline);
       if (t) inPlace.set(n.outputs[0], t);
     }
-    return { kind: gr.kind, anchor: gr.anchor, nodes: gr.nodes, inline: gr.inline, shape: gr.shape, row: gr.row, outputs, inPlace };
+    return { kind: gr.kind, anchor: gr.anchor, siblings: gr.siblings.length ? gr.siblings : undefined, nodes: gr.nodes, inline: gr.inline, shape: gr.shape, row: gr.row, outputs, inPlace };
   });
   return { groups: orderForInPlace(kernels, facts) };
 }

@@ -16,6 +16,7 @@ import { isLiteralConstant, MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
+import { siblingLowering } from './lower/matmul.ts';
 import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
 import { coordNames, coords, lit, offsetExpr, wgslType } from './wgsl.ts';
 
@@ -60,7 +61,8 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
   // A row kernel has no epilogue accumulator: its reductions are phases read through `krN`.
   const rows = gr.kind === 'row';
   const anchor = rows ? undefined : gr.anchor;
-  const anchorElem = anchor ? wgslType(anchor.outputs[0].type.dtype) : 'f32';
+  // Sibling contractions share the kernel; each epilogue member belongs to (and reads `acc` of) one of them.
+  const anchors = anchor ? [anchor, ...(gr.siblings ?? [])] : [];
   const label = `${gr.anchor ? gr.anchor.op : 'fused'}_${(gr.anchor ?? gr.nodes[0]).name}`;
 
   // Outputs: fresh buffers, or the buffer of the state a value updates in place.
@@ -80,16 +82,21 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
     return `in${inBuffers.indexOf(buffer)}`;
   };
 
-  const dependsOnAnchor = new Map<Node, boolean>();
-  const anchorDependent = (n: Node): boolean => {
-    if (!dependsOnAnchor.has(n)) {
-      dependsOnAnchor.set(n, n.inputs.some((u) => {
+  const anchorOfNode = new Map<Node, Node | undefined>();
+  /** The anchor whose value member `n` is computed from (its epilogue), if any. */
+  const anchorOf = (n: Node): Node | undefined => {
+    if (anchors.includes(n)) return n;
+    if (!anchorOfNode.has(n)) {
+      let found: Node | undefined;
+      for (const u of n.inputs) {
         const p = u && producer.get(vc.base(u));
-        return p !== undefined && (p === anchor || anchorDependent(p));
-      }));
+        found ??= p && anchorOf(p);
+      }
+      anchorOfNode.set(n, found);
     }
-    return dependsOnAnchor.get(n)!;
+    return anchorOfNode.get(n);
   };
+  const anchorDependent = (n: Node) => anchorOf(n) !== undefined;
   const call = (n: Node, at: string, acc: string) => `kf${index.get(n)}(${at}${anchorDependent(n) ? `, ${acc}` : ''})`;
 
   const params = new KernelParams();
@@ -101,7 +108,7 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
     if (p) {
       const view = vc.view(u);
       if (!view) throw new KilnError('BACKEND', `fused value '${b.name}' is read through a view the strides cannot express`, { node: p.name, op: p.op });
-      if (p === anchor) return computedRef('the epilogue value', u, view, () => 'acc');
+      if (anchors.includes(p)) return computedRef('the epilogue value', u, view, () => 'acc');
       if (rows && isRowReduction(p)) return computedRef('the row reduction', u, view, () => reductionVar(index.get(p)!));
       return computedRef('the fused value', u, view, (at) => call(p, at, 'acc'));
     }
@@ -131,21 +138,29 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
     return computedRef('the remapped view', u, rule(contiguous(shape), p)!, (at) => `${name}(${at})`);
   };
 
-  const functions = gr.nodes.filter((n) => n !== anchor && !(rows && isRowReduction(n))).map((n) => {
+  const functions = gr.nodes.filter((n) => !anchors.includes(n) && !(rows && isRowReduction(n))).map((n) => {
     const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
     const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => refFor(u, true));
     const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
-    const params = `i: i32${anchorDependent(n) ? `, acc: ${anchorElem}` : ''}`;
+    const own = anchorOf(n);
+    const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
     return `// ${n.op} ${n.name}\nfn kf${index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
   });
 
-  /** Statements computing every output at flat index `idx` (the anchor's value `acc`), then storing them. */
-  const storeAt = (idx: string, acc?: string): string => {
-    const values = gr.outputs.map((v, j) => {
-      const n = producer.get(v)!;
-      return `let o${j} = ${n === anchor ? 'e_a' : call(n, 'e_i', 'e_a')};`;
+  /**
+   * Statements computing the outputs of anchor `a` (all outputs without one) at flat index `idx`, with the
+   * anchor's value `acc`, then storing them.
+   */
+  const storeAt = (idx: string, acc?: string, a: Node | undefined = anchor): string => {
+    const mine = gr.outputs.flatMap((v, j) => {
+      const owner = anchorOf(producer.get(v)!);
+      return owner === a || (owner === undefined && a === anchor) ? [j] : [];
     });
-    const stores = gr.outputs.map((_, j) => `${outNames[j]}[e_i] = o${j};`);
+    const values = mine.map((j) => {
+      const n = producer.get(gr.outputs[j])!;
+      return `let o${j} = ${anchors.includes(n) ? 'e_a' : call(n, 'e_i', 'e_a')};`;
+    });
+    const stores = mine.map((j) => `${outNames[j]}[e_i] = o${j};`);
     return `{\n    let e_i = ${idx};${acc === undefined ? '' : ` let e_a = ${acc};`}\n    ${values.join(' ')}\n    ${stores.join(' ')}\n  }`;
   };
 
@@ -155,19 +170,21 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
   } else if (!anchor) {
     src = { body: storeAt('idx'), invocations: numel(gr.shape) };
   } else {
-    let stored = false;
-    const out = anchor.outputs[0];
-    const noLoad = () => {
-      throw new KilnError('BACKEND', `cannot load the output '${out.name}'`);
-    };
-    const outRef = computedRef('the kernel output', out, contiguous(out.type.shape), noLoad, (idx, value) => {
-      stored = true;
-      return storeAt(idx, value);
+    const stored = new Set<Node>();
+    const contexts = anchors.map((a) => {
+      const out = a.outputs[0];
+      const noLoad = () => {
+        throw new KilnError('BACKEND', `cannot load the output '${out.name}'`);
+      };
+      const outRef = computedRef('the kernel output', out, contiguous(out.type.shape), noLoad, (idx, value) => {
+        stored.add(a);
+        return storeAt(idx, value, a);
+      });
+      return { node: a, inputs: a.inputs.map((u) => u && refFor(u, false)), outputs: [outRef] };
     });
-    src = lower(anchor, anchor.inputs.map((u) => u && refFor(u, false)), [outRef]);
-    if (!stored && gr.outputs.length) {
-      throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: anchor.name, op: anchor.op });
-    }
+    src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs) : siblingLowering(contexts);
+    const silent = anchors.find((a) => !stored.has(a) && gr.outputs.some((v) => anchorOf(producer.get(v)!) === a));
+    if (silent) throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: silent.name, op: silent.op });
   }
   const decls = [ELEMENTWISE_PRELUDE, ...functions, ...remaps, src.decls ?? ''].join('\n');
   if (inBuffers.length + outBuffers.length > MAX_BINDINGS) {

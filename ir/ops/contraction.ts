@@ -82,7 +82,7 @@ const CONV_ATTRS = {
 export const CONTRACTION_OPS = {
   /** numpy matmul: batch dims broadcast, 1-D operands are promoted and their dim dropped. */
   MatMul: {
-    kind: 'contraction', inputs: [2, 2], attrs: {},
+    kind: 'contraction', inputs: [2, 2], attrs: {}, siblings: true,
     infer: (i) => {
       const a = req(i, 0), b = req(i, 1);
       return [{ dtype: numeric(requireSameDType([a, b])), shape: matmulShape(a.shape, b.shape) }];
@@ -90,7 +90,7 @@ export const CONTRACTION_OPS = {
   },
   /** Y = alpha * op(A) op(B) + beta * C, op = optional transpose, C broadcast to [M,N]. */
   Gemm: {
-    kind: 'contraction', inputs: [2, 3],
+    kind: 'contraction', inputs: [2, 3], siblings: true,
     attrs: { alpha: { type: 'float', default: 1 }, beta: { type: 'float', default: 1 }, transA: { type: 'int', default: 0 }, transB: { type: 'int', default: 0 } },
     infer: (i, a) => {
       const A = req(i, 0), B = req(i, 1), C = i[2];

@@ -3,7 +3,9 @@
 // in workgroup memory and each invocation accumulates an RM x RN block in registers. Operands are read
 // through caller-supplied load expressions (strided views for MatMul/Gemm, so transposes cost nothing).
 import { numel, type Shape } from '../../../ir/shape.ts';
-import type { KernelSource, Lowering, TensorRef } from '../kernel.ts';
+import { KilnError } from '../../../ir/errors.ts';
+import type { OpName } from '../../../ir/ops/index.ts';
+import type { KernelSource, LowerContext, Lowering, TensorRef } from '../kernel.ts';
 import { broadcastView, permuteView, type View } from '../../../ir/view.ts';
 import { coords, lit, type WgslScalar } from '../wgsl.ts';
 
@@ -22,6 +24,8 @@ export interface GemmSpec {
   readonly loadA: (row: string, k: string) => string;
   /** Expression for B(k, col); evaluated only for k < K and col < N. */
   readonly loadB: (k: string, col: string) => string;
+  /** Statement setting `v` to B(k, col), when one expression cannot say it (sibling products). */
+  readonly loadBInto?: (k: string, col: string, v: string) => string;
   /** Statement storing the accumulated `acc` at (row, col) of this batch entry; runs only in range. */
   readonly store: (row: string, col: string, acc: string) => string;
   readonly decls?: string;
@@ -102,7 +106,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
       let k = k0 + e / TILE_N;
       let col = col0 + e % TILE_N;
       var v = ${zero};
-      if (k < K && col < N) { v = ${s.loadB('k', 'col')}; }
+      if (k < K && col < N) { ${s.loadBInto ? s.loadBInto('k', 'col', 'v') : `v = ${s.loadB('k', 'col')};`} }
       tileB[e] = v;
     }
     workgroupBarrier();
@@ -142,23 +146,26 @@ const matElem = (op: MatOperand, baseVar: string, r: string, c: string): string 
   return `${op.ref.load(`${baseVar}${term(r, op.view.strides[rank - 2], op.view.shape[rank - 2])}${term(c, op.view.strides[rank - 1], op.view.shape[rank - 1])}`)}`;
 };
 
-/** Batched product of A [...ba, M, K] and B [...bb, K, N] read through views; `store` writes each result. */
-function batchedMatmul(a: TensorRef, aView: View, b: TensorRef, bView: View, batchShape: Shape, store: GemmSpec['store'], elem: WgslScalar, extra = ''): KernelSource {
+/**
+ * Batched product of A [...ba, M, K] and B [...bb, K, N] read through views; `store` writes each result.
+ * `tag` suffixes the prologue's variables, so sibling products can share one kernel.
+ */
+function batchedMatmul(a: TensorRef, aView: View, b: TensorRef, bView: View, batchShape: Shape, store: GemmSpec['store'], elem: WgslScalar, extra = '', tag = ''): GemmSpec {
   const [m, k] = aView.shape.slice(-2), n = bView.shape[bView.shape.length - 1];
-  const bc = batchShape.map((_, i) => `bt${i}`);
+  const bc = batchShape.map((_, i) => `bt${tag}${i}`);
   const A = matOperand(a, broadcastView(aView, [...batchShape, m, k]), bc);
   const B = matOperand(b, broadcastView(bView, [...batchShape, k, n]), bc);
-  return tiledGemm({
+  return {
     elem, batch: numel(batchShape), m, n, k,
-    prologue: `${coords('batch', batchShape, 'bt')}\n  let aBase = ${A.base};\n  let bBase = ${B.base};${extra}`,
-    loadA: (r, kk) => matElem(A, 'aBase', r, kk),
-    loadB: (kk, cc) => matElem(B, 'bBase', kk, cc),
+    prologue: `${coords('batch', batchShape, `bt${tag}`)}\n  let aBase${tag} = ${A.base};\n  let bBase${tag} = ${B.base};${extra}`,
+    loadA: (r, kk) => matElem(A, `aBase${tag}`, r, kk),
+    loadB: (kk, cc) => matElem(B, `bBase${tag}`, kk, cc),
     store,
-  });
+  };
 }
 
 /** numpy matmul: 1-D operands become a row / a column (stride-0 extra dim); batch dims broadcast. */
-export const matmulLowering: Lowering = (ctx) => {
+export const matmulSpec = (ctx: LowerContext, tag = ''): GemmSpec => {
   const [a, b] = ctx.inputs as TensorRef[];
   const out = ctx.outputs[0];
   const av: View = a.view.shape.length === 1 ? { shape: [1, a.view.shape[0]], strides: [0, a.view.strides[0]], offset: a.view.offset } : a.view;
@@ -167,11 +174,12 @@ export const matmulLowering: Lowering = (ctx) => {
   const batchShape = out.view.shape.slice(0, out.view.shape.length - (a.view.shape.length === 1 ? 0 : 1) - (b.view.shape.length === 1 ? 0 : 1));
   // Output is contiguous [...batch, M, N] (1-D operands only drop a size-1 dim).
   const store = (r: string, c: string, v: string) => out.store(`(batch * ${m} + ${r}) * ${n} + ${c}`, v);
-  return batchedMatmul(a, av, b, bv, batchShape, store, out.elem);
+  return batchedMatmul(a, av, b, bv, batchShape, store, out.elem, '', tag);
 };
+export const matmulLowering: Lowering = (ctx) => tiledGemm(matmulSpec(ctx));
 
 /** Y = alpha op(A) op(B) + beta C: transposes are view permutations, C is read broadcast to [M, N]. */
-export const gemmLowering: Lowering = (ctx) => {
+export const gemmSpec = (ctx: LowerContext, tag = ''): GemmSpec => {
   const [a, b, cRef] = ctx.inputs;
   const out = ctx.outputs[0];
   const attrs = ctx.node.attrs;
@@ -190,5 +198,51 @@ export const gemmLowering: Lowering = (ctx) => {
   const store = (r: string, c: string, v: string) => out.store(`${r} * ${n} + ${c}`, `${scaled(v)}${bias(r, c)}`);
   // An input the shader never reads would be dropped from the bind group layout: touch an unused C.
   const touch = cRef && beta === 0 ? `\n  _ = ${cRef.load(`0`)};` : '';
-  return batchedMatmul(a!, av, b!, bv, [], store, T, touch);
+  return batchedMatmul(a!, av, b!, bv, [], store, T, touch, tag);
 };
+export const gemmLowering: Lowering = (ctx) => tiledGemm(gemmSpec(ctx));
+
+/**
+ * Sibling products in one kernel: products of the same A (same rows, depth and batch) with different B
+ * are one product with their columns side by side; each column range loads its own B and stores through
+ * its own output (and epilogue).
+ */
+export function siblingGemm(specs: readonly GemmSpec[]): KernelSource {
+  const [first] = specs;
+  const starts = specs.map((_, j) => specs.slice(0, j).reduce((acc, s) => acc + s.n, 0));
+  for (const s of specs) {
+    if (s.m !== first.m || s.k !== first.k || s.batch !== first.batch || s.elem !== first.elem) {
+      throw new KilnError('BACKEND', `sibling products disagree: ${s.m}x${s.k} batch ${s.batch} vs ${first.m}x${first.k} batch ${first.batch}`);
+    }
+  }
+  /** `if (col < end0) { part 0 } else if ...`, each part seeing its own column index. */
+  const byColumn = (col: string, part: (j: number, c: string) => string) =>
+    specs.map((s, j) => {
+      const c = starts[j] === 0 ? col : `(${col} - ${starts[j]})`;
+      const cond = j === specs.length - 1 ? '' : `if (${col} < ${starts[j] + s.n}) `;
+      return `${j ? 'else ' : ''}${cond}{ ${part(j, c)} }`;
+    }).join(' ');
+  return tiledGemm({
+    elem: first.elem, batch: first.batch, m: first.m, k: first.k, n: starts[specs.length - 1] + specs[specs.length - 1].n,
+    prologue: specs.map((s) => s.prologue ?? '').join('\n  '),
+    decls: specs.map((s) => s.decls ?? '').join('\n'),
+    loadA: first.loadA,
+    loadB: () => {
+      throw new KilnError('BACKEND', 'sibling products load B by column range');
+    },
+    loadBInto: (k, col, v) => byColumn(col, (j, c) => `${v} = ${specs[j].loadB(k, c)};`),
+    store: (row, col, acc) => byColumn(col, (j, c) => specs[j].store(row, c, acc)),
+  });
+}
+
+/** The products that can be siblings (the op table marks them), by op: each builds its part of the kernel. */
+const SIBLING_SPECS: Partial<Record<OpName, (ctx: LowerContext, tag: string) => GemmSpec>> = { MatMul: matmulSpec, Gemm: gemmSpec };
+
+/** One kernel for sibling products (fusion found them: same op, same A). */
+export function siblingLowering(contexts: readonly LowerContext[]): KernelSource {
+  return siblingGemm(contexts.map((ctx, j) => {
+    const spec = SIBLING_SPECS[ctx.node.op];
+    if (!spec) throw new KilnError('BACKEND', 'no sibling-product lowering for this op', { node: ctx.node.name, op: ctx.node.op });
+    return spec(ctx, `s${j}`);
+  }));
+}
