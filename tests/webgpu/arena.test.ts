@@ -21,6 +21,9 @@ beforeAll(async () => {
 
 const N = 300; // 1200 bytes per value: several 256-byte granules, so overlapping ranges would show
 
+/** Unfused, so the diamond's intermediates are temps for the plan to place (fused, it is one kernel). */
+const compile = (g: Graph) => compileForWebGpu(g, { fuse: false });
+
 /** A diamond of exact ops (no rounding): a = relu(x), b = -a, c = a * x, d = b + c, e = d * d, out = e - a. */
 function diamond(): Graph {
   const g = new Graph('diamond');
@@ -42,7 +45,7 @@ describe('WebGPU executor with arenas', () => {
   it('places the temps in an arena with reused bytes and matches the interpreter', async () => {
     if (!gpu) return;
     const g = diamond();
-    const { program, data } = compileForWebGpu(g);
+    const { program, data } = compile(g);
     const temps = program.buffers.filter((b) => b.role === 'temp');
     expect(temps.length).toBeGreaterThanOrEqual(4);
     expect(temps.every((b) => b.arena !== undefined)).toBe(true);
@@ -60,7 +63,7 @@ describe('WebGPU executor with arenas', () => {
   it('serializes runs started before the previous one resolves', async () => {
     if (!gpu) return;
     const g = diamond();
-    const { program, data } = compileForWebGpu(g);
+    const { program, data } = compile(g);
     const exe = await WebGpuExecutor.load(program, data, gpu);
     const xs = [3, 4, 5, 6].map(input);
     const outs = await Promise.all(xs.map((x) => exe.run(new Map([['x', x]]))));
@@ -77,7 +80,7 @@ describe('WebGPU executor with arenas', () => {
   it('reads temps back from their arena offset', async () => {
     if (!gpu) return;
     const g = diamond();
-    const { program, data } = compileForWebGpu(g);
+    const { program, data } = compile(g);
     const exe = await WebGpuExecutor.load(program, data, gpu);
     const x = input(7);
     await exe.run(new Map([['x', x]]), { outputs: [] });
@@ -96,7 +99,7 @@ describe('WebGPU executor with arenas', () => {
 
   it('refuses plans the device cannot hold, and broken layouts', async () => {
     if (!gpu) return;
-    const { program, data } = compileForWebGpu(diamond());
+    const { program, data } = compile(diamond());
     const lim = gpu.device.limits;
     const refuse = (p: Program, why: RegExp) => expect(WebGpuExecutor.load(p, data, gpu)).rejects.toThrow(why);
     if (lim.minStorageBufferOffsetAlignment >= 8) {
