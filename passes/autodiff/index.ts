@@ -11,7 +11,7 @@ import type { OpName } from '../../ir/ops/index.ts';
 import type { Pass } from '../pass.ts';
 import { fmt, numel, sameShape } from '../../ir/shape.ts';
 import { tensor } from '../../ir/tensor.ts';
-import { type ConstCache, GradBuilder, type GradEntry, isNonDiff } from './rule.ts';
+import { GradBuilder, type GradEntry, isNonDiff } from './rule.ts';
 import { CONTRACTION_GRADS } from './rules/contraction.ts';
 import { ELEMENTWISE_GRADS } from './rules/elementwise.ts';
 import { MOVEMENT_GRADS } from './rules/movement.ts';
@@ -64,14 +64,13 @@ export function gradients(graph: Graph, loss: Value, wrt: readonly Value[]): Map
     path.push(n);
     for (const v of n.inputs) if (v && active.has(v)) needed.add(v);
   }
-  const consts: ConstCache = new Map();
   const grads = new Map<Value, Value>();
-  const accumulate = (v: Value, d: Value, node: Node) => {
+  const accumulate = (v: Value, d: Value, b: GradBuilder) => {
     if (d.type.dtype !== v.type.dtype || !sameShape(d.type.shape, v.type.shape)) {
-      fail(`gradient rule gave ${d.type.dtype}${fmt(d.type.shape)} for '${v.name}' of type ${v.type.dtype}${fmt(v.type.shape)}`, node);
+      fail(`gradient rule gave ${d.type.dtype}${fmt(d.type.shape)} for '${v.name}' of type ${v.type.dtype}${fmt(v.type.shape)}`, b.node);
     }
     const prev = grads.get(v);
-    grads.set(v, prev ? graph.addNode('Add', [prev, d], {}, `grad/${node.name}/accumulate`)[0] : d);
+    grads.set(v, prev ? b.accumulate(prev, d) : d);
   };
   if (needed.has(loss)) grads.set(loss, graph.addConstant(tensor(loss.type.dtype, loss.type.shape, [1]), 'grad_seed'));
 
@@ -84,13 +83,13 @@ export function gradients(graph: Graph, loss: Value, wrt: readonly Value[]): Map
       if (entry.nonDiff === 'error') fail(`the gradient must flow through ${node.op}, which is not differentiable: ${entry.why}`, node);
       continue;
     }
-    const b = new GradBuilder(graph, node, dys, consts);
+    const b = new GradBuilder(graph, node, dys);
     node.inputs.forEach((v, i) => {
       if (!v || !needed.has(v)) return;
       const rule = typeof entry === 'function' ? entry : entry[i];
       if (!rule) fail(`${node.op} is not differentiable with respect to its input ${i} ('${v.name}')`, node);
       const d = rule(b, i);
-      if (d) accumulate(v, d, node);
+      if (d) accumulate(v, d, b);
     });
   }
   return new Map(wrt.map((w) => [w, grads.get(w) ?? graph.addConstant(tensor(w.type.dtype, w.type.shape), `grad_zero_${w.name}`)]));

@@ -1,13 +1,12 @@
-// What a gradient rule is, and the builder it writes backward nodes with. A rule maps the gradient of a
-// node's outputs (dy) to the gradient of one input (i); it is short, micrograd style, next to the forward
-// rule it inverts. Ops without a rule are marked: zero gradient, an error, or composite (decompose first).
-import type { DType } from '../../ir/dtype.ts';
+// What a gradient rule is, and the builder it writes backward nodes with (ir/builder.ts's GraphBuilder:
+// scalar constants shared graph-wide). A rule maps the gradient of a node's outputs (dy) to the gradient
+// of one input (i); it is short, micrograd style, next to the forward rule it inverts. Ops without a rule are marked: zero gradient, an error, or composite (decompose first).
+import { GraphBuilder } from '../../ir/builder.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { AttrValue, Attrs } from '../../ir/op.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { sameShape, type Shape } from '../../ir/shape.ts';
-import { scalar, type TensorType } from '../../ir/tensor.ts';
 
 /** d loss / d input i of the builder's node; undefined means a zero gradient. */
 export type InputGrad = (g: GradBuilder, i: number) => Value | undefined;
@@ -36,20 +35,22 @@ export const decomposeFirst: NonDiff = { nonDiff: 'decomposed', why: 'a composit
 
 export const isNonDiff = (e: GradEntry): e is NonDiff => typeof e === 'object' && 'nonDiff' in e;
 
-/** Scalar constants shared by every builder of one gradients() call. */
-export type ConstCache = Map<string, Value>;
-
-/** Emits the backward nodes of one forward node, with short helpers for the common math. */
-export class GradBuilder {
-  private count = 0;
+/** Emits the backward nodes of one forward node (named `grad/<node>/<op>_<n>`), with short helpers for the common math. */
+export class GradBuilder extends GraphBuilder {
   private readonly memos = new Map<string, Value>();
 
   constructor(
-    readonly graph: Graph,
+    graph: Graph,
     readonly node: Node,
     private readonly dys: readonly (Value | undefined)[],
-    private readonly consts: ConstCache,
-  ) {}
+  ) {
+    super(graph, `grad/${node.name}/`);
+  }
+
+  /** Scalars are named by value (`grad_c_0_5`) and take no node number. */
+  protected override scalarName(v: number): string {
+    return `grad_c_${String(v).replace(/[^0-9a-zA-Z]/g, '_')}`;
+  }
 
   get attrs(): Attrs {
     return this.node.attrs;
@@ -84,55 +85,19 @@ export class GradBuilder {
     throw new KilnError('GRADIENT', `autodiff: ${detail}`, { node: this.node.name, op: this.node.op, shapes: this.node.inputs.map((v) => v?.type.shape) });
   }
 
-  op(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
-    return this.graph.addNode(op, inputs, attrs, `grad/${this.node.name}/${op}_${this.count++}`);
+  /** prev + d: two uses of one value add up their gradients (`grad/<node>/accumulate`). */
+  accumulate(prev: Value, d: Value): Value {
+    return this.op1('Add', [prev, d], {}, `${this.prefix}accumulate`);
   }
 
-  op1(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value {
-    return this.op(op, inputs, attrs)[0];
-  }
-
-  /** A scalar constant of `like`'s dtype (or the given dtype). */
-  c(v: number, like: Value | DType): Value {
-    const dtype = typeof like === 'string' ? like : like.type.dtype;
-    const key = `${dtype}:${Object.is(v, -0) ? '-0' : v}`;
-    let k = this.consts.get(key);
-    if (!k) this.consts.set(key, (k = this.graph.addConstant(scalar(dtype, v), `grad_c_${String(v).replace(/[^0-9a-zA-Z]/g, '_')}`)));
-    return k;
-  }
-
-  zeros(t: TensorType): Value {
-    return this.expand(this.c(0, t.dtype), t.shape);
-  }
-
-  add(a: Value, b: Value): Value { return this.op1('Add', [a, b]); }
-  sub(a: Value, b: Value): Value { return this.op1('Sub', [a, b]); }
-  mul(a: Value, b: Value): Value { return this.op1('Mul', [a, b]); }
-  div(a: Value, b: Value): Value { return this.op1('Div', [a, b]); }
-  neg(a: Value): Value { return this.op1('Neg', [a]); }
-  /** a * k for a number k. */
-  scale(a: Value, k: number): Value { return k === 1 ? a : this.mul(a, this.c(k, a)); }
   un(op: OpName, a: Value, attrs: Record<string, AttrValue> = {}): Value { return this.op1(op, [a], attrs); }
-  where(cond: Value, a: Value, b: Value): Value { return this.op1('Where', [cond, a, b]); }
   /** 1 where cond holds, else 0, in `like`'s dtype. */
   mask(cond: Value, like: Value): Value { return this.op1('Cast', [cond], { to: like.type.dtype }); }
   /** dy where cond holds, else 0. */
-  pass(cond: Value, dy: Value): Value { return this.where(cond, dy, this.c(0, dy)); }
-  gt(a: Value, k: number | Value): Value { return this.op1('Greater', [a, typeof k === 'number' ? this.c(k, a) : k]); }
-  lt(a: Value, k: number | Value): Value { return this.op1('Less', [a, typeof k === 'number' ? this.c(k, a) : k]); }
+  pass(cond: Value, dy: Value): Value { return this.where(cond, dy, this.num(0, dy)); }
+  gt(a: Value, k: number | Value): Value { return this.op1('Greater', [a, typeof k === 'number' ? this.num(k, a) : k]); }
+  lt(a: Value, k: number | Value): Value { return this.op1('Less', [a, typeof k === 'number' ? this.num(k, a) : k]); }
   eq(a: Value, b: Value): Value { return this.op1('Equal', [a, b]); }
-
-  reshape(v: Value, shape: Shape): Value {
-    return sameShape(v.type.shape, shape) ? v : this.op1('Reshape', [v], { shape: [...shape] });
-  }
-
-  expand(v: Value, shape: Shape): Value {
-    return sameShape(v.type.shape, shape) ? v : this.op1('Expand', [v], { shape: [...shape] });
-  }
-
-  transpose(v: Value, perm: readonly number[]): Value {
-    return perm.every((p, k) => p === k) ? v : this.op1('Transpose', [v], { perm: [...perm] });
-  }
 
   /** Sum over `axes`, keeping them as size-1 dims; no axes is the identity. */
   sumKeep(v: Value, axes: readonly number[]): Value {

@@ -19,9 +19,9 @@ const gate = (cond: (g: GradBuilder, x: Value) => Value): InputGrad[] => [(g) =>
 const attr = (g: GradBuilder, k: string): number => g.attrs[k] as number;
 const sq = (g: GradBuilder, v: Value) => g.mul(v, v);
 /** 1 - x^2 */
-const oneMinusSq = (g: GradBuilder, v: Value) => g.sub(g.c(1, v), sq(g, v));
+const oneMinusSq = (g: GradBuilder, v: Value) => g.sub(g.num(1, v), sq(g, v));
 const sigmoid = (g: GradBuilder, v: Value) => g.un('Sigmoid', v);
-const inBand = (g: GradBuilder, x: Value, lo: number, hi: number) => g.op1('And', [g.op1('GreaterOrEqual', [x, g.c(lo, x)]), g.op1('LessOrEqual', [x, g.c(hi, x)])]);
+const inBand = (g: GradBuilder, x: Value, lo: number, hi: number) => g.op1('And', [g.op1('GreaterOrEqual', [x, g.num(lo, x)]), g.op1('LessOrEqual', [x, g.num(hi, x)])]);
 
 /** Ops with a mask-per-operand rule: each operand gets dy where it equals the result, split among ties. */
 const tieShare: InputGrad = (g, i) => {
@@ -37,10 +37,10 @@ function geluDeriv(g: GradBuilder, x: Value): Value {
     // y = 0.5 x (1 + t), t = tanh(u), u = sqrt(2/pi) (x + 0.044715 x^3)
     const x2 = sq(g, x);
     const t = g.un('Tanh', g.scale(g.add(x, g.scale(g.mul(x2, x), 0.044715)), SQRT_2_OVER_PI));
-    const du = g.scale(g.add(g.c(1, x), g.scale(x2, 3 * 0.044715)), SQRT_2_OVER_PI);
-    return g.scale(g.add(g.add(g.c(1, x), t), g.mul(g.mul(x, oneMinusSq(g, t)), du)), 0.5);
+    const du = g.scale(g.add(g.num(1, x), g.scale(x2, 3 * 0.044715)), SQRT_2_OVER_PI);
+    return g.scale(g.add(g.add(g.num(1, x), t), g.mul(g.mul(x, oneMinusSq(g, t)), du)), 0.5);
   }
-  const cdf = g.scale(g.add(g.c(1, x), g.un('Erf', g.scale(x, Math.SQRT1_2))), 0.5);
+  const cdf = g.scale(g.add(g.num(1, x), g.un('Erf', g.scale(x, Math.SQRT1_2))), 0.5);
   const pdf = g.scale(g.un('Exp', g.scale(sq(g, x), -0.5)), INV_SQRT_2PI);
   return g.add(cdf, g.mul(x, pdf));
 }
@@ -55,36 +55,36 @@ export const ELEMENTWISE_GRADS: { [K in ElementwiseOpName]: GradEntry } = {
   Reciprocal: unary((g, _x, y) => g.neg(sq(g, y))),
   Sin: unary((g, x) => g.un('Cos', x)),
   Cos: unary((g, x) => g.neg(g.un('Sin', x))),
-  Tan: unary((g, _x, y) => g.add(g.c(1, y), sq(g, y))),
+  Tan: unary((g, _x, y) => g.add(g.num(1, y), sq(g, y))),
   Asin: [(g) => g.div(g.dy(), g.un('Sqrt', oneMinusSq(g, g.x(0))))],
   Acos: [(g) => g.neg(g.div(g.dy(), g.un('Sqrt', oneMinusSq(g, g.x(0)))))],
-  Atan: [(g) => g.div(g.dy(), g.add(g.c(1, g.x(0)), sq(g, g.x(0))))],
+  Atan: [(g) => g.div(g.dy(), g.add(g.num(1, g.x(0)), sq(g, g.x(0))))],
   Sinh: unary((g, x) => g.un('Cosh', x)),
   Cosh: unary((g, x) => g.un('Sinh', x)),
-  Asinh: [(g) => g.div(g.dy(), g.un('Sqrt', g.add(sq(g, g.x(0)), g.c(1, g.x(0)))))],
-  Acosh: [(g) => g.div(g.dy(), g.un('Sqrt', g.sub(sq(g, g.x(0)), g.c(1, g.x(0)))))],
+  Asinh: [(g) => g.div(g.dy(), g.un('Sqrt', g.add(sq(g, g.x(0)), g.num(1, g.x(0)))))],
+  Acosh: [(g) => g.div(g.dy(), g.un('Sqrt', g.sub(sq(g, g.x(0)), g.num(1, g.x(0)))))],
   Atanh: [(g) => g.div(g.dy(), oneMinusSq(g, g.x(0)))],
   Floor: zeroGrad('piecewise constant'), Ceil: zeroGrad('piecewise constant'), Round: zeroGrad('piecewise constant'),
   Erf: unary((g, x) => g.scale(g.un('Exp', g.neg(sq(g, x))), 2 / Math.sqrt(Math.PI))),
   Relu: gate((g, x) => g.gt(x, 0)),
-  Sigmoid: unary((g, _x, y) => g.mul(y, g.sub(g.c(1, y), y))),
+  Sigmoid: unary((g, _x, y) => g.mul(y, g.sub(g.num(1, y), y))),
   Tanh: unary((g, _x, y) => oneMinusSq(g, y)),
   Softplus: unary((g, x) => sigmoid(g, x)),
-  Softsign: [(g) => g.div(g.dy(), sq(g, g.add(g.c(1, g.x(0)), g.un('Abs', g.x(0)))))],
+  Softsign: [(g) => g.div(g.dy(), sq(g, g.add(g.num(1, g.x(0)), g.un('Abs', g.x(0)))))],
   LeakyRelu: [(g) => g.where(g.gt(g.x(0), 0), g.dy(), g.scale(g.dy(), attr(g, 'alpha')))],
   // y = alpha (e^x - 1) for x <= 0, so y' = y + alpha there.
-  Elu: [(g) => g.where(g.gt(g.x(0), 0), g.dy(), g.mul(g.dy(), g.add(g.y(), g.c(attr(g, 'alpha'), g.y()))))],
+  Elu: [(g) => g.where(g.gt(g.x(0), 0), g.dy(), g.mul(g.dy(), g.add(g.y(), g.num(attr(g, 'alpha'), g.y()))))],
   Celu: [(g) => g.where(g.gt(g.x(0), 0), g.dy(), g.mul(g.dy(), g.un('Exp', g.scale(g.x(0), 1 / attr(g, 'alpha')))))],
   Selu: [(g) => g.scale(g.where(g.gt(g.x(0), 0), g.dy(), g.mul(g.dy(), g.scale(g.un('Exp', g.x(0)), attr(g, 'alpha')))), attr(g, 'gamma'))],
   HardSigmoid: [(g) => {
-    const z = g.add(g.scale(g.x(0), attr(g, 'alpha')), g.c(attr(g, 'beta'), g.x(0)));
+    const z = g.add(g.scale(g.x(0), attr(g, 'alpha')), g.num(attr(g, 'beta'), g.x(0)));
     return g.scale(g.pass(g.op1('And', [g.gt(z, 0), g.lt(z, 1)]), g.dy()), attr(g, 'alpha'));
   }],
   // y = x * clamp(x/6 + 1/2, 0, 1): slope 0 below -3, 1 above 3, x/3 + 1/2 between.
   HardSwish: [(g) => {
     const x = g.x(0);
-    const mid = g.add(g.scale(x, 1 / 3), g.c(0.5, x));
-    return g.mul(g.dy(), g.where(g.lt(x, -3), g.c(0, x), g.where(g.gt(x, 3), g.c(1, x), mid)));
+    const mid = g.add(g.scale(x, 1 / 3), g.num(0.5, x));
+    return g.mul(g.dy(), g.where(g.lt(x, -3), g.num(0, x), g.where(g.gt(x, 3), g.num(1, x), mid)));
   }],
   ThresholdedRelu: gate((g, x) => g.gt(x, attr(g, 'alpha'))),
   Shrink: gate((g, x) => g.op1('Or', [g.lt(x, -attr(g, 'lambd')), g.gt(x, attr(g, 'lambd'))])),
@@ -112,12 +112,12 @@ export const ELEMENTWISE_GRADS: { [K in ElementwiseOpName]: GradEntry } = {
     (g) => {
       const [a, b] = [g.x(0), g.x(1)];
       const bf = b.type.dtype === a.type.dtype ? b : g.op1('Cast', [b], { to: a.type.dtype });
-      return g.toInput(g.mul(g.dy(), g.mul(bf, g.op1('Pow', [a, g.sub(bf, g.c(1, bf))]))), 0);
+      return g.toInput(g.mul(g.dy(), g.mul(bf, g.op1('Pow', [a, g.sub(bf, g.num(1, bf))]))), 0);
     },
     // d(a^b)/db = y ln a; taken as 0 where a = 0 (the limit for b > 0).
     (g) => {
       const a = g.x(0);
-      const d = g.where(g.eq(a, g.c(0, a)), g.c(0, a), g.mul(g.y(), g.un('Log', a)));
+      const d = g.where(g.eq(a, g.num(0, a)), g.num(0, a), g.mul(g.y(), g.un('Log', a)));
       return g.toInput(g.mul(g.dy(), d), 1);
     },
   ],
@@ -136,5 +136,5 @@ export const ELEMENTWISE_GRADS: { [K in ElementwiseOpName]: GradEntry } = {
   Greater: zeroGrad('comparison'), GreaterOrEqual: zeroGrad('comparison'),
   // The mask is a function of the step counter and the element position only; y = x * mask carries x's gradient.
   DropoutMask: zeroGrad('a random mask, piecewise constant in the step counter'),
-  Where: [undefined, (g) => g.toInput(g.pass(g.x(0), g.dy()), 1), (g) => g.toInput(g.where(g.x(0), g.c(0, g.dy()), g.dy()), 2)],
+  Where: [undefined, (g) => g.toInput(g.pass(g.x(0), g.dy()), 1), (g) => g.toInput(g.where(g.x(0), g.num(0, g.dy()), g.dy()), 2)],
 };

@@ -41,7 +41,7 @@ export const REDUCE_GRADS: { [K in ReduceOpName]: GradEntry } = {
   ReduceMin: extremum,
   ReduceProd: reduceRule((g, x, y) => g.div(y, x)),
   ReduceL1: reduceRule((g, x) => g.un('Sign', x)),
-  ReduceL2: reduceRule((g, x, y) => g.where(g.eq(y, g.c(0, y)), g.c(0, y), g.div(x, y))),
+  ReduceL2: reduceRule((g, x, y) => g.where(g.eq(y, g.num(0, y)), g.num(0, y), g.div(x, y))),
   // y = log(sum x): dx = dy / exp(y)
   ReduceLogSum: reduceRule((g, _x, y) => g.un('Reciprocal', g.un('Exp', y))),
   ReduceLogSumExp: reduceRule((g, x, y) => g.un('Exp', g.sub(x, y))),
