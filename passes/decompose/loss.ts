@@ -9,7 +9,7 @@ import { I32_MIN } from '../../ir/dtype.ts';
 import type { Node, Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
-import { like, perChannel, ramp } from './nn-util.ts';
+import { perChannel, ramp } from './nn-util.ts';
 import type { DecomposeRule, Emitter } from './rule.ts';
 import { rowOp } from './softmax.ts';
 
@@ -19,9 +19,9 @@ function nllOf(e: Emitter, node: Node, x: Value, target: Value, weight: Value | 
   const hasIgnore = ignore !== I32_MIN;
   // Targets as [N, 1, d..]; an ignored one becomes -1, which matches no class.
   let cls = e.op1('Unsqueeze', [target], { axes: [1] });
-  if (hasIgnore) cls = e.op1('Where', [e.op1('Equal', [cls, e.scalar(ignore, 'i32')]), e.scalar(-1, 'i32'), cls]);
+  if (hasIgnore) cls = e.op1('Where', [e.op1('Equal', [cls, e.num(ignore, 'i32')]), e.num(-1, 'i32'), cls]);
   const hit = e.op1('Equal', [ramp(e, x.type.shape[1], 1, rank), cls]);
-  const pickC = (v: Value) => e.op1('ReduceSum', [e.op1('Where', [hit, v, like(e, x, 0)])], { axes: [1], keepdims: 0 });
+  const pickC = (v: Value) => e.op1('ReduceSum', [e.op1('Where', [hit, v, e.num(0, x)])], { axes: [1], keepdims: 0 });
   const picked = pickC(x);
   const w = weight ? pickC(perChannel(e, weight, rank)) : undefined;
   const loss = e.op1('Neg', [w ? e.op1('Mul', [picked, w]) : picked]);
@@ -31,8 +31,8 @@ function nllOf(e: Emitter, node: Node, x: Value, target: Value, weight: Value | 
   if (reduction === 'sum') return total;
   let count: Value;
   if (w) count = e.op1('ReduceSum', [w], { keepdims: 0 });
-  else if (hasIgnore) count = e.op1('ReduceSum', [e.op1('Cast', [e.op1('Not', [e.op1('Equal', [target, e.scalar(ignore, 'i32')])])], { to: x.type.dtype })], { keepdims: 0 });
-  else count = like(e, x, numel(target.type.shape));
+  else if (hasIgnore) count = e.op1('ReduceSum', [e.op1('Cast', [e.op1('Not', [e.op1('Equal', [target, e.num(ignore, 'i32')])])], { to: x.type.dtype })], { keepdims: 0 });
+  else count = e.num(numel(target.type.shape), x);
   return e.op1('Div', [total, count]);
 }
 

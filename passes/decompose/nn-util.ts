@@ -12,9 +12,6 @@ export function reduceKeep(e: Emitter, op: 'ReduceSum' | 'ReduceMean' | 'ReduceM
   return e.op1(op, [x], { axes: [...axes], keepdims: 1, noop_with_empty_axes: 1 });
 }
 
-/** A scalar constant of x's dtype (binary elementwise ops need equal dtypes). */
-export const like = (e: Emitter, x: Value, v: number): Value => e.scalar(v, x.type.dtype);
-
 /** A per-channel vector [C] viewed as [C, 1, ..] so it broadcasts along axis 1 of a rank-`rank` tensor. */
 export function perChannel(e: Emitter, v: Value, rank: number): Value {
   const c = v.type.shape[0];
@@ -32,7 +29,7 @@ export function moments(e: Emitter, x: Value, axes: readonly number[]): { mean: 
 
 /** 1 / sqrt(variance + eps). */
 export function invStdDev(e: Emitter, variance: Value, eps: number): Value {
-  return e.op1('Reciprocal', [e.op1('Sqrt', [e.op1('Add', [variance, like(e, variance, eps)])])]);
+  return e.op1('Reciprocal', [e.op1('Sqrt', [e.op1('Add', [variance, e.num(eps, variance)])])]);
 }
 
 /** x * scale + bias (either may be absent). */

@@ -12,7 +12,7 @@
 import type { Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { normAxis, numel } from '../../ir/shape.ts';
-import { affine, axesFrom, invStdDev, like, moments, perChannel, reduceKeep } from './nn-util.ts';
+import { affine, axesFrom, invStdDev, moments, perChannel, reduceKeep } from './nn-util.ts';
 import type { DecomposeRule, Emitter } from './rule.ts';
 
 /** (x - mean) / sqrt(var + eps) over `axes`, with the statistics. */
@@ -36,7 +36,7 @@ const batchNorm: DecomposeRule = (e, node) => {
   const mom = node.attrs.momentum as number, c = x.type.shape[1];
   // running = given * momentum + batch * (1 - momentum), on [C] vectors.
   const running = (given: Value, batch: Value) =>
-    e.op1('Add', [e.op1('Mul', [given, like(e, given, mom)]), e.op1('Mul', [e.op1('Reshape', [batch], { shape: [c] }), like(e, given, 1 - mom)])]);
+    e.op1('Add', [e.op1('Mul', [given, e.num(mom, given)]), e.op1('Mul', [e.op1('Reshape', [batch], { shape: [c] }), e.num(1 - mom, given)])]);
   return [affine(e, st.y, s, b), running(mean, st.mean), running(variance, st.variance)];
 };
 
@@ -72,7 +72,7 @@ const meanVarianceNorm: DecomposeRule = (e, node) => {
   const x = node.inputs[0]!, rank = x.type.shape.length;
   const axes = (node.attrs.axes as readonly number[]).map((a) => normAxis(a, rank));
   const m = moments(e, x, axes);
-  return [e.op1('Div', [m.centered, e.op1('Add', [e.op1('Sqrt', [m.variance]), like(e, x, 1e-9)])])];
+  return [e.op1('Div', [m.centered, e.op1('Add', [e.op1('Sqrt', [m.variance]), e.num(1e-9, x)])])];
 };
 
 const lpNorm: DecomposeRule = (e, node) => {
@@ -100,8 +100,8 @@ const lrn: DecomposeRule = (e, node) => {
     for (let j = 1; j < size; j++) sum = e.op1('Add', [sum, shifted(j)]);
   }
   const a = node.attrs as { alpha: number; beta: number; bias: number };
-  const base = e.op1('Add', [like(e, x, a.bias), e.op1('Mul', [like(e, x, a.alpha / size), sum])]);
-  return [e.op1('Div', [x, e.op1('Pow', [base, like(e, x, a.beta)])])];
+  const base = e.op1('Add', [e.num(a.bias, x), e.op1('Mul', [e.num(a.alpha / size, x), sum])]);
+  return [e.op1('Div', [x, e.op1('Pow', [base, e.num(a.beta, x)])])];
 };
 
 export const NORM_DECOMPOSITIONS: Partial<Record<OpName, DecomposeRule>> = ({

@@ -35,15 +35,15 @@ export class RecurrentEmitter {
   }
 
   scalar(v: number): Value {
-    return this.e.scalar(v, this.dtype);
+    return this.e.num(v, this.dtype);
   }
 
   mul(a: Value, b: Value): Value {
-    return this.e.op1('Mul', [a, b]);
+    return this.e.mul(a, b);
   }
 
   sub(a: Value, b: Value): Value {
-    return this.e.op1('Sub', [a, b]);
+    return this.e.sub(a, b);
   }
 
   /** a + b where an absent operand is zero. */
@@ -53,7 +53,7 @@ export class RecurrentEmitter {
   add(a: Value | undefined, b: Value | undefined): Value | undefined {
     if (!a) return b;
     if (!b) return a;
-    return this.e.op1('Add', [a, b]);
+    return this.e.add(a, b);
   }
 
   /** a * b where an absent operand is zero (so the product is absent too). */

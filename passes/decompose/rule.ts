@@ -1,30 +1,22 @@
 // A decomposition rule rewrites one composite node into primitives. It receives the node and an
-// emitter bound to the graph; it returns the values that replace the node's outputs, in order.
+// emitter bound to the graph (ir/builder.ts's GraphBuilder, naming what it adds after the composite);
+// it returns the values that replace the node's outputs, in order.
+import { GraphBuilder } from '../../ir/builder.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
-import type { AttrValue } from '../../ir/op.ts';
-import type { OpName } from '../../ir/ops/index.ts';
-import { scalar, type Tensor } from '../../ir/tensor.ts';
-import type { DType } from '../../ir/dtype.ts';
+import type { Tensor } from '../../ir/tensor.ts';
 
-export class Emitter {
-  constructor(readonly graph: Graph, readonly node: Node) {}
-  private count = 0;
-
-  /** Adds a primitive node named after the composite it comes from. */
-  op(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
-    return this.graph.addNode(op, inputs, attrs, `${this.node.name}/${op}_${this.count++}`);
+/** Adds primitives named `<composite>/<op>_<n>`; its scalars (shared graph-wide) take the number `<composite>/s<n>`. */
+export class Emitter extends GraphBuilder {
+  constructor(graph: Graph, readonly node: Node) {
+    super(graph, `${node.name}/`);
   }
 
-  op1(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value {
-    return this.op(op, inputs, attrs)[0];
+  protected override scalarName(): string {
+    return `${this.prefix}s${this.count++}`;
   }
 
-  constant(t: Tensor, hint = 'c'): Value {
-    return this.graph.addConstant(t, `${this.node.name}/${hint}`);
-  }
-
-  scalar(v: number, dtype: DType = 'f32'): Value {
-    return this.constant(scalar(dtype, v), `s${this.count++}`);
+  override constant(t: Tensor, hint = 'c'): Value {
+    return super.constant(t, hint);
   }
 }
 
