@@ -23,33 +23,33 @@ const reduction = (s: LossSpec) => s.reduction ?? 'mean';
 const elementwise = (term: (b: StepBuilder, f: Value, t: Value) => Value): LossBuilder => (b, f, t, s) => b.reduce(term(b, f, t), reduction(s));
 
 /** log clamped to >= -100, as PyTorch's binary_cross_entropy. */
-const clampedLog = (b: StepBuilder, x: Value) => b.op('Max', [b.op('Log', [x]), b.num(-100)]);
+const clampedLog = (b: StepBuilder, x: Value) => b.op1('Max', [b.op1('Log', [x]), b.num(-100)]);
 
 const LOSSES: Record<LossName, LossBuilder> = {
   mse: elementwise((b, f, t) => {
     const d = b.sub(f, t);
     return b.mul(d, d);
   }),
-  l1: elementwise((b, f, t) => b.op('Abs', [b.sub(f, t)])),
+  l1: elementwise((b, f, t) => b.op1('Abs', [b.sub(f, t)])),
   bce: elementwise((b, f, t) => {
     const one = b.num(1);
     const pos = b.mul(t, clampedLog(b, f));
     const neg = b.mul(b.sub(one, t), clampedLog(b, b.sub(one, f)));
-    return b.op('Neg', [b.add(pos, neg)]);
+    return b.op1('Neg', [b.add(pos, neg)]);
   }),
   // max(f, 0) - f t + log(1 + exp(-|f|))
   bce_with_logits: elementwise((b, f, t) =>
-    b.add(b.sub(b.op('Relu', [f]), b.mul(f, t)), b.op('Log', [b.add(b.num(1), b.op('Exp', [b.op('Neg', [b.op('Abs', [f])])]))])),
+    b.add(b.sub(b.op1('Relu', [f]), b.mul(f, t)), b.op1('Log', [b.add(b.num(1), b.op1('Exp', [b.op1('Neg', [b.op1('Abs', [f])])]))])),
   ),
-  hinge: elementwise((b, f, t) => b.op('Relu', [b.sub(b.num(1), b.mul(t, f))])),
-  nll: (b, f, t, s) => b.op('NegativeLogLikelihoodLoss', [f, t], { reduction: reduction(s) }),
+  hinge: elementwise((b, f, t) => b.op1('Relu', [b.sub(b.num(1), b.mul(t, f))])),
+  nll: (b, f, t, s) => b.op1('NegativeLogLikelihoodLoss', [f, t], { reduction: reduction(s) }),
   cross_entropy: (b, f, t, s) => {
     const eps = s.labelSmoothing ?? 0;
-    if (eps === 0) return b.op('SoftmaxCrossEntropyLoss', [f, t], { reduction: reduction(s) });
+    if (eps === 0) return b.op1('SoftmaxCrossEntropyLoss', [f, t], { reduction: reduction(s) });
     // (1 - eps) * NLL(log_softmax f, t) + eps * mean over classes of -log_softmax f
-    const logp = b.op('LogSoftmax', [f], { axis: 1 });
-    const nll = b.op('NegativeLogLikelihoodLoss', [logp, t], { reduction: reduction(s) });
-    const smooth = b.reduce(b.op('Neg', [b.op('ReduceMean', [logp], { axes: [1], keepdims: 0 })]), reduction(s));
+    const logp = b.op1('LogSoftmax', [f], { axis: 1 });
+    const nll = b.op1('NegativeLogLikelihoodLoss', [logp, t], { reduction: reduction(s) });
+    const smooth = b.reduce(b.op1('Neg', [b.op1('ReduceMean', [logp], { axes: [1], keepdims: 0 })]), reduction(s));
     return b.add(b.mul(b.num(1 - eps), nll), b.mul(b.num(eps), smooth));
   },
 };

@@ -68,7 +68,7 @@ const adam: Update = ({ b, p, g, h, spec, state }) => {
   // p - (lr / (1 - b1^k)) m / (sqrt(v) / sqrt(1 - b2^k) + eps)
   const bc1 = h.host(`adam_bias1_${b1}`, (k) => 1 - b1 ** k);
   const bc2 = h.host(`adam_bias2_${b2}`, (k) => 1 - b2 ** k);
-  const denom = b.add(b.div(b.op('Sqrt', [v1]), b.op('Sqrt', [bc2])), b.num(eps));
+  const denom = b.add(b.div(b.op1('Sqrt', [v1]), b.op1('Sqrt', [bc2])), b.num(eps));
   return b.sub(p, b.mul(b.div(h.lr, bc1), b.div(m1, denom)));
 };
 
@@ -84,7 +84,7 @@ const rmsprop: Update = ({ b, p, g, h, spec, state }) => {
   const sq = state('square_avg');
   const sq1 = b.add(b.mul(b.num(alpha), sq.value), b.mul(b.num(1 - alpha), b.mul(g, g)));
   sq.set(sq1);
-  const stepDir = b.div(g, b.add(b.op('Sqrt', [sq1]), b.num(eps)));
+  const stepDir = b.div(g, b.add(b.op1('Sqrt', [sq1]), b.num(eps)));
   if (mu === 0) return b.sub(p, b.mul(h.lr, stepDir));
   const buf = state('momentum_buffer');
   const next = b.add(b.mul(b.num(mu), buf.value), stepDir);
