@@ -4,7 +4,6 @@ import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Value } from '../../ir/graph.ts';
 import { fmt, normAxis, numel, type Shape } from '../../ir/shape.ts';
-import { tensor } from '../../ir/tensor.ts';
 import { activeTracer, emit1, type Operand, operandDType, sym, type Tracer } from './tracer.ts';
 
 type Dims = number | readonly number[] | undefined;
@@ -116,7 +115,7 @@ export class SymTensor {
   select(dim: number, index: number): SymTensor {
     const a = this.axis(dim), n = this.shape[a];
     if (!Number.isInteger(index) || index < -n || index >= n) throw new KilnError('USAGE', `index ${index} is out of range for dim ${dim} of ${fmt(this.shape)}`);
-    const idx = activeTracer().constant(tensor('i32', [], [index < 0 ? index + n : index]), 'index');
+    const idx = activeTracer().num(index < 0 ? index + n : index, 'i32');
     return emit1('Gather', [this, activeTracer().wrap(idx)], { axis: a });
   }
   /** Rows of this tensor at integer `indices` along dim (PyTorch index_select / embedding lookup). */

@@ -1,14 +1,16 @@
-// The tracer: runs a module's forward on symbolic tensors (SymTensor) that add IR nodes to a Graph.
-// Parameters become named graph params (state-dict names) the first time forward uses them; numbers
-// become scalar constants. trace() is the entry point. In training mode a trace may also read the step
+// The tracer: runs a module's forward on symbolic tensors (SymTensor) that add IR nodes to a Graph; it
+// is ir/builder.ts's GraphBuilder, naming nodes after the module path. Parameters become named graph
+// params (state-dict names) the first time forward uses them; numbers become scalar constants (one per
+// dtype and value). trace() is the entry point. In training mode a trace may also read the step
 // counter input (Dropout masks) and record state updates (BatchNorm running statistics) in graph.updates.
+import { GraphBuilder } from '../../ir/builder.ts';
 import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import type { AttrValue } from '../../ir/op.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import type { Shape } from '../../ir/shape.ts';
-import { scalar, type Tensor } from '../../ir/tensor.ts';
+import type { Tensor } from '../../ir/tensor.ts';
 import { mix32 } from '../../runtime/cpu/kernels/dropout.ts';
 import { Parameter, type Module } from './module.ts';
 import { SymTensor } from './tensor.ts';
@@ -41,18 +43,16 @@ export function activeTracer(): Tracer {
   return active;
 }
 
-export class Tracer {
-  readonly graph: Graph;
+export class Tracer extends GraphBuilder {
   private readonly paths = new Map<Module, string>();
   private readonly paramNames = new Map<Parameter, string>();
   private readonly paramValues = new Map<Parameter, Value>();
-  private readonly scalars = new Map<string, Value>();
   private readonly scope: string[] = [];
   private step?: Value;
   private seeds = 0;
 
   constructor(root: Module, name: string, private readonly seed = 0) {
-    this.graph = new Graph(name);
+    super(new Graph(name));
     for (const [path, m] of root.namedModules()) if (!this.paths.has(m)) this.paths.set(m, path);
     for (const [n, p] of root.namedState()) if (!this.paramNames.has(p)) this.paramNames.set(p, n);
   }
@@ -65,11 +65,14 @@ export class Tracer {
     this.scope.pop();
   }
 
-  /** Adds one IR node named after the current module path; returns its outputs. */
-  op(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
+  /** Nodes are named after the current module path and the graph's node count: `fc/Gemm_3`. */
+  protected override nodeName(op: OpName): string {
     const where = this.scope.filter((s) => s !== '').at(-1);
-    const name = `${where ? `${where}/` : ''}${op}_${this.graph.nodes.length}`;
-    return this.graph.addNode(op, inputs, attrs, name);
+    return `${where ? `${where}/` : ''}${op}_${this.graph.nodes.length}`;
+  }
+
+  protected override scalarName(): string {
+    return 'scalar';
   }
 
   /** The graph value of a module parameter, added as a named graph param on first use. */
@@ -110,21 +113,6 @@ export class Tracer {
     this.graph.updates.set(v, next);
   }
 
-  /** A scalar constant, shared across uses. */
-  scalar(dtype: DType, v: number): Value {
-    const key = `${dtype}:${Object.is(v, -0) ? '-0' : v}`;
-    let c = this.scalars.get(key);
-    if (!c) {
-      c = this.graph.addConstant(scalar(dtype, v), 'scalar');
-      this.scalars.set(key, c);
-    }
-    return c;
-  }
-
-  constant(t: Tensor, hint = 'const'): Value {
-    return this.graph.addConstant(t, hint);
-  }
-
   /** Graph value of an operand; numbers take `dtype`. */
   value(o: Operand, dtype: DType = 'f32'): Value {
     if (o instanceof SymTensor) {
@@ -132,7 +120,7 @@ export class Tracer {
       return o.value;
     }
     if (o instanceof Parameter) return this.param(o);
-    return this.scalar(dtype, o);
+    return this.num(o, dtype);
   }
 
   wrap(v: Value): SymTensor {
