@@ -1,9 +1,12 @@
 // The compile pipeline from a graph to a WebGPU program: decompose composites into primitives, simplify,
 // fuse them into kernels, generate WGSL and the dispatch plan, and plan memory. The input graph is left
 // unchanged.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Graph } from '../ir/graph.ts';
 import { fusion, scheduleOf } from '../passes/fuse.ts';
 import { runPipeline, type PassOptions } from '../passes/pass.ts';
+import { printPlan } from '../passes/plan-memory.ts';
 import { frozenGpuPipeline, gpuPipeline } from '../passes/pipeline.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
@@ -19,9 +22,16 @@ export interface CompileOptions extends PassOptions {
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
 export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledProgram & { graph: Graph } {
   const lowering = opts.frozen ? frozenGpuPipeline(evalNode) : gpuPipeline(evalNode);
-  const passes = opts.fuse === false ? lowering : [...lowering, fusion];
-  const { graph, analyses } = runPipeline(g.clone(), passes, opts);
+  const passes = opts.fuse === false ? lowering.filter((p) => p !== fusion) : lowering;
+  const label = opts.label ?? (opts.frozen ? 'gpu-frozen' : 'gpu');
+  const { graph, analyses } = runPipeline(g.clone(), passes, { ...opts, label });
   const generated = generateProgram(graph, scheduleOf(analyses));
-  // The memory plan places the temps in arenas (program format version 2).
-  return { ...generated, program: applyPlan(generated.program).program, graph };
+  // The memory plan places the temps in arenas, by liveness over the dispatches codegen scheduled.
+  const { program, plan } = applyPlan(generated.program);
+  const dump = opts.dumpDir ?? process.env.KILN_DUMP;
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    writeFileSync(join(dump, `${label}-${String(passes.length + 1).padStart(2, '0')}-plan-memory.txt`), printPlan(plan, program.buffers) + '\n');
+  }
+  return { ...generated, program, graph };
 }

@@ -1,5 +1,5 @@
 // Passes are values with a name; the manager runs a list of them, verifies the graph after each one
-// and, with KILN_DUMP=dir, writes the IR text after every pass (NN-<pass>.ir), followed by what the
+// and, with KILN_DUMP=dir, writes the IR text after every pass ([label-]NN-<pass>.ir), followed by what the
 // pass learned. A pass rewrites the graph in place and may return an analysis (a fusion schedule, a
 // memory plan): later passes and codegen read it by the pass's name.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,8 @@ export interface PassOptions {
   dumpDir?: string;
   /** Verify after every pass (default true). */
   verify?: boolean;
+  /** Which pipeline this is, prefixed to its dump files (import, gpu, train). */
+  label?: string;
 }
 
 export interface PipelineResult {
@@ -42,7 +44,7 @@ export function runPipeline(g: Graph, passes: readonly Pass[], opts: PassOptions
     if (!dump) return;
     mkdirSync(dump, { recursive: true });
     const text = printGraph(g) + '\n' + (analysis ? `\n${analysis.print()}\n` : '');
-    writeFileSync(join(dump, `${String(i).padStart(2, '0')}-${name}.ir`), text);
+    writeFileSync(join(dump, `${opts.label ? `${opts.label}-` : ''}${String(i).padStart(2, '0')}-${name}.ir`), text);
   };
   write(0, 'input');
   passes.forEach((p, i) => {

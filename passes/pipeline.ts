@@ -7,6 +7,7 @@ import { cse } from './cse.ts';
 import { deadCodeElimination } from './dce.ts';
 import { decomposition } from './decompose/index.ts';
 import { foldBatchNorm } from './fold-batchnorm.ts';
+import { fusion } from './fuse.ts';
 import { limitFanIn } from './limit-fan-in.ts';
 import { runPasses, type Pass, type PassOptions } from './pass.ts';
 import { simplify } from './simplify/index.ts';
@@ -28,7 +29,8 @@ export const gpuPipeline = (evaluate?: Evaluator): readonly Pass[] => [
   simplify,
   limitFanIn,
   deadCodeElimination,
-  // fusion goes here (last): it reads the simplified primitive graph.
+  // Last: it reads the simplified primitive graph and returns the kernel schedule codegen emits.
+  fusion,
 ];
 
 /** Inference with frozen weights (an exported model, no trainer sharing its parameters): BatchNorm folds first. */
@@ -40,14 +42,14 @@ export const frozenGpuPipeline = (evaluate: Evaluator): readonly Pass[] => [fold
  */
 export const trainPipeline = (step: Pass): readonly Pass[] => [decomposition, step, cse, simplify, deadCodeElimination];
 
-export const optimize = (g: Graph, opts?: PassOptions): Graph => runPasses(g, INFERENCE_PIPELINE, opts);
+export const optimize = (g: Graph, opts?: PassOptions): Graph => runPasses(g, INFERENCE_PIPELINE, { label: 'import', ...opts });
 
 export interface LowerOptions extends PassOptions {
   /** Evaluator for constant folding (runtime/cpu evalNode); folding is skipped without one. */
   evaluate?: Evaluator;
 }
 
-export const lowerForGpu = (g: Graph, opts: LowerOptions = {}): Graph => runPasses(g, gpuPipeline(opts.evaluate), opts);
+export const lowerForGpu = (g: Graph, opts: LowerOptions = {}): Graph => runPasses(g, gpuPipeline(opts.evaluate), { label: 'gpu', ...opts });
 
 /** GPU_PIPELINE without constant folding, for callers that have no evaluator at hand. */
 export const GPU_PIPELINE: readonly Pass[] = gpuPipeline();

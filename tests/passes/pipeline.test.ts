@@ -19,7 +19,7 @@ const model = (name: string) => importOnnxFile(join(FIXTURES, name, 'model.onnx'
 describe('pipelines', () => {
   it('lists the passes by name', () => {
     expect(INFERENCE_PIPELINE.map((p) => p.name)).toEqual(['cse', 'simplify', 'dce']);
-    expect(gpuPipeline(evalNode).map((p) => p.name)).toEqual(['decompose', 'cse', 'constant-folding', 'simplify', 'limit-fan-in', 'dce']);
+    expect(gpuPipeline(evalNode).map((p) => p.name)).toEqual(['decompose', 'cse', 'constant-folding', 'simplify', 'limit-fan-in', 'dce', 'fuse']);
     expect(frozenGpuPipeline(evalNode)[0].name).toBe('fold-batchnorm');
   });
 
@@ -35,7 +35,7 @@ describe('pipelines', () => {
       if (prev === undefined) delete process.env.KILN_DUMP;
       else process.env.KILN_DUMP = prev;
     }
-    expect(readdirSync(dump).sort()).toEqual(['00-input.ir', '01-decompose.ir', '02-autodiff.ir', '03-cse.ir', '04-simplify.ir', '05-dce.ir']);
+    expect(readdirSync(dump).sort()).toEqual(['train-00-input.ir', 'train-01-decompose.ir', 'train-02-autodiff.ir', 'train-03-cse.ir', 'train-04-simplify.ir', 'train-05-dce.ir']);
   });
 
   it.each(['mlp_fmnist_infer', 'cnn_infer', 'transformer_infer', 'rnn_classifier_infer'])('GPU pipeline keeps the results of %s', (name) => {
