@@ -63,7 +63,7 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   const l1 = spec.l1 ?? 0;
   if (l1 !== 0) {
     const l1Names = spec.l1Params ?? [...trainable].filter(([, v]) => v.type.shape.length >= 2).map(([k]) => k);
-    const penalty = [...pickParams(g, l1Names).values()].map((p) => b.reduce(b.op('Abs', [p]), 'sum')).reduce((acc, t) => b.add(acc, t));
+    const penalty = [...pickParams(g, l1Names).values()].map((p) => b.reduce(b.op1('Abs', [p]), 'sum')).reduce((acc, t) => b.add(acc, t));
     objective = b.add(objective, b.mul(b.num(l1), penalty));
   }
   g.outputs = [objective];
