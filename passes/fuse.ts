@@ -157,31 +157,35 @@ export function fuse(g: Graph): Schedule {
     const reads = facts.usesOf(t).filter((u) => set.has(u.node));
     return reads.every((u) => kindOf(u.node) === 'elementwise' && !inline.has(u.node) && facts.readsAtOwnIndex(u.node, u.via)) ? t : undefined;
   };
-  /** Storage buffers a kernel computing `set` binds: external inputs (literals excluded) and outputs (in-place share). */
-  const bindings = (set: ReadonlySet<Node>, inline: ReadonlySet<Node>): number => {
+  /**
+   * Storage buffers a kernel computing `set` binds: external inputs (scalar literals of elementwise members
+   * excluded) and outputs (an output written in place shares its state's binding, where in-place is allowed).
+   */
+  const bindings = (set: ReadonlySet<Node>, inline: ReadonlySet<Node>, inPlace = true): number => {
     const inputs = new Set<Value>();
     for (const n of set) for (const u of n.inputs) {
       const b = u && facts.base(u);
-      if (!b || facts.isLiteral(b)) continue;
+      if (!b || (facts.isLiteral(b) && kindOf(n) === 'elementwise')) continue;
       const p = facts.producer.get(b);
       if (!p || !set.has(p)) inputs.add(b);
     }
     let outputs = 0;
     for (const n of set) {
       if (inline.has(n) || !isOutput(n, set)) continue;
-      const t = inPlaceTarget(n, set, inline);
+      const t = inPlace ? inPlaceTarget(n, set, inline) : undefined;
       outputs += t && inputs.has(t) ? 0 : n.outputs.length;
     }
     return inputs.size + outputs;
   };
 
   /** The one fuse-or-materialize decision: may `p` and `q` become one kernel, with `inline` members added? */
-  const mayMerge = (p: Group, q: Group, addInline: readonly Node[], phase = false): boolean => {
+  const mayMerge = (p: Group, q: Group, addInline: readonly Node[], phase = false, row = false): boolean => {
     if (p.anchor && q.anchor && !phase) return false;
     const set = new Set([...p.nodes, ...q.nodes]);
     const inline = new Set([...p.inline, ...q.inline, ...addInline]);
     for (const n of set) if (inline.has(n) && isOutput(n, set)) return false;
-    if (bindings(set, inline) > MAX_BINDINGS) return false;
+    // Row kernels never write in place (their loops store per row and per element).
+    if (bindings(set, inline, !(row || p.kind === 'row' || q.kind === 'row')) > MAX_BINDINGS) return false;
     return !reachesIndirectly(p, q) && !reachesIndirectly(q, p);
   };
   const merge = (keep: Group, gone: Group, addInline: readonly Node[]): Group => {
@@ -307,7 +311,7 @@ export function fuse(g: Graph): Schedule {
         gr = merge(pg, gr, []);
         continue;
       }
-      if (gk === 'pointwise' && rowJoin(pg, n, reads) && mayMerge(pg, gr, [])) {
+      if (gk === 'pointwise' && rowJoin(pg, n, reads) && mayMerge(pg, gr, [], false, true)) {
         const row = rowOf(pg)!;
         gr = merge(pg, gr, []);
         gr.kind = 'row';

@@ -265,7 +265,8 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
       end = at + paramBytes(d.params.length);
       return at;
     });
-    const values = new Int32Array(Math.max(...state.paramOffsets) / 4 + window / 4);
+    // A kernel with parameters may have no dispatch at all (an empty output): the window alone then.
+    const values = new Int32Array((Math.max(0, ...state.paramOffsets) + window) / 4);
     program.dispatches.forEach((d, i) => d.params && values.set(d.params, state.paramOffsets[i] / 4));
     const buffer = dev.createBuffer({ label: 'kernel parameters', size: values.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     state.owned.push(buffer);
