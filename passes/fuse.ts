@@ -9,22 +9,22 @@
 // the state in the kernel is at the element being written; the schedule then orders that kernel after
 // every other reader of the state. The result is a Schedule (ir/schedule.ts), an analysis; the graph
 // itself is unchanged.
-import { KilnError } from '../ir/errors.ts';
 import type { Graph, Node, Value } from '../ir/graph.ts';
 import type { OpDef } from '../ir/op.ts';
 import { OPS } from '../ir/ops/index.ts';
 import { type GroupKind, type KernelGroup, printSchedule, type Schedule } from '../ir/schedule.ts';
 import { numel, type Shape } from '../ir/shape.ts';
-import { reducedAxes } from '../ir/ops/reduce.ts';
-import { broadcastView, contiguous, isContiguous, type View } from '../ir/view.ts';
-import { ViewChains } from '../ir/view-rules.ts';
+import { isContiguous } from '../ir/view.ts';
+import { foldedAxes, GraphFacts, isRowBroadcast, kindOf, sameShape } from './fuse-facts.ts';
+import { orderForInPlace } from './fuse-order.ts';
 import type { Analysis, Pass } from './pass.ts';
+
+export { isLiteralConstant } from './fuse-facts.ts';
 
 /** WebGPU guarantees 8 storage buffers per shader stage: inputs plus outputs of one kernel. */
 export const MAX_BINDINGS = 8;
 
 const KIND_GROUP: Partial<Record<string, GroupKind>> = { elementwise: 'pointwise', reduce: 'reduce', contraction: 'contraction' };
-const kindOf = (n: Node) => OPS[n.op].kind;
 
 interface Group {
   kind: GroupKind;
@@ -38,87 +38,6 @@ interface Group {
   siblings: Node[];
 }
 
-/** The axes a reduction folds, for reductions that say so by attribute (the Reduce* ops). */
-function foldedAxes(n: Node): readonly number[] | undefined {
-  const x = n.inputs[0];
-  if (!x || n.inputs.length !== 1 || n.attrs.axes === undefined) return undefined;
-  return reducedAxes(x.type.shape.length, n.attrs);
-}
-
-/**
- * Whether `via` (a value of shape kept-by-`axes`) reaches `full` as a row broadcast: each element of a row
- * reads its own row's value. Row kernels rely on it: a workgroup holds one row's reductions.
- */
-function isRowBroadcast(view: View | undefined, full: Shape, axes: readonly number[]): boolean {
-  if (!view) return false;
-  const keptShape = full.map((d, i) => (axes.includes(i) ? 1 : d));
-  const want = broadcastView(contiguous(keptShape), full);
-  const got = broadcastView(view, full);
-  return got.offset === 0 && view.shape.length <= full.length && want.strides.every((s, i) => full[i] === 1 || s === got.strides[i]);
-}
-
-/** What the walk knows about the graph: producers, view chains, uses and escaping values. */
-class GraphFacts {
-  readonly producer = new Map<Value, Node>();
-  readonly order = new Map<Node, number>();
-  /** Consumers (non-view nodes) of each base value, with the value they read (the base or a view of it). */
-  readonly uses = new Map<Value, { node: Node; via: Value }[]>();
-  private readonly escaping = new Set<Value>();
-  private readonly chains: ViewChains;
-
-  constructor(readonly g: Graph) {
-    this.params = new Set(g.params.values());
-    g.nodes.forEach((n, i) => {
-      this.order.set(n, i);
-      for (const o of n.outputs) this.producer.set(o, n);
-    });
-    this.chains = new ViewChains(this.producer);
-    for (const n of g.nodes) {
-      if (kindOf(n) === 'view') continue;
-      for (const u of n.inputs) if (u) this.usesOf(this.base(u)).push({ node: n, via: u });
-    }
-    for (const v of [...g.outputs, ...g.updates.values()]) this.escaping.add(this.base(v));
-  }
-
-  usesOf(b: Value): { node: Node; via: Value }[] {
-    let l = this.uses.get(b);
-    if (!l) this.uses.set(b, (l = []));
-    return l;
-  }
-
-  /** The value a chain of view ops starts from. */
-  base(v: Value): Value {
-    return this.chains.base(v);
-  }
-
-  /** The view of `v` over its base's contiguous elements; undefined when a view rule cannot express it. */
-  view(v: Value): View | undefined {
-    return this.chains.view(v);
-  }
-
-  escapes(b: Value): boolean {
-    return this.escaping.has(b);
-  }
-
-  /** Whether consumer `node` reads `via` at its own flat output index (same shape, contiguous view of the base). */
-  readsAtOwnIndex(node: Node, via: Value): boolean {
-    const view = this.view(via);
-    const out = node.outputs[0].type.shape;
-    return !!view && isContiguous(view) && sameShape(via.type.shape, out) && numel(this.base(via).type.shape) === numel(out);
-  }
-
-  /** A scalar constant that kernels read as a literal (not a parameter or state: those stay buffers). */
-  isLiteral(b: Value): boolean {
-    return isLiteralConstant(this.g, b, this.params);
-  }
-  private readonly params: ReadonlySet<Value>;
-}
-
-const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
-
-/** A scalar constant fused kernels inline as a literal: not a parameter or a state (those stay buffers). */
-export const isLiteralConstant = (g: Graph, v: Value, params: ReadonlySet<Value> = new Set(g.params.values())): boolean =>
-  g.constants.has(v) && numel(v.type.shape) === 1 && !params.has(v) && !g.updates.has(v);
 
 export function fuse(g: Graph): Schedule {
   const facts = new GraphFacts(g);
@@ -342,50 +261,6 @@ export function fuse(g: Graph): Schedule {
   return { groups: orderForInPlace(kernels, facts) };
 }
 
-/**
- * Orders the kernels topologically (stable: original order where free) with one extra rule: a kernel that
- * overwrites a state in place runs after every other kernel reading that state. Where the rule cannot
- * hold (a reader depends on the writer), the write is not done in place.
- */
-function orderForInPlace(kernels: KernelGroup[], facts: GraphFacts): KernelGroup[] {
-  const owner = new Map<Node, number>();
-  kernels.forEach((k, i) => k.nodes.forEach((n) => owner.set(n, i)));
-  const readersOf = (t: Value) => new Set(facts.usesOf(t).map((u) => owner.get(u.node)!));
-  const deps = kernels.map((k, i) => {
-    const d = new Set<number>();
-    for (const n of k.nodes) for (const u of n.inputs) {
-      const p = u && facts.producer.get(facts.base(u));
-      const o = p === undefined ? undefined : owner.get(p);
-      if (o !== undefined && o !== i) d.add(o);
-    }
-    return d;
-  });
-  const dependsOn = (a: number, b: number, seen = new Set<number>()): boolean => {
-    if (a === b) return true;
-    if (seen.has(a)) return false;
-    seen.add(a);
-    return [...deps[a]].some((d) => dependsOn(d, b, seen));
-  };
-  const result = kernels.map((k, i) => {
-    const inPlace = new Map<Value, Value>();
-    for (const [v, t] of k.inPlace) {
-      const readers = [...readersOf(t)].filter((r) => r !== i);
-      if (readers.some((r) => dependsOn(r, i))) continue;
-      readers.forEach((r) => deps[i].add(r));
-      inPlace.set(v, t);
-    }
-    return { ...k, inPlace };
-  });
-  // Kahn's algorithm, always taking the earliest ready kernel.
-  const done = new Set<number>(), order: KernelGroup[] = [];
-  while (order.length < result.length) {
-    const next = result.findIndex((_, i) => !done.has(i) && [...deps[i]].every((d) => done.has(d)));
-    if (next < 0) throw new KilnError('BACKEND', 'fusion produced a cycle between kernels');
-    done.add(next);
-    order.push(result[next]);
-  }
-  return order;
-}
 
 class ScheduleAnalysis implements Analysis {
   constructor(readonly schedule: Schedule) {}
