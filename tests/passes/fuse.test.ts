@@ -318,6 +318,48 @@ describe('fusion pass', () => {
     }
   });
 
+  it('softmax is one row kernel: max, shifted exp, sum and the division, one workgroup per row', () => {
+    const g = new Graph('softmax');
+    const x = g.addInput('x', f32([4, 6]));
+    const [mx] = g.addNode('ReduceMax', [x], { axes: [1], keepdims: 1 }, 'max');
+    const [d] = g.addNode('Sub', [x, mx], {}, 'sub'); // the max broadcast back over its row
+    const [e] = g.addNode('Exp', [d], {}, 'exp');
+    const [sm] = g.addNode('ReduceSum', [e], { axes: [1], keepdims: 1 }, 'sum');
+    const [p] = g.addNode('Div', [e, sm], {}, 'div');
+    g.outputs = [p];
+    expect(scheduleText(g)).toBe(text(
+      'schedule: 1 kernels',
+      '  k0 row @max [4,1] rows of [4,6] over axes [1] {ReduceMax:max, Sub:sub, Exp:exp, ReduceSum:sum, Div:div} -> %div',
+    ));
+  });
+
+  it('a reduction broadcast along other axes than it reduced does not form a row kernel', () => {
+    // max over axis 1 is [4,1]; read as [1,4] -> [4,4] (transposed), element (i, j) needs row j's max.
+    const g = new Graph('not_a_row');
+    const x = g.addInput('x', f32([4, 4]));
+    const [mx] = g.addNode('ReduceMax', [x], { axes: [1], keepdims: 1 }, 'max');
+    const [t] = g.addNode('Reshape', [mx], { shape: [1, 4] }, 'as_row');
+    const [d] = g.addNode('Sub', [x, t], {}, 'sub');
+    g.outputs = [d];
+    const s = scheduleOf(g);
+    expect(groupOf(s, 'sub').kind).toBe('pointwise');
+    expect(groupOf(s, 'max').outputs.map((v) => v.name)).toEqual(['max']);
+  });
+
+  it('two products of one A are sibling columns of one kernel, each with its own epilogue', () => {
+    const g = new Graph('siblings');
+    const x = g.addInput('x', f32([2, 4, 3]));
+    const [q] = g.addNode('MatMul', [x, g.addParam('wq', tensor('f32', [3, 5]))], {}, 'q');
+    const [qb] = g.addNode('Add', [q, g.addParam('bq', tensor('f32', [5]))], {}, 'q_bias');
+    const [k] = g.addNode('MatMul', [x, g.addParam('wk', tensor('f32', [3, 2]))], {}, 'k');
+    const [kr] = g.addNode('Relu', [k], {}, 'k_relu');
+    g.outputs = [qb, kr];
+    expect(scheduleText(g)).toBe(text(
+      'schedule: 1 kernels',
+      '  k0 contraction @q @k [2,4,5] {MatMul:q, Add:q_bias, MatMul:k, Relu:k_relu} -> %q_bias, %k_relu',
+    ));
+  });
+
   it('leaves the graph unchanged', () => {
     const g = new Graph('unchanged');
     const x = g.addInput('x', f32([2, 2]));
