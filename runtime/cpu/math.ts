@@ -2,6 +2,7 @@
 
 /** Error function: Maclaurin series below 2.5, Lentz's continued fraction for erfc above (~1e-14). */
 export function erf(x: number): number {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? x : Math.sign(x);
   const ax = Math.abs(x);
   if (ax < 2.5) {
     // Maclaurin series: erf(x) = 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1))

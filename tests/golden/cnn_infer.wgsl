@@ -113,22 +113,49 @@ fn kiln_exp(x: f32) -> f32 {
   return ldexp(p, k);
 }
 fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
 fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
 fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
 fn kiln_erf(x: f32) -> f32 {
   // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
   let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
   let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
   return select(-y, y, x >= 0.0);
 }
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
 fn kiln_pow(x: f32, y: f32) -> f32 {
   if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
   return pow(x, y);
 }
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
 fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
 fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
 fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
@@ -318,22 +345,49 @@ fn kiln_exp(x: f32) -> f32 {
   return ldexp(p, k);
 }
 fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
 fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
 fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
 fn kiln_erf(x: f32) -> f32 {
   // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
   let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
   let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
   return select(-y, y, x >= 0.0);
 }
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
 fn kiln_pow(x: f32, y: f32) -> f32 {
   if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
   return pow(x, y);
 }
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
 fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
 fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
 fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }

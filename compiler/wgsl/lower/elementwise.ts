@@ -22,20 +22,20 @@ const fold = (fn: (x: string, y: string) => string): Expr => (args) => args.redu
 
 /** Every pointwise op; DropoutMask (which reads the element position) has its own lowering. */
 const EXPRS: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Expr } = {
-  Abs: f1('abs'), Neg: ([x]) => `(-${x})`, Sign: f1('sign'),
+  Abs: f1('abs'), Neg: ([x]) => `(-${x})`, Sign: ([x], _a, t) => (t === 'f32' ? `kiln_sign(${x})` : `sign(${x})`),
   Exp: f1('kiln_exp'), Log: f1('log'), Sqrt: f1('sqrt'), Reciprocal: ([x]) => `(1.0 / ${x})`,
   Sin: f1('sin'), Cos: f1('cos'), Tan: f1('tan'), // asin/acos via atan2: the builtins may err by 7e-5 absolute (WGSL spec), lavapipe by more.
   Asin: ([x]) => `atan2(${x}, sqrt(1.0 - ${x} * ${x}))`, Acos: ([x]) => `atan2(sqrt(1.0 - ${x} * ${x}), ${x})`, Atan: f1('atan'),
-  Sinh: f1('sinh'), Cosh: f1('cosh'), Asinh: f1('asinh'), Acosh: f1('acosh'), Atanh: f1('atanh'),
+  Sinh: f1('sinh'), Cosh: f1('cosh'), Asinh: f1('kiln_asinh'), Acosh: f1('kiln_acosh'), Atanh: f1('atanh'),
   Floor: f1('floor'), Ceil: f1('ceil'), Round: f1('round'), Erf: f1('kiln_erf'),
   Relu: ([x], _a, t) => `max(${x}, ${lit(0, t)})`,
   Sigmoid: f1('kiln_sigmoid'), Tanh: f1('kiln_tanh'), Softplus: f1('kiln_softplus'),
   Softsign: ([x]) => `(${x} / (1.0 + abs(${x})))`,
   LeakyRelu: ([x], a) => `select(${num(a, 'alpha')} * ${x}, ${x}, ${x} >= 0.0)`,
   Elu: ([x], a) => `select(${num(a, 'alpha')} * (exp(${x}) - 1.0), ${x}, ${x} >= 0.0)`,
-  Celu: ([x], a) => `(max(0.0, ${x}) + min(0.0, ${num(a, 'alpha')} * (exp(${x} / ${num(a, 'alpha')}) - 1.0)))`,
+  Celu: ([x], a) => `kiln_keep_nan(${x}, max(0.0, ${x}) + min(0.0, ${num(a, 'alpha')} * (exp(${x} / ${num(a, 'alpha')}) - 1.0)))`,
   Selu: ([x], a) => `(${num(a, 'gamma')} * select(${num(a, 'alpha')} * (exp(${x}) - 1.0), ${x}, ${x} > 0.0))`,
-  HardSigmoid: ([x], a) => `clamp(${num(a, 'alpha')} * ${x} + ${num(a, 'beta')}, 0.0, 1.0)`,
+  HardSigmoid: ([x], a) => `kiln_keep_nan(${x}, clamp(${num(a, 'alpha')} * ${x} + ${num(a, 'beta')}, 0.0, 1.0))`,
   HardSwish: ([x]) => `(${x} * clamp(${x} / 6.0 + 0.5, 0.0, 1.0))`,
   ThresholdedRelu: ([x], a) => `select(0.0, ${x}, ${x} > ${num(a, 'alpha')})`,
   Shrink: ([x], a, t) =>
@@ -65,7 +65,9 @@ const EXPRS: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Expr } = {
   Div: ([x, y], _a, t) => (t === 'f32' ? `(${x} / ${y})` : `kiln_idiv_${t}(${x}, ${y})`),
   Pow: ([x, y], _a, t) => (t === 'f32' ? `kiln_pow(${x}, ${y})` : `${t}(round(kiln_pow(f32(${x}), f32(${y}))))`),
   Mod: ([x, y], a, t) => (a.fmod ? `kiln_fmod_${t}(${x}, ${y})` : `kiln_mod_${t}(${x}, ${y})`),
-  Max: fold((x, y) => `max(${x}, ${y})`), Min: fold((x, y) => `min(${x}, ${y})`),
+  // f32 Max/Min propagate NaN, as the CPU does (WGSL's max/min may return the other operand).
+  Max: (args, a, t) => fold((x, y) => (t === 'f32' ? `kiln_fmax(${x}, ${y})` : `max(${x}, ${y})`))(args, a, t),
+  Min: (args, a, t) => fold((x, y) => (t === 'f32' ? `kiln_fmin(${x}, ${y})` : `min(${x}, ${y})`))(args, a, t),
   Sum: fold((x, y) => `(${x} + ${y})`), Mean: (args) => `(${args.join(' + ')}) / ${lit(args.length, 'f32')}`,
   PRelu: ([x, s], _a, t) => `select(${x}, ${s} * ${x}, ${x} < ${lit(0, t)})`,
   And: bin('&'), Or: bin('|'), Xor: bin('^'),
@@ -87,22 +89,49 @@ fn kiln_exp(x: f32) -> f32 {
   return ldexp(p, k);
 }
 fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
-fn kiln_tanh(x: f32) -> f32 { let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
 fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
 fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
 fn kiln_erf(x: f32) -> f32 {
   // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
   let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
   let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
   return select(-y, y, x >= 0.0);
 }
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
 fn kiln_pow(x: f32, y: f32) -> f32 {
   if (y == 0.0) { return 1.0; }
-  if (x < 0.0 && y == floor(y)) { let m = pow(-x, y); return select(m, -m, (i32(y) & 1) == 1); }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
   return pow(x, y);
 }
-fn kiln_fmod_f32(x: f32, y: f32) -> f32 { return x - y * trunc(x / y); }
-fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = x - y * trunc(x / y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
 fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
 fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
 fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }

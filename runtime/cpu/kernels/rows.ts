@@ -33,14 +33,17 @@ function rowsInto(x: ArrayLike<number>, y: { [i: number]: number }, [outer, n, i
         for (let k = 0; k < n; k++) y[base + k * inner] = k === am ? 1 : 0;
         continue;
       }
-      if (!Number.isFinite(m)) m = 0;
+      // A row of -Inf (or an empty one) shifts by 0: its exps are 0 and the result NaN, as x - max gives. A +Inf
+      // max stays, so the row is NaN (Inf - Inf), as in the ONNX reference.
+      if (m === -Infinity) m = 0;
       let s = 0;
       for (let k = 0; k < n; k++) s += Math.exp(x[base + k * inner] - m);
       if (mode === 'softmax') {
         for (let k = 0; k < n; k++) y[base + k * inner] = Math.exp(x[base + k * inner] - m) / s;
       } else {
-        const ls = m + Math.log(s);
-        for (let k = 0; k < n; k++) y[base + k * inner] = x[base + k * inner] - ls;
+        // (x - m) - log(s), not x - (m + log s): with a huge m the latter loses log(s) entirely.
+        const ls = Math.log(s);
+        for (let k = 0; k < n; k++) y[base + k * inner] = x[base + k * inner] - m - ls;
       }
     }
   }
