@@ -1,7 +1,7 @@
 // ONNX TensorProto <-> kiln Tensor. Integer types narrow to i32 (int64 with a range check), double to
 // f32, float16 to f16. External data is read only from files inside the model's folder.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DType } from '../../ir/dtype.ts';
 import { I32_MAX, I32_MIN } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
@@ -71,7 +71,7 @@ export function tensorFromProto(tp: TensorProto, opts: TensorReadOptions = {}): 
 }
 
 function readValues(tp: TensorProto, elem: Elem, n: number, baseDir: string | undefined, code: number): number[] {
-  if (tp.data_location === 1) return readRaw(readExternal(tp, baseDir), elem, tp.name);
+  if (tp.data_location === 1) return readRaw(readExternal(tp, baseDir, n * elem.bytes), elem, tp.name);
   if (tp.raw_data && tp.raw_data.length > 0) return readRaw(tp.raw_data, elem, tp.name);
   if (n === 0) return [];
   switch (code) {
@@ -93,29 +93,84 @@ function readRaw(bytes: Uint8Array, elem: Elem, name?: string): number[] {
   return out;
 }
 
-function readExternal(tp: TensorProto, baseDir: string | undefined): Uint8Array {
+/**
+ * Reads a tensor's external data, confined to the model folder: the location must be relative, its
+ * realpath (symlinks resolved) must lie inside the folder's realpath, the file must be a regular file
+ * (no FIFO, device, directory or socket), and exactly the bytes the shape needs are read at `offset`,
+ * after checking the declared range against the file's size; the file is never read whole.
+ */
+function readExternal(tp: TensorProto, baseDir: string | undefined, needed: number): Uint8Array {
   const kv = new Map(tp.external_data.map((e) => [e.key ?? '', e.value ?? '']));
   const location = kv.get('location');
   const name = tp.name ?? '';
+  const shown = location?.replace(/[\0-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const refuse = (why: string): never => {
+    throw new KilnError('EXTERNAL_DATA', `tensor '${name}' external data '${shown}': ${why}`, { path: shown });
+  };
   if (!location) throw new KilnError('EXTERNAL_DATA', `tensor '${name}' has external data without a location`);
   if (baseDir === undefined) throw new KilnError('EXTERNAL_DATA', `tensor '${name}' uses external data but the model was not loaded from a folder`);
+  if (location.includes('\0')) refuse('the path holds a NUL character');
   const full = resolve(baseDir, location);
   const rel = relative(resolve(baseDir), full);
-  if (isAbsolute(location) || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new KilnError('EXTERNAL_DATA', `tensor '${name}' external data path '${location}' leaves the model folder`, { path: location });
-  }
-  let file: Uint8Array;
+  if (isAbsolute(location) || rel.startsWith('..') || isAbsolute(rel)) refuse('the path leaves the model folder');
+  let real: string, root: string;
   try {
-    file = readFileSync(full);
+    root = realpathSync(baseDir);
   } catch {
-    throw new KilnError('EXTERNAL_DATA', `tensor '${name}' external data file cannot be read`, { path: full });
+    return refuse('the model folder cannot be resolved');
   }
-  const offset = Number(kv.get('offset') ?? 0);
-  const length = kv.has('length') ? Number(kv.get('length')) : file.length - offset;
-  if (!(offset >= 0 && length >= 0 && offset + length <= file.length)) {
-    throw new KilnError('EXTERNAL_DATA', `tensor '${name}' external range offset=${offset} length=${length} exceeds file size ${file.length}`, { path: full });
+  try {
+    real = realpathSync(full);
+  } catch {
+    return refuse('the file does not exist or cannot be resolved');
   }
-  return file.subarray(offset, offset + length);
+  const realRel = relative(root, real);
+  if (realRel === '..' || realRel.startsWith(`..${sep}`) || isAbsolute(realRel)) refuse('the path resolves (through a link) to a file outside the model folder');
+  let size: number;
+  try {
+    const st = statSync(real);
+    if (!st.isFile()) refuse('not a regular file');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof KilnError) throw e;
+    return refuse('the file cannot be read');
+  }
+  const num = (key: string): number | undefined => {
+    if (!kv.has(key)) return undefined;
+    const text = kv.get(key)!.trim();
+    const v = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(v)) refuse(`${key} '${kv.get(key)}' is not a non-negative integer`);
+    return v;
+  };
+  const offset = num('offset') ?? 0;
+  const length = num('length') ?? Math.max(0, size - offset);
+  if (offset + length > size) refuse(`range offset=${offset} length=${length} runs past the end of the file (${size} bytes)`);
+  if (length !== needed) refuse(`length ${length} does not match the ${needed} bytes its shape and dtype need`);
+  let out: Uint8Array;
+  try {
+    out = new Uint8Array(length);
+  } catch {
+    return refuse(`length ${length} is too large to read into memory`);
+  }
+  let fd: number | undefined;
+  try {
+    // Non-blocking open and a second check on the open file: a FIFO swapped in after stat cannot hang us.
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size < offset + length) refuse('the file changed while being opened');
+    let done = 0;
+    while (done < length) {
+      const got = readSync(fd, out, done, length - done, offset + done);
+      if (got === 0) refuse('the file ended before the declared range (it changed while being read)');
+      done += got;
+    }
+  } catch (e) {
+    if (e instanceof KilnError) throw e;
+    return refuse('the file cannot be read');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return out;
 }
 
 function halfToFloat(h: number): number {
