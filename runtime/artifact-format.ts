@@ -1,6 +1,7 @@
-// The compiled artifact's on-disk format: manifest.json (a Program plus the weights' digest and the
-// optimized graph in serialized IR) next to weights.safetensors. Types only, shared by the writer in
-// compiler/artifact/ and the loader in runtime/artifact.ts.
+// The compiled artifact's on-disk format: manifest.json (a Program plus the weights' digest, the
+// optimized graph in serialized IR and the manifest's own digest) next to weights.safetensors. Types and
+// the manifest's canonical form, shared by the writer in compiler/artifact/ and the loader in
+// runtime/artifact.ts.
 import type { DType } from '../ir/dtype.ts';
 import type { Program } from './program.ts';
 
@@ -56,4 +57,23 @@ export interface Manifest extends Program {
   readonly weights: WeightsDecl;
   /** The graph the program was generated from, for the CPU interpreter. */
   readonly graph: SerializedGraph;
+  /**
+   * Lowercase hex SHA-256 of canonicalManifest(this manifest without `digest`): it covers every field,
+   * the weights' size and SHA-256 included, so one check refuses a tampered manifest or weights.
+   */
+  readonly digest: string;
+}
+
+/**
+ * The bytes the manifest digest is taken over: the manifest without its `digest` field as JSON with
+ * object keys sorted at every level (undefined fields dropped, as JSON.stringify does), so the digest
+ * survives a write and re-read of manifest.json whatever its formatting or key order.
+ */
+export function canonicalManifest(m: object): string {
+  const { digest: _d, ...rest } = m as { digest?: unknown };
+  return JSON.stringify(rest, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
 }

@@ -1,12 +1,13 @@
 // The artifact loader: reads manifest.json and weights.safetensors (from a folder in Node, a URL, or
-// bytes in hand), refuses another format version, a memory layout that does not hold together (arena
-// index, offset alignment, range within the arena) and weights whose size, SHA-256 or tensors do not
-// match the manifest, and opens WebGPU sessions that run the program on typed arrays by name.
+// bytes in hand), refuses another format version, a manifest whose digest does not match its content, a
+// memory layout that does not hold together (arena index, offset alignment, range within the arena),
+// a weights file that is not a plain file inside the folder and weights whose size, SHA-256 or tensors
+// do not match the manifest, and opens WebGPU sessions that run the program on typed arrays by name.
 // Runtime code only: no compiler, no ts-morph, no protobuf; it runs in Node and in the browser.
 import type { TypedArray } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 import type { Tensor } from '../ir/tensor.ts';
-import { ARTIFACT_FORMAT, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
+import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from './program.ts';
 import { readWeights } from './weights.ts';
 import type { GpuContext } from './webgpu/device.ts';
@@ -30,18 +31,43 @@ const invalid = (detail: string, path?: string): never => {
   throw new KilnError('ARTIFACT', detail, { path });
 };
 
-/** Reads one file of the artifact folder: fetch for URLs, node:fs for file: URLs and paths. */
-async function readFile(base: string | URL, file: string): Promise<Uint8Array> {
+/** A plain file name: no separator, no `..`, no drive letter or URL scheme, not hidden. */
+const PLAIN_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
+
+/** The part of node:fs/promises the loader uses. */
+interface FileStat { isFile(): boolean; readonly size: number }
+interface NodeFs {
+  realpath(p: string | URL): Promise<string>;
+  stat(p: string): Promise<FileStat>;
+  readonly constants?: { readonly O_RDONLY: number; readonly O_NONBLOCK?: number };
+  open(p: string, flags: string | number): Promise<{
+    stat(): Promise<FileStat>;
+    read(buf: Uint8Array, off: number, len: number, pos: number): Promise<{ bytesRead: number }>;
+    close(): Promise<void>;
+  }>;
+}
+
+/**
+ * Reads one file of the artifact folder: fetch for URLs, node:fs for file: URLs and paths. `file` must
+ * be a plain name; in Node its realpath must lie inside the folder's and it must be a regular file, and
+ * when `bytes` is given exactly that many bytes are read (a file of another size is refused unread).
+ */
+async function readFile(base: string | URL, file: string, bytes?: number): Promise<Uint8Array> {
+  if (typeof file !== 'string' || !PLAIN_FILE.test(file)) {
+    invalid(`artifact file ${JSON.stringify(file)} is not a plain file name inside the artifact folder`);
+  }
   let where: string | URL = base;
   if (typeof base === 'string' && /^[a-z][a-z\d+.-]+:\/\//i.test(base)) where = new URL(base);
   else if (typeof base === 'string' && !(typeof process !== 'undefined' && process.versions?.node)) where = new URL(base, location.href);
   if (typeof where === 'string' || where.protocol === 'file:') {
     const fsName = 'node:fs/promises'; // not a static import: the browser bundle must not pull in node:fs
-    const fs = (await import(/* @vite-ignore */ fsName)) as { readFile: (p: string | URL) => Promise<Uint8Array> };
+    const fs = (await import(/* @vite-ignore */ fsName)) as NodeFs;
+    const dir = typeof where === 'string' ? where : slash(where);
     const path = typeof where === 'string' ? `${where.replace(/\/?$/, '/')}${file}` : new URL(file, slash(where));
     try {
-      return new Uint8Array(await fs.readFile(path));
+      return await readConfined(fs, dir, path, file, bytes);
     } catch (e) {
+      if (e instanceof KilnError) throw e;
       return invalid(`cannot read artifact file: ${(e as Error).message}`, String(path));
     }
   }
@@ -49,6 +75,34 @@ async function readFile(base: string | URL, file: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) invalid(`cannot fetch artifact file (HTTP ${res.status})`, url.href);
   return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Node: the file's realpath inside the folder's, a regular file, read in full or exactly `bytes` long. */
+async function readConfined(fs: NodeFs, dir: string | URL, path: string | URL, file: string, bytes?: number): Promise<Uint8Array> {
+  const root = await fs.realpath(dir);
+  const real = await fs.realpath(path);
+  const sep = root.startsWith('/') ? '/' : '\\';
+  if (!real.startsWith(root.endsWith(sep) ? root : root + sep)) invalid(`artifact file '${file}' resolves (through a link) to a file outside the artifact folder`, file);
+  const refuseKind = (st: FileStat) => {
+    if (!st.isFile()) invalid(`artifact file '${file}' is not a regular file`, file);
+    if (bytes !== undefined && st.size !== bytes) invalid(`artifact file '${file}' does not have the ${bytes} bytes the manifest declares`, file);
+  };
+  refuseKind(await fs.stat(real)); // before open: opening a FIFO would block
+  // Non-blocking where the platform has it, and checked again once open: a FIFO swapped in cannot hang us.
+  const h = await fs.open(real, fs.constants ? fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) : 'r');
+  try {
+    const st = await h.stat();
+    refuseKind(st);
+    const out = new Uint8Array(bytes ?? st.size);
+    for (let done = 0; done < out.length; ) {
+      const { bytesRead } = await h.read(out, done, out.length - done, done);
+      if (bytesRead === 0) invalid(`artifact file '${file}' changed while being read`, file);
+      done += bytesRead;
+    }
+    return out;
+  } finally {
+    await h.close();
+  }
 }
 
 const slash = (u: URL): URL => (u.pathname.endsWith('/') ? u : new URL(`${u.href}/`));
@@ -60,13 +114,30 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Checks the manifest's format name and version. */
-export function checkManifest(raw: unknown, path?: string): Manifest {
+/** Checks the manifest's format name and version only. */
+function checkFormat(raw: unknown, path?: string): Manifest {
   const m = raw as Manifest;
-  if (!m || m.format !== ARTIFACT_FORMAT) invalid(`not a kiln artifact manifest (format ${JSON.stringify(m?.format)}, expected '${ARTIFACT_FORMAT}')`, path);
+  if (!m || typeof m !== 'object' || m.format !== ARTIFACT_FORMAT) invalid(`not a kiln artifact manifest (format ${JSON.stringify(m?.format)}, expected '${ARTIFACT_FORMAT}')`, path);
   if (m.version !== PROGRAM_VERSION) {
     invalid(`artifact format version ${m.version} is not supported: this runtime reads version ${PROGRAM_VERSION} (recompile with kiln compile)`, path);
   }
+  return m;
+}
+
+/** The manifest digest: SHA-256 of canonicalManifest(m), the manifest without its `digest` field. */
+export const manifestDigest = (m: object): Promise<string> => sha256Hex(new TextEncoder().encode(canonicalManifest(m)));
+
+/** Refuses a manifest without a digest or whose content does not hash to it (any field changed). */
+export async function checkDigest(m: Manifest, path?: string): Promise<void> {
+  if (typeof m.digest !== 'string' || !/^[0-9a-f]{64}$/.test(m.digest)) {
+    invalid('manifest has no digest (removed, or written by an older kiln): recompile with kiln compile', path);
+  }
+  if ((await manifestDigest(m)) !== m.digest) invalid('manifest digest does not match its content: the manifest was changed after kiln compile wrote it', path);
+}
+
+/** Checks the manifest's format name and version, memory layout and kernel parameters. */
+export function checkManifest(raw: unknown, path?: string): Manifest {
+  const m = checkFormat(raw, path);
   const problem = Array.isArray(m.buffers) ? layoutProblem(m) : 'buffers is missing';
   if (problem) invalid(`manifest memory layout: ${problem}`, path);
   const bad = Array.isArray(m.kernels) && Array.isArray(m.dispatches) ? paramsProblem(m) : 'kernels or dispatches is missing';
@@ -76,9 +147,9 @@ export function checkManifest(raw: unknown, path?: string): Manifest {
 
 /** Verifies the weights against the manifest and returns parameter and constant data by buffer name. */
 export async function checkWeights(m: Manifest, bytes: Uint8Array, path = m.weights.file): Promise<Map<string, TypedArray>> {
-  if (bytes.byteLength !== m.weights.bytes) invalid(`weights file has ${bytes.byteLength} bytes, the manifest expects ${m.weights.bytes}`, path);
-  const hash = await sha256Hex(bytes);
-  if (hash !== m.weights.sha256) invalid(`weights file SHA-256 ${hash} does not match the manifest's ${m.weights.sha256}`, path);
+  // The messages name what the manifest declares, never the size or hash of the bytes at hand.
+  if (bytes.byteLength !== m.weights.bytes) invalid(`weights file does not have the ${m.weights.bytes} bytes the manifest declares`, path);
+  if ((await sha256Hex(bytes)) !== m.weights.sha256) invalid(`weights file does not match the manifest's SHA-256 ${m.weights.sha256}`, path);
   const stored = readWeights(bytes, path);
   const out = new Map<string, TypedArray>();
   for (const b of m.buffers) {
@@ -106,9 +177,11 @@ export async function loadArtifact(source: ArtifactSource): Promise<Artifact> {
       invalid(`manifest is not JSON: ${(e as Error).message}`, MANIFEST_FILE);
     }
   }
+  // Format and version first (another version is told to recompile), then the digest, before any other check.
+  await checkDigest(checkFormat(raw, MANIFEST_FILE), MANIFEST_FILE);
   const manifest = checkManifest(raw, MANIFEST_FILE);
   const given = inline && 'weights' in inline ? inline.weights : undefined;
-  const bytes = given ? (given instanceof Uint8Array ? given : new Uint8Array(given)) : await readFile(base!, manifest.weights.file);
+  const bytes = given ? (given instanceof Uint8Array ? given : new Uint8Array(given)) : await readFile(base!, manifest.weights?.file, manifest.weights?.bytes);
   return new Artifact(manifest, await checkWeights(manifest, bytes));
 }
 
@@ -122,7 +195,7 @@ export class Artifact {
     /** Parameter and constant data (GPU storage types) by buffer name. */
     readonly weights: ReadonlyMap<string, TypedArray>,
   ) {
-    const { format: _f, name: _n, weights: _w, graph: _g, ...program } = manifest;
+    const { format: _f, name: _n, weights: _w, graph: _g, digest: _d, ...program } = manifest;
     this.program = program;
     program.buffers.forEach((b, i) => weights.has(b.name) && this.data.set(i, weights.get(b.name)!));
   }

@@ -9,7 +9,7 @@ import { ts, Project } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../compiler/cli.ts';
 import { compareTensors } from '../compiler/compare.ts';
-import { compileOnnxArtifact, type BuiltArtifact } from '../compiler/artifact/write.ts';
+import { compileOnnxArtifact, sealManifest, type BuiltArtifact } from '../compiler/artifact/write.ts';
 import { readCase, readSpec } from '../compiler/fixtures/case.ts';
 import { importOnnxFile } from '../compiler/onnx/importer.ts';
 import { writeSafetensors } from '../compiler/safetensors.ts';
@@ -58,6 +58,8 @@ describe('kiln compile: elementwise model', () => {
     expect(m.dispatches.length).toBeGreaterThan(0);
     const weights = readFileSync(join(dir, 'weights.safetensors'));
     expect(m.weights).toEqual({ file: 'weights.safetensors', bytes: weights.byteLength, sha256: built.manifest.weights.sha256 });
+    expect(m.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.digest).toBe(built.manifest.digest);
     const stored = readWeights(new Uint8Array(weights));
     expect([...stored.keys()].sort()).toEqual(['b', 'w']);
     expect(Array.from(stored.get('w')!.data)).toEqual([0.5, -1, 2, 0, -0.25]);
@@ -155,12 +157,12 @@ describe('artifact loader refusals', () => {
     await expect(p).rejects.toBeInstanceOf(KilnError);
     await expect(p).rejects.toThrow(why);
   };
-  /** Weights with other tensors, and a manifest whose size and hash match them, so only the tensor check can refuse. */
+  /** Weights with other tensors, and a (resealed) manifest whose size and hash match them, so only the tensor check can refuse. */
   const withTensors = async (edit: (t: Map<string, Tensor>) => void) => {
     const t = new Map([...readWeights(built.weights)].map(([k, s]) => [k, { dtype: 'f32' as const, shape: s.shape, data: s.data }]));
     edit(t);
     const weights = writeSafetensors(t);
-    const manifest = { ...built.manifest, weights: { ...built.manifest.weights, bytes: weights.byteLength, sha256: await sha256Hex(weights) } };
+    const manifest = sealManifest({ ...built.manifest, weights: { ...built.manifest.weights, bytes: weights.byteLength, sha256: await sha256Hex(weights) } });
     return { manifest, weights };
   };
 
@@ -175,10 +177,10 @@ describe('artifact loader refusals', () => {
   });
 
   it('refuses weights of the wrong size or SHA-256', async () => {
-    await refuse(built.manifest, built.weights.subarray(0, built.weights.length - 4), /weights file has \d+ bytes, the manifest expects/);
+    await refuse(built.manifest, built.weights.subarray(0, built.weights.length - 4), /weights file does not have the \d+ bytes the manifest declares/);
     const flipped = built.weights.slice();
     flipped[flipped.length - 1] ^= 1;
-    await refuse(built.manifest, flipped, /SHA-256 [0-9a-f]{64} does not match/);
+    await refuse(built.manifest, flipped, new RegExp(`does not match the manifest's SHA-256 ${built.manifest.weights.sha256}`));
   });
 
   it("refuses weights whose tensors don't match the buffers", async () => {

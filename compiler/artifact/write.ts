@@ -1,7 +1,7 @@
 // The artifact writer behind `kiln compile`: compiles a graph for WebGPU and writes a folder with
-// manifest.json (the Program, the weights' digest and the optimized graph in serialized IR),
-// weights.safetensors (parameter and constant buffers by buffer name, in GPU storage types) and the
-// typed module model.ts.
+// manifest.json (the Program, the weights' digest, the optimized graph in serialized IR and the
+// manifest's own digest over all of it), weights.safetensors (parameter and constant buffers by buffer
+// name, in GPU storage types) and the typed module model.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -10,7 +10,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { compileForWebGpu } from '../compile.ts';
-import { ARTIFACT_FORMAT, MANIFEST_FILE, WEIGHTS_FILE, type Manifest } from '../../runtime/artifact-format.ts';
+import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, WEIGHTS_FILE, type Manifest } from '../../runtime/artifact-format.ts';
 import { importOnnx } from '../onnx/importer.ts';
 import { decodeModel } from '../onnx/proto.ts';
 import { writeSafetensors } from '../safetensors.ts';
@@ -52,7 +52,7 @@ export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' |
   const sha256 = createHash('sha256').update(weights).digest('hex');
   const names = opts.outputNames;
   if (names && (names.length !== program.outputs.length || new Set(names).size !== names.length)) fail(`output names [${names}] do not name the ${program.outputs.length} outputs uniquely`);
-  const manifest: Manifest = {
+  const unsealed: Omit<Manifest, 'digest'> = {
     format: ARTIFACT_FORMAT,
     name: opts.name ?? graph.name,
     ...program,
@@ -60,7 +60,12 @@ export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' |
     weights: { file: WEIGHTS_FILE, bytes: weights.byteLength, sha256 },
     graph: graphJson,
   };
-  return { manifest, weights };
+  return { manifest: sealManifest(unsealed), weights };
+}
+
+/** Adds the manifest digest (SHA-256 of the canonical manifest, which holds the weights' hash too). */
+export function sealManifest(m: Omit<Manifest, 'digest'>): Manifest {
+  return { ...m, digest: createHash('sha256').update(canonicalManifest(m)).digest('hex') };
 }
 
 function fail(detail: string): never {

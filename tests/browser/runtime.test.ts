@@ -79,7 +79,7 @@ it('runs a compiled artifact with the runtime bundle in headless Chromium', { ti
       expect(compareTensors(got, { ...want[i], data: Float32Array.from(want[i].data) }, GPU_TOLERANCE), name).toBeUndefined();
     });
     expect(r.refusals![0]).toMatch(/^KilnError: .*format version \d+ is not supported/);
-    expect(r.refusals![1]).toMatch(/^KilnError: .*SHA-256 [0-9a-f]{64} does not match/);
+    expect(r.refusals![1]).toMatch(/^KilnError: .*does not match the manifest's SHA-256 [0-9a-f]{64}/);
     expect(logs.filter((l) => l.startsWith('page error'))).toEqual([]);
   } finally {
     await browser.close();
