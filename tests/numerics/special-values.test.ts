@@ -69,8 +69,8 @@ describe('NaN/Inf conformance: CPU and WebGPU agree', () => {
   it.each(BINARY)('%s over every pair of special values', async (op) => {
     if (!gpu) return;
     const pairs = SPECIAL.flatMap((x) => SPECIAL.map((y) => [x, y] as const)).filter(([x, y]) => !(op === 'Mod' && Math.abs(x / y) >= 2 ** 24 && Number.isFinite(x)));
-    const attrs = op === 'Mod' ? { fmod: 1 } : {};
-    for (const a of op === 'Mod' ? [attrs, {}] : [attrs]) {
+    const attrs: Record<string, number> = op === 'Mod' ? { fmod: 1 } : {};
+    for (const a of op === 'Mod' ? [attrs, {} as Record<string, number>] : [attrs]) {
       const g = opGraph(op, 2, pairs.length, a);
       const inputs = new Map([['x0', tensor('f32', [pairs.length], pairs.map((p) => p[0]))], ['x1', tensor('f32', [pairs.length], pairs.map((p) => p[1]))]]);
       expect(await disagreements(g, inputs, (i) => `${op}${JSON.stringify(a)}(${pairs[i][0]}, ${pairs[i][1]})`)).toEqual([]);
