@@ -11,7 +11,7 @@ import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, type Manifest } from
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from './program.ts';
 import { readWeights } from './weights.ts';
 import type { GpuContext } from './webgpu/device.ts';
-import { WebGpuExecutor } from './webgpu/executor.ts';
+import { WebGpuExecutor, type RunOptions } from './webgpu/executor.ts';
 
 /**
  * Where an artifact lives: a folder path (Node) or a URL of the folder holding manifest.json, or the
@@ -209,8 +209,14 @@ export class Artifact {
 export class Session {
   constructor(readonly executor: WebGpuExecutor, private readonly program: Program) {}
 
-  /** Runs the program on typed arrays by input name; resolves to typed arrays by output name. */
-  async run(inputs: { readonly [name: string]: TypedArray }): Promise<Record<string, TypedArray>> {
+  private disposed = false;
+
+  /**
+   * Runs the program on typed arrays by input name; resolves to typed arrays by output name. With
+   * opts.timeoutMs, a run that has not finished in time rejects with a KilnError (see RunOptions).
+   */
+  async run(inputs: { readonly [name: string]: TypedArray }, opts: Pick<RunOptions, 'timeoutMs'> = {}): Promise<Record<string, TypedArray>> {
+    if (this.disposed) throw new KilnError('USAGE', 'this session was disposed; create a new session to run the model');
     const p = this.program;
     const tensors = new Map<string, Tensor>();
     for (const io of p.inputs) {
@@ -225,13 +231,15 @@ export class Session {
     for (const k of Object.keys(inputs)) {
       if (!p.inputs.some((io) => io.name === k)) invalid(`unknown input '${k}'; inputs: ${p.inputs.map((io) => io.name).join(', ')}`);
     }
-    const out = await this.executor.run(tensors);
+    const out = await this.executor.run(tensors, { timeoutMs: opts?.timeoutMs });
     const result: Record<string, TypedArray> = {};
     for (const o of p.outputs) result[o.name] = out.get(o.name)!.data;
     return result;
   }
 
+  /** Frees the GPU buffers; idempotent, and later runs are refused with a KilnError. */
   dispose(): void {
+    this.disposed = true;
     this.executor.dispose();
   }
 }

@@ -53,6 +53,7 @@ interface Engine {
 
 export class Trainer {
   private steps = 0;
+  private disposed = false;
   private constructor(
     readonly backend: BackendName,
     readonly graph: Graph,
@@ -74,6 +75,7 @@ export class Trainer {
 
   /** One optimization step on a batch; resolves to the objective when returnLoss is set. */
   async step(batch: Batch, opts: StepOptions = {}): Promise<number | undefined> {
+    this.live('step');
     this.steps++;
     const inputs = new Map(Object.entries(batch.inputs));
     inputs.set(STEP_INPUTS.target, batch.target);
@@ -84,17 +86,20 @@ export class Trainer {
   }
 
   /** The model's outputs on `inputs` with the current parameters. */
-  evaluate(inputs: Readonly<Record<string, Tensor>>): Promise<Tensor[]> {
+  async evaluate(inputs: Readonly<Record<string, Tensor>>): Promise<Tensor[]> {
+    this.live('evaluate');
     return this.engine.evaluate(new Map(Object.entries(inputs)));
   }
 
   /** Current values of the trained parameters and of the state the step updates (BatchNorm running statistics), by name. */
-  exportWeights(): Promise<Map<string, Tensor>> {
+  async exportWeights(): Promise<Map<string, Tensor>> {
+    this.live('exportWeights');
     return this.engine.weights();
   }
 
   /** Overwrites parameters by name (trained or frozen ones, e.g. a GAN discriminator's inside the generator's step). */
   async setWeights(weights: ReadonlyMap<string, Tensor>, names: readonly string[] = [...weights.keys()]): Promise<void> {
+    this.live('setWeights');
     for (const name of names) {
       const t = weights.get(name);
       if (!t) throw new KilnError('USAGE', `setWeights: no tensor named '${name}' given`);
@@ -129,6 +134,7 @@ export class Trainer {
 
   /** GPU buffers of the parameters, for trainers that share them. */
   parameterBuffers(): Map<string, GPUBuffer> {
+    this.live('parameterBuffers');
     if (!this.engine.paramBuffers) throw new KilnError('USAGE', 'only WebGPU trainers share parameter buffers');
     return this.engine.paramBuffers();
   }
@@ -138,8 +144,15 @@ export class Trainer {
     return this.engine.stats;
   }
 
+  /** Frees the GPU buffers (WebGPU). Idempotent; every later call is refused with a KilnError. */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.engine.dispose();
+  }
+
+  private live(method: string): void {
+    if (this.disposed) throw new KilnError('USAGE', `Trainer.${method}: this trainer was disposed; compile the training again (from exported weights) to go on`);
   }
 }
 

@@ -4,7 +4,9 @@
 // size} ranges and creates the readback staging buffers; a run is one command encoder, one submit, and
 // a readback of only the outputs asked for. Runs and readbacks are serialized (they share the staging
 // buffers), so a caller may start a run before the previous one resolves. After a device loss, the next
-// run rebuilds everything on a fresh device instead of failing forever.
+// run rebuilds everything on a fresh device instead of failing forever. A run may carry a deadline
+// (RunOptions.timeoutMs): past it the caller gets a KilnError while the GPU work finishes behind it. After
+// dispose() (idempotent) every call is refused with a KilnError.
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
@@ -22,6 +24,13 @@ export interface LoadOptions {
 export interface RunOptions {
   /** Names of the outputs to read back (default: all). */
   readonly outputs?: readonly string[];
+  /**
+   * Watchdog: a run that has not resolved this many milliseconds after the call (waiting for earlier
+   * runs included) rejects with a KilnError('BACKEND') instead of leaving the caller waiting. The GPU work
+   * itself cannot be cancelled: it goes on, its results are dropped, and later runs start after it, so the
+   * executor stays usable once the device catches up (a device that never does needs a reload).
+   */
+  readonly timeoutMs?: number;
 }
 
 /** Everything that lives on one device. */
@@ -51,6 +60,7 @@ export class WebGpuExecutor {
 
   /** The tail of the run queue: each run or readback starts when the previous one has settled. */
   private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
 
   private constructor(
     private readonly program: Program,
@@ -70,13 +80,16 @@ export class WebGpuExecutor {
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const r = this.queue.then(work, work);
+    if (this.disposed) return Promise.reject(disposedError());
+    const live = () => (this.disposed ? Promise.reject(disposedError()) : work());
+    const r = this.queue.then(live, live);
     this.queue = r.catch(() => undefined);
     return r;
   }
 
   /** The GPU buffer holding the named program buffer (to share parameters with another executor). */
   buffer(name: string): GPUBuffer {
+    if (this.disposed) throw disposedError();
     const i = this.program.buffers.findIndex((b) => b.name === name);
     if (i < 0) throw new KilnError('USAGE', `no buffer named '${name}' in this program`);
     if (this.program.buffers[i].arena !== undefined) throw new KilnError('USAGE', `buffer '${name}' is a range of arena ${this.program.buffers[i].arena}, not a buffer of its own`);
@@ -89,7 +102,10 @@ export class WebGpuExecutor {
   }
 
   run(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions = {}): Promise<Map<string, Tensor>> {
-    return this.serial(() => this.runNow(inputs, opts));
+    const ms = opts.timeoutMs;
+    if (ms !== undefined && !(ms >= 0 && Number.isFinite(ms))) return Promise.reject(new KilnError('USAGE', `timeoutMs must be a finite number of milliseconds >= 0, got ${ms}`));
+    const r = this.serial(() => this.runNow(inputs, opts));
+    return ms === undefined ? r : withDeadline(r, ms);
   }
 
   private async runNow(inputs: ReadonlyMap<string, Tensor>, opts: RunOptions): Promise<Map<string, Tensor>> {
@@ -152,6 +168,7 @@ export class WebGpuExecutor {
         }),
       );
     } catch (e) {
+      if (this.disposed) throw disposedError();
       staging.forEach((s) => s.mapState === 'mapped' && s.unmap());
       if (this.state.lost !== undefined) throw new KilnError('BACKEND', `the GPU device was lost during the run (${this.state.lost}); the next run re-creates it`);
       throw e;
@@ -189,11 +206,25 @@ export class WebGpuExecutor {
     return s;
   }
 
+  /** Frees the GPU buffers this executor created. Idempotent; every later call is refused with a KilnError. */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.state.owned.forEach((b) => b.destroy());
     this.state.owned.length = 0;
     this.state.buffers.length = 0;
   }
+}
+
+const disposedError = () => new KilnError('USAGE', 'this WebGPU executor was disposed; load the program again to run it');
+
+/** Rejects with a KilnError when `work` has not settled `ms` milliseconds from now. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new KilnError('BACKEND', `the run exceeded ${ms} ms (timeoutMs) and was abandoned; its GPU work finishes in the background and later runs start after it`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Refuses a program this device cannot hold: planned alignment, arena and binding sizes. */
