@@ -1,4 +1,9 @@
-// The `kiln` command line. Each command is a small function over parsed flags.
+// The `kiln` command line. Each command is a small function over parsed flags. `kiln CMD --help` (or -h)
+// prints the command's usage and exits 0; a KilnError prints `kiln: [CODE] message` and exits 2 (as does
+// misuse); a command whose checks fail (onnx-test, run-case) exits 1. Paths are checked before work
+// starts, and any file-system error on the way becomes a KilnError naming the path.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { KilnError } from '../ir/errors.ts';
 import { getBackend, parseBackend } from './backend.ts';
 import { runOnnxTest } from './onnx/test-runner.ts';
@@ -32,13 +37,62 @@ function need(args: Args, flag: string): string {
   return v;
 }
 
-const USAGE = `usage:
-  kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu]
-  kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]
-  kiln run-case DIR... --out DIR [--backend cpu|webgpu]
-  kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE]
-  kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train]
-  kiln demo [--backend cpu|webgpu]`;
+/** The usage line of each command. */
+const USAGES: Record<string, string> = {
+  run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu]',
+  'onnx-test': 'kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]',
+  'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
+  compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE]',
+  inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train]',
+  demo: 'kiln demo [--backend cpu|webgpu]',
+};
+
+const HELP: Record<string, string> = {
+  run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
+  'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
+  'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts).',
+  demo: 'Trains the bundled Fashion-MNIST MLP for two epochs and reports the test accuracy.',
+};
+
+const USAGE = `usage:\n${Object.values(USAGES).map((u) => `  ${u}`).join('\n')}`;
+
+/** Refuses a path that should be an existing file (or folder) with a KilnError naming it. */
+function existing(path: string, kind: 'file' | 'folder', what: string): string {
+  let isDir: boolean;
+  try {
+    const st = statSync(path);
+    if (!st.isFile() && !st.isDirectory()) throw new KilnError('USAGE', `${what} is not a regular ${kind}`, { path });
+    isDir = st.isDirectory();
+  } catch (e) {
+    if (e instanceof KilnError) throw e;
+    throw new KilnError('USAGE', `no such ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { path });
+  }
+  if (isDir !== (kind === 'folder')) throw new KilnError('USAGE', `${what} must be a ${kind}, this is a ${isDir ? 'folder' : 'file'}`, { path });
+  return path;
+}
+
+/** An output folder: existing as a folder, or creatable (no file on the way up). */
+function outFolder(path: string): string {
+  for (let p = resolve(path); ; p = dirname(p)) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && dirname(p) !== p) continue;
+      throw new KilnError('USAGE', `cannot use --out: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { path: p });
+    }
+    if (st.isDirectory()) return path;
+    throw new KilnError('USAGE', p === resolve(path) ? '--out must name a folder, and this is a file' : `--out ${path} cannot be created: a parent is not a folder`, { path: p });
+  }
+}
+
+/** A Node file-system error (ENOENT, EACCES, ENOTDIR, ...) as a KilnError naming the path. */
+function fsError(e: unknown): KilnError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code)) return undefined;
+  return new KilnError('USAGE', `${err.syscall ? `${err.syscall} failed` : 'file-system error'}: ${err.code}`, { path: err.path ?? (err as { dest?: string }).dest });
+}
 
 const INSPECT_USAGE = `usage: kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE] [--train]
   Compiles the model for WebGPU (no GPU needed) or reads the artifact's program, and prints the fusion
@@ -51,12 +105,15 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   async run(a) {
     const backend = await getBackend(parseBackend(a.flags.get('backend')));
     if (a.positional.length !== 1) throw new KilnError('USAGE', 'run takes one model path');
-    await runModelCommand(a.positional[0], need(a, 'inputs'), need(a, 'out'), backend);
+    const model = existing(a.positional[0], 'file', 'model file');
+    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend);
     return 0;
   },
   async 'onnx-test'(a) {
     const backend = await getBackend(parseBackend(a.flags.get('backend')));
-    const out = need(a, 'out');
+    if (a.positional.length === 0) throw new KilnError('USAGE', 'onnx-test takes one or more test folders');
+    const out = outFolder(need(a, 'out'));
+    for (const dir of a.positional) existing(dir, 'folder', 'ONNX test folder');
     let passed = 0;
     const failed: string[] = [];
     for (const dir of a.positional) {
@@ -66,11 +123,13 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     }
     for (const f of failed) console.log(`FAIL ${f}`);
     console.log(`onnx-test (${backend.name}): ${passed} passed, ${failed.length} failed of ${a.positional.length}`);
-    return 0;
+    return failed.length === 0 ? 0 : 1;
   },
   async 'run-case'(a) {
     const backend = await getBackend(parseBackend(a.flags.get('backend')));
-    const results = await runCases(a.positional, need(a, 'out'), backend);
+    const out = outFolder(need(a, 'out'));
+    for (const dir of a.positional) existing(dir, 'folder', 'case folder');
+    const results = await runCases(a.positional, out, backend);
     for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name}${r.detail ? `: ${r.detail}` : ''}`);
     const bad = results.filter((r) => !r.ran).length;
     console.log(`run-case (${backend.name}): ${results.filter((r) => r.ok).length} passed, ${results.length - results.filter((r) => r.ok).length} failed`);
@@ -78,17 +137,14 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   },
   async compile(a) {
     if (a.positional.length !== 1) throw new KilnError('USAGE', 'compile takes one model path');
-    const out = need(a, 'out');
+    existing(a.positional[0], 'file', 'model file');
+    const out = outFolder(need(a, 'out'));
     const { compileOnnxArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
     const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime') });
     console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts)`);
     return 0;
   },
   async inspect(a) {
-    if (a.flags.has('help')) {
-      console.log(INSPECT_USAGE);
-      return 0;
-    }
     if (a.positional.length !== 1) throw new KilnError('USAGE', `inspect takes one model path or artifact folder\n${INSPECT_USAGE}`);
     const { inspectPath, formatInspection, toDot, renderSvg } = await import('./inspect.ts');
     const ins = inspectPath(a.positional[0], { train: a.flags.has('train') });
@@ -106,19 +162,31 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   },
 };
 
+const isHelp = (a: string) => a === '--help' || a === '-h';
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  const run = cmd ? COMMANDS[cmd] : undefined;
+  if (cmd === undefined || isHelp(cmd) || cmd === 'help') {
+    (cmd === undefined ? console.error : console.log)(USAGE);
+    return cmd === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[cmd];
   if (!run) {
-    console.error(USAGE);
+    console.error(`kiln: unknown command '${cmd}'\n${USAGE}`);
     return 2;
+  }
+  // --help wins over everything else on the line (even a flag that would have taken it as its value).
+  if (rest.some(isHelp)) {
+    console.log(cmd === 'inspect' ? INSPECT_USAGE : `usage: ${USAGES[cmd]}${HELP[cmd] ? `\n  ${HELP[cmd]}` : ''}`);
+    return 0;
   }
   try {
     return await run(parseArgs(rest));
   } catch (e) {
-    if (e instanceof KilnError) {
-      console.error(`kiln: ${e.message}`);
-      return 1;
+    const err = e instanceof KilnError ? e : fsError(e);
+    if (err) {
+      console.error(`kiln: ${err.message}`);
+      return 2;
     }
     throw e;
   }
