@@ -43,7 +43,7 @@ describe('WebGPU executor', () => {
   it('names the kernel whose WGSL does not compile', async () => {
     if (!gpu) return;
     const { program, data } = compileForWebGpu(twoOutputs());
-    const broken = { ...program, kernels: program.kernels.map((k, i) => (i === 0 ? { ...k, wgsl: k.wgsl.replace('max(', 'nosuchfn(') } : k)) };
+    const broken = { ...program, kernels: program.kernels.map((k, i) => (i === 0 ? { ...k, wgsl: `${k.wgsl}\nfn kiln_broken() -> f32 { return nosuchfn(1.0); }\n` } : k)) };
     const first = program.kernels[0];
     expect(first.nodes).toContain('a');
     await expect(WebGpuExecutor.load(broken, data, gpu)).rejects.toThrowError(new RegExp(`kernel '${first.name}' \\(nodes [^)]*\\ba\\b[^)]*\\) failed to compile`));
