@@ -233,7 +233,8 @@ export class Session {
     }
     const out = await this.executor.run(tensors, { timeoutMs: opts?.timeoutMs });
     const result: Record<string, TypedArray> = {};
-    for (const o of p.outputs) result[o.name] = out.get(o.name)!.data;
+    // defineProperty: an output named __proto__ must become a property, not the object's prototype.
+    for (const o of p.outputs) Object.defineProperty(result, o.name, { value: out.get(o.name)!.data, enumerable: true, writable: true, configurable: true });
     return result;
   }
 
