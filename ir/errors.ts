@@ -12,6 +12,7 @@ export type KilnErrorCode =
   | 'INPUT'             // a run was given the wrong inputs
   | 'DTYPE'             // a value does not fit its dtype (int64 narrowing)
   | 'VERIFY'            // the graph violates an IR invariant
+  | 'LIMIT'             // a size budget is exceeded (constant folding, tensors read at import)
   | 'GRADIENT'          // a gradient cannot be formed (non-differentiable op on the path, bad loss)
   | 'BACKEND'           // a backend cannot run something
   | 'CASE'              // a fixture case is malformed

@@ -4,6 +4,7 @@
 import { KilnError, ShapeRuleError } from './errors.ts';
 import type { AttrSpec, Attrs, AttrValue } from './op.ts';
 import { OPS, type OpName } from './ops/index.ts';
+import { fmt, shapeProblem } from './shape.ts';
 import type { Tensor, TensorType } from './tensor.ts';
 
 export interface Value {
@@ -75,6 +76,8 @@ export class Graph {
   }
 
   addInput(name: string, type: TensorType): Value {
+    const problem = shapeProblem(type.shape);
+    if (problem) throw new KilnError('SHAPE', `graph input '${name}' cannot have shape ${fmt(type.shape)}: ${problem}`);
     const v = this.newValue(type, name);
     this.inputs.push(v);
     return v;
@@ -118,6 +121,10 @@ export class Graph {
       if (e instanceof ShapeRuleError) throw new KilnError('SHAPE', e.message, ctx);
       throw e;
     }
+    types.forEach((t, i) => {
+      const problem = shapeProblem(t.shape);
+      if (problem) throw new KilnError('SHAPE', `output ${i} would have shape ${fmt(t.shape)}: ${problem}`, ctx);
+    });
     const outputs = types.map((t, i) => this.newValue(t, types.length === 1 ? nodeName : `${nodeName}_${i}`));
     this.nodes.push({ name: nodeName, op, inputs: [...inputs], outputs, attrs: full });
     return outputs;

@@ -5,6 +5,18 @@ export type Shape = readonly number[];
 
 export const numel = (s: Shape): number => s.reduce((a, b) => a * b, 1);
 
+/** The most elements one value may hold: kernels and buffers index elements with i32. */
+export const MAX_NUMEL = 2147483647;
+
+/** Why no value can have this shape (a negative or fractional dim, more elements than i32 indexes); undefined if it can. */
+export function shapeProblem(s: Shape): string | undefined {
+  const bad = s.findIndex((d) => !Number.isInteger(d) || d < 0);
+  if (bad >= 0) return `dimension ${bad} is ${s[bad]}; dimensions are non-negative integers`;
+  const n = numel(s);
+  if (n > MAX_NUMEL) return `it holds ${n} elements, more than the ${MAX_NUMEL} that i32 indexing reaches`;
+  return undefined;
+}
+
 export function stridesOf(s: Shape): number[] {
   const st = new Array<number>(s.length);
   let acc = 1;
