@@ -4,6 +4,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { AttrValue } from '../../ir/op.ts';
 import type { OpName } from '../../ir/ops/index.ts';
+import { fmt, numel, type Shape, shapeProblem } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { evalNode } from '../../runtime/cpu/interpreter.ts';
 
@@ -18,12 +19,54 @@ export interface OnnxNode {
   readonly outputCount: number;
 }
 
+/** Size budgets for what import itself allocates (folded constants, initializers); see ImportOptions. */
+export interface ImportBudget {
+  /** Elements one folded node (or a converter-made constant) may produce. */
+  maxFoldElements: number;
+  /** Elements all folded constants of one import may hold together. */
+  maxFoldTotalElements: number;
+  /** Bytes one initializer or tensor attribute may declare. */
+  maxTensorBytes: number;
+}
+
+export const DEFAULT_BUDGET: Readonly<ImportBudget> = {
+  maxFoldElements: 16 * 1024 * 1024,
+  maxFoldTotalElements: 256 * 1024 * 1024,
+  maxTensorBytes: 1024 * 1024 * 1024,
+};
+
 export type OnnxConverter = (ctx: ImportContext, node: OnnxNode) => (Value | undefined)[];
 
 export class ImportContext {
   /** Constants whose int64 values were clamped into i32; an error if used as runtime data. */
   readonly clamped = new Set<Value>();
-  constructor(readonly graph: Graph, readonly opset: number, public node = '') {}
+  readonly budget: Readonly<ImportBudget>;
+  /** Elements folded so far, against budget.maxFoldTotalElements. */
+  private folded = 0;
+  constructor(readonly graph: Graph, readonly opset: number, public node = '', budget: Partial<ImportBudget> = {}) {
+    this.budget = { ...DEFAULT_BUDGET, ...budget };
+  }
+
+  /**
+   * Refuses, before anything is allocated, a constant of this shape that import would compute: an invalid
+   * shape, or one past the fold budgets. Converters that build constants themselves call it first.
+   */
+  reserve(op: string, shapes: readonly Shape[]): void {
+    let n = 0;
+    for (const s of shapes) {
+      const problem = shapeProblem(s);
+      if (problem) throw new KilnError('SHAPE', `a constant of shape ${fmt(s)} cannot be made: ${problem}`, { node: this.node, op });
+      n += numel(s);
+    }
+    const shown = shapes.map(fmt).join(', ');
+    if (n > this.budget.maxFoldElements) {
+      throw new KilnError('LIMIT', `folding at import would make ${n} elements (${shown}), more than maxFoldElements = ${this.budget.maxFoldElements}`, { node: this.node, op });
+    }
+    if (this.folded + n > this.budget.maxFoldTotalElements) {
+      throw new KilnError('LIMIT', `folding at import would make ${n} more elements (${shown}) after ${this.folded}, more than maxFoldTotalElements = ${this.budget.maxFoldTotalElements}`, { node: this.node, op });
+    }
+    this.folded += n;
+  }
 
   /** Emits an IR node; folds it into constants when all its inputs are non-parameter constants. */
   emit(op: OpName, inputs: readonly (Value | undefined)[], attrs: Record<string, AttrValue> = {}): Value[] {
@@ -34,6 +77,7 @@ export class ImportContext {
     const params = new Set(g.params.values());
     if (present.length > 0 && present.every((v) => g.isConstant(v) && !params.has(v))) {
       const node = g.nodes.pop()!;
+      this.reserve(op, outs.map((v) => v.type.shape));
       const results = evalNode(node, node.inputs.map((v) => (v ? g.constants.get(v) : undefined)));
       outs.forEach((v, i) => g.constants.set(v, results[i]));
       if (present.some((v) => this.clamped.has(v))) outs.forEach((v) => this.clamped.add(v));

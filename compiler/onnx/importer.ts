@@ -4,13 +4,14 @@
 // (Shape, Gather, Concat, Reshape, ConstantOfShape, Range) into static shapes.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DTYPES } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import { fmtType, type Tensor } from '../../ir/tensor.ts';
-import { sameShape } from '../../ir/shape.ts';
-import { attrOr, ImportContext, type OnnxAttr, type OnnxNode } from './context.ts';
+import { fmt, numel, sameShape, shapeProblem } from '../../ir/shape.ts';
+import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr, type OnnxNode } from './context.ts';
 import { CONVERTERS } from './ops/index.ts';
-import { int64, type AttributeProto, type GraphProto, decodeModel, type ValueInfoProto } from './proto.ts';
+import { int64, type AttributeProto, type GraphProto, decodeModel, type TensorProto, type ValueInfoProto } from './proto.ts';
 import { ONNX_ATTR_TYPE } from './schema.ts';
 import { optimize } from '../../passes/pipeline.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
@@ -26,7 +27,7 @@ export interface ImportedModel {
   inputElemTypes: number[];
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends Partial<ImportBudget> {
   /** Folder that external data paths are relative to (and confined to). */
   baseDir?: string;
   /** Shown in errors. */
@@ -54,29 +55,52 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   if (!gp || (gp.node.length === 0 && gp.output.length === 0)) throw new KilnError('ONNX_PARSE', 'model has no graph', { path: opts.path });
   const opset = defaultOpset(model.opset_import, opts.path);
   checkSupported(gp, opts.path);
+  const budget: ImportBudget = {
+    maxFoldElements: opts.maxFoldElements ?? DEFAULT_BUDGET.maxFoldElements,
+    maxFoldTotalElements: opts.maxFoldTotalElements ?? DEFAULT_BUDGET.maxFoldTotalElements,
+    maxTensorBytes: opts.maxTensorBytes ?? DEFAULT_BUDGET.maxTensorBytes,
+  };
 
   const graph = new Graph(gp.name || 'main');
-  const ctx = new ImportContext(graph, opset);
+  const ctx = new ImportContext(graph, opset, '', budget);
   const env = new Map<string, Value>();
+  // SSA: each value name has one producer (an initializer, a graph input or a node output), named in errors.
+  const producers = new Map<string, string>();
+  const claim = (name: string, who: string, where: { node?: string; op?: string } = {}): void => {
+    const prev = producers.get(name);
+    if (prev !== undefined) throw new KilnError('ONNX_INVALID', `value '${name}' is produced twice: by ${prev} and by ${who}`, { ...where, path: opts.path });
+    producers.set(name, who);
+  };
+  const define = (name: string, v: Value, who: string, where: { node?: string; op?: string } = {}): void => {
+    claim(name, who, where);
+    env.set(name, v);
+  };
   for (const init of gp.initializer) {
+    const initName = init.name ?? '';
+    if (initName) claim(initName, `initializer '${initName}'`);
+    checkTensorSize(init, `initializer '${initName}'`, budget.maxTensorBytes, opts.path);
     const { tensor, clamped } = tensorFromProto(init, { baseDir: opts.baseDir });
-    const v = init.name && !graph.params.has(init.name) ? graph.addParam(init.name, tensor) : graph.addConstant(tensor, 'initializer');
+    const v = initName ? graph.addParam(initName, tensor) : graph.addConstant(tensor, 'initializer');
     if (clamped) ctx.clamped.add(v);
-    env.set(init.name ?? '', v);
+    if (initName) env.set(initName, v);
   }
   const inputElemTypes: number[] = [];
+  const inputNames = new Set<string>();
   for (const vi of gp.input) {
-    if (env.has(vi.name ?? '')) continue; // an initializer listed as input (IR version < 4)
+    const inName = vi.name ?? '';
+    if (inputNames.has(inName)) throw new KilnError('ONNX_INVALID', `graph input '${inName}' is listed twice`, { path: opts.path });
+    inputNames.add(inName);
+    if (producers.get(inName) === `initializer '${inName}'`) continue; // an initializer listed as input (IR version < 4)
     const [type, elem] = valueType(vi, opts.path);
     const bound = opts.bind?.get(vi.name ?? '');
     if (bound) {
       if (bound.dtype !== type.dtype || !sameShape(bound.shape, type.shape)) {
         throw new KilnError('INPUT', `bound value for input '${vi.name}' is ${fmtType(bound)}, the input is ${fmtType(type)}`, { path: opts.path });
       }
-      env.set(vi.name ?? '', graph.addConstant(bound, vi.name ?? 'bound'));
+      define(inName, graph.addConstant(bound, vi.name ?? 'bound'), `graph input '${inName}' (bound)`);
       continue;
     }
-    env.set(vi.name ?? '', graph.addInput(vi.name ?? '', type));
+    define(inName, graph.addInput(inName, type), `graph input '${inName}'`);
     inputElemTypes.push(elem);
   }
   for (const np of gp.node) {
@@ -88,13 +112,13 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
       if (!v) throw new KilnError('ONNX_INVALID', `input '${n}' is not produced by any earlier node, initializer or graph input`, { node: name, op: np.op_type });
       return v;
     });
-    const node: OnnxNode = { name, opType: np.op_type ?? '', inputs, attrs: decodeAttrs(np.attribute, name, np.op_type ?? '', opts.baseDir), outputCount: np.output.length };
+    const node: OnnxNode = { name, opType: np.op_type ?? '', inputs, attrs: decodeAttrs(np.attribute, name, np.op_type ?? '', opts.baseDir, budget.maxTensorBytes), outputCount: np.output.length };
     const outs = convert(ctx, node);
     np.output.forEach((o, i) => {
       if (o === '') return;
       const v = outs[i];
       if (!v) throw new KilnError('ONNX_UNSUPPORTED', `output ${i} ('${o}') is not produced by kiln's conversion`, { node: name, op: node.opType });
-      env.set(o, v);
+      define(o, v, `node '${name}' (${node.opType})`, { node: name, op: node.opType });
     });
   }
   graph.outputs = gp.output.map((vi) => {
@@ -140,11 +164,25 @@ function convert(ctx: ImportContext, node: OnnxNode): (Value | undefined)[] {
   }
 }
 
+/** The default-domain (ai.onnx) opset: imported exactly once, within MIN_OPSET..MAX_OPSET. */
 function defaultOpset(imports: { domain?: string; version?: unknown }[], path?: string): number {
-  const entry = imports.find((o) => !o.domain || o.domain === 'ai.onnx');
-  const v = entry ? int64(entry.version as number) : 1;
-  if (v < MIN_OPSET || v > MAX_OPSET) throw new KilnError('ONNX_UNSUPPORTED', `default-domain opset ${v} is outside the supported range ${MIN_OPSET}..${MAX_OPSET}`, { path });
+  const entries = imports.filter((o) => !o.domain || o.domain === 'ai.onnx');
+  if (entries.length === 0) throw new KilnError('ONNX_INVALID', `model imports no default-domain (ai.onnx) opset; kiln supports opsets ${MIN_OPSET}..${MAX_OPSET}`, { path });
+  const versions = [...new Set(entries.map((o) => int64(o.version as number)))];
+  if (versions.length > 1) throw new KilnError('ONNX_INVALID', `model imports the default-domain opset with conflicting versions ${versions.join(', ')}`, { path });
+  const v = versions[0];
+  if (!Number.isInteger(v) || v < MIN_OPSET || v > MAX_OPSET) throw new KilnError('ONNX_UNSUPPORTED', `default-domain opset ${v} is outside the supported range ${MIN_OPSET}..${MAX_OPSET}`, { path });
   return v;
+}
+
+/** Refuses a tensor whose declared shape is invalid or needs more than maxTensorBytes, before its data is read. */
+function checkTensorSize(tp: TensorProto, what: string, maxBytes: number, path?: string): void {
+  const shape = tp.dims.map(int64);
+  const problem = shapeProblem(shape);
+  if (problem) throw new KilnError('ONNX_INVALID', `${what} declares shape ${fmt(shape)}: ${problem}`, { path });
+  const dtype = onnxElemToDType(tp.data_type ?? 0);
+  const bytes = numel(shape) * (dtype ? DTYPES[dtype].bytes : 1);
+  if (bytes > maxBytes) throw new KilnError('LIMIT', `${what} declares shape ${fmt(shape)} (${bytes} bytes), more than maxTensorBytes = ${maxBytes}`, { path });
 }
 
 /** Lists every op kiln cannot import, in one error. */
@@ -173,6 +211,8 @@ function valueType(vi: ValueInfoProto, path?: string): [{ dtype: ReturnType<type
     if (d.dim_param || !hasOwn(d, 'dim_value')) throw new KilnError('SHAPE', `graph input '${vi.name}' dimension ${i} is symbolic ('${d.dim_param ?? '?'}'); kiln compiles static shapes only`, { path });
     return int64(d.dim_value);
   });
+  const problem = shapeProblem(shape);
+  if (problem) throw new KilnError('SHAPE', `graph input '${vi.name}' has shape ${fmt(shape)}: ${problem}`, { path });
   return [{ dtype, shape }, elem];
 }
 
@@ -180,6 +220,8 @@ function checkDeclaredShape(vi: ValueInfoProto, v: Value): void {
   const dims = vi.type?.tensor_type?.shape?.dim;
   if (!dims) return;
   const decl = dims.map((d) => (d.dim_param || !hasOwn(d, 'dim_value') ? -1 : int64(d.dim_value)));
+  const bad = dims.findIndex((d, i) => !d.dim_param && hasOwn(d, 'dim_value') && !(Number.isInteger(decl[i]) && decl[i] >= 0));
+  if (bad >= 0) throw new KilnError('SHAPE', `graph output '${vi.name}' declares shape [${decl}] with dimension ${bad} = ${decl[bad]}; dimensions are non-negative integers`);
   const got = v.type.shape;
   if (decl.length !== got.length || decl.some((d, i) => d >= 0 && d !== got[i])) {
     throw new KilnError('SHAPE', `graph output '${vi.name}' is declared [${decl}] but kiln infers [${got}]`);
@@ -189,11 +231,12 @@ function checkDeclaredShape(vi: ValueInfoProto, v: Value): void {
 const utf8 = new TextDecoder();
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-function decodeAttrs(list: AttributeProto[], node: string, op: string, baseDir?: string): Record<string, OnnxAttr> {
+function decodeAttrs(list: AttributeProto[], node: string, op: string, baseDir: string | undefined, maxTensorBytes: number): Record<string, OnnxAttr> {
   const out: Record<string, OnnxAttr> = {};
   for (const a of list) {
     const key = a.name ?? '';
     if (a.ref_attr_name) throw new KilnError('ONNX_UNSUPPORTED', `attribute '${key}' refers to a function attribute`, { node, op });
+    if (a.t) checkTensorSize(a.t, `node '${node}' (${op}) attribute '${key}'`, maxTensorBytes);
     out[key] = decodeAttr(a, baseDir);
   }
   return out;

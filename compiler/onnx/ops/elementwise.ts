@@ -50,6 +50,8 @@ export const ELEMENTWISE_CONVERTERS: Record<string, OnnxConverter> = {
   /** Inference: Dropout is the identity and its mask all true. */
   Dropout: (ctx, n) => {
     const x = n.inputs[0] as Value;
+    if (n.outputCount < 2) return [x];
+    ctx.reserve(n.opType, [x.type.shape]);
     const mask = new Uint8Array(x.type.shape.reduce((a, b) => a * b, 1)).fill(1);
     return [x, ctx.constant({ dtype: 'bool', shape: x.type.shape, data: mask }, 'mask')];
   },

@@ -21,6 +21,7 @@ const shape: OnnxConverter = (ctx, n) => {
 const constantOfShape: OnnxConverter = (ctx, n) => {
   const dims = ctx.staticInts(n, 0, 'shape') ?? [];
   const v = n.attrs.value as Tensor | undefined;
+  ctx.reserve(n.opType, [dims]);
   const t = tensor(v?.dtype ?? 'f32', dims);
   t.data.fill(v ? v.data[0] : 0);
   return [ctx.constant(t, 'value')];
@@ -31,6 +32,7 @@ const range: OnnxConverter = (ctx, n) => {
   const [s, l, d] = [start.data[0], limit.data[0], delta.data[0]];
   if (d === 0) throw new KilnError('ONNX_INVALID', 'Range delta is 0', { node: n.name, op: n.opType });
   const count = Math.max(Math.ceil((l - s) / d), 0);
+  ctx.reserve(n.opType, [[count]]);
   return [ctx.constant(tensor(start.dtype, [count], Array.from({ length: count }, (_, i) => s + i * d)), 'range')];
 };
 
@@ -40,6 +42,7 @@ const eyeLike: OnnxConverter = (ctx, n) => {
   const code = n.attrs.dtype as number | undefined;
   const dtype = code === undefined ? x.type.dtype : onnxElemToDType(code);
   if (!dtype) throw new KilnError('ONNX_UNSUPPORTED', `EyeLike dtype ${code} is not supported`, { node: n.name, op: n.opType });
+  ctx.reserve(n.opType, [[rows, cols]]);
   const t = tensor(dtype, [rows, cols]);
   for (let i = 0; i < rows; i++) if (i + k >= 0 && i + k < cols) t.data[i * cols + i + k] = 1;
   return [ctx.constant(t, 'eye')];
