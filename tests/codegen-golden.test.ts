@@ -1,5 +1,5 @@
-// Golden WGSL: the unfused kernels of representative models (fixture MLP, CNN, transformer, LSTM and the
-// MLP's Adam train step) diffed against reviewed files in tests/golden/. A refactor of codegen or of a
+// Golden WGSL: the unfused and the fused kernels of representative models (fixture MLP, CNN, transformer,
+// LSTM and the MLP's Adam train step) diffed against reviewed files in tests/golden/. A refactor of codegen or of a
 // lowering must leave these byte-identical; a deliberate change regenerates them with
 // KILN_UPDATE_GOLDEN=1 and the diff is reviewed in the commit.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,17 +27,20 @@ const CASES: Record<string, () => Graph> = {
 };
 
 /** Every kernel's WGSL, then the dispatch list (kernel, bindings, workgroups, parameters), as one reviewable text. */
-function render(g: Graph): string {
-  const { program } = compileForWebGpu(g, { fuse: false });
+function render(g: Graph, fuse: boolean): string {
+  const { program } = compileForWebGpu(g, { fuse });
   const kernels = program.kernels.map((k, i) => `// ===== kernel ${i}: ${k.name}\n${k.wgsl}`);
   const dispatches = program.dispatches.map((d) => `${d.kernel} [${d.bindings.join(', ')}] (${d.workgroups.join(', ')})${d.params ? ` params [${d.params.join(', ')}]` : ''}`);
   return [...kernels, '// ===== dispatches', ...dispatches, ''].join('\n');
 }
 
-describe('golden WGSL (unfused)', () => {
+describe.each([
+  ['unfused', false, ''],
+  ['fused', true, '.fused'],
+] as const)('golden WGSL (%s)', (_what, fuse, suffix) => {
   it.each(Object.keys(CASES))('%s', (name) => {
-    const text = render(CASES[name]());
-    const file = join(GOLDEN, `${name}.wgsl`);
+    const text = render(CASES[name](), fuse);
+    const file = join(GOLDEN, `${name}${suffix}.wgsl`);
     if (process.env.KILN_UPDATE_GOLDEN) writeFileSync(file, text);
     expect(existsSync(file), `golden file ${file} is missing (KILN_UPDATE_GOLDEN=1 writes it)`).toBe(true);
     expect(text).toBe(readFileSync(file, 'utf8'));

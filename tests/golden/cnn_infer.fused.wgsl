@@ -1,0 +1,666 @@
+// ===== kernel 0: Conv_/conv1/Conv
+// kiln kernel: /conv1/Conv, /Relu
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+// Relu /Relu
+fn kf1(i: i32, acc: f32) -> f32 {
+  var c_rest = i;
+  let c3 = c_rest % 28; c_rest = c_rest / 28;
+  let c2 = c_rest % 28; c_rest = c_rest / 28;
+  let c1 = c_rest % 32; c_rest = c_rest / 32;
+  let c0 = c_rest;
+  return max(acc, 0.0);
+}
+
+const M = 32; const N = 784; const K = 9;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// W viewed as [group, M/group, (C/group) * kernel]: element (row, k) of group g.
+fn conv_weight(grp: i32, row: i32, k: i32) -> f32 {
+  let ch = k / 9;
+  var k_rest = k % 9;
+  let k1 = k_rest % 3; k_rest = k_rest / 3;
+  let k0 = k_rest;
+  return in1[(grp * 32 + row) * 9 + k0 * 3 + k1];
+}
+// The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
+fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
+  let ch = k / 9;
+  var k_rest = k % 9;
+  let k1 = k_rest % 3; k_rest = k_rest / 3;
+  let k0 = k_rest;
+  var o_rest = col;
+  let o1 = o_rest % 28; o_rest = o_rest / 28;
+  let o0 = o_rest;
+  let i0 = o0 * 1 - 1 + k0 * 1;
+  let i1 = o1 * 1 - 1 + k1 * 1;
+  if (i0 < 0 || i0 >= 28 || i1 < 0 || i1 >= 28) { return 0.0; }
+  return in0[n * 784 + i0 * 28 + i1];
+}
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 392) { return; }
+  let col0 = (tile % 49) * TILE_N;
+  let row0 = ((tile / 49) % 2) * TILE_M;
+  let batch = tile / 98;
+  let img = batch / 1;
+  let grp = batch % 1;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = conv_weight(grp, row, k); }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = conv_input(img, grp, k, col); }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { {
+    let e_i = ((img * 32) + grp * 32 + r0) * 784 + c0; let e_a = acc00 + in2[grp * 32 + r0];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c1 < N) { {
+    let e_i = ((img * 32) + grp * 32 + r0) * 784 + c1; let e_a = acc01 + in2[grp * 32 + r0];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c0 < N) { {
+    let e_i = ((img * 32) + grp * 32 + r1) * 784 + c0; let e_a = acc10 + in2[grp * 32 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c1 < N) { {
+    let e_i = ((img * 32) + grp * 32 + r1) * 784 + c1; let e_a = acc11 + in2[grp * 32 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+}
+
+// ===== kernel 1: MaxPool_/pool1/MaxPool
+// kiln kernel: /pool1/MaxPool
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 25088) { return; }
+  // MaxPool 2x2 window: one invocation per output element.
+  var m = (-bitcast<f32>(kiln_inf_bits));
+  var arg = -1;
+  var o_rest = idx;
+  let o3 = o_rest % 14; o_rest = o_rest / 14;
+  let o2 = o_rest % 14; o_rest = o_rest / 14;
+  let o1 = o_rest % 32; o_rest = o_rest / 32;
+  let o0 = o_rest;
+  let plane = o0 * 25088 + o1 * 784;
+  for (var t = 0; t < 4; t++) {
+    var w_rest = t;
+    let w1 = w_rest % 2; w_rest = w_rest / 2;
+    let w0 = w_rest;
+    let x0 = o2 * 2 + w0;
+    let x1 = o3 * 2 + w1;
+    let inside = x0 >= 0 && x0 < 28 && x1 >= 0 && x1 < 28;
+    if (inside) {
+      let v = in0[plane + x0 * 28 + x1];
+      if (v > m || arg < 0) { m = v; arg = x0 * 28 + x1; }
+    }
+  }
+  out0[idx] = m;
+}
+
+// ===== kernel 2: Conv_/conv2/Conv
+// kiln kernel: /conv2/Conv, /Relu_1
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+// Relu /Relu_1
+fn kf1(i: i32, acc: f32) -> f32 {
+  var c_rest = i;
+  let c3 = c_rest % 12; c_rest = c_rest / 12;
+  let c2 = c_rest % 12; c_rest = c_rest / 12;
+  let c1 = c_rest % 64; c_rest = c_rest / 64;
+  let c0 = c_rest;
+  return max(acc, 0.0);
+}
+
+const M = 64; const N = 144; const K = 288;
+const WG_X = 16; const WG_Y = 16; const KT = 16;
+const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
+var<workgroup> tileA: array<f32, 1024>;
+var<workgroup> tileB: array<f32, 1024>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// W viewed as [group, M/group, (C/group) * kernel]: element (row, k) of group g.
+fn conv_weight(grp: i32, row: i32, k: i32) -> f32 {
+  let ch = k / 9;
+  var k_rest = k % 9;
+  let k1 = k_rest % 3; k_rest = k_rest / 3;
+  let k0 = k_rest;
+  return in1[(grp * 64 + row) * 288 + ch * 9 + k0 * 3 + k1];
+}
+// The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
+fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
+  let ch = k / 9;
+  var k_rest = k % 9;
+  let k1 = k_rest % 3; k_rest = k_rest / 3;
+  let k0 = k_rest;
+  var o_rest = col;
+  let o1 = o_rest % 12; o_rest = o_rest / 12;
+  let o0 = o_rest;
+  let i0 = o0 * 1 - 0 + k0 * 1;
+  let i1 = o1 * 1 - 0 + k1 * 1;
+  if (i0 < 0 || i0 >= 14 || i1 < 0 || i1 >= 14) { return 0.0; }
+  return in0[n * 6272 + (grp * 32 + ch) * 196 + i0 * 14 + i1];
+}
+// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 12) { return; }
+  let col0 = (tile % 3) * TILE_N;
+  let row0 = ((tile / 3) % 1) * TILE_M;
+  let batch = tile / 3;
+  let img = batch / 1;
+  let grp = batch % 1;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = conv_weight(grp, row, k); }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = conv_input(img, grp, k, col); }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
+  if (r0 < M && c0 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r0) * 144 + c0; let e_a = acc00 + in2[grp * 64 + r0];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c1 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r0) * 144 + c1; let e_a = acc01 + in2[grp * 64 + r0];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c2 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r0) * 144 + c2; let e_a = acc02 + in2[grp * 64 + r0];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r0) * 144 + c3; let e_a = acc03 + in2[grp * 64 + r0];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c0 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r1) * 144 + c0; let e_a = acc10 + in2[grp * 64 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c1 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r1) * 144 + c1; let e_a = acc11 + in2[grp * 64 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r1) * 144 + c2; let e_a = acc12 + in2[grp * 64 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r1) * 144 + c3; let e_a = acc13 + in2[grp * 64 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c0; let e_a = acc20 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c1; let e_a = acc21 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c2; let e_a = acc22 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c3; let e_a = acc23 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c0; let e_a = acc30 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c1; let e_a = acc31 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c2; let e_a = acc32 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c3; let e_a = acc33 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+}
+
+// ===== kernel 3: MaxPool_/pool2/MaxPool
+// kiln kernel: /pool2/MaxPool
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 9216) { return; }
+  // MaxPool 2x2 window: one invocation per output element.
+  var m = (-bitcast<f32>(kiln_inf_bits));
+  var arg = -1;
+  var o_rest = idx;
+  let o3 = o_rest % 6; o_rest = o_rest / 6;
+  let o2 = o_rest % 6; o_rest = o_rest / 6;
+  let o1 = o_rest % 64; o_rest = o_rest / 64;
+  let o0 = o_rest;
+  let plane = o0 * 9216 + o1 * 144;
+  for (var t = 0; t < 4; t++) {
+    var w_rest = t;
+    let w1 = w_rest % 2; w_rest = w_rest / 2;
+    let w0 = w_rest;
+    let x0 = o2 * 2 + w0;
+    let x1 = o3 * 2 + w1;
+    let inside = x0 >= 0 && x0 < 12 && x1 >= 0 && x1 < 12;
+    if (inside) {
+      let v = in0[plane + x0 * 12 + x1];
+      if (v > m || arg < 0) { m = v; arg = x0 * 12 + x1; }
+    }
+  }
+  out0[idx] = m;
+}
+
+// ===== kernel 4: Gemm_/fc/Gemm
+// kiln kernel: /fc/Gemm
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+
+const M = 4; const N = 10; const K = 2304;
+const WG_X = 8; const WG_Y = 8; const KT = 16;
+const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
+var<workgroup> tileA: array<f32, 256>;
+var<workgroup> tileB: array<f32, 256>;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 1) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  
+  let aBase = 0;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    for (var e = lid; e < KT * TILE_M; e += THREADS) {
+      let row = row0 + e / KT;
+      let k = k0 + e % KT;
+      var v = 0.0;
+      if (row < M && k < K) { v = in0[aBase + row * 2304 + k]; }
+      tileA[(e % KT) * TILE_M + e / KT] = v;
+    }
+    for (var e = lid; e < KT * TILE_N; e += THREADS) {
+      let k = k0 + e / TILE_N;
+      let col = col0 + e % TILE_N;
+      var v = 0.0;
+      if (k < K && col < N) { v = in1[bBase + k + col * 2304]; }
+      tileB[e] = v;
+    }
+    workgroupBarrier();
+    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
+    let kEnd = min(KT, K - k0);
+    var part00 = 0.0; var part01 = 0.0;
+    var part10 = 0.0; var part11 = 0.0;
+    for (var kk = 0; kk < kEnd; kk++) {
+      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
+      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
+      part00 += a0 * b0; part01 += a0 * b1;
+      part10 += a1 * b0; part11 += a1 * b1;
+    }
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
+    workgroupBarrier();
+  }
+  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
+  if (r0 < M && c0 < N) { {
+    let e_i = r0 * 10 + c0; let e_a = acc00 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c1 < N) { {
+    let e_i = r0 * 10 + c1; let e_a = acc01 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c0 < N) { {
+    let e_i = r1 * 10 + c0; let e_a = acc10 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c1 < N) { {
+    let e_i = r1 * 10 + c1; let e_a = acc11 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+}
+
+// ===== dispatches
+0 [0, 1, 2, 7] (392, 1, 1)
+1 [7, 8] (392, 1, 1)
+2 [8, 3, 4, 9] (12, 1, 1)
+3 [9, 10] (144, 1, 1)
+4 [10, 5, 6, 11] (1, 1, 1)
