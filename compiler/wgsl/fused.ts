@@ -50,126 +50,171 @@ function withView(r: TensorRef, view: View): TensorRef {
   };
 }
 
+/** The view chains of a codegen run, computed once. */
+function chainsFor(cg: Codegen): ViewChains {
+  let chains = chainsOf.get(cg);
+  if (!chains) chainsOf.set(cg, (chains = new ViewChains(cg.g.producers())));
+  return chains;
+}
+
 export function emitGroup(cg: Codegen, gr: KernelGroup): void {
   if (gr.kind === 'single' && gr.nodes.length === 1) return cg.emitNode(gr.anchor!);
-  const g = cg.g;
-  let chains = chainsOf.get(cg);
-  if (!chains) chainsOf.set(cg, (chains = new ViewChains(g.producers())));
-  const vc = chains;
-  const producer = new Map<Value, Node>(gr.nodes.flatMap((n) => n.outputs.map((o) => [o, n] as const)));
-  const index = new Map(gr.nodes.map((n, k) => [n, k]));
-  // A row kernel has no epilogue accumulator: its reductions are phases read through `krN`.
-  const rows = gr.kind === 'row';
-  const anchor = rows ? undefined : gr.anchor;
-  // Sibling contractions share the kernel; each epilogue member belongs to (and reads `acc` of) one of them.
-  const anchors = anchor ? [anchor, ...(gr.siblings ?? [])] : [];
-  const label = `${gr.anchor ? gr.anchor.op : 'fused'}_${(gr.anchor ?? gr.nodes[0]).name}`;
+  new GroupEmitter(cg, gr).emit();
+}
 
-  // Outputs: fresh buffers, or the buffer of the state a value updates in place.
-  const outBuffers = gr.outputs.map((v) => {
-    const t = gr.inPlace.get(v);
-    if (!t) return cg.owned(v, 'temp').buffer;
-    const buffer = cg.locOf(t).buffer;
-    cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
-    return buffer;
-  });
-  const outNames = gr.outputs.map((_, j) => `out${j}`);
-  const inBuffers: number[] = [];
-  const bindingName = (buffer: number): string => {
-    const j = outBuffers.indexOf(buffer);
-    if (j >= 0) return outNames[j];
-    if (!inBuffers.includes(buffer)) inBuffers.push(buffer);
-    return `in${inBuffers.indexOf(buffer)}`;
-  };
+/** The state of emitting one group: its bindings, parameters, member functions and remapped views. */
+class GroupEmitter {
+  private readonly vc: ViewChains;
+  private readonly producer: Map<Value, Node>;
+  private readonly index: Map<Node, number>;
+  /** A row kernel has no epilogue accumulator: its reductions are phases read through `krN`. */
+  private readonly rows: boolean;
+  private readonly anchor: Node | undefined;
+  /** Sibling contractions share the kernel; each epilogue member belongs to (and reads `acc` of) one of them. */
+  private readonly anchors: Node[];
+  private readonly outBuffers: number[];
+  private readonly outNames: string[];
+  private readonly inBuffers: number[] = [];
+  private readonly params = new KernelParams();
+  private readonly bufferRefs = new Map<Value, TensorRef>();
+  private readonly remaps: string[] = [];
+  private readonly anchorOfNode = new Map<Node, Node | undefined>();
 
-  const anchorOfNode = new Map<Node, Node | undefined>();
+  constructor(private readonly cg: Codegen, private readonly gr: KernelGroup) {
+    this.vc = chainsFor(cg);
+    this.producer = new Map(gr.nodes.flatMap((n) => n.outputs.map((o) => [o, n] as const)));
+    this.index = new Map(gr.nodes.map((n, k) => [n, k]));
+    this.rows = gr.kind === 'row';
+    this.anchor = this.rows ? undefined : gr.anchor;
+    this.anchors = this.anchor ? [this.anchor, ...(gr.siblings ?? [])] : [];
+    // Outputs: fresh buffers, or the buffer of the state a value updates in place.
+    this.outBuffers = gr.outputs.map((v) => {
+      const t = gr.inPlace.get(v);
+      if (!t) return cg.owned(v, 'temp').buffer;
+      const buffer = cg.locOf(t).buffer;
+      cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
+      return buffer;
+    });
+    this.outNames = gr.outputs.map((_, j) => `out${j}`);
+  }
+
+  emit(): void {
+    const { cg, gr, inBuffers, outBuffers, outNames, params } = this;
+    const label = `${gr.anchor ? gr.anchor.op : 'fused'}_${(gr.anchor ?? gr.nodes[0]).name}`;
+    const functions = this.functions();
+    const src = this.source();
+    const decls = [ELEMENTWISE_PRELUDE, ...functions, ...this.remaps, src.decls ?? ''].join('\n');
+    if (inBuffers.length + outBuffers.length > MAX_BINDINGS) {
+      throw new KilnError('BACKEND', `fused kernel ${label} needs ${inBuffers.length + outBuffers.length} storage buffers, over the ${MAX_BINDINGS} WebGPU guarantees`);
+    }
+    const elemOf = (buffer: number) => wgslType(cg.b.buffers[buffer].dtype);
+    const kernel = cg.b.addKernel(label, gr.nodes.map((n) => n.name), { ...src, decls }, {
+      inputs: inBuffers.map((buf, i) => ({ name: `in${i}`, elem: elemOf(buf) })),
+      outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: elemOf(buf) })),
+      params: params.values.length,
+    });
+    cg.b.dispatch(kernel, [...inBuffers, ...outBuffers], src, params.values);
+  }
+
+  /** The binding of a buffer: an output's own, or the next input binding. */
+  private bindingName(buffer: number): string {
+    const j = this.outBuffers.indexOf(buffer);
+    if (j >= 0) return this.outNames[j];
+    if (!this.inBuffers.includes(buffer)) this.inBuffers.push(buffer);
+    return `in${this.inBuffers.indexOf(buffer)}`;
+  }
+
   /** The anchor whose value member `n` is computed from (its epilogue), if any. */
-  const anchorOf = (n: Node): Node | undefined => {
-    if (anchors.includes(n)) return n;
-    if (!anchorOfNode.has(n)) {
+  private anchorOf(n: Node): Node | undefined {
+    if (this.anchors.includes(n)) return n;
+    if (!this.anchorOfNode.has(n)) {
       let found: Node | undefined;
       for (const u of n.inputs) {
-        const p = u && producer.get(vc.base(u));
-        found ??= p && anchorOf(p);
+        const p = u && this.producer.get(this.vc.base(u));
+        found ??= p && this.anchorOf(p);
       }
-      anchorOfNode.set(n, found);
+      this.anchorOfNode.set(n, found);
     }
-    return anchorOfNode.get(n);
-  };
-  const anchorDependent = (n: Node) => anchorOf(n) !== undefined;
-  const call = (n: Node, at: string, acc: string) => `kf${index.get(n)}(${at}${anchorDependent(n) ? `, ${acc}` : ''})`;
+    return this.anchorOfNode.get(n);
+  }
 
-  const params = new KernelParams();
-  const bufferRefs = new Map<Value, TensorRef>();
+  private call(n: Node, at: string, acc: string): string {
+    return `kf${this.index.get(n)}(${at}${this.anchorOf(n) !== undefined ? `, ${acc}` : ''})`;
+  }
+
   /** How a member (or the anchor) reads operand `u`. */
-  const refFor = (u: Value, literals: boolean): TensorRef => {
+  private refFor(u: Value, literals: boolean): TensorRef {
+    const { cg, vc } = this;
     const b = vc.base(u);
-    const p = producer.get(b);
+    const p = this.producer.get(b);
     if (p) {
       const view = vc.view(u);
       if (!view) throw new KilnError('BACKEND', `fused value '${b.name}' is read through a view the strides cannot express`, { node: p.name, op: p.op });
-      if (anchors.includes(p)) return computedRef('the epilogue value', u, view, () => 'acc');
-      if (rows && isRowReduction(p)) return computedRef('the row reduction', u, view, () => reductionVar(index.get(p)!));
-      return computedRef('the fused value', u, view, (at) => call(p, at, 'acc'));
+      if (this.anchors.includes(p)) return computedRef('the epilogue value', u, view, () => 'acc');
+      if (this.rows && isRowReduction(p)) return computedRef('the row reduction', u, view, () => reductionVar(this.index.get(p)!));
+      return computedRef('the fused value', u, view, (at) => this.call(p, at, 'acc'));
     }
-    if (literals && isLiteralConstant(g, b)) {
-      const value = g.constants.get(b)!.data[0] as number;
+    if (literals && isLiteralConstant(cg.g, b)) {
+      const value = cg.g.constants.get(b)!.data[0] as number;
       return computedRef('the literal', u, vc.view(u) ?? contiguous(u.type.shape), () => lit(Number(value), wgslType(b.type.dtype)));
     }
     // One ref (and at most one offset parameter) per value the kernel reads from a buffer.
-    let r = bufferRefs.get(u);
-    if (!r) bufferRefs.set(u, (r = cg.tryLocOf(u) ? cg.inputRef(bindingName(cg.locOf(u).buffer), u, params) : remapped(u, literals)));
+    let r = this.bufferRefs.get(u);
+    if (!r) this.bufferRefs.set(u, (r = cg.tryLocOf(u) ? cg.inputRef(this.bindingName(cg.locOf(u).buffer), u, this.params) : this.remapped(u, literals)));
     return r;
-  };
+  }
+
   /**
    * A view chain the strides cannot express (a reshape of a transposed buffer): the reshape's output is
    * read by recomputing its input's offset from the logical index in a function, instead of a copy kernel.
    */
-  const remaps: string[] = [];
-  const remapped = (u: Value, literals: boolean): TensorRef => {
-    const p = vc.viewNode(u);
+  private remapped(u: Value, literals: boolean): TensorRef {
+    const p = this.vc.viewNode(u);
     const rule = p && VIEW_RULES[p.op];
-    if (!p || !rule) return cg.inputRef(bindingName(cg.locOf(u).buffer), u, params);
-    const x = refFor(p.inputs[0]!, literals);
+    if (!p || !rule) return this.cg.inputRef(this.bindingName(this.cg.locOf(u).buffer), u, this.params);
+    const x = this.refFor(p.inputs[0]!, literals);
     const view = rule(x.view, p);
     if (view) return withView(x, view);
-    const name = `kremap${remaps.length}`, shape = p.inputs[0]!.type.shape;
-    remaps.push(`fn ${name}(i: i32) -> ${x.elem} {\n  ${coords('i', shape)}\n  return ${x.load(offsetExpr(x.view, coordNames(shape.length)))};\n}`);
+    const name = `kremap${this.remaps.length}`, shape = p.inputs[0]!.type.shape;
+    this.remaps.push(`fn ${name}(i: i32) -> ${x.elem} {\n  ${coords('i', shape)}\n  return ${x.load(offsetExpr(x.view, coordNames(shape.length)))};\n}`);
     return computedRef('the remapped view', u, rule(contiguous(shape), p)!, (at) => `${name}(${at})`);
-  };
+  }
 
-  const functions = gr.nodes.filter((n) => !anchors.includes(n) && !(rows && isRowReduction(n))).map((n) => {
-    const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
-    const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => refFor(u, true));
-    const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
-    const own = anchorOf(n);
-    const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
-    return `// ${n.op} ${n.name}\nfn kf${index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
-  });
+  /** One WGSL function per elementwise member: its value at a flat index of its own shape. */
+  private functions(): string[] {
+    return this.gr.nodes.filter((n) => !this.anchors.includes(n) && !(this.rows && isRowReduction(n))).map((n) => {
+      const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
+      const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => this.refFor(u, true));
+      const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
+      const own = this.anchorOf(n);
+      const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
+      return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
+    });
+  }
 
   /**
    * Statements computing the outputs of anchor `a` (all outputs without one) at flat index `idx`, with the
    * anchor's value `acc`, then storing them.
    */
-  const storeAt = (idx: string, acc?: string, a: Node | undefined = anchor): string => {
+  private storeAt(idx: string, acc?: string, a: Node | undefined = this.anchor): string {
+    const { gr, producer, outNames } = this;
     const mine = gr.outputs.flatMap((v, j) => {
-      const owner = anchorOf(producer.get(v)!);
-      return owner === a || (owner === undefined && a === anchor) ? [j] : [];
+      const owner = this.anchorOf(producer.get(v)!);
+      return owner === a || (owner === undefined && a === this.anchor) ? [j] : [];
     });
     const values = mine.map((j) => {
       const n = producer.get(gr.outputs[j])!;
-      return `let o${j} = ${anchors.includes(n) ? 'e_a' : call(n, 'e_i', 'e_a')};`;
+      return `let o${j} = ${this.anchors.includes(n) ? 'e_a' : this.call(n, 'e_i', 'e_a')};`;
     });
     const stores = mine.map((j) => `${outNames[j]}[e_i] = o${j};`);
     return `{\n    let e_i = ${idx};${acc === undefined ? '' : ` let e_a = ${acc};`}\n    ${values.join(' ')}\n    ${stores.join(' ')}\n  }`;
-  };
+  }
 
-  let src: KernelSource;
-  if (rows) {
-    src = rowKernel({ group: gr, refFor: (u) => refFor(u, true), call: (n, at) => call(n, at, 'acc'), outNames });
-  } else if (!anchor) {
-    src = { body: storeAt('idx'), invocations: numel(gr.shape) };
-  } else {
+  /** The kernel body: a row kernel, one invocation per element, or the anchors' lowering with the epilogue. */
+  private source(): KernelSource {
+    const { gr, anchor, anchors } = this;
+    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames });
+    if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) };
     const stored = new Set<Node>();
     const contexts = anchors.map((a) => {
       const out = a.outputs[0];
@@ -178,23 +223,13 @@ export function emitGroup(cg: Codegen, gr: KernelGroup): void {
       };
       const outRef = computedRef('the kernel output', out, contiguous(out.type.shape), noLoad, (idx, value) => {
         stored.add(a);
-        return storeAt(idx, value, a);
+        return this.storeAt(idx, value, a);
       });
-      return { node: a, inputs: a.inputs.map((u) => u && refFor(u, false)), outputs: [outRef] };
+      return { node: a, inputs: a.inputs.map((u) => u && this.refFor(u, false)), outputs: [outRef] };
     });
-    src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs) : siblingLowering(contexts);
-    const silent = anchors.find((a) => !stored.has(a) && gr.outputs.some((v) => anchorOf(producer.get(v)!) === a));
+    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs) : siblingLowering(contexts);
+    const silent = anchors.find((a) => !stored.has(a) && gr.outputs.some((v) => this.anchorOf(this.producer.get(v)!) === a));
     if (silent) throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: silent.name, op: silent.op });
+    return src;
   }
-  const decls = [ELEMENTWISE_PRELUDE, ...functions, ...remaps, src.decls ?? ''].join('\n');
-  if (inBuffers.length + outBuffers.length > MAX_BINDINGS) {
-    throw new KilnError('BACKEND', `fused kernel ${label} needs ${inBuffers.length + outBuffers.length} storage buffers, over the ${MAX_BINDINGS} WebGPU guarantees`);
-  }
-  const elemOf = (buffer: number) => wgslType(cg.b.buffers[buffer].dtype);
-  const kernel = cg.b.addKernel(label, gr.nodes.map((n) => n.name), { ...src, decls }, {
-    inputs: inBuffers.map((buf, i) => ({ name: `in${i}`, elem: elemOf(buf) })),
-    outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: elemOf(buf) })),
-    params: params.values.length,
-  });
-  cg.b.dispatch(kernel, [...inBuffers, ...outBuffers], src, params.values);
 }
