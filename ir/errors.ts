@@ -17,6 +17,7 @@ export type KilnErrorCode =
   | 'BACKEND'           // a backend cannot run something
   | 'CASE'              // a fixture case is malformed
   | 'ARTIFACT'          // a compiled artifact of another version, or with weights that do not match
+  | 'NUMERIC'           // a checkFinite run found a NaN or Inf (names the kernel or node that produced it)
   | 'USAGE';            // command-line misuse
 
 export interface KilnErrorContext {

@@ -213,9 +213,10 @@ export class Session {
 
   /**
    * Runs the program on typed arrays by input name; resolves to typed arrays by output name. With
-   * opts.timeoutMs, a run that has not finished in time rejects with a KilnError (see RunOptions).
+   * opts.timeoutMs, a run that has not finished in time rejects with a KilnError; with opts.checkFinite, the
+   * first kernel writing a NaN or Inf is named in a KilnError('NUMERIC') (see RunOptions).
    */
-  async run(inputs: { readonly [name: string]: TypedArray }, opts: Pick<RunOptions, 'timeoutMs'> = {}): Promise<Record<string, TypedArray>> {
+  async run(inputs: { readonly [name: string]: TypedArray }, opts: Pick<RunOptions, 'timeoutMs' | 'checkFinite'> = {}): Promise<Record<string, TypedArray>> {
     if (this.disposed) throw new KilnError('USAGE', 'this session was disposed; create a new session to run the model');
     const p = this.program;
     const tensors = new Map<string, Tensor>();
@@ -231,7 +232,7 @@ export class Session {
     for (const k of Object.keys(inputs)) {
       if (!p.inputs.some((io) => io.name === k)) invalid(`unknown input '${k}'; inputs: ${p.inputs.map((io) => io.name).join(', ')}`);
     }
-    const out = await this.executor.run(tensors, { timeoutMs: opts?.timeoutMs });
+    const out = await this.executor.run(tensors, { timeoutMs: opts?.timeoutMs, checkFinite: opts?.checkFinite });
     const result: Record<string, TypedArray> = {};
     // defineProperty: an output named __proto__ must become a property, not the object's prototype.
     for (const o of p.outputs) Object.defineProperty(result, o.name, { value: out.get(o.name)!.data, enumerable: true, writable: true, configurable: true });

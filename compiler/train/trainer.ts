@@ -36,11 +36,17 @@ export interface StepOptions {
   readonly returnLoss?: boolean;
   /** Learning rate of this step (a schedule); defaults to the optimizer's lr. */
   readonly lr?: number;
+  /**
+   * Debugging: check every kernel's (CPU: node's) float outputs and reject with KilnError('NUMERIC') naming
+   * the first that holds a NaN or Inf (see RunOptions.checkFinite). The step's updates are then not applied
+   * on the CPU; on WebGPU the kernels before the offender have already written their results.
+   */
+  readonly checkFinite?: boolean;
 }
 
 /** What both backends provide. */
 interface Engine {
-  run(inputs: Map<string, Tensor>, returnLoss: boolean): Promise<number | undefined>;
+  run(inputs: Map<string, Tensor>, returnLoss: boolean, checkFinite?: boolean): Promise<number | undefined>;
   evaluate(inputs: Map<string, Tensor>): Promise<Tensor[]>;
   weights(): Promise<Map<string, Tensor>>;
   /** Overwrites a parameter (trained or frozen) by name. */
@@ -82,7 +88,7 @@ export class Trainer {
     inputs.set(STEP_INPUTS.lr, scalar('f32', opts.lr ?? this.lr));
     inputs.set(STEP_INPUTS.step, scalar('f32', this.steps));
     for (const [name, at] of this.hostScalars) inputs.set(name, scalar('f32', at(this.steps)));
-    return this.engine.run(inputs, opts.returnLoss ?? false);
+    return this.engine.run(inputs, opts.returnLoss ?? false, opts.checkFinite);
   }
 
   /** The model's outputs on `inputs` with the current parameters. */
@@ -188,8 +194,8 @@ function paramOf(train: Graph, name: string): Value {
 
 function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>): Engine {
   return {
-    async run(inputs) {
-      const [objective] = interpret(train, inputs);
+    async run(inputs, _returnLoss, checkFinite) {
+      const [objective] = interpret(train, inputs, { checkFinite });
       return objective.data[0];
     },
     async evaluate(inputs) {
@@ -215,8 +221,8 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
   const own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
   let evalExe: Promise<WebGpuExecutor> | undefined;
   return {
-    async run(inputs, returnLoss) {
-      const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [] });
+    async run(inputs, returnLoss, checkFinite) {
+      const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [], checkFinite });
       return returnLoss ? out.get(objective)!.data[0] : undefined;
     },
     async evaluate(inputs) {

@@ -37,6 +37,23 @@ export function checkInputs(graph: Graph, inputs: ReadonlyMap<string, Tensor>): 
 export interface InterpretOptions {
   /** Called when a tensor is released after its last use (or at once when nothing reads it), with the node index. */
   readonly onRelease?: (v: Value, step: number) => void;
+  /**
+   * Debugging: after each node, scan its float outputs and throw KilnError('NUMERIC') naming the first node
+   * whose output holds a NaN or Inf (constants and inputs are not checked). Off by default.
+   */
+  readonly checkFinite?: boolean;
+}
+
+/** The NUMERIC error for the first non-finite element of a node's float outputs, or undefined. */
+function nonFinite(node: Node, outs: readonly Tensor[]): KilnError | undefined {
+  for (const [k, t] of outs.entries()) {
+    if (t.dtype !== 'f32' && t.dtype !== 'f16') continue;
+    const at = t.data.findIndex((x) => !Number.isFinite(x));
+    if (at >= 0) {
+      return new KilnError('NUMERIC', `checkFinite: node '${node.name}' (${node.op}) wrote ${t.data[at]} at element ${at} of its output '${node.outputs[k].name}' ${t.dtype}[${t.shape}], the run's first non-finite value`, { node: node.name, op: node.op });
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -56,6 +73,8 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
   };
   graph.nodes.forEach((node, i) => {
     const outs = evalNode(node, node.inputs.map((v) => (v ? env.get(v) : undefined)));
+    const bad = opts.checkFinite ? nonFinite(node, outs) : undefined;
+    if (bad) throw bad;
     node.outputs.forEach((v, k) => env.set(v, outs[k]));
     for (const v of node.inputs) if (v && lastUse.get(v) === i) release(v, i);
     for (const v of node.outputs) if (!lastUse.has(v)) release(v, i);

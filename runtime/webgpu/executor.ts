@@ -11,6 +11,7 @@ import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../program.ts';
+import { dispatchChecked } from './check-finite.ts';
 import { getGpu, type GpuContext } from './device.ts';
 
 export interface LoadOptions {
@@ -31,6 +32,12 @@ export interface RunOptions {
    * executor stays usable once the device catches up (a device that never does needs a reload).
    */
   readonly timeoutMs?: number;
+  /**
+   * Debugging: run the dispatches one submit at a time, read back every float output a kernel writes and
+   * reject with KilnError('NUMERIC') naming the first kernel (and its source nodes) that wrote a NaN or
+   * Inf. Slow (a readback per dispatch); off by default, and then costs nothing.
+   */
+  readonly checkFinite?: boolean;
 }
 
 /** Everything that lives on one device. */
@@ -130,20 +137,32 @@ export class WebGpuExecutor {
     const wanted = p.outputs.map((o, k) => [o, k] as const).filter(([o]) => !opts.outputs || opts.outputs.includes(o.name));
     dev.pushErrorScope('out-of-memory');
     dev.pushErrorScope('validation');
-    const enc = dev.createCommandEncoder();
-    const pass = enc.beginComputePass();
-    p.dispatches.forEach((d, i) => {
-      pass.setPipeline(pipelines[d.kernel]);
-      pass.setBindGroup(0, bindGroups[i]);
-      if (d.params) pass.setBindGroup(1, params!, [paramOffsets[i]]);
-      pass.dispatchWorkgroups(...d.workgroups);
-    });
-    pass.end();
-    for (const [o, k] of wanted) this.copyOut(enc, o.buffer, outStaging[k]);
-    dev.queue.submit([enc.finish()]);
-    this.stats.submits++;
+    let numeric: KilnError | undefined;
+    let failed: unknown;
+    try {
+      if (opts.checkFinite) numeric = await dispatchChecked(p, this.state, this.stats);
+      const enc = dev.createCommandEncoder();
+      if (!opts.checkFinite) {
+        const pass = enc.beginComputePass();
+        p.dispatches.forEach((d, i) => {
+          pass.setPipeline(pipelines[d.kernel]);
+          pass.setBindGroup(0, bindGroups[i]);
+          if (d.params) pass.setBindGroup(1, params!, [paramOffsets[i]]);
+          pass.dispatchWorkgroups(...d.workgroups);
+        });
+        pass.end();
+      }
+      if (!numeric) for (const [o, k] of wanted) this.copyOut(enc, o.buffer, outStaging[k]);
+      dev.queue.submit([enc.finish()]);
+      this.stats.submits++;
+    } catch (e) {
+      failed = e;
+    }
+    // The scopes are popped whatever happened, so a failed run leaves none pushed for the next one.
     const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
     if (validation || oom) throw new KilnError('BACKEND', `run failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
+    if (failed) throw this.state.lost !== undefined ? new KilnError('BACKEND', `the GPU device was lost during the run (${this.state.lost}); the next run re-creates it`) : failed;
+    if (numeric) throw numeric;
     const out = new Map<string, Tensor>();
     const read = await this.mapAll(wanted.map(([, k]) => outStaging[k]));
     wanted.forEach(([o], i) => out.set(o.name, fromStorage(read[i], o.dtype, o.shape)));
