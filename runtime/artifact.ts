@@ -9,6 +9,7 @@ import { KilnError } from '../ir/errors.ts';
 import type { Tensor } from '../ir/tensor.ts';
 import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from './program.ts';
+import { deviceProblem, MAX_DISPATCHES, programProblem } from './program-check.ts';
 import { readWeights } from './weights.ts';
 import type { GpuContext } from './webgpu/device.ts';
 import { WebGpuExecutor, type RunOptions } from './webgpu/executor.ts';
@@ -121,6 +122,9 @@ function checkFormat(raw: unknown, path?: string): Manifest {
   if (m.version !== PROGRAM_VERSION) {
     invalid(`artifact format version ${m.version} is not supported: this runtime reads version ${PROGRAM_VERSION} (recompile with kiln compile)`, path);
   }
+  // Before the digest, which would hash a manifest of any size: the stated bound on dispatches.
+  const n = Array.isArray(m.dispatches) ? m.dispatches.length : 0;
+  if (n > MAX_DISPATCHES) invalid(`manifest: dispatches must hold 0..${MAX_DISPATCHES} items, got ${n}`, path);
   return m;
 }
 
@@ -135,13 +139,20 @@ export async function checkDigest(m: Manifest, path?: string): Promise<void> {
   if ((await manifestDigest(m)) !== m.digest) invalid('manifest digest does not match its content: the manifest was changed after kiln compile wrote it', path);
 }
 
-/** Checks the manifest's format name and version, memory layout and kernel parameters. */
+/**
+ * Checks the manifest's format name and version, the Program's schema (types, ranges, indices, sizes,
+ * stated limits: program-check.ts), memory layout and kernel parameters.
+ */
 export function checkManifest(raw: unknown, path?: string): Manifest {
   const m = checkFormat(raw, path);
-  const problem = Array.isArray(m.buffers) ? layoutProblem(m) : 'buffers is missing';
+  const schema = programProblem(m);
+  if (schema) invalid(`manifest: ${schema}`, path);
+  const problem = layoutProblem(m);
   if (problem) invalid(`manifest memory layout: ${problem}`, path);
-  const bad = Array.isArray(m.kernels) && Array.isArray(m.dispatches) ? paramsProblem(m) : 'kernels or dispatches is missing';
+  const bad = paramsProblem(m);
   if (bad) invalid(`manifest kernel parameters: ${bad}`, path);
+  const over = deviceProblem(m);
+  if (over) invalid(`manifest: ${over}`, path);
   return m;
 }
 

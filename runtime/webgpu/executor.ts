@@ -11,6 +11,7 @@ import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../program.ts';
+import { deviceProblem, programProblem } from '../program-check.ts';
 import { dispatchChecked } from './check-finite.ts';
 import { getGpu, type GpuContext } from './device.ts';
 
@@ -79,6 +80,8 @@ export class WebGpuExecutor {
     if (program.version !== PROGRAM_VERSION) {
       throw new KilnError('BACKEND', `program format version ${program.version} is not supported (this runtime reads version ${PROGRAM_VERSION})`);
     }
+    const schema = programProblem(program);
+    if (schema) throw new KilnError('ARTIFACT', `program: ${schema}`);
     const problem = layoutProblem(program);
     if (problem) throw new KilnError('BACKEND', `program memory layout: ${problem}`);
     const bad = paramsProblem(program);
@@ -264,6 +267,8 @@ function checkLimits(program: Program, limits: GPUSupportedLimits): void {
     const limit = Math.min(maxBinding, limits.maxBufferSize);
     if (a.bytes > limit) throw new KilnError('BACKEND', `arena ${k} needs ${a.bytes} bytes, over this device's ${maxBinding <= limits.maxBufferSize ? 'maxStorageBufferBindingSize' : 'maxBufferSize'} ${limit}`);
   });
+  const over = deviceProblem(program, limits); // total bytes, workgroup counts and sizes
+  if (over) throw new KilnError('BACKEND', `program: ${over}`);
 }
 
 /** Creates buffers, uploads data, compiles pipelines and bind groups on the given (or shared) device. */
