@@ -61,7 +61,6 @@ const PROGRAM = obj({
 });
 
 const elements = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
-const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** The first problem of a program's structure, naming the field path (`dispatches[12].workgroups[1]`), or undefined. */
 export function programProblem(raw: unknown): string | undefined {
@@ -78,7 +77,8 @@ export function programProblem(raw: unknown): string | undefined {
       const b = p.buffers[d.buffer];
       if (!b) return `${field}[${i}].buffer ${d.buffer} is not one of the ${nb} buffers`;
       if (storageDType(d.dtype) !== b.dtype) return `${field}[${i}].dtype ${d.dtype} is not stored in buffer ${d.buffer} (${b.dtype})`;
-      if (!same(d.shape, b.shape)) return `${field}[${i}].shape [${d.shape}] is not the shape [${b.shape}] of buffer ${d.buffer}`;
+      // A graph output may be a reshape or a leading slice of the buffer it is read from: it must fit.
+      if (4 * elements(d.shape) > b.bytes) return `${field}[${i}].shape [${d.shape}] needs ${4 * elements(d.shape)} bytes, more than the ${b.bytes} of buffer ${d.buffer}`;
     }
   }
   for (const [i, s] of p.state.entries()) if (s >= nb) return `state[${i}] ${s} is not one of the ${nb} buffers`;
