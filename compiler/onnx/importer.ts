@@ -154,6 +154,10 @@ function nameOutput(graph: Graph, v: Value, name: string, named: Set<Value>): Va
 
 /** Runs the node's converter; a malformed node that trips a converter becomes a KilnError naming it. */
 function convert(ctx: ImportContext, node: OnnxNode): (Value | undefined)[] {
+  // Input 0 is required by every ONNX op kiln imports except Constant; converters read its type first.
+  if (node.opType !== 'Constant' && node.inputs[0] === undefined) {
+    throw new KilnError('ONNX_INVALID', `${node.opType} needs input 0 (X), but the node gives ${node.inputs.length === 0 ? 'no inputs' : "an empty name ''"}`, { node: node.name, op: node.opType });
+  }
   try {
     return CONVERTERS[node.opType](ctx, node);
   } catch (e) {
