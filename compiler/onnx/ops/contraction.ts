@@ -64,6 +64,7 @@ const convTranspose: OnnxConverter = (ctx, n) => {
   // Size with no padding at all; an output_shape or SAME padding trims it down to the target.
   const full = inShape.map((size, d) => c.strides[d] * (size - 1) + outputPadding[d] + effK(c, d));
   const given = n.attrs.output_shape as number[] | undefined;
+  if (given !== undefined && !(Array.isArray(given) && given.every((d) => typeof d === 'number'))) fail(n, `attribute 'output_shape' must be a list of ints, got ${JSON.stringify(given)}`);
   let target: number[] | undefined;
   if (given) target = given.slice(-c.nd);
   else if (mode === 'SAME_UPPER' || mode === 'SAME_LOWER') target = inShape.map((size, d) => size * c.strides[d]);

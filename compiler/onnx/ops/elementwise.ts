@@ -30,6 +30,7 @@ const clip: OnnxConverter = (ctx, n) => {
 /** Pow with an exponent of another dtype: cast the exponent to the base's dtype. */
 const pow: OnnxConverter = (ctx, n) => {
   const [x, y] = n.inputs as [Value, Value];
+  if (!y) throw new KilnError('ONNX_INVALID', 'Pow needs input 1 (Y, the exponent)', { node: n.name, op: n.opType });
   const e = y.type.dtype === x.type.dtype ? y : ctx.emit1('Cast', [y], { to: x.type.dtype });
   return ctx.emit('Pow', [x, e]);
 };
@@ -58,7 +59,7 @@ export const ELEMENTWISE_CONVERTERS: Record<string, OnnxConverter> = {
   Constant: (ctx, n) => {
     const [k, v] = Object.entries(n.attrs)[0] ?? [];
     const make = k === undefined ? undefined : CONSTANT_ATTRS[k];
-    if (!make || (k === 'value' && !('data' in (v as object)))) {
+    if (!make || (k === 'value' && (typeof v !== 'object' || v === null || !('data' in v)))) {
       throw new KilnError('ONNX_UNSUPPORTED', `Constant with attribute '${k}' is not supported`, { node: n.name, op: n.opType });
     }
     return [ctx.constant(make(v), 'value')];

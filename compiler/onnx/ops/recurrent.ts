@@ -20,6 +20,9 @@ const unsupported = (n: OnnxNode, msg: string): never => {
 function activations(n: OnnxNode, cell: RecurrentCell, dirs: number): Record<string, AttrValue> {
   const given = n.attrs.activations as string[] | undefined;
   if (!given) return {};
+  if (!Array.isArray(given) || given.some((s) => typeof s !== 'string')) {
+    throw new KilnError('ONNX_INVALID', `attribute 'activations' must be a list of strings, got ${JSON.stringify(given)}`, { node: n.name, op: n.opType });
+  }
   const per = RECURRENT_CELLS[cell].activations.length;
   let names = given.map((s) => CANONICAL.get(s.toLowerCase()) ?? unsupported(n, `activation '${s}' is not supported (known: ${[...CANONICAL.values()].join(', ')})`));
   if (names.length === per && dirs === 2) names = [...names, ...names];
