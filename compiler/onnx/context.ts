@@ -122,8 +122,23 @@ export class ImportContext {
   }
 }
 
+/** The attribute, or `dflt` when absent; an attribute of another kind than `dflt` (a list for an int...) is refused. */
 export function attrOr<T extends OnnxAttr>(n: OnnxNode, key: string, dflt: T): T {
-  return (n.attrs[key] as T | undefined) ?? dflt;
+  const v = n.attrs[key];
+  if (v === undefined) return dflt;
+  const want = attrKind(dflt), got = attrKind(v);
+  const elem = Array.isArray(dflt) && dflt.length > 0 ? typeof dflt[0] : undefined;
+  if (want !== got || (elem && (v as unknown[]).some((x) => typeof x !== elem))) {
+    throw new KilnError('ONNX_INVALID', `attribute '${key}' must be ${elem ? `a list of ${elem === 'number' ? 'numbers' : 'strings'}` : want}, got ${got} ${JSON.stringify(v)?.slice(0, 80)}`, { node: n.name, op: n.opType });
+  }
+  return v as T;
+}
+
+function attrKind(v: OnnxAttr): string {
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'string') return 'a string';
+  if (Array.isArray(v)) return 'a list';
+  return 'graph' in v ? 'a graph' : 'a tensor';
 }
 
 export function fail(n: OnnxNode, msg: string): never {
