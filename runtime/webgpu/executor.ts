@@ -284,8 +284,13 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   dev.pushErrorScope('out-of-memory');
   dev.pushErrorScope('validation');
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+  // Each allocation in an out-of-memory scope of its own, so that a failure names the buffer; the scopes
+  // are popped as they are pushed and their answers awaited together below.
+  const allocs: Promise<string | undefined>[] = [];
   const create = (label: string, size: number) => {
+    dev.pushErrorScope('out-of-memory');
     const b = dev.createBuffer({ label, size, usage });
+    allocs.push(dev.popErrorScope().then((e) => (e ? `'${label}' (${size} bytes): ${e.message}` : undefined)));
     state.owned.push(b);
     return b;
   };
@@ -327,6 +332,14 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
     state.owned.push(buffer);
     dev.queue.writeBuffer(buffer, 0, values);
     state.params = dev.createBindGroup({ layout: paramsLayout, entries: [{ binding: 0, resource: { buffer, size: window } }] });
+  }
+  const failedAlloc = (await Promise.all(allocs)).find((m) => m !== undefined);
+  if (failedAlloc) {
+    const total = state.owned.reduce((n, b) => n + b.size, 0);
+    await dev.popErrorScope();
+    await dev.popErrorScope();
+    destroy();
+    throw new KilnError('BACKEND', `out of GPU memory allocating buffer ${failedAlloc} (the program's buffers need ${total} bytes in all)`);
   }
   try {
     state.pipelines = await Promise.all(program.kernels.map((k) => compileKernel(dev, k, paramsLayout)));
