@@ -1,6 +1,7 @@
 // compileTraining: a model (traced or imported graph) plus loss, optimizer and regularization become a
 // Trainer. On WebGPU each step is one submit with parameters and optimizer state resident on the device,
 // and the loss is read back only when asked; on the CPU the same train-step graph runs in the interpreter.
+import type { TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import { Module } from '../nn/module.ts';
@@ -52,6 +53,11 @@ interface Engine {
   /** Overwrites a parameter (trained or frozen) by name. */
   assign(name: string, t: Tensor): void;
   paramBuffers?(): Map<string, GPUBuffer>;
+  /**
+   * WebGPU: when the device was lost, rebuilds the step on a new device from the host copy of the state
+   * last synced (see Trainer.step) and resolves to the loss's reason; undefined when the device is fine.
+   */
+  recover?(): Promise<string | undefined>;
   /** GPU submits and readbacks so far (WebGPU only). */
   readonly stats?: { readonly submits: number; readonly readbacks: number };
   dispose(): void;
@@ -59,6 +65,8 @@ interface Engine {
 
 export class Trainer {
   private steps = 0;
+  /** The step count at the last exportWeights (or creation): what a rebuild after a device loss resumes from. */
+  private synced = 0;
   private disposed = false;
   private constructor(
     readonly backend: BackendName,
@@ -79,33 +87,67 @@ export class Trainer {
     return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, hostScalars, engine);
   }
 
-  /** One optimization step on a batch; resolves to the objective when returnLoss is set. */
+  /**
+   * One optimization step on a batch; resolves to the objective when returnLoss is set.
+   *
+   * Device loss (WebGPU): the trained state lives on the GPU, so a lost device takes with it every step since
+   * the last exportWeights (or creation). The first call that meets the loss (this step when it reads the
+   * loss back, else the next call) rejects with a KilnError('BACKEND') saying which steps were lost, after
+   * rebuilding the trainer on a new device from the host copy of the state it last read back: parameters,
+   * running statistics and optimizer state as of that export, with any setWeights since applied. The step
+   * counter goes back to that export, so the following calls resume from there.
+   */
   async step(batch: Batch, opts: StepOptions = {}): Promise<number | undefined> {
     this.live('step');
+    await this.survive('step');
     this.steps++;
     const inputs = new Map(Object.entries(batch.inputs));
     inputs.set(STEP_INPUTS.target, batch.target);
     inputs.set(STEP_INPUTS.lr, scalar('f32', opts.lr ?? this.lr));
     inputs.set(STEP_INPUTS.step, scalar('f32', this.steps));
     for (const [name, at] of this.hostScalars) inputs.set(name, scalar('f32', at(this.steps)));
-    return this.engine.run(inputs, opts.returnLoss ?? false, opts.checkFinite);
+    return this.engine.run(inputs, opts.returnLoss ?? false, opts.checkFinite).catch((e: unknown) => this.failed('step', e));
+  }
+
+  /** Rebuilds after a device loss (see step) and rejects with what was lost; resolves when the device is fine. */
+  private async survive(method: string): Promise<void> {
+    const reason = await this.engine.recover?.();
+    if (reason === undefined) return;
+    const lost = this.steps - this.synced;
+    this.steps = this.synced;
+    throw new KilnError('BACKEND', `Trainer.${method}: the GPU device was lost (${reason}) and with it the trained state of the last ${lost} step(s), since step ${this.synced} (the last exportWeights, or the start). The trainer was rebuilt on a new device from the state as of step ${this.synced} (setWeights since then applied) and its step counter set back to ${this.synced}: redo those steps`);
+  }
+
+  /** A call that failed: the device-loss error when the device was lost meanwhile, else the error itself. */
+  private async failed(method: string, e: unknown): Promise<never> {
+    if (!(e instanceof KilnError && e.code === 'NUMERIC')) {
+      await new Promise((r) => setTimeout(r, 0)); // lets the device's lost promise settle
+      await this.survive(method);
+    }
+    throw e;
   }
 
   /** The model's outputs on `inputs` with the current parameters. */
   async evaluate(inputs: Readonly<Record<string, Tensor>>): Promise<Tensor[]> {
     this.live('evaluate');
-    return this.engine.evaluate(new Map(Object.entries(inputs)));
+    await this.survive('evaluate');
+    return this.engine.evaluate(new Map(Object.entries(inputs))).catch((e: unknown) => this.failed('evaluate', e));
   }
 
   /** Current values of the trained parameters and of the state the step updates (BatchNorm running statistics), by name. */
   async exportWeights(): Promise<Map<string, Tensor>> {
     this.live('exportWeights');
-    return this.engine.weights();
+    await this.survive('exportWeights');
+    const at = this.steps;
+    const w = await this.engine.weights().catch((e: unknown) => this.failed('exportWeights', e));
+    this.synced = at;
+    return w;
   }
 
   /** Overwrites parameters by name (trained or frozen ones, e.g. a GAN discriminator's inside the generator's step). */
   async setWeights(weights: ReadonlyMap<string, Tensor>, names: readonly string[] = [...weights.keys()]): Promise<void> {
     this.live('setWeights');
+    await this.survive('setWeights');
     for (const name of names) {
       const t = weights.get(name);
       if (!t) throw new KilnError('USAGE', `setWeights: no tensor named '${name}' given`);
@@ -216,10 +258,22 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
   if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
   const shared = new Map(shareWith.flatMap((t) => [...t.parameterBuffers()]));
   const { program, data } = compileForWebGpu(train);
-  const exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared });
+  let exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared });
   const objective = program.outputs[0].name;
-  const own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
+  let own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
   let evalExe: Promise<WebGpuExecutor> | undefined;
+  // The host copy of the state a rebuild after a device loss starts from: every buffer the step updates
+  // (parameters, running statistics, optimizer state) as last read back by weights(), and every parameter
+  // as last assigned; buffers absent here start from the compiled data.
+  const synced = new Map<number, TypedArray>();
+  let lost: string | undefined;
+  const watch = (e: WebGpuExecutor) => void e.device.lost.then((info) => {
+    if (e === exe) lost = info.message || info.reason || 'unknown reason';
+  });
+  watch(exe);
+  const stats = { submits: 0, readbacks: 0, deviceRecreations: 0 };
+  const counted = () => ({ ...exe.stats, submits: exe.stats.submits + stats.submits, readbacks: exe.stats.readbacks + stats.readbacks, deviceRecreations: stats.deviceRecreations });
+  const index = (name: string) => program.buffers.findIndex((b) => b.name === name);
   return {
     async run(inputs, returnLoss, checkFinite) {
       const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [], checkFinite });
@@ -230,7 +284,7 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       evalExe ??= (async () => {
         const c = compileForWebGpu(forward);
         const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
-        return WebGpuExecutor.load(c.program, c.data, gpu, { sharedBuffers: new Map([...shared, ...params]) });
+        return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]) });
       })();
       const e = await evalExe;
       const out = await e.run(inputs);
@@ -238,16 +292,42 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
     },
     async weights() {
       const names = [...state.keys()];
-      const idx = names.map((n) => program.buffers.findIndex((b) => b.name === state.get(n)!.name));
-      const ts = await exe.readBuffers(idx);
+      const idx = names.map((n) => index(state.get(n)!.name));
+      // One readback of the exported tensors and of the rest of the step's state (optimizer moments).
+      const rest = program.state.filter((i) => !idx.includes(i));
+      const ts = await exe.readBuffers([...idx, ...rest]);
+      [...idx, ...rest].forEach((i, k) => synced.set(i, ts[k].data));
       return new Map(names.map((n, i) => [n, ts[i]]));
     },
     assign(name, t) {
       const data = t.data instanceof Float64Array ? Float32Array.from(t.data) : t.data;
-      gpu.device.queue.writeBuffer(exe.buffer(paramOf(train, name).name), 0, data.buffer, data.byteOffset, data.byteLength);
+      const v = paramOf(train, name);
+      exe.device.queue.writeBuffer(exe.buffer(v.name), 0, data.buffer, data.byteOffset, data.byteLength);
+      synced.set(index(v.name), data.slice());
+    },
+    async recover() {
+      if (lost === undefined) return undefined;
+      const reason = lost;
+      if (shared.size > 0) throw new KilnError('BACKEND', `the GPU device was lost (${reason}); this trainer reads another trainer's parameter buffers (shareWith), so it cannot be rebuilt alone: compile the trainers again from exported weights`);
+      const fresh = await getGpu();
+      if (!fresh) throw new KilnError('BACKEND', `the GPU device was lost (${reason}) and no WebGPU adapter is available to rebuild the trainer on`);
+      const old = exe;
+      stats.submits += old.stats.submits;
+      stats.readbacks += old.stats.readbacks;
+      exe = await WebGpuExecutor.load(program, new Map([...data, ...synced]), fresh);
+      old.dispose();
+      void evalExe?.then((e) => e.dispose(), () => undefined);
+      evalExe = undefined;
+      own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
+      lost = undefined;
+      stats.deviceRecreations++;
+      watch(exe);
+      return reason;
     },
     paramBuffers: () => own,
-    stats: exe.stats,
+    get stats() {
+      return counted();
+    },
     dispose() {
       void evalExe?.then((e) => e.dispose());
       exe.dispose();
