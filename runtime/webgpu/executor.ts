@@ -281,6 +281,12 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
     state.lost = info.message || info.reason || 'unknown reason';
   });
   const destroy = () => state.owned.forEach((b) => b.destroy());
+  // Refused before any error scope is pushed: a throw between push and pop would leave the scopes open
+  // on the (shared) device and swallow its later errors.
+  for (const b of program.buffers) {
+    const shared = b.arena === undefined ? opts.sharedBuffers?.get(b.name) : undefined;
+    if (shared && shared.size < b.bytes) throw new KilnError('BACKEND', `shared buffer '${b.name}' has ${shared.size} bytes, the program needs ${b.bytes}`);
+  }
   dev.pushErrorScope('out-of-memory');
   dev.pushErrorScope('validation');
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
@@ -302,7 +308,6 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
       state.shares = true;
       return shared;
     }
-    if (shared) throw new KilnError('BACKEND', `shared buffer '${b.name}' has ${shared.size} bytes, the program needs ${b.bytes}`);
     return create(b.name, b.bytes);
   });
   state.offsets = program.buffers.map((b) => b.offset ?? 0);

@@ -172,6 +172,24 @@ describe('out of memory and device limits', () => {
   });
 });
 
+describe('refused loads leave the device clean', () => {
+  it('a shared buffer too small for the program is refused before any error scope opens', async () => {
+    if (!gpu) return;
+    const { program, data } = compileForWebGpu(twoOutputs());
+    const dev = (await live()).device;
+    const small = dev.createBuffer({ size: 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC });
+    await expect(WebGpuExecutor.load(program, data, await live(), { sharedBuffers: new Map([['w', small]]) })).rejects.toSatisfy(backendError(/shared buffer 'w' has 4 bytes, the program needs 20/));
+    // A validation error on the device is still uncaptured by any scope the refused load left open.
+    const uncaptured = new Promise<boolean>((resolve) => {
+      dev.addEventListener('uncapturederror', () => resolve(true), { once: true });
+      setTimeout(() => resolve(false), 500);
+    });
+    dev.createBuffer({ size: 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.MAP_WRITE });
+    expect(await uncaptured).toBe(true);
+    small.destroy();
+  });
+});
+
 describe('shaders that fail validation', () => {
   it('executor: the load names the kernel, and the device then loads and runs the good program', async () => {
     if (!gpu) return;
