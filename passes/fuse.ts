@@ -178,6 +178,26 @@ export function fuse(g: Graph): Schedule {
     return undefined;
   };
   /** A pointwise group that nothing outside `readers` reads: it can be recomputed inline where it is read. */
+  /**
+   * Whether joining `n` would keep temporaries alive much longer: a pointwise group runs at its last member,
+   * so pulling a later node into it delays it, and the intermediates only it reads stay live until then.
+   * Delaying is refused when those bytes outweigh the value the join saves from materializing (a chain of
+   * gradient accumulations spread over a backward pass would otherwise hold every term until the end).
+   */
+  const delaysTemps = (p: Group, n: Node, reads: readonly Value[]): boolean => {
+    if (p.anchor) return false;
+    const last = Math.max(...p.nodes.map((m) => facts.order.get(m)!));
+    if (facts.order.get(n)! <= last + 1) return false;
+    const set = new Set(p.nodes);
+    let held = 0;
+    for (const m of p.nodes) for (const u of m.inputs) {
+      const b = u && facts.base(u);
+      const q = b && facts.producer.get(b);
+      if (q && !set.has(q) && facts.usesOf(b!).every((x) => set.has(x.node))) held += numel(b!.type.shape);
+    }
+    const saved = reads.reduce((acc, v) => acc + numel(v.type.shape), 0);
+    return held > saved;
+  };
   const inlinable = (p: Group, readers: ReadonlySet<Node>, reads: readonly Value[]): boolean =>
     p.kind === 'pointwise' && !p.nodes.some((n) => n.outputs.some((o) => facts.escapes(o) || facts.usesOf(o).some((u) => !readers.has(u.node) && !p.nodes.includes(u.node)))) && reads.every((v) => facts.view(v) !== undefined);
 
@@ -226,6 +246,7 @@ export function fuse(g: Graph): Schedule {
         return !pg.inline.has(p) && facts.readsAtOwnIndex(n, v);
       });
       const anchorOk = !pg.anchor || pg.anchor.outputs.length === 1;
+      if (delaysTemps(pg, n, reads)) continue;
       if (atOwnIndex && anchorOk && mayMerge(pg, gr, [])) {
         gr = merge(pg, gr, []);
         continue;

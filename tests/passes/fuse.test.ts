@@ -360,6 +360,27 @@ describe('fusion pass', () => {
     ));
   });
 
+  it('an accumulation spread over the graph is not fused when delaying it would hold its terms alive', () => {
+    // acc2 = acc1 + t3, with work between acc1 and acc2: joining acc2 would delay acc1's kernel and keep
+    // t1 and t2 (2 x 64 elements) alive to save materializing acc1 (64 elements). Adjacent, they fuse.
+    const build = (spread: boolean) => {
+      const g = new Graph(spread ? 'spread' : 'adjacent');
+      const cum = (name: string) => g.addNode('CumSum', [g.addInput(`x_${name}`, f32([64]))], { axis: 0 }, name)[0];
+      const t1 = cum('t1'), t2 = cum('t2');
+      let t3 = spread ? undefined : cum('t3');
+      const [acc1] = g.addNode('Add', [t1, t2], {}, 'acc1');
+      if (spread) t3 = cum('t3');
+      const [acc2] = g.addNode('Add', [acc1, t3!], {}, 'acc2');
+      g.outputs = [acc2];
+      return g;
+    };
+    const spread = scheduleOf(build(true));
+    expect(groupOf(spread, 'acc1')).not.toBe(groupOf(spread, 'acc2'));
+    expect(groupOf(spread, 'acc1').outputs.map((v) => v.name)).toEqual(['acc1']);
+    const adjacent = scheduleOf(build(false));
+    expect(groupOf(adjacent, 'acc1')).toBe(groupOf(adjacent, 'acc2'));
+  });
+
   it('leaves the graph unchanged', () => {
     const g = new Graph('unchanged');
     const x = g.addInput('x', f32([2, 2]));
