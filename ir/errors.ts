@@ -18,6 +18,7 @@ export type KilnErrorCode =
   | 'CASE'              // a fixture case is malformed
   | 'ARTIFACT'          // a compiled artifact of another version, or with weights that do not match
   | 'NUMERIC'           // a checkFinite run found a NaN or Inf (names the kernel or node that produced it)
+  | 'INDEX'             // a gather/scatter index or a class label out of range (names the node)
   | 'USAGE';            // command-line misuse
 
 export interface KilnErrorContext {

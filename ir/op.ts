@@ -37,6 +37,8 @@ export interface OpDef {
    * query, key and value projections) may share one kernel, their columns side by side.
    */
   readonly siblings?: boolean;
+  /** Its kernel checks the indices it reads (out of range is flagged in the status buffer: one more binding). */
+  readonly checksIndices?: boolean;
   /** Minimum and maximum input count; optional inputs are `undefined` in InputTypes. */
   readonly inputs: readonly [number, number];
   readonly attrs: Readonly<Record<string, AttrSpec>>;

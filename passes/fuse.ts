@@ -94,7 +94,9 @@ export function fuse(g: Graph): Schedule {
       const t = inPlace ? inPlaceTarget(n, set, inline) : undefined;
       outputs += t && inputs.has(t) ? 0 : n.outputs.length;
     }
-    return inputs.size + outputs;
+    // Index-checking ops bind the program's status buffer too.
+    const status = [...set].some((n) => (OPS[n.op] as OpDef).checksIndices) ? 1 : 0;
+    return inputs.size + outputs + status;
   };
 
   /** The one fuse-or-materialize decision: may `p` and `q` become one kernel, with `inline` members added? */

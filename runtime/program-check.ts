@@ -52,12 +52,13 @@ const io = obj({ name: str, buffer: size, dtype, shape });
 const PROGRAM = obj({
   inputs: arr(io),
   outputs: arr(io),
-  buffers: arr(obj({ name: str, role: oneOf('input', 'output', 'param', 'const', 'temp'), dtype, shape, bytes: int(4, Number.MAX_SAFE_INTEGER), arena: any, offset: any })),
+  buffers: arr(obj({ name: str, role: oneOf('input', 'output', 'param', 'const', 'temp', 'status'), dtype, shape, bytes: int(4, Number.MAX_SAFE_INTEGER), arena: any, offset: any })),
   kernels: arr(obj({ name: str, wgsl: str, entryPoint: str, workgroupSize: int(1, MAX_WORKGROUP_SIZE), bindings: arr(oneOf('read', 'read_write')), nodes: arr(str), outputs: size })),
   dispatches: arr(obj({ kernel: size, bindings: arr(size), workgroups: arr(int(1, MAX_WORKGROUPS), 3, 3), params: opt(arr(any)) }), MAX_DISPATCHES),
   state: arr(size),
   arenas: opt(arr(obj({ bytes: any }))),
   limits: opt(obj({ minStorageBufferOffsetAlignment: any, maxStorageBufferBindingSize: int(1, Number.MAX_SAFE_INTEGER) })),
+  checks: opt(obj({ buffer: size, sites: arr(str, MAX_DISPATCHES) })),
 });
 
 const elements = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
@@ -82,6 +83,11 @@ export function programProblem(raw: unknown): string | undefined {
     }
   }
   for (const [i, s] of p.state.entries()) if (s >= nb) return `state[${i}] ${s} is not one of the ${nb} buffers`;
+  if (p.checks) {
+    const b = p.buffers[p.checks.buffer];
+    if (!b || b.role !== 'status') return `checks.buffer ${p.checks.buffer} is not a status buffer`;
+    if (b.bytes < 4 * p.checks.sites.length) return `checks.buffer ${p.checks.buffer} holds ${b.bytes / 4} flags, fewer than the ${p.checks.sites.length} check sites`;
+  }
   for (const [k, kernel] of p.kernels.entries()) {
     if (kernel.outputs > kernel.bindings.length) return `kernels[${k}].outputs ${kernel.outputs} is more than its ${kernel.bindings.length} bindings`;
   }

@@ -10,7 +10,8 @@ import type { Shape } from '../ir/shape.ts';
 /** Bumped whenever the format changes; loaders refuse any other version. */
 export const PROGRAM_VERSION = 3;
 
-export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp';
+/** `status`: the index-check flags kernels raise (Program.checks), read back with a run's outputs. */
+export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp' | 'status';
 
 export interface BufferDecl {
   readonly name: string;
@@ -86,6 +87,17 @@ export interface Program {
   readonly arenas?: readonly ArenaDecl[];
   /** The limits the memory plan assumed; present with `arenas`. */
   readonly limits?: ProgramLimits;
+  /**
+   * Index checks: kernels that read indices (gathers, scatters, labels) set word k of the u32 `buffer`
+   * when an index is out of range at check site k (`sites[k]` names the kernel and node). The executor
+   * reads the words back with the next outputs it reads and raises a KilnError naming the sites.
+   */
+  readonly checks?: ChecksDecl;
+}
+
+export interface ChecksDecl {
+  readonly buffer: number;
+  readonly sites: readonly string[];
 }
 
 /** GPU storage element type for a graph dtype. */

@@ -33,7 +33,7 @@ function checkLowerable(g: Graph): void {
   if (bad.length) throw new KilnError('BACKEND', `no WebGPU lowering for: ${bad.map((n) => `${n.op} (${n.name})`).join(', ')}`);
 }
 
-export type Build = (inputs: readonly (TensorRef | undefined)[], outputs: readonly TensorRef[]) => KernelSource;
+export type Build = (inputs: readonly (TensorRef | undefined)[], outputs: readonly TensorRef[], check: LowerContext['check']) => KernelSource;
 
 /**
  * What both codegen paths share: the program being built and where each value lives (a buffer and a
@@ -122,7 +122,11 @@ export class Codegen {
     const inputsByPos = ins.map((v) => (v ? this.inputRef(names[buffers.indexOf(this.locOf(v).buffer)], v, params) : undefined));
     const outBuffers = typeof target === 'string' ? outs.map((v) => this.owned(v, target).buffer) : target;
     const outRefs = outs.map((v, i) => bufferRef(`out${i}`, v.type.dtype, wgslType(v.type.dtype), contiguous(v.type.shape)));
-    const s = build(inputsByPos, outRefs);
+    const bind = (buffer: number) => {
+      if (!buffers.includes(buffer)) buffers.push(buffer), names.push(`in${buffers.length - 1}`);
+      return names[buffers.indexOf(buffer)];
+    };
+    const s = build(inputsByPos, outRefs, this.checkHook(label, bind, params));
     const elems = buffers.map((buf) => ({ name: names[buffers.indexOf(buf)], elem: wgslType(this.b.buffers[buf].dtype) }));
     const kernel = this.b.addKernel(label, nodes, s, { inputs: elems, outputs: outRefs, params: params.values.length });
     this.b.dispatch(kernel, [...buffers, ...outBuffers], s, params.values);
@@ -141,7 +145,27 @@ export class Codegen {
   /** One kernel for one node, through its lowering. */
   emitNode(node: Node): void {
     if (isWideConcat(node)) return emitWideConcat(this, node);
-    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs) => lower(node, inputs, outputs));
+    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check));
+  }
+
+  private statusBuffer?: number;
+  private readonly sites: string[] = [];
+
+  /**
+   * The index-check hook of one kernel: its first check makes it a check site (a word of the program's
+   * status buffer, chosen by a kernel parameter so sites share pipelines) and binds the status buffer.
+   */
+  checkHook(label: string, bind: (buffer: number) => string, params: KernelParams): (violated: string) => string {
+    let slot: string | undefined;
+    return (violated) => {
+      this.statusBuffer ??= this.b.addBuffer('kiln_status', 'status', { dtype: 'u32', shape: [1] });
+      const name = bind(this.statusBuffer);
+      if (slot === undefined) {
+        this.sites.push(label);
+        slot = params.slot(this.sites.length - 1);
+      }
+      return `if (${violated}) { ${name}[${slot}] = 1u; }`;
+    };
   }
 
   /** Graph outputs and state updates, after every kernel; returns the finished program. */
@@ -173,15 +197,20 @@ export class Codegen {
       this.emit(`update_${target.name}`, [`update ${target.name}`], [source], [target], copy, [to.buffer]);
     }
 
-    const program: Program = { version: PROGRAM_VERSION, inputs, outputs, buffers: b.buffers, kernels: b.kernels, dispatches: b.dispatches, state };
+    let checks: Program['checks'];
+    if (this.statusBuffer !== undefined) {
+      Object.assign(b.buffers[this.statusBuffer], { shape: [this.sites.length], bytes: 4 * this.sites.length });
+      checks = { buffer: this.statusBuffer, sites: [...this.sites] };
+    }
+    const program: Program = { version: PROGRAM_VERSION, inputs, outputs, buffers: b.buffers, kernels: b.kernels, dispatches: b.dispatches, state, ...(checks ? { checks } : {}) };
     return { program, data: b.data };
   }
 }
 
 /** Calls a node's lowering; a failure that is not already a KilnError names the node. */
-export function lower(node: Node, inputs: LowerContext['inputs'], outputs: LowerContext['outputs']): KernelSource {
+export function lower(node: Node, inputs: LowerContext['inputs'], outputs: LowerContext['outputs'], check?: LowerContext['check']): KernelSource {
   try {
-    return LOWERINGS[node.op]({ node, inputs, outputs });
+    return LOWERINGS[node.op]({ node, inputs, outputs, check });
   } catch (e) {
     if (e instanceof KilnError) throw e;
     throw new KilnError('BACKEND', `WGSL lowering failed: ${(e as Error).message}`, { node: node.name, op: node.op, shapes: node.inputs.map((v) => v?.type.shape) });

@@ -227,7 +227,9 @@ class GroupEmitter {
       });
       return { node: a, inputs: a.inputs.map((u) => u && this.refFor(u, false)), outputs: [outRef] };
     });
-    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs) : siblingLowering(contexts);
+    const label = `${anchor.op}_${anchor.name}`;
+    const check = this.cg.checkHook(label, (buffer) => this.bindingName(buffer), this.params);
+    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs, check) : siblingLowering(contexts);
     const silent = anchors.find((a) => !stored.has(a) && gr.outputs.some((v) => this.anchorOf(this.producer.get(v)!) === a));
     if (silent) throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: silent.name, op: silent.op });
     return src;

@@ -68,6 +68,11 @@ export interface LowerContext {
   readonly inputs: readonly (TensorRef | undefined)[];
   /** Outputs are contiguous buffers of their own. */
   readonly outputs: readonly TensorRef[];
+  /**
+   * A statement that flags this kernel's index check when the WGSL condition `violated` holds (codegen
+   * binds the program's status buffer on first use); lowerings of index-reading ops call it.
+   */
+  readonly check?: (violated: string) => string;
 }
 
 export interface KernelSource {

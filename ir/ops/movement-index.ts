@@ -22,7 +22,9 @@ function reduction(a: Attrs): void {
 
 const opaque = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ kind: 'opaque', inputs: arity, attrs, infer });
 /** An index-driven op computing each output element from its own index (fusion may give it an epilogue). */
-const gather = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ ...opaque(arity, attrs, infer), perElement: true });
+const gather = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ ...opaque(arity, attrs, infer), perElement: true, checksIndices: true });
+/** A scatter: its kernel checks the indices it reads. */
+const scatter = (arity: readonly [number, number], attrs: OpDef['attrs'], infer: OpDef['infer']): OpDef => ({ ...opaque(arity, attrs, infer), checksIndices: true });
 
 /** ScatterElements: data, indices and updates; indices and updates share a shape of data's rank. */
 function scatterElementsInfer(i: InputTypes, a: Attrs): TensorType[] {
@@ -73,8 +75,8 @@ export const INDEX_OPS = {
   }),
   GatherND: gather([2, 2], { batch_dims: { type: 'int', default: 0 } }, gatherNdInfer),
   /** reduction: none | add | mul | max | min. */
-  ScatterElements: opaque([3, 3], { axis: { type: 'int', default: 0 }, reduction: { type: 'string', default: 'none' } }, scatterElementsInfer),
-  ScatterND: opaque([3, 3], { reduction: { type: 'string', default: 'none' } }, scatterNdInfer),
+  ScatterElements: scatter([3, 3], { axis: { type: 'int', default: 0 }, reduction: { type: 'string', default: 'none' } }, scatterElementsInfer),
+  ScatterND: scatter([3, 3], { reduction: { type: 'string', default: 'none' } }, scatterNdInfer),
   /** Inputs indices and values = [off, on]; a new axis of size depth at `axis`. */
   OneHot: gather([2, 2], { depth: { type: 'int' }, axis: { type: 'int', default: -1 } }, (i, a) => {
     const idx = req(i, 0), v = req(i, 1), d = int(a, 'depth');

@@ -13,10 +13,26 @@ import { perChannel, ramp } from './nn-util.ts';
 import type { DecomposeRule, Emitter } from './rule.ts';
 import { rowOp } from './softmax.ts';
 
+/**
+ * The targets, passed through two gathers that check them: a target must be a class in [0, C) or the
+ * ignore index. Gather accepts [-C, C), so the targets (ignored ones as 0) index a zero vector at t and at
+ * t - C: both are in range only for t in [0, C), and both read 0, so the sum is the targets unchanged. An
+ * out-of-range target raises an INDEX error at a gather on the CPU; WebGPU kernels flag it and the run
+ * that reads outputs back raises it (instead of a silent loss of 0).
+ */
+function checkedTargets(e: Emitter, target: Value, classes: number, ignore: number | undefined): Value {
+  const safe = ignore === undefined ? target : e.op1('Where', [e.op1('Equal', [target, e.num(ignore, 'i32')]), e.num(0, 'i32'), target]);
+  const zeros = e.zeros({ dtype: 'i32', shape: [classes] });
+  const low = e.op1('Gather', [zeros, safe], { axis: 0 });
+  const high = e.op1('Gather', [zeros, e.op1('Sub', [safe, e.num(classes, 'i32')])], { axis: 0 });
+  return e.op1('Add', [target, e.op1('Add', [low, high])]);
+}
+
 /** The NLL of log-probabilities x [N,C,d..] at target [N,d..] with the loss attributes of `node`. */
-function nllOf(e: Emitter, node: Node, x: Value, target: Value, weight: Value | undefined): Value {
+function nllOf(e: Emitter, node: Node, x: Value, given: Value, weight: Value | undefined): Value {
   const rank = x.type.shape.length, ignore = node.attrs.ignore_index as number;
   const hasIgnore = ignore !== I32_MIN;
+  const target = checkedTargets(e, given, x.type.shape[1], hasIgnore ? ignore : undefined);
   // Targets as [N, 1, d..]; an ignored one becomes -1, which matches no class.
   let cls = e.op1('Unsqueeze', [target], { axes: [1] });
   if (hasIgnore) cls = e.op1('Where', [e.op1('Equal', [cls, e.num(ignore, 'i32')]), e.num(-1, 'i32'), cls]);

@@ -13,7 +13,8 @@ export function evalNode(node: Node, inputs: readonly (Tensor | undefined)[]): T
   try {
     return CPU_KERNELS[node.op](inputs, node.attrs, outTypes);
   } catch (e) {
-    if (e instanceof KilnError) throw e;
+    // A kernel's own KilnError (an index out of range) gains the node it happened at.
+    if (e instanceof KilnError) throw e.context.node ? e : new KilnError(e.code, e.detail, { ...e.context, node: node.name, op: node.op });
     throw new KilnError('BACKEND', `CPU kernel failed: ${(e as Error).message}`, {
       node: node.name, op: node.op, shapes: inputs.map((t) => t?.shape),
     });

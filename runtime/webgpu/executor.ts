@@ -138,6 +138,7 @@ export class WebGpuExecutor {
       dev.queue.writeBuffer(buffers[io.buffer], 0, data.buffer, data.byteOffset, data.byteLength);
     }
     const wanted = p.outputs.map((o, k) => [o, k] as const).filter(([o]) => !opts.outputs || opts.outputs.includes(o.name));
+    const checks = wanted.length > 0 ? p.checks : undefined;
     dev.pushErrorScope('out-of-memory');
     dev.pushErrorScope('validation');
     let numeric: KilnError | undefined;
@@ -156,6 +157,8 @@ export class WebGpuExecutor {
         pass.end();
       }
       if (!numeric) for (const [o, k] of wanted) this.copyOut(enc, o.buffer, outStaging[k]);
+      // Index-check flags travel with the outputs; a run that reads nothing leaves them for the next read.
+      if (!numeric && checks) this.copyOut(enc, checks.buffer, this.readStagingOf(checks.buffer));
       dev.queue.submit([enc.finish()]);
       this.stats.submits++;
     } catch (e) {
@@ -167,9 +170,27 @@ export class WebGpuExecutor {
     if (failed) throw this.state.lost !== undefined ? new KilnError('BACKEND', `the GPU device was lost during the run (${this.state.lost}); the next run re-creates it`) : failed;
     if (numeric) throw numeric;
     const out = new Map<string, Tensor>();
-    const read = await this.mapAll(wanted.map(([, k]) => outStaging[k]));
+    const read = await this.mapAll([...wanted.map(([, k]) => outStaging[k]), ...(checks ? [this.readStagingOf(checks.buffer)] : [])]);
     wanted.forEach(([o], i) => out.set(o.name, fromStorage(read[i], o.dtype, o.shape)));
+    if (checks) this.raiseFlags(checks, read[wanted.length]);
     return out;
+  }
+
+  /** The readback staging buffer of program buffer `i`, made on first use. */
+  private readStagingOf(i: number): GPUBuffer {
+    let s = this.state.readStaging.get(i);
+    if (!s) this.state.readStaging.set(i, (s = this.stagingBuffer(this.program.buffers[i].bytes)));
+    return s;
+  }
+
+  /** Raises the index checks that kernels flagged (and clears the flags, so the next run starts clean). */
+  private raiseFlags(checks: NonNullable<Program['checks']>, bytes: Uint8Array): void {
+    const flags = new Uint32Array(bytes.buffer, bytes.byteOffset, checks.sites.length);
+    const hit = checks.sites.filter((_, k) => flags[k] !== 0);
+    if (!hit.length) return;
+    const zeros = new Uint32Array(this.program.buffers[checks.buffer].bytes / 4);
+    this.state.device.queue.writeBuffer(this.state.buffers[checks.buffer], this.state.offsets[checks.buffer], zeros);
+    throw new KilnError('INDEX', `an index or label was out of range in ${hit.join('; ')} (this run or an earlier one that read nothing back)`);
   }
 
   /** Records a copy of program buffer `i` (from its arena offset) into a staging buffer. */

@@ -905,7 +905,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 // kiln kernel: /Gather
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
-@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<u32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 fn kiln_index(i: i32, n: i32) -> i32 { return clamp(select(i, i + n, i < 0), 0, n - 1); }
@@ -916,7 +919,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   var c_rest = idx;
   let c1 = c_rest % 50; c_rest = c_rest / 50;
   let c0 = c_rest;
-  let j = kiln_index(in1[0], 20);
+  let j_raw = in1[0];
+  if (j_raw < -20 || j_raw >= 20) { in2[kp.o[0].x] = 1u; }
+  let j = kiln_index(j_raw, 20);
   out0[idx] = in0[c0 * 50 + j * 200 + c1];
 }
 
@@ -1223,5 +1228,5 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 11 [23, 34, 45, 56, 67, 78, 89, 233] (22, 1, 1) params [0]
 11 [100, 111, 122, 133, 144, 155, 166, 233] (22, 1, 1) params [1400]
 12 [177, 188, 199, 210, 221, 232, 233] (19, 1, 1) params [2800]
-13 [233, 6, 234] (4, 1, 1)
-14 [234, 1, 2, 235] (1, 1, 1)
+13 [233, 6, 235, 234] (4, 1, 1) params [0]
+14 [234, 1, 2, 236] (1, 1, 1)

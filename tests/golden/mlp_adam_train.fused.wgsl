@@ -1,4 +1,217 @@
-// ===== kernel 0: Gemm_/layers.0/Gemm
+// ===== kernel 0: fused_train/SoftmaxCrossEntropyLoss_0/Sub_11
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_11
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> out0: array<i32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+// Sub train/SoftmaxCrossEntropyLoss_0/Sub_11
+fn kf0(i: i32) -> i32 {
+  var c_rest = i;
+  let c0 = c_rest;
+  return (in0[c0] - 10i);
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  {
+    let e_i = idx;
+    let o0 = kf0(e_i);
+    out0[e_i] = o0;
+  }
+}
+
+// ===== kernel 1: Gather_train/SoftmaxCrossEntropyLoss_0/Gather_12
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Gather_12
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<u32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<i32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+fn kiln_index(i: i32, n: i32) -> i32 { return clamp(select(i, i + n, i < 0), 0, n - 1); }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  let j_raw = in1[c0];
+  if (j_raw < -10 || j_raw >= 10) { in2[kp.o[0].x] = 1u; }
+  let j = kiln_index(j_raw, 10);
+  out0[idx] = in0[j];
+}
+
+// ===== kernel 2: Gather_train/SoftmaxCrossEntropyLoss_0/Gather_9
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Gather_9, train/SoftmaxCrossEntropyLoss_0/Add_13, train/SoftmaxCrossEntropyLoss_0/Add_14
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<i32>;
+@group(0) @binding(3) var<storage, read_write> in3: array<u32>;
+@group(0) @binding(4) var<storage, read_write> out0: array<i32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+// Add train/SoftmaxCrossEntropyLoss_0/Add_13
+fn kf1(i: i32, acc: i32) -> i32 {
+  var c_rest = i;
+  let c0 = c_rest;
+  return (acc + in0[c0]);
+}
+// Add train/SoftmaxCrossEntropyLoss_0/Add_14
+fn kf2(i: i32, acc: i32) -> i32 {
+  var c_rest = i;
+  let c0 = c_rest;
+  return (in1[c0] + kf1(c0, acc));
+}
+fn kiln_index(i: i32, n: i32) -> i32 { return clamp(select(i, i + n, i < 0), 0, n - 1); }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  let j_raw = in1[c0];
+  if (j_raw < -10 || j_raw >= 10) { in3[kp.o[0].x] = 1u; }
+  let j = kiln_index(j_raw, 10);
+  {
+    let e_i = idx; let e_a = in2[j];
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  }
+}
+
+// ===== kernel 3: Gemm_/layers.0/Gemm
 // kiln kernel: /layers.0/Gemm, /Relu, grad//Relu/Greater_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -167,7 +380,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 1: Gemm_/layers.1/Gemm
+// ===== kernel 4: Gemm_/layers.1/Gemm
 // kiln kernel: /layers.1/Gemm, /Relu_1, grad//Relu_1/Greater_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -336,7 +549,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 2: Gemm_/layers.2/Gemm
+// ===== kernel 5: Gemm_/layers.2/Gemm
 // kiln kernel: /layers.2/Gemm
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -490,8 +703,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 3: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceMax_0, train/SoftmaxCrossEntropyLoss_0/StopGradient_1, train/SoftmaxCrossEntropyLoss_0/Sub_2, train/SoftmaxCrossEntropyLoss_0/Exp_3, train/SoftmaxCrossEntropyLoss_0/ReduceSum_4, train/SoftmaxCrossEntropyLoss_0/Log_5, train/SoftmaxCrossEntropyLoss_0/Sub_6, train/SoftmaxCrossEntropyLoss_0/Equal_8, train/SoftmaxCrossEntropyLoss_0/Where_10, train/SoftmaxCrossEntropyLoss_0/ReduceSum_11, train/SoftmaxCrossEntropyLoss_0/Neg_12, grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
+// ===== kernel 6: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceMax_0, train/SoftmaxCrossEntropyLoss_0/StopGradient_1, train/SoftmaxCrossEntropyLoss_0/Sub_2, train/SoftmaxCrossEntropyLoss_0/Exp_3, train/SoftmaxCrossEntropyLoss_0/ReduceSum_4, train/SoftmaxCrossEntropyLoss_0/Log_5, train/SoftmaxCrossEntropyLoss_0/Sub_6, train/SoftmaxCrossEntropyLoss_0/Equal_16, train/SoftmaxCrossEntropyLoss_0/Where_18, train/SoftmaxCrossEntropyLoss_0/ReduceSum_19, train/SoftmaxCrossEntropyLoss_0/Neg_20, grad/train/SoftmaxCrossEntropyLoss_0/Where_18/Where_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<i32>;
@@ -600,27 +813,27 @@ fn kf6(i: i32) -> f32 {
   let c0 = c_rest;
   return (kf2(c0 * 10 + c1) - kf5(c0));
 }
-// Equal train/SoftmaxCrossEntropyLoss_0/Equal_8
+// Equal train/SoftmaxCrossEntropyLoss_0/Equal_16
 fn kf7(i: i32) -> u32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return select(0u, 1u, in1[c1] == in2[c0]);
 }
-// Where train/SoftmaxCrossEntropyLoss_0/Where_10
+// Where train/SoftmaxCrossEntropyLoss_0/Where_18
 fn kf8(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return select(0.0, kf6(c0 * 10 + c1), kf7(c0 * 10 + c1) != 0u);
 }
-// Neg train/SoftmaxCrossEntropyLoss_0/Neg_12
+// Neg train/SoftmaxCrossEntropyLoss_0/Neg_20
 fn kf10(i: i32) -> f32 {
   var c_rest = i;
   let c0 = c_rest;
   return (-kr9);
 }
-// Where grad/train/SoftmaxCrossEntropyLoss_0/Where_10/Where_0
+// Where grad/train/SoftmaxCrossEntropyLoss_0/Where_18/Where_0
 fn kf11(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
@@ -698,7 +911,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     kr4 = kiln_part[0];
     workgroupBarrier();
   }
-  { // phase: ReduceSum train/SoftmaxCrossEntropyLoss_0/ReduceSum_11
+  { // phase: ReduceSum train/SoftmaxCrossEntropyLoss_0/ReduceSum_19
     var acc: f32 = 0.0;
     for (var e = i32(lid); e < 10; e += 32) {
       let x = kiln_row_in9(kiln_row_flat(row, e));
@@ -720,8 +933,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   }
 }
 
-// ===== kernel 4: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_13, train/SoftmaxCrossEntropyLoss_0/Div_15
+// ===== kernel 7: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_21
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_21, train/SoftmaxCrossEntropyLoss_0/Div_23
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -789,7 +1002,7 @@ fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % 
 fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 
-// Div train/SoftmaxCrossEntropyLoss_0/Div_15
+// Div train/SoftmaxCrossEntropyLoss_0/Div_23
 fn kf1(i: i32, acc: f32) -> f32 {
   
   return (acc / 16.0);
@@ -818,7 +1031,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 5: ReduceSum_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1
+// ===== kernel 8: ReduceSum_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0, grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1, grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0, grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0, grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -966,7 +1179,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   }
 }
 
-// ===== kernel 6: Gemm_grad//layers.2/Gemm/Gemm_0
+// ===== kernel 9: Gemm_grad//layers.2/Gemm/Gemm_0
 // kiln kernel: grad//layers.2/Gemm/Gemm_0, grad//Relu_1/Where_1
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1127,7 +1340,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 7: Gemm_grad//layers.1/Gemm/Gemm_0
+// ===== kernel 10: Gemm_grad//layers.1/Gemm/Gemm_0
 // kiln kernel: grad//layers.1/Gemm/Gemm_0, grad//Relu/Where_1
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1288,7 +1501,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 8: fused_update/Sqrt_12
+// ===== kernel 11: fused_update/Sqrt_12
 // kiln kernel: update/Sqrt_12
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1374,7 +1587,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 9: fused_update/Div_16
+// ===== kernel 12: fused_update/Div_16
 // kiln kernel: update/Div_16
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1461,7 +1674,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 10: Gemm_grad//layers.0/Gemm/Gemm_0
+// ===== kernel 13: Gemm_grad//layers.0/Gemm/Gemm_0
 // kiln kernel: grad//layers.0/Gemm/Gemm_0, update/Mul_1, update/Mul_3, update/Add_4, update/Mul_6, update/Mul_8, update/Mul_9, update/Add_10, update/Sqrt_11, update/Div_13, update/Add_15, update/Div_17, update/Mul_18, update/Sub_19
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1777,7 +1990,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 11: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
+// ===== kernel 14: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
 // kiln kernel: grad//layers.0/Gemm/ReduceSum_1, update/Mul_21, update/Mul_23, update/Add_24, update/Mul_26, update/Mul_28, update/Mul_29, update/Add_30, update/Sqrt_31, update/Div_33, update/Add_35, update/Div_37, update/Mul_38, update/Sub_39
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1952,7 +2165,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 12: Gemm_grad//layers.1/Gemm/Gemm_1
+// ===== kernel 15: Gemm_grad//layers.1/Gemm/Gemm_1
 // kiln kernel: grad//layers.1/Gemm/Gemm_1, update/Mul_41, update/Mul_43, update/Add_44, update/Mul_46, update/Mul_48, update/Mul_49, update/Add_50, update/Sqrt_51, update/Div_53, update/Add_55, update/Div_57, update/Mul_58, update/Sub_59
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2268,7 +2481,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 13: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
+// ===== kernel 16: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.1/Gemm/ReduceSum_2, update/Mul_61, update/Mul_63, update/Add_64, update/Mul_66, update/Mul_68, update/Mul_69, update/Add_70, update/Sqrt_71, update/Div_73, update/Add_75, update/Div_77, update/Mul_78, update/Sub_79
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2443,7 +2656,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 14: Gemm_grad//layers.2/Gemm/Gemm_1
+// ===== kernel 17: Gemm_grad//layers.2/Gemm/Gemm_1
 // kiln kernel: grad//layers.2/Gemm/Gemm_1, update/Mul_81, update/Mul_83, update/Add_84, update/Mul_86, update/Mul_88, update/Mul_89, update/Add_90, update/Sqrt_91, update/Div_93, update/Add_95, update/Div_97, update/Mul_98, update/Sub_99
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2691,7 +2904,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 15: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
+// ===== kernel 18: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.2/Gemm/ReduceSum_2, update/Mul_101, update/Mul_103, update/Add_104, update/Mul_106, update/Mul_108, update/Mul_109, update/Add_110, update/Sqrt_111, update/Div_113, update/Add_115, update/Div_117, update/Mul_118, update/Sub_119
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2867,19 +3080,22 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 }
 
 // ===== dispatches
-0 [0, 6, 7, 26, 27] (8, 1, 1)
-1 [26, 8, 9, 28, 29] (4, 1, 1)
-2 [28, 10, 11, 30] (1, 1, 1)
-3 [30, 12, 1, 25, 31, 32, 33, 34] (16, 1, 1)
-4 [33, 35] (1, 1, 1)
-5 [34, 32, 31, 36] (16, 1, 1)
-6 [29, 36, 10, 37] (4, 1, 1)
-7 [27, 37, 8, 38] (8, 1, 1)
-8 [5, 39] (1, 1, 1)
-9 [2, 4, 40] (1, 1, 1)
-10 [39, 40, 38, 0, 13, 14, 6] (26, 1, 1)
-11 [39, 40, 38, 15, 16, 7] (2, 1, 1)
-12 [39, 40, 37, 26, 17, 18, 8] (2, 1, 1)
-13 [39, 40, 37, 19, 20, 9] (1, 1, 1)
-14 [39, 40, 36, 28, 21, 22, 10] (4, 1, 1)
-15 [39, 40, 36, 23, 24, 11] (1, 1, 1)
+0 [1, 27] (1, 1, 1)
+1 [25, 27, 29, 28] (1, 1, 1) params [0]
+2 [28, 1, 25, 29, 30] (1, 1, 1) params [1]
+3 [0, 6, 7, 31, 32] (8, 1, 1)
+4 [31, 8, 9, 33, 34] (4, 1, 1)
+5 [33, 10, 11, 35] (1, 1, 1)
+6 [35, 12, 30, 26, 36, 37, 38, 39] (16, 1, 1)
+7 [38, 40] (1, 1, 1)
+8 [39, 37, 36, 41] (16, 1, 1)
+9 [34, 41, 10, 42] (4, 1, 1)
+10 [32, 42, 8, 43] (8, 1, 1)
+11 [5, 44] (1, 1, 1)
+12 [2, 4, 45] (1, 1, 1)
+13 [44, 45, 43, 0, 13, 14, 6] (26, 1, 1)
+14 [44, 45, 43, 15, 16, 7] (2, 1, 1)
+15 [44, 45, 42, 31, 17, 18, 8] (2, 1, 1)
+16 [44, 45, 42, 19, 20, 9] (1, 1, 1)
+17 [44, 45, 41, 33, 21, 22, 10] (4, 1, 1)
+18 [44, 45, 41, 23, 24, 11] (1, 1, 1)

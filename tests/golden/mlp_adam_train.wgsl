@@ -750,8 +750,189 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = log(in0[c0]);
 }
 
-// ===== kernel 11: Equal_train/SoftmaxCrossEntropyLoss_0/Equal_8
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Equal_8
+// ===== kernel 11: Gather_train/SoftmaxCrossEntropyLoss_0/Gather_9
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Gather_9
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<u32>;
+@group(0) @binding(3) var<storage, read_write> out0: array<i32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+fn kiln_index(i: i32, n: i32) -> i32 { return clamp(select(i, i + n, i < 0), 0, n - 1); }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  let j_raw = in1[c0];
+  if (j_raw < -10 || j_raw >= 10) { in2[kp.o[0].x] = 1u; }
+  let j = kiln_index(j_raw, 10);
+  out0[idx] = in0[j];
+}
+
+// ===== kernel 12: Sub_train/SoftmaxCrossEntropyLoss_0/Sub_11
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_11
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<i32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] - in1[0]);
+}
+
+// ===== kernel 13: Add_train/SoftmaxCrossEntropyLoss_0/Add_13
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Add_13
+@group(0) @binding(0) var<storage, read_write> in0: array<i32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out0: array<i32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+// exp to about 1 ulp (builtins may err by 3 + 2|x| ulp): x = n ln2 + r, |r| <= ln2/2, then e^r by Taylor.
+fn kiln_exp(x: f32) -> f32 {
+  if (x > 88.72284) { return bitcast<f32>(kiln_inf_bits); }
+  if (x < -103.97208) { return 0.0; }
+  let n = round(x * 1.442695041);
+  let r = (x - n * 0.693145752) - n * 1.42860677e-6;
+  let p = 1.0 + r * (1.0 + r * (0.5 + r * (0.16666667 + r * (0.041666668 + r * (0.008333334 + r * (0.0013888889 + r * 0.0001984127))))));
+  let k = i32(n);
+  if (k < -125) { return ldexp(p, k + 60) * 8.6736174e-19; }
+  return ldexp(p, k);
+}
+fn kiln_sigmoid(x: f32) -> f32 { if (x >= 0.0) { return 1.0 / (1.0 + exp(-x)); } let e = exp(x); return e / (1.0 + e); }
+fn kiln_tanh(x: f32) -> f32 { if (kiln_isnan(x)) { return x; } let c = clamp(x, -15.0, 15.0); let e = exp(2.0 * c); return (e - 1.0) / (e + 1.0); }
+fn kiln_softplus(x: f32) -> f32 { if (x > 20.0) { return x; } return log(1.0 + exp(x)); }
+fn kiln_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+// NaN in, NaN out, for formulas whose max/min/clamp would drop it.
+fn kiln_keep_nan(x: f32, v: f32) -> f32 { return select(v, x, kiln_isnan(x)); }
+fn kiln_sign(x: f32) -> f32 { return kiln_keep_nan(x, sign(x)); }
+fn kiln_fmax(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return max(a, b); }
+fn kiln_fmin(a: f32, b: f32) -> f32 { if (kiln_isnan(a) || kiln_isnan(b)) { return bitcast<f32>(kiln_nan_bits); } return min(a, b); }
+// asinh/acosh through log(2|x|) where x*x would overflow; acosh below 1 is NaN.
+fn kiln_asinh(x: f32) -> f32 { if (abs(x) > 1e18) { return sign(x) * (log(abs(x)) + 0.6931472); } return asinh(x); }
+fn kiln_acosh(x: f32) -> f32 { if (x < 1.0) { return bitcast<f32>(kiln_nan_bits); } if (x > 1e18) { return log(x) + 0.6931472; } return acosh(x); }
+fn kiln_erf(x: f32) -> f32 {
+  // Abramowitz-Stegun 7.1.26 refined: max error 1.5e-7.
+  let a = abs(x); let t = 1.0 / (1.0 + 0.3275911 * a);
+  let y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * exp(-a * a);
+  return select(-y, y, x >= 0.0);
+}
+// pow with the CPU's (ECMAScript/IEEE) special cases: WGSL's pow is exp2(y log2 x), undefined for x <= 0.
+fn kiln_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0) { return 1.0; }
+  if (kiln_isnan(x) || kiln_isnan(y)) { return bitcast<f32>(kiln_nan_bits); }
+  let inf = bitcast<f32>(kiln_inf_bits);
+  let odd = abs(y) < 16777216.0 && y == floor(y) && (i32(y) & 1) == 1;
+  if (abs(y) == inf) {
+    if (abs(x) == 1.0) { return bitcast<f32>(kiln_nan_bits); }
+    return select(0.0, inf, (abs(x) > 1.0) == (y > 0.0));
+  }
+  if (x == 0.0 || abs(x) == inf) {
+    // 0 and infinity: the magnitude is 0 or infinity, negative only for a negative base and an odd y.
+    let big = (x == 0.0) == (y < 0.0);
+    let m = select(0.0, inf, big);
+    return select(m, -m, odd && (x < 0.0 || bitcast<u32>(x) == 0x80000000u));
+  }
+  if (x < 0.0) {
+    if (y != floor(y)) { return bitcast<f32>(kiln_nan_bits); }
+    let m = pow(-x, y);
+    return select(m, -m, odd);
+  }
+  return pow(x, y);
+}
+// A finite x over an infinite y leaves x (x - y * trunc(x / y) would be NaN).
+fn kiln_fmod_f32(x: f32, y: f32) -> f32 { if (abs(y) == bitcast<f32>(kiln_inf_bits) && abs(x) < abs(y)) { return x; } return x - y * trunc(x / y); }
+fn kiln_mod_f32(x: f32, y: f32) -> f32 { let r = kiln_fmod_f32(x, y); return select(r, r + y, r != 0.0 && ((r < 0.0) != (y < 0.0))); }
+fn kiln_fmod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x % y; }
+fn kiln_mod_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } let r = x % y; return select(r, r + y, r != 0 && ((r < 0) != (y < 0))); }
+fn kiln_fmod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % y; }
+fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
+fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  var c_rest = idx;
+  let c0 = c_rest;
+  out0[idx] = (in0[c0] + in1[c0]);
+}
+
+// ===== kernel 14: Equal_train/SoftmaxCrossEntropyLoss_0/Equal_16
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Equal_16
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<u32>;
@@ -830,8 +1011,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(0u, 1u, in0[c1] == in1[c0]);
 }
 
-// ===== kernel 12: Where_train/SoftmaxCrossEntropyLoss_0/Where_10
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Where_10
+// ===== kernel 15: Where_train/SoftmaxCrossEntropyLoss_0/Where_18
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Where_18
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
@@ -911,8 +1092,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(in2[0], in1[c0 * 10 + c1], in0[c0 * 10 + c1] != 0u);
 }
 
-// ===== kernel 13: Neg_train/SoftmaxCrossEntropyLoss_0/Neg_12
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Neg_12
+// ===== kernel 16: Neg_train/SoftmaxCrossEntropyLoss_0/Neg_20
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Neg_20
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -989,8 +1170,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (-in0[c0]);
 }
 
-// ===== kernel 14: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_13
+// ===== kernel 17: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_21
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_21
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -1015,8 +1196,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 15: Div_train/SoftmaxCrossEntropyLoss_0/Div_15
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Div_15
+// ===== kernel 18: Div_train/SoftmaxCrossEntropyLoss_0/Div_23
+// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Div_23
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
@@ -1093,7 +1274,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] / in1[0]);
 }
 
-// ===== kernel 16: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
+// ===== kernel 19: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1172,7 +1353,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (-in0[c0 * 10 + c1]);
 }
 
-// ===== kernel 17: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
+// ===== kernel 20: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1252,7 +1433,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 18: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
+// ===== kernel 21: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1332,7 +1513,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in1[c0 * 10 + c1]);
 }
 
-// ===== kernel 19: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+// ===== kernel 22: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
 // kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1412,7 +1593,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 10 + c1] + in1[c0 * 10 + c1]);
 }
 
-// ===== kernel 20: Gemm_grad//layers.2/Gemm/Gemm_0
+// ===== kernel 23: Gemm_grad//layers.2/Gemm/Gemm_0
 // kiln kernel: grad//layers.2/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1486,7 +1667,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
 }
 
-// ===== kernel 21: Gemm_grad//layers.2/Gemm/Gemm_1
+// ===== kernel 24: Gemm_grad//layers.2/Gemm/Gemm_1
 // kiln kernel: grad//layers.2/Gemm/Gemm_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1560,7 +1741,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
 }
 
-// ===== kernel 22: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
+// ===== kernel 25: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.2/Gemm/ReduceSum_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1586,7 +1767,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 23: Greater_grad//Relu_1/Greater_0
+// ===== kernel 26: Greater_grad//Relu_1/Greater_0
 // kiln kernel: grad//Relu_1/Greater_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1666,7 +1847,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(0u, 1u, in0[c0 * 64 + c1] > in1[0]);
 }
 
-// ===== kernel 24: Where_grad//Relu_1/Where_1
+// ===== kernel 27: Where_grad//Relu_1/Where_1
 // kiln kernel: grad//Relu_1/Where_1
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1747,7 +1928,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(in2[0], in1[c0 * 64 + c1], in0[c0 * 64 + c1] != 0u);
 }
 
-// ===== kernel 25: Gemm_grad//layers.1/Gemm/Gemm_0
+// ===== kernel 28: Gemm_grad//layers.1/Gemm/Gemm_0
 // kiln kernel: grad//layers.1/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1821,7 +2002,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
 }
 
-// ===== kernel 26: Gemm_grad//layers.1/Gemm/Gemm_1
+// ===== kernel 29: Gemm_grad//layers.1/Gemm/Gemm_1
 // kiln kernel: grad//layers.1/Gemm/Gemm_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1915,7 +2096,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33; }
 }
 
-// ===== kernel 27: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
+// ===== kernel 30: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
 // kiln kernel: grad//layers.1/Gemm/ReduceSum_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1941,7 +2122,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 28: Greater_grad//Relu/Greater_0
+// ===== kernel 31: Greater_grad//Relu/Greater_0
 // kiln kernel: grad//Relu/Greater_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2021,7 +2202,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(0u, 1u, in0[c0 * 128 + c1] > in1[0]);
 }
 
-// ===== kernel 29: Where_grad//Relu/Where_1
+// ===== kernel 32: Where_grad//Relu/Where_1
 // kiln kernel: grad//Relu/Where_1
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2102,7 +2283,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(in2[0], in1[c0 * 128 + c1], in0[c0 * 128 + c1] != 0u);
 }
 
-// ===== kernel 30: Gemm_grad//layers.0/Gemm/Gemm_0
+// ===== kernel 33: Gemm_grad//layers.0/Gemm/Gemm_0
 // kiln kernel: grad//layers.0/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2196,7 +2377,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r3 < M && c3 < N) { out0[r3 * 784 + c3] = acc33; }
 }
 
-// ===== kernel 31: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
+// ===== kernel 34: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
 // kiln kernel: grad//layers.0/Gemm/ReduceSum_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2222,7 +2403,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 32: Mul_update/Mul_1
+// ===== kernel 35: Mul_update/Mul_1
 // kiln kernel: update/Mul_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2302,7 +2483,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 33: Add_update/Add_4
+// ===== kernel 36: Add_update/Add_4
 // kiln kernel: update/Add_4
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2382,7 +2563,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] + in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 34: Mul_update/Mul_8
+// ===== kernel 37: Mul_update/Mul_8
 // kiln kernel: update/Mul_8
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2461,7 +2642,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] * in0[c0 * 784 + c1]);
 }
 
-// ===== kernel 35: Sqrt_update/Sqrt_11
+// ===== kernel 38: Sqrt_update/Sqrt_11
 // kiln kernel: update/Sqrt_11
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2540,7 +2721,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 784 + c1]);
 }
 
-// ===== kernel 36: Sqrt_update/Sqrt_12
+// ===== kernel 39: Sqrt_update/Sqrt_12
 // kiln kernel: update/Sqrt_12
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2617,7 +2798,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[0]);
 }
 
-// ===== kernel 37: Div_update/Div_13
+// ===== kernel 40: Div_update/Div_13
 // kiln kernel: update/Div_13
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2697,7 +2878,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] / in1[0]);
 }
 
-// ===== kernel 38: Add_update/Add_15
+// ===== kernel 41: Add_update/Add_15
 // kiln kernel: update/Add_15
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2777,7 +2958,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] + in1[0]);
 }
 
-// ===== kernel 39: Div_update/Div_17
+// ===== kernel 42: Div_update/Div_17
 // kiln kernel: update/Div_17
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2857,7 +3038,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] / in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 40: Sub_update/Sub_19
+// ===== kernel 43: Sub_update/Sub_19
 // kiln kernel: update/Sub_19
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2937,7 +3118,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 784 + c1] - in1[c0 * 784 + c1]);
 }
 
-// ===== kernel 41: Mul_update/Mul_21
+// ===== kernel 44: Mul_update/Mul_21
 // kiln kernel: update/Mul_21
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3016,7 +3197,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0]);
 }
 
-// ===== kernel 42: Add_update/Add_24
+// ===== kernel 45: Add_update/Add_24
 // kiln kernel: update/Add_24
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3095,7 +3276,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 43: Mul_update/Mul_28
+// ===== kernel 46: Mul_update/Mul_28
 // kiln kernel: update/Mul_28
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3173,7 +3354,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in0[c0]);
 }
 
-// ===== kernel 44: Sqrt_update/Sqrt_31
+// ===== kernel 47: Sqrt_update/Sqrt_31
 // kiln kernel: update/Sqrt_31
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3251,7 +3432,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0]);
 }
 
-// ===== kernel 45: Div_update/Div_33
+// ===== kernel 48: Div_update/Div_33
 // kiln kernel: update/Div_33
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3330,7 +3511,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[0]);
 }
 
-// ===== kernel 46: Add_update/Add_35
+// ===== kernel 49: Add_update/Add_35
 // kiln kernel: update/Add_35
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3409,7 +3590,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[0]);
 }
 
-// ===== kernel 47: Div_update/Div_37
+// ===== kernel 50: Div_update/Div_37
 // kiln kernel: update/Div_37
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3488,7 +3669,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 48: Sub_update/Sub_39
+// ===== kernel 51: Sub_update/Sub_39
 // kiln kernel: update/Sub_39
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3567,7 +3748,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[c0]);
 }
 
-// ===== kernel 49: Mul_update/Mul_41
+// ===== kernel 52: Mul_update/Mul_41
 // kiln kernel: update/Mul_41
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3647,7 +3828,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 50: Add_update/Add_44
+// ===== kernel 53: Add_update/Add_44
 // kiln kernel: update/Add_44
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3727,7 +3908,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] + in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 51: Mul_update/Mul_48
+// ===== kernel 54: Mul_update/Mul_48
 // kiln kernel: update/Mul_48
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3806,7 +3987,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] * in0[c0 * 128 + c1]);
 }
 
-// ===== kernel 52: Sqrt_update/Sqrt_51
+// ===== kernel 55: Sqrt_update/Sqrt_51
 // kiln kernel: update/Sqrt_51
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -3885,7 +4066,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 128 + c1]);
 }
 
-// ===== kernel 53: Div_update/Div_53
+// ===== kernel 56: Div_update/Div_53
 // kiln kernel: update/Div_53
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -3965,7 +4146,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] / in1[0]);
 }
 
-// ===== kernel 54: Add_update/Add_55
+// ===== kernel 57: Add_update/Add_55
 // kiln kernel: update/Add_55
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4045,7 +4226,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] + in1[0]);
 }
 
-// ===== kernel 55: Div_update/Div_57
+// ===== kernel 58: Div_update/Div_57
 // kiln kernel: update/Div_57
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4125,7 +4306,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] / in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 56: Sub_update/Sub_59
+// ===== kernel 59: Sub_update/Sub_59
 // kiln kernel: update/Sub_59
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4205,7 +4386,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 128 + c1] - in1[c0 * 128 + c1]);
 }
 
-// ===== kernel 57: Mul_update/Mul_61
+// ===== kernel 60: Mul_update/Mul_61
 // kiln kernel: update/Mul_61
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4284,7 +4465,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0]);
 }
 
-// ===== kernel 58: Add_update/Add_64
+// ===== kernel 61: Add_update/Add_64
 // kiln kernel: update/Add_64
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4363,7 +4544,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 59: Mul_update/Mul_68
+// ===== kernel 62: Mul_update/Mul_68
 // kiln kernel: update/Mul_68
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4441,7 +4622,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in0[c0]);
 }
 
-// ===== kernel 60: Sqrt_update/Sqrt_71
+// ===== kernel 63: Sqrt_update/Sqrt_71
 // kiln kernel: update/Sqrt_71
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -4519,7 +4700,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0]);
 }
 
-// ===== kernel 61: Div_update/Div_73
+// ===== kernel 64: Div_update/Div_73
 // kiln kernel: update/Div_73
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4598,7 +4779,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[0]);
 }
 
-// ===== kernel 62: Add_update/Add_75
+// ===== kernel 65: Add_update/Add_75
 // kiln kernel: update/Add_75
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4677,7 +4858,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[0]);
 }
 
-// ===== kernel 63: Div_update/Div_77
+// ===== kernel 66: Div_update/Div_77
 // kiln kernel: update/Div_77
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4756,7 +4937,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 64: Sub_update/Sub_79
+// ===== kernel 67: Sub_update/Sub_79
 // kiln kernel: update/Sub_79
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4835,7 +5016,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[c0]);
 }
 
-// ===== kernel 65: Mul_update/Mul_81
+// ===== kernel 68: Mul_update/Mul_81
 // kiln kernel: update/Mul_81
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4915,7 +5096,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 66: Add_update/Add_84
+// ===== kernel 69: Add_update/Add_84
 // kiln kernel: update/Add_84
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -4995,7 +5176,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] + in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 67: Mul_update/Mul_88
+// ===== kernel 70: Mul_update/Mul_88
 // kiln kernel: update/Mul_88
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -5074,7 +5255,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] * in0[c0 * 64 + c1]);
 }
 
-// ===== kernel 68: Sqrt_update/Sqrt_91
+// ===== kernel 71: Sqrt_update/Sqrt_91
 // kiln kernel: update/Sqrt_91
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -5153,7 +5334,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 64 + c1]);
 }
 
-// ===== kernel 69: Div_update/Div_93
+// ===== kernel 72: Div_update/Div_93
 // kiln kernel: update/Div_93
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5233,7 +5414,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] / in1[0]);
 }
 
-// ===== kernel 70: Add_update/Add_95
+// ===== kernel 73: Add_update/Add_95
 // kiln kernel: update/Add_95
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5313,7 +5494,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] + in1[0]);
 }
 
-// ===== kernel 71: Div_update/Div_97
+// ===== kernel 74: Div_update/Div_97
 // kiln kernel: update/Div_97
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5393,7 +5574,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] / in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 72: Sub_update/Sub_99
+// ===== kernel 75: Sub_update/Sub_99
 // kiln kernel: update/Sub_99
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5473,7 +5654,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 64 + c1] - in1[c0 * 64 + c1]);
 }
 
-// ===== kernel 73: Mul_update/Mul_101
+// ===== kernel 76: Mul_update/Mul_101
 // kiln kernel: update/Mul_101
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5552,7 +5733,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] * in1[c0]);
 }
 
-// ===== kernel 74: Add_update/Add_104
+// ===== kernel 77: Add_update/Add_104
 // kiln kernel: update/Add_104
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5631,7 +5812,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 75: Mul_update/Mul_108
+// ===== kernel 78: Mul_update/Mul_108
 // kiln kernel: update/Mul_108
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -5709,7 +5890,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in0[c0]);
 }
 
-// ===== kernel 76: Sqrt_update/Sqrt_111
+// ===== kernel 79: Sqrt_update/Sqrt_111
 // kiln kernel: update/Sqrt_111
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -5787,7 +5968,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0]);
 }
 
-// ===== kernel 77: Div_update/Div_113
+// ===== kernel 80: Div_update/Div_113
 // kiln kernel: update/Div_113
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5866,7 +6047,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[0]);
 }
 
-// ===== kernel 78: Add_update/Add_115
+// ===== kernel 81: Add_update/Add_115
 // kiln kernel: update/Add_115
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -5945,7 +6126,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[0]);
 }
 
-// ===== kernel 79: Div_update/Div_117
+// ===== kernel 82: Div_update/Div_117
 // kiln kernel: update/Div_117
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -6024,7 +6205,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 80: Sub_update/Sub_119
+// ===== kernel 83: Sub_update/Sub_119
 // kiln kernel: update/Sub_119
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -6103,7 +6284,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[c0]);
 }
 
-// ===== kernel 81: update_layers.0.weight.exp_avg
+// ===== kernel 84: update_layers.0.weight.exp_avg
 // kiln kernel: update layers.0.weight.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -6120,7 +6301,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 784 + c1];
 }
 
-// ===== kernel 82: update_layers.0.bias.exp_avg
+// ===== kernel 85: update_layers.0.bias.exp_avg
 // kiln kernel: update layers.0.bias.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -6136,7 +6317,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0];
 }
 
-// ===== kernel 83: update_layers.1.weight.exp_avg
+// ===== kernel 86: update_layers.1.weight.exp_avg
 // kiln kernel: update layers.1.weight.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -6153,7 +6334,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 128 + c1];
 }
 
-// ===== kernel 84: update_layers.1.bias.exp_avg
+// ===== kernel 87: update_layers.1.bias.exp_avg
 // kiln kernel: update layers.1.bias.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -6169,7 +6350,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0];
 }
 
-// ===== kernel 85: update_layers.2.weight.exp_avg
+// ===== kernel 88: update_layers.2.weight.exp_avg
 // kiln kernel: update layers.2.weight.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -6186,7 +6367,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 64 + c1];
 }
 
-// ===== kernel 86: update_layers.2.bias.exp_avg
+// ===== kernel 89: update_layers.2.bias.exp_avg
 // kiln kernel: update layers.2.bias.exp_avg
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -6203,137 +6384,142 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 }
 
 // ===== dispatches
-0 [0, 6, 7, 33] (8, 1, 1)
-1 [33, 34] (32, 1, 1)
-2 [34, 8, 9, 35] (4, 1, 1)
-3 [35, 36] (16, 1, 1)
-4 [36, 10, 11, 37] (1, 1, 1)
-5 [37, 38] (1, 1, 1)
-6 [38, 39] (1, 1, 1)
-7 [37, 39, 40] (3, 1, 1)
-8 [40, 41] (3, 1, 1)
-9 [41, 42] (1, 1, 1)
-10 [42, 43] (1, 1, 1)
-7 [40, 43, 44] (3, 1, 1)
-11 [12, 1, 45] (3, 1, 1)
-12 [45, 44, 13, 46] (3, 1, 1)
-9 [46, 47] (1, 1, 1)
-13 [47, 48] (1, 1, 1)
-14 [48, 49] (1, 1, 1)
-15 [49, 14, 50] (1, 1, 1)
-12 [45, 32, 13, 51] (3, 1, 1)
-16 [51, 52] (3, 1, 1)
-9 [52, 53] (1, 1, 1)
-17 [53, 42, 54] (1, 1, 1)
-18 [54, 41, 55] (3, 1, 1)
-19 [51, 55, 56] (3, 1, 1)
-20 [56, 10, 57] (4, 1, 1)
-21 [56, 36, 58] (4, 1, 1)
-22 [56, 59] (1, 1, 1)
-23 [35, 13, 60] (16, 1, 1)
-24 [60, 57, 13, 61] (16, 1, 1)
-25 [61, 8, 62] (8, 1, 1)
-26 [61, 34, 63] (2, 1, 1)
-27 [61, 64] (1, 1, 1)
-28 [33, 13, 65] (32, 1, 1)
-29 [65, 62, 13, 66] (32, 1, 1)
-30 [66, 0, 67] (26, 1, 1)
-31 [66, 68] (2, 1, 1)
-32 [17, 15, 69] (1568, 1, 1)
-32 [18, 67, 70] (1568, 1, 1)
-33 [69, 70, 71] (1568, 1, 1)
-32 [19, 16, 72] (1568, 1, 1)
-34 [67, 73] (1568, 1, 1)
-32 [20, 73, 74] (1568, 1, 1)
-33 [72, 74, 75] (1568, 1, 1)
-35 [75, 76] (1568, 1, 1)
-36 [5, 77] (1, 1, 1)
-37 [76, 77, 78] (1568, 1, 1)
-38 [78, 21, 79] (1568, 1, 1)
-15 [2, 4, 80] (1, 1, 1)
-39 [71, 79, 81] (1568, 1, 1)
-32 [80, 81, 82] (1568, 1, 1)
-40 [6, 82, 83] (1568, 1, 1)
-41 [17, 22, 84] (2, 1, 1)
-41 [18, 68, 85] (2, 1, 1)
-42 [84, 85, 86] (2, 1, 1)
-41 [19, 23, 87] (2, 1, 1)
-43 [68, 88] (2, 1, 1)
-41 [20, 88, 89] (2, 1, 1)
-42 [87, 89, 90] (2, 1, 1)
-44 [90, 91] (2, 1, 1)
-45 [91, 77, 92] (2, 1, 1)
-46 [92, 21, 93] (2, 1, 1)
-47 [86, 93, 94] (2, 1, 1)
-41 [80, 94, 95] (2, 1, 1)
-48 [7, 95, 96] (2, 1, 1)
-49 [17, 24, 97] (128, 1, 1)
-49 [18, 63, 98] (128, 1, 1)
-50 [97, 98, 99] (128, 1, 1)
-49 [19, 25, 100] (128, 1, 1)
-51 [63, 101] (128, 1, 1)
-49 [20, 101, 102] (128, 1, 1)
-50 [100, 102, 103] (128, 1, 1)
-52 [103, 104] (128, 1, 1)
-53 [104, 77, 105] (128, 1, 1)
-54 [105, 21, 106] (128, 1, 1)
-55 [99, 106, 107] (128, 1, 1)
-49 [80, 107, 108] (128, 1, 1)
-56 [8, 108, 109] (128, 1, 1)
-57 [17, 26, 110] (1, 1, 1)
-57 [18, 64, 111] (1, 1, 1)
-58 [110, 111, 112] (1, 1, 1)
-57 [19, 27, 113] (1, 1, 1)
-59 [64, 114] (1, 1, 1)
-57 [20, 114, 115] (1, 1, 1)
-58 [113, 115, 116] (1, 1, 1)
-60 [116, 117] (1, 1, 1)
-61 [117, 77, 118] (1, 1, 1)
-62 [118, 21, 119] (1, 1, 1)
-63 [112, 119, 120] (1, 1, 1)
-57 [80, 120, 121] (1, 1, 1)
-64 [9, 121, 122] (1, 1, 1)
-65 [17, 28, 123] (10, 1, 1)
-65 [18, 58, 124] (10, 1, 1)
-66 [123, 124, 125] (10, 1, 1)
-65 [19, 29, 126] (10, 1, 1)
-67 [58, 127] (10, 1, 1)
-65 [20, 127, 128] (10, 1, 1)
-66 [126, 128, 129] (10, 1, 1)
-68 [129, 130] (10, 1, 1)
-69 [130, 77, 131] (10, 1, 1)
-70 [131, 21, 132] (10, 1, 1)
-71 [125, 132, 133] (10, 1, 1)
-65 [80, 133, 134] (10, 1, 1)
-72 [10, 134, 135] (10, 1, 1)
-73 [17, 30, 136] (1, 1, 1)
-73 [18, 59, 137] (1, 1, 1)
-74 [136, 137, 138] (1, 1, 1)
-73 [19, 31, 139] (1, 1, 1)
-75 [59, 140] (1, 1, 1)
-73 [20, 140, 141] (1, 1, 1)
-74 [139, 141, 142] (1, 1, 1)
-76 [142, 143] (1, 1, 1)
-77 [143, 77, 144] (1, 1, 1)
-78 [144, 21, 145] (1, 1, 1)
-79 [138, 145, 146] (1, 1, 1)
-73 [80, 146, 147] (1, 1, 1)
-80 [11, 147, 148] (1, 1, 1)
-81 [71, 15] (1568, 1, 1)
-81 [75, 16] (1568, 1, 1)
-81 [83, 6] (1568, 1, 1)
-82 [86, 22] (2, 1, 1)
-82 [90, 23] (2, 1, 1)
-82 [96, 7] (2, 1, 1)
-83 [99, 24] (128, 1, 1)
-83 [103, 25] (128, 1, 1)
-83 [109, 8] (128, 1, 1)
-84 [112, 26] (1, 1, 1)
-84 [116, 27] (1, 1, 1)
-84 [122, 9] (1, 1, 1)
-85 [125, 28] (10, 1, 1)
-85 [129, 29] (10, 1, 1)
-85 [135, 10] (10, 1, 1)
-86 [138, 30] (1, 1, 1)
-86 [142, 31] (1, 1, 1)
-86 [148, 11] (1, 1, 1)
+0 [0, 6, 7, 35] (8, 1, 1)
+1 [35, 36] (32, 1, 1)
+2 [36, 8, 9, 37] (4, 1, 1)
+3 [37, 38] (16, 1, 1)
+4 [38, 10, 11, 39] (1, 1, 1)
+5 [39, 40] (1, 1, 1)
+6 [40, 41] (1, 1, 1)
+7 [39, 41, 42] (3, 1, 1)
+8 [42, 43] (3, 1, 1)
+9 [43, 44] (1, 1, 1)
+10 [44, 45] (1, 1, 1)
+7 [42, 45, 46] (3, 1, 1)
+11 [33, 1, 48, 47] (1, 1, 1) params [0]
+12 [1, 12, 49] (1, 1, 1)
+11 [33, 49, 48, 50] (1, 1, 1) params [1]
+13 [47, 50, 51] (1, 1, 1)
+13 [1, 51, 52] (1, 1, 1)
+14 [13, 52, 53] (3, 1, 1)
+15 [53, 46, 14, 54] (3, 1, 1)
+9 [54, 55] (1, 1, 1)
+16 [55, 56] (1, 1, 1)
+17 [56, 57] (1, 1, 1)
+18 [57, 15, 58] (1, 1, 1)
+15 [53, 34, 14, 59] (3, 1, 1)
+19 [59, 60] (3, 1, 1)
+9 [60, 61] (1, 1, 1)
+20 [61, 44, 62] (1, 1, 1)
+21 [62, 43, 63] (3, 1, 1)
+22 [59, 63, 64] (3, 1, 1)
+23 [64, 10, 65] (4, 1, 1)
+24 [64, 38, 66] (4, 1, 1)
+25 [64, 67] (1, 1, 1)
+26 [37, 14, 68] (16, 1, 1)
+27 [68, 65, 14, 69] (16, 1, 1)
+28 [69, 8, 70] (8, 1, 1)
+29 [69, 36, 71] (2, 1, 1)
+30 [69, 72] (1, 1, 1)
+31 [35, 14, 73] (32, 1, 1)
+32 [73, 70, 14, 74] (32, 1, 1)
+33 [74, 0, 75] (26, 1, 1)
+34 [74, 76] (2, 1, 1)
+35 [18, 16, 77] (1568, 1, 1)
+35 [19, 75, 78] (1568, 1, 1)
+36 [77, 78, 79] (1568, 1, 1)
+35 [20, 17, 80] (1568, 1, 1)
+37 [75, 81] (1568, 1, 1)
+35 [21, 81, 82] (1568, 1, 1)
+36 [80, 82, 83] (1568, 1, 1)
+38 [83, 84] (1568, 1, 1)
+39 [5, 85] (1, 1, 1)
+40 [84, 85, 86] (1568, 1, 1)
+41 [86, 22, 87] (1568, 1, 1)
+18 [2, 4, 88] (1, 1, 1)
+42 [79, 87, 89] (1568, 1, 1)
+35 [88, 89, 90] (1568, 1, 1)
+43 [6, 90, 91] (1568, 1, 1)
+44 [18, 23, 92] (2, 1, 1)
+44 [19, 76, 93] (2, 1, 1)
+45 [92, 93, 94] (2, 1, 1)
+44 [20, 24, 95] (2, 1, 1)
+46 [76, 96] (2, 1, 1)
+44 [21, 96, 97] (2, 1, 1)
+45 [95, 97, 98] (2, 1, 1)
+47 [98, 99] (2, 1, 1)
+48 [99, 85, 100] (2, 1, 1)
+49 [100, 22, 101] (2, 1, 1)
+50 [94, 101, 102] (2, 1, 1)
+44 [88, 102, 103] (2, 1, 1)
+51 [7, 103, 104] (2, 1, 1)
+52 [18, 25, 105] (128, 1, 1)
+52 [19, 71, 106] (128, 1, 1)
+53 [105, 106, 107] (128, 1, 1)
+52 [20, 26, 108] (128, 1, 1)
+54 [71, 109] (128, 1, 1)
+52 [21, 109, 110] (128, 1, 1)
+53 [108, 110, 111] (128, 1, 1)
+55 [111, 112] (128, 1, 1)
+56 [112, 85, 113] (128, 1, 1)
+57 [113, 22, 114] (128, 1, 1)
+58 [107, 114, 115] (128, 1, 1)
+52 [88, 115, 116] (128, 1, 1)
+59 [8, 116, 117] (128, 1, 1)
+60 [18, 27, 118] (1, 1, 1)
+60 [19, 72, 119] (1, 1, 1)
+61 [118, 119, 120] (1, 1, 1)
+60 [20, 28, 121] (1, 1, 1)
+62 [72, 122] (1, 1, 1)
+60 [21, 122, 123] (1, 1, 1)
+61 [121, 123, 124] (1, 1, 1)
+63 [124, 125] (1, 1, 1)
+64 [125, 85, 126] (1, 1, 1)
+65 [126, 22, 127] (1, 1, 1)
+66 [120, 127, 128] (1, 1, 1)
+60 [88, 128, 129] (1, 1, 1)
+67 [9, 129, 130] (1, 1, 1)
+68 [18, 29, 131] (10, 1, 1)
+68 [19, 66, 132] (10, 1, 1)
+69 [131, 132, 133] (10, 1, 1)
+68 [20, 30, 134] (10, 1, 1)
+70 [66, 135] (10, 1, 1)
+68 [21, 135, 136] (10, 1, 1)
+69 [134, 136, 137] (10, 1, 1)
+71 [137, 138] (10, 1, 1)
+72 [138, 85, 139] (10, 1, 1)
+73 [139, 22, 140] (10, 1, 1)
+74 [133, 140, 141] (10, 1, 1)
+68 [88, 141, 142] (10, 1, 1)
+75 [10, 142, 143] (10, 1, 1)
+76 [18, 31, 144] (1, 1, 1)
+76 [19, 67, 145] (1, 1, 1)
+77 [144, 145, 146] (1, 1, 1)
+76 [20, 32, 147] (1, 1, 1)
+78 [67, 148] (1, 1, 1)
+76 [21, 148, 149] (1, 1, 1)
+77 [147, 149, 150] (1, 1, 1)
+79 [150, 151] (1, 1, 1)
+80 [151, 85, 152] (1, 1, 1)
+81 [152, 22, 153] (1, 1, 1)
+82 [146, 153, 154] (1, 1, 1)
+76 [88, 154, 155] (1, 1, 1)
+83 [11, 155, 156] (1, 1, 1)
+84 [79, 16] (1568, 1, 1)
+84 [83, 17] (1568, 1, 1)
+84 [91, 6] (1568, 1, 1)
+85 [94, 23] (2, 1, 1)
+85 [98, 24] (2, 1, 1)
+85 [104, 7] (2, 1, 1)
+86 [107, 25] (128, 1, 1)
+86 [111, 26] (128, 1, 1)
+86 [117, 8] (128, 1, 1)
+87 [120, 27] (1, 1, 1)
+87 [124, 28] (1, 1, 1)
+87 [130, 9] (1, 1, 1)
+88 [133, 29] (10, 1, 1)
+88 [137, 30] (10, 1, 1)
+88 [143, 10] (10, 1, 1)
+89 [146, 31] (1, 1, 1)
+89 [150, 32] (1, 1, 1)
+89 [156, 11] (1, 1, 1)

@@ -3,7 +3,10 @@
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<i32>;
-@group(0) @binding(3) var<storage, read_write> out0: array<f32>;
+@group(0) @binding(3) var<storage, read_write> in3: array<u32>;
+@group(0) @binding(4) var<storage, read_write> out0: array<f32>;
+struct KilnParams { o: array<vec4<i32>, 1> }
+@group(1) @binding(0) var<uniform> kp: KilnParams;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
@@ -86,7 +89,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let c2 = c_rest % 32; c_rest = c_rest / 32;
   let c1 = c_rest % 8; c_rest = c_rest / 8;
   let c0 = c_rest;
-  let j = kiln_index(in2[c0 * 8 + c1], 32);
+  let j_raw = in2[c0 * 8 + c1];
+  if (j_raw < -32 || j_raw >= 32) { in3[kp.o[0].x] = 1u; }
+  let j = kiln_index(j_raw, 32);
   {
     let e_i = idx; let e_a = in1[j * 32 + c2];
     let o0 = kf1(e_i, e_a);
@@ -2127,17 +2132,17 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 }
 
 // ===== dispatches
-0 [1, 2, 0, 20] (8, 1, 1)
-1 [3, 20, 14, 15, 21, 22] (8, 1, 1)
-2 [4, 20, 16, 23] (4, 1, 1)
-3 [21, 22, 24] (8, 1, 1)
-4 [24, 25] (64, 1, 1)
-5 [25, 23, 26] (8, 1, 1)
-6 [5, 20, 26, 17, 27] (4, 1, 1)
-7 [27, 6, 7, 28] (16, 1, 1)
-8 [8, 28, 18, 29] (8, 1, 1)
-9 [9, 28, 29, 19, 30] (4, 1, 1)
-7 [30, 10, 11, 31] (16, 1, 1)
-10 [31, 32] (1, 1, 1)
-11 [32, 12, 13, 33] (1, 1, 1)
-12 [33, 34] (2, 1, 1)
+0 [1, 2, 0, 21, 20] (8, 1, 1) params [0]
+1 [3, 20, 14, 15, 22, 23] (8, 1, 1)
+2 [4, 20, 16, 24] (4, 1, 1)
+3 [22, 23, 25] (8, 1, 1)
+4 [25, 26] (64, 1, 1)
+5 [26, 24, 27] (8, 1, 1)
+6 [5, 20, 27, 17, 28] (4, 1, 1)
+7 [28, 6, 7, 29] (16, 1, 1)
+8 [8, 29, 18, 30] (8, 1, 1)
+9 [9, 29, 30, 19, 31] (4, 1, 1)
+7 [31, 10, 11, 32] (16, 1, 1)
+10 [32, 33] (1, 1, 1)
+11 [33, 12, 13, 34] (1, 1, 1)
+12 [34, 35] (2, 1, 1)

@@ -266,7 +266,7 @@ describe('movement WGSL kernels vs CPU', () => {
     expect(compileForWebGpu(g).program.dispatches.length).toBe(1);
   });
 
-  it('clamps out-of-range indices (an error on the CPU) instead of reading outside the buffer', async () => {
+  it('refuses out-of-range gather indices (an INDEX error, as on the CPU) and wraps negative ones in range', async () => {
     if (!gpu) return;
     const { WebGpuExecutor } = await import('../../runtime/webgpu/executor.ts');
     const g = new Graph('gather');
@@ -276,7 +276,9 @@ describe('movement WGSL kernels vs CPU', () => {
     const { program, data } = compileForWebGpu(g);
     const exe = await WebGpuExecutor.load(program, data, gpu);
     try {
-      const out = await exe.run(new Map([['x', tensor('f32', [4], [10, 11, 12, 13])], ['i', tensor('i32', [4], [-1, 7, -9, 2])]]));
+      const x4 = tensor('f32', [4], [10, 11, 12, 13]);
+      await expect(exe.run(new Map([['x', x4], ['i', tensor('i32', [4], [-1, 7, -9, 2])]]))).rejects.toThrowError(/\[INDEX\]/);
+      const out = await exe.run(new Map([['x', x4], ['i', tensor('i32', [4], [-1, 3, -4, 2])]]));
       expect(Array.from(out.get(g.outputs[0].name)!.data)).toEqual([13, 13, 10, 12]);
     } finally {
       exe.dispose();

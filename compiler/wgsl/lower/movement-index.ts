@@ -5,7 +5,7 @@
 // Negative indices count from the end; indices still out of range (an error on the CPU) are clamped.
 import type { MovementOpName } from '../../../ir/ops/index.ts';
 import { normAxis, numel } from '../../../ir/shape.ts';
-import type { Lowering } from '../kernel.ts';
+import type { LowerContext, Lowering } from '../kernel.ts';
 import { coordNames, coords } from '../wgsl.ts';
 import { count, input, INDEX_PRELUDE, read, readIndex } from './movement-util.ts';
 
@@ -15,13 +15,20 @@ const REDUCE: Record<string, (old: string, u: string) => string> = {
 
 const replaceAt = (cs: readonly string[], d: number, e: string): string[] => cs.map((c, k) => (k === d ? e : c));
 
+/** The kernel's index check for index `raw` along a dim of size n (valid: [-n, n), negatives wrap), or nothing. */
+const flagOutside = (ctx: LowerContext, raw: string, n: number): string => (ctx.check ? ctx.check(`${raw} < ${-n} || ${raw} >= ${n}`) : '');
+
+/** `let name = kiln_index(raw, n);`, flagging an out-of-range index first (the CPU raises for it). */
+const checkedIndex = (ctx: LowerContext, name: string, raw: string, n: number): string =>
+  `let ${name}_raw = ${raw};\n  ${flagOutside(ctx, `${name}_raw`, n)}\n  let ${name} = kiln_index(${name}_raw, ${n});`;
+
 // Gather: out[pre, i.., post] = x[pre, index(i..), post].
 const gather: Lowering = (ctx) => {
   const x = input(ctx, 0), ind = input(ctx, 1), out = ctx.outputs[0], shape = out.view.shape;
   const ax = normAxis(ctx.node.attrs.axis as number, x.view.shape.length), q = ind.view.shape.length, cs = coordNames(shape.length);
   const body = [
     coords('idx', shape),
-    `let j = kiln_index(${readIndex(ind, cs.slice(ax, ax + q))}, ${x.view.shape[ax]});`,
+    checkedIndex(ctx, 'j', readIndex(ind, cs.slice(ax, ax + q)), x.view.shape[ax]),
     `${out.store('idx', `${read(x, [...cs.slice(0, ax), 'j', ...cs.slice(ax + q)])}`)}`,
   ];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
@@ -33,7 +40,7 @@ const gatherElements: Lowering = (ctx) => {
   const ax = normAxis(ctx.node.attrs.axis as number, x.view.shape.length), cs = coordNames(shape.length);
   const body = [
     coords('idx', shape),
-    `let j = kiln_index(${readIndex(ind, cs)}, ${x.view.shape[ax]});`,
+    checkedIndex(ctx, 'j', readIndex(ind, cs), x.view.shape[ax]),
     `${out.store('idx', `${read(x, replaceAt(cs, ax, 'j'))}`)}`,
   ];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
@@ -44,7 +51,7 @@ const gatherNd: Lowering = (ctx) => {
   const x = input(ctx, 0), ind = input(ctx, 1), out = ctx.outputs[0], shape = out.view.shape, xs = x.view.shape;
   const b = ctx.node.attrs.batch_dims as number, q = ind.view.shape.length, k = ind.view.shape[q - 1], cs = coordNames(shape.length);
   const tuple = cs.slice(0, q - 1);
-  const lets = Array.from({ length: k }, (_, m) => `let j${m} = kiln_index(${readIndex(ind, [...tuple, `${m}`])}, ${xs[b + m]});`);
+  const lets = Array.from({ length: k }, (_, m) => checkedIndex(ctx, `j${m}`, readIndex(ind, [...tuple, `${m}`]), xs[b + m]));
   const src = [...cs.slice(0, b), ...coordNames(k, 'j'), ...cs.slice(q - 1)];
   const body = [coords('idx', shape), ...lets, `${out.store('idx', `${read(x, src)}`)}`];
   return { decls: INDEX_PRELUDE, body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
@@ -59,7 +66,9 @@ const scatterElements: Lowering = (ctx) => {
   const pad = reach.length ? '  ' : '';
   const scan = [
     `${pad}for (var j = 0; j < ${is[ax]}; j++) {`,
-    `${pad}  if (kiln_index(${readIndex(ind, at)}, ${shape[ax]}) == c${ax}) { v = ${f('v', read(upd, at))}; }`,
+    `${pad}  let s_raw = ${readIndex(ind, at)};`,
+    `${pad}  ${flagOutside(ctx, 's_raw', shape[ax])}`,
+    `${pad}  if (kiln_index(s_raw, ${shape[ax]}) == c${ax}) { v = ${f('v', read(upd, at))}; }`,
     `${pad}}`,
   ].join('\n  ');
   const body = [
@@ -77,13 +86,15 @@ const scatterNd: Lowering = (ctx) => {
   const x = input(ctx, 0), ind = input(ctx, 1), upd = input(ctx, 2), out = ctx.outputs[0], shape = out.view.shape;
   const is = ind.view.shape, q = is.length, k = is[q - 1], cs = coordNames(shape.length), f = REDUCE[ctx.node.attrs.reduction as string];
   const tupleShape = is.slice(0, q - 1), u = coordNames(q - 1, 'u');
-  const hits = Array.from({ length: k }, (_, m) => `kiln_index(${readIndex(ind, [...u, `${m}`])}, ${shape[m]}) == c${m}`);
+  const raws = Array.from({ length: k }, (_, m) => `let s${m}_raw = ${readIndex(ind, [...u, `${m}`])}; ${flagOutside(ctx, `s${m}_raw`, shape[m])}`);
+  const hits = Array.from({ length: k }, (_, m) => `kiln_index(s${m}_raw, ${shape[m]}) == c${m}`);
   const body = [
     '// scatter: apply, in order, the index tuples that name this element',
     coords('idx', shape),
     `var v = ${read(x, cs)};`,
     `for (var t = 0; t < ${numel(tupleShape)}; t++) {`,
     `  ${coords('t', tupleShape, 'u').replaceAll('\n  ', '\n    ')}`,
+    ...raws.map((r) => `  ${r}`),
     `  if (${hits.join(' && ') || 'true'}) { v = ${f('v', read(upd, [...u, ...cs.slice(k)]))}; }`,
     '}',
     `${out.store('idx', `v`)}`,

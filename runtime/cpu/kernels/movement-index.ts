@@ -1,6 +1,7 @@
 // CPU kernels of the index-driven movement ops: Gather, GatherElements, GatherND, ScatterElements,
 // ScatterND, OneHot and ReverseSequence. Negative indices count from the end; out-of-range ones throw.
 import type { TypedArray } from '../../../ir/dtype.ts';
+import { KilnError } from '../../../ir/errors.ts';
 import type { Attrs } from '../../../ir/op.ts';
 import type { MovementOpName } from '../../../ir/ops/index.ts';
 import { normAxis, numel, type Shape, stridesOf } from '../../../ir/shape.ts';
@@ -12,7 +13,7 @@ type Ins = readonly (Tensor | undefined)[];
 /** Index i into a dim of length n, negative counting from the end. */
 function at(i: number, n: number): number {
   const j = i < 0 ? i + n : i;
-  if (!(j >= 0 && j < n)) throw new Error(`index ${i} is out of range for a dim of size ${n}`);
+  if (!(j >= 0 && j < n)) throw new KilnError('INDEX', `index ${i} is out of range for a dim of size ${n}`);
   return j;
 }
 
