@@ -1,14 +1,19 @@
 // Operator fusion: one greedy walk in topological order groups the primitives into kernels, reading op
-// kinds only (never names). Each node opens a group of its kind; then an elementwise node joins the group
-// of an operand it reads at its own flat index (a pointwise chain, or the epilogue of a reduction or a
-// contraction), and pulls in pointwise producers that nothing else reads (recomputed inline, through
-// views and broadcasts); a reduction pulls such producers in as its prologue. `mayMerge` is the one place
-// that decides fuse or materialize: one anchor per kernel, no cycle between kernels, at most
-// MAX_BINDINGS storage buffers, and never recompute an expensive producer (only elementwise nodes are
-// ever inlined). Outputs that update optimizer or model state are written in place when every read of
-// the state in the kernel is at the element being written; the schedule then orders that kernel after
-// every other reader of the state. The result is a Schedule (ir/schedule.ts), an analysis; the graph
-// itself is unchanged.
+// kinds and declared op properties only (never names). Each node opens a group of its kind; then
+//  - an elementwise node joins the group of an operand it reads at its own flat index: a pointwise chain,
+//    or the epilogue of a reduction, a contraction or a `perElement` op (gather, pad, concat);
+//  - it joins a reduction's group as a full-row member when it reads the reduction broadcast back over the
+//    reduced axes, which makes a row group (softmax, normalization), and a later reduction over the same
+//    axes of a full-row member joins as one more phase;
+//  - it pulls in pointwise producers that nothing else reads (recomputed inline, through views and
+//    broadcasts); a reduction pulls such producers in as its prologue;
+//  - a `siblings` contraction (MatMul, Gemm) of the same A as an earlier one joins it, columns side by side.
+// `mayMerge` is the one place that decides fuse or materialize: one anchor per kernel (phases and siblings
+// aside), no cycle between kernels, at most MAX_BINDINGS storage buffers, only elementwise nodes ever
+// recomputed; `delaysTemps` refuses joins that would hold temporaries alive across other work. Outputs that
+// update optimizer or model state are written in place when every read of the state in the kernel is at
+// the element being written; the schedule then orders that kernel after every other reader of the state
+// (fuse-order.ts). The result is a Schedule (ir/schedule.ts), an analysis; the graph itself is unchanged.
 import type { Graph, Node, Value } from '../ir/graph.ts';
 import type { OpDef } from '../ir/op.ts';
 import { OPS } from '../ir/ops/index.ts';
@@ -37,7 +42,6 @@ interface Group {
   /** Contraction groups: further contractions of the anchor's A in the same kernel. */
   siblings: Node[];
 }
-
 
 export function fuse(g: Graph): Schedule {
   const facts = new GraphFacts(g);
