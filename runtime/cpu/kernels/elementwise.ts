@@ -1,9 +1,12 @@
-// CPU kernels of the elementwise ops: one scalar function per op, mapped over broadcast inputs.
-import type { ElementwiseOpName } from '../../../ir/ops/index.ts';
+// CPU kernels of the elementwise ops: one scalar function per op, mapped over broadcast inputs. The common
+// ops and broadcasts run tight loops of the same expressions instead (elementwise-fast.ts).
+import type { ElementwiseOpName, OpName } from '../../../ir/ops/index.ts';
+import type { Tensor } from '../../../ir/tensor.ts';
 import type { Attrs } from '../../../ir/op.ts';
 import { type CpuKernel, mapN } from '../kernel.ts';
 import { erf } from '../math.ts';
 import { dropoutMask } from './dropout.ts';
+import { fastElementwise } from './elementwise-fast.ts';
 
 type Scalar = (a: Attrs) => (...v: number[]) => number;
 
@@ -57,6 +60,9 @@ const SCALAR: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Scalar } = {
   Where: () => (c, x, y) => (c ? x : y),
 };
 
+/** The generic per-element function of an op (tests compare the fast loops against it). */
+export const scalarOf = (op: keyof typeof SCALAR, a: Attrs): ((...v: number[]) => number) => SCALAR[op](a);
+
 function f2(g: (x: number, y: number) => number): Scalar {
   return () => g;
 }
@@ -67,10 +73,11 @@ const intDiv: CpuKernel = (xs, _a, out) => [mapN(xs as never, out[0], (x, y) => 
 export const ELEMENTWISE_KERNELS = {
   ...(Object.fromEntries(
     Object.entries(SCALAR).map(([op, s]) => {
-      const k: CpuKernel = (xs, a, out) =>
-        op === 'Div' && out[0].dtype !== 'f32' && out[0].dtype !== 'f16'
-          ? intDiv(xs, a, out)
-          : [mapN(xs.filter((x) => x !== undefined) as never, out[0], s(a))];
+      const k: CpuKernel = (xs, a, out) => {
+        if (op === 'Div' && out[0].dtype !== 'f32' && out[0].dtype !== 'f16') return intDiv(xs, a, out);
+        const given = xs.filter((x) => x !== undefined) as Tensor[];
+        return [fastElementwise(op as OpName, given, a, out[0]) ?? mapN(given, out[0], s(a))];
+      };
       return [op, k];
     }),
   ) as { [K in keyof typeof SCALAR]: CpuKernel }),
