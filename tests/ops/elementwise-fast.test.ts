@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { withFloat64 } from '../../ir/dtype.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
-import { mapN } from '../../runtime/cpu/kernel.ts';
+import { broadcastIndex, mapN } from '../../runtime/cpu/kernel.ts';
+import { REDUCE_KERNELS } from '../../runtime/cpu/kernels/reduce.ts';
+import { reducedAxes, reducedShape } from '../../ir/ops/reduce.ts';
 import { scalarOf } from '../../runtime/cpu/kernels/elementwise.ts';
 import { fastElementwise, rowPlan } from '../../runtime/cpu/kernels/elementwise-fast.ts';
 
@@ -66,5 +68,24 @@ describe('CPU elementwise fast paths', () => {
     const i = tensor('i32', [16], new Int32Array(16).fill(7));
     expect(fastElementwise('Div', [i, i], {}, { dtype: 'i32', shape: [16] })).toBeUndefined();
     expect(fastElementwise('Sin', [mk('f32', [16])], {}, { dtype: 'f32', shape: [16] })).toBeUndefined();
+  });
+
+  it('reductions folded by rows match a flat-order fold through a group index', () => {
+    const steps: Record<string, [number, (a: number, x: number) => number]> = {
+      ReduceSum: [0, (a, x) => a + x],
+      ReduceMax: [-Infinity, (a, x) => (x > a || x !== x ? x : a)],
+      ReduceMin: [Infinity, (a, x) => (x < a || x !== x ? x : a)],
+    };
+    for (const [shape, axes] of [[[16, 128], [0]], [[16, 128], [1]], [[16, 128], []], [[4, 6, 40], [0, 1]], [[4, 6, 40], [2]], [[4, 6, 40], [1]]] as const) {
+      const x = mk('f32', [...shape]);
+      for (const [op, [init, step]] of Object.entries(steps)) {
+        const a = { axes, keepdims: 1, noop_with_empty_axes: 0 };
+        const keep = reducedShape(shape, reducedAxes(shape.length, a), true);
+        const idx = broadcastIndex(keep, shape), acc = new Float64Array(idx.length && Math.max(...idx) + 1).fill(init);
+        x.data.forEach((v, i) => { acc[idx[i]] = step(acc[idx[i]], v); });
+        const [y] = REDUCE_KERNELS[op as 'ReduceSum']([x], a, [{ dtype: 'f32', shape: keep }]);
+        expect(bits(y), `${op} [${shape}] axes [${axes}]`).toEqual(bits(tensor('f32', keep, acc)));
+      }
+    }
   });
 });

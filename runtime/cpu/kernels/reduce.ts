@@ -2,10 +2,12 @@
 // Softmax-like row ops and the losses live in rows.ts.
 import type { ReduceOpName } from '../../../ir/ops/index.ts';
 import { reducedAxes, reducedShape } from '../../../ir/ops/reduce.ts';
+import type { TypedArray } from '../../../ir/dtype.ts';
 import type { Attrs } from '../../../ir/op.ts';
 import { numel } from '../../../ir/shape.ts';
 import type { Tensor } from '../../../ir/tensor.ts';
 import { alloc, broadcastIndex, type CpuKernel, inp } from '../kernel.ts';
+import { rowPlan } from './elementwise-fast.ts';
 import { axisSplit, ROW_KERNELS } from './rows.ts';
 
 /** A reduction: accumulator start, fold step, and the final map from accumulator and group size. */
@@ -13,7 +15,11 @@ interface Reducer {
   readonly init: number;
   readonly step: (acc: number, x: number) => number;
   readonly finish?: (acc: number, n: number) => number;
+  /** The same fold over one contiguous input row: acc[ao + j*sa] = step(acc[ao + j*sa], d[off + j]). */
+  readonly loop?: FoldLoop;
 }
+
+type FoldLoop = (n: number, acc: Float64Array, ao: number, sa: number, d: TypedArray, off: number) => void;
 
 const add = (a: number, x: number) => a + x;
 /** Max/min that propagate NaN. */
@@ -22,11 +28,19 @@ const min = (a: number, x: number) => (x < a || x !== x ? x : a);
 
 type AxisReduceName = Extract<ReduceOpName, `Reduce${string}`>;
 
+const addLoop: FoldLoop = (n, acc, ao, sa, d, off) => { for (let j = 0; j < n; j++) acc[ao + j * sa] += d[off + j]; };
+const maxLoop: FoldLoop = (n, acc, ao, sa, d, off) => {
+  for (let j = 0; j < n; j++) { const k = ao + j * sa, x = d[off + j], a = acc[k]; acc[k] = x > a || x !== x ? x : a; }
+};
+const minLoop: FoldLoop = (n, acc, ao, sa, d, off) => {
+  for (let j = 0; j < n; j++) { const k = ao + j * sa, x = d[off + j], a = acc[k]; acc[k] = x < a || x !== x ? x : a; }
+};
+
 const REDUCERS: { [K in Exclude<AxisReduceName, 'ReduceLogSumExp'>]: Reducer } = {
-  ReduceSum: { init: 0, step: add },
-  ReduceMean: { init: 0, step: add, finish: (a, n) => a / n },
-  ReduceMax: { init: -Infinity, step: max },
-  ReduceMin: { init: Infinity, step: min },
+  ReduceSum: { init: 0, step: add, loop: addLoop },
+  ReduceMean: { init: 0, step: add, finish: (a, n) => a / n, loop: addLoop },
+  ReduceMax: { init: -Infinity, step: max, loop: maxLoop },
+  ReduceMin: { init: Infinity, step: min, loop: minLoop },
   ReduceProd: { init: 1, step: (a, x) => a * x },
   ReduceL1: { init: 0, step: (a, x) => a + Math.abs(x) },
   ReduceL2: { init: 0, step: (a, x) => a + x * x, finish: Math.sqrt },
@@ -40,17 +54,28 @@ function groupIndex(x: Tensor, a: Attrs): { idx: Int32Array; outN: number } {
   return { idx: broadcastIndex(keep, x.shape), outN: numel(keep) };
 }
 
-function fold(x: Tensor, idx: Int32Array, outN: number, r: Reducer): Float64Array {
+/**
+ * Folds every input element into its group, in flat input order. Where the groups form a row plan (see
+ * elementwise-fast.ts: whole-tensor, leading- or trailing-axes reductions) the reducer's loop folds row by
+ * row in that same order, without a group index or a call per element.
+ */
+function fold(x: Tensor, a: Attrs, r: Reducer): { acc: Float64Array; outN: number } {
+  const keep = reducedShape(x.shape, reducedAxes(x.shape.length, a), true);
+  const outN = numel(keep);
   const acc = new Float64Array(outN).fill(r.init);
-  const d = x.data, step = r.step;
+  const d = x.data, p = r.loop && rowPlan([keep], x.shape);
+  if (p) {
+    for (let i = 0; i < p.outer; i++) r.loop!(p.inner, acc, i * p.row[0], p.col[0], d, i * p.inner);
+    return { acc, outN };
+  }
+  const idx = broadcastIndex(keep, x.shape), step = r.step;
   for (let i = 0; i < d.length; i++) acc[idx[i]] = step(acc[idx[i]], d[i]);
-  return acc;
+  return { acc, outN };
 }
 
 const axisReduce = (r: Reducer): CpuKernel => (xs, a, out) => {
   const x = inp(xs, 0);
-  const { idx, outN } = groupIndex(x, a);
-  const acc = fold(x, idx, outN, r);
+  const { acc, outN } = fold(x, a, r);
   const y = alloc(out[0]);
   const n = outN === 0 ? 0 : x.data.length / outN;
   const fin = r.finish;
@@ -62,7 +87,7 @@ const axisReduce = (r: Reducer): CpuKernel => (xs, a, out) => {
 const logSumExp: CpuKernel = (xs, a, out) => {
   const x = inp(xs, 0);
   const { idx, outN } = groupIndex(x, a);
-  const m = fold(x, idx, outN, REDUCERS.ReduceMax);
+  const m = fold(x, a, REDUCERS.ReduceMax).acc;
   for (let o = 0; o < outN; o++) if (!Number.isFinite(m[o])) m[o] = 0;
   const s = new Float64Array(outN);
   const d = x.data;
