@@ -1,0 +1,58 @@
+// CPU backend timings: the mlp_fmnist_adam train step (forward, backward, Adam, loss read back) through
+// compileTraining with backend 'cpu', and MLP 784-128-64-10 inference at batch 64 in the CPU interpreter.
+// Prints the median and p90 ms of N runs after a warm-up. Run: npx tsx bench/cpu-step.ts [runs] [--json]
+import { join } from 'node:path';
+import { readCase, readSpec } from '../compiler/fixtures/case.ts';
+import { trainOptions } from '../compiler/fixtures/run-case.ts';
+import { importOnnxFile } from '../compiler/onnx/importer.ts';
+import { Linear, ReLU, Sequential, trace } from '../compiler/nn/index.ts';
+import { compileTraining } from '../compiler/train/trainer.ts';
+import { tensor, type Tensor } from '../ir/tensor.ts';
+import { interpret } from '../runtime/cpu/interpreter.ts';
+
+const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
+const WARMUP = 3;
+
+function random(shape: number[], seed: number): Tensor {
+  let s = seed >>> 0;
+  const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < data.length; i++) data[i] = ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) * 2 - 1;
+  return tensor('f32', shape, data);
+}
+
+/** Median and p90 ms of `runs` calls after WARMUP calls. */
+async function time(f: () => unknown): Promise<{ median: number; p90: number }> {
+  for (let i = 0; i < WARMUP; i++) await f();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    ts.push(performance.now() - t0);
+  }
+  ts.sort((a, b) => a - b);
+  return { median: ts[Math.floor(ts.length / 2)], p90: ts[Math.min(ts.length - 1, Math.floor(ts.length * 0.9))] };
+}
+
+async function trainStep() {
+  const c = readCase(join(import.meta.dirname, '../tests/fixtures/mlp_fmnist_adam'));
+  const { graph } = importOnnxFile(join(c.dir, c.model));
+  const trainer = await compileTraining(graph, { ...trainOptions(c), backend: 'cpu' });
+  const b = c.train!.batches[0];
+  const inputs = Object.fromEntries(Object.entries(b.inputs).map(([k, s]) => [k, readSpec(c.dir, s)]));
+  const batch = { inputs, target: readSpec(c.dir, b.targets) };
+  const r = await time(() => trainer.step(batch, { returnLoss: true }));
+  trainer.dispose();
+  return r;
+}
+
+async function inference() {
+  const g = trace(new Sequential(new Linear(784, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, 10)), {
+    x: { dtype: 'f32', shape: [64, 784] },
+  });
+  const inputs = new Map([['x', random([64, 784], 1)]]);
+  return time(() => interpret(g, inputs));
+}
+
+const results = { 'mlp_fmnist_adam train step (batch 16)': await trainStep(), 'MLP inference batch 64': await inference() };
+if (process.argv.includes('--json')) console.log(JSON.stringify(results));
+else for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(40)} median ${v.median.toFixed(2)} ms  p90 ${v.p90.toFixed(2)} ms  (${runs} runs)`);
