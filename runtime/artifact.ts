@@ -211,9 +211,12 @@ export class Artifact {
     program.buffers.forEach((b, i) => weights.has(b.name) && this.data.set(i, weights.get(b.name)!));
   }
 
-  /** Uploads the weights and compiles the kernels on a WebGPU device (the default one if none is given). */
-  async createSession(gpu?: GpuContext): Promise<Session> {
-    return new Session(await WebGpuExecutor.load(this.program, this.data, gpu), this.program);
+  /**
+   * Uploads the weights and compiles the kernels on a WebGPU device (the default one if none is given);
+   * opts.warmUp (default true) forces the driver's first-submit shader compile here (LoadOptions.warmUp).
+   */
+  async createSession(gpu?: GpuContext, opts: { readonly warmUp?: boolean } = {}): Promise<Session> {
+    return new Session(await WebGpuExecutor.load(this.program, this.data, gpu, { warmUp: opts.warmUp }), this.program);
   }
 }
 

@@ -25,6 +25,8 @@ export interface TrainingOptions extends TrainSpec {
   readonly evalGraph?: Graph;
   /** Base seed of the Dropout masks when tracing a Module (default 0); masks also vary with the step. */
   readonly seed?: number;
+  /** WebGPU: force the driver's first-submit shader compile at construction (LoadOptions.warmUp; default true). */
+  readonly warmUp?: boolean;
 }
 
 export interface Batch {
@@ -83,7 +85,7 @@ export class Trainer {
     const evalGraph = opts.evalGraph ?? forward;
     // What the trainer keeps current and exports: trained parameters, then state the forward updates.
     const state = new Map([...trainable, ...buffers]);
-    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? []);
+    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? [], opts.warmUp);
     return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, hostScalars, engine);
   }
 
@@ -253,12 +255,12 @@ function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Valu
   };
 }
 
-async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, shareWith: readonly Trainer[]): Promise<Engine> {
+async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], warmUp?: boolean): Promise<Engine> {
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
   const shared = new Map(shareWith.flatMap((t) => [...t.parameterBuffers()]));
   const { program, data } = compileForWebGpu(train);
-  let exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared });
+  let exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared, warmUp });
   const objective = program.outputs[0].name;
   let own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
   let evalExe: Promise<WebGpuExecutor> | undefined;
@@ -272,7 +274,7 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
   });
   watch(exe);
   const stats = { submits: 0, readbacks: 0, deviceRecreations: 0 };
-  const counted = () => ({ ...exe.stats, submits: exe.stats.submits + stats.submits, readbacks: exe.stats.readbacks + stats.readbacks, deviceRecreations: stats.deviceRecreations });
+  const counted = () => ({ submits: exe.stats.submits + stats.submits, readbacks: exe.stats.readbacks + stats.readbacks, deviceRecreations: stats.deviceRecreations });
   const index = (name: string) => program.buffers.findIndex((b) => b.name === name);
   return {
     async run(inputs, returnLoss, checkFinite) {
@@ -284,7 +286,7 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       evalExe ??= (async () => {
         const c = compileForWebGpu(forward);
         const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
-        return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]) });
+        return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]), warmUp });
       })();
       const e = await evalExe;
       const out = await e.run(inputs);
@@ -314,7 +316,7 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       const old = exe;
       stats.submits += old.stats.submits;
       stats.readbacks += old.stats.readbacks;
-      exe = await WebGpuExecutor.load(program, new Map([...data, ...synced]), fresh);
+      exe = await WebGpuExecutor.load(program, new Map([...data, ...synced]), fresh, { warmUp });
       old.dispose();
       void evalExe?.then((e) => e.dispose(), () => undefined);
       evalExe = undefined;

@@ -21,6 +21,14 @@ export interface LoadOptions {
    * as a GAN's generator and discriminator steps). They are neither created, uploaded nor destroyed here.
    */
   readonly sharedBuffers?: ReadonlyMap<string, GPUBuffer>;
+  /**
+   * Force the drivers' deferred shader compile at load (default true): some drivers (Mesa lavapipe) JIT a
+   * pipeline at its first submit, not at createComputePipelineAsync, which with a cold shader cache can
+   * add seconds to tens of seconds to the first run. The warm-up dispatches every pipeline once, on
+   * scratch buffers, and waits for it; the program's own buffers are never touched (see warmUp below).
+   * Its time is stats.warmUpMs and it is not counted in stats.submits.
+   */
+  readonly warmUp?: boolean;
 }
 
 export interface RunOptions {
@@ -60,11 +68,21 @@ interface DeviceState {
   outStaging: GPUBuffer[];
   readStaging: Map<number, GPUBuffer>;
   lost?: string;
+  /** Milliseconds the load's warm-up took. */
+  warmUpMs: number;
 }
 
 export class WebGpuExecutor {
   /** Counts submits and readbacks, so tests can check a run is one submit. */
-  readonly stats = { submits: 0, readbacks: 0, deviceRecreations: 0 };
+  readonly stats = {
+    submits: 0,
+    readbacks: 0,
+    deviceRecreations: 0,
+    /** Milliseconds the last load (or rebuild after a device loss) took, warm-up included. */
+    loadMs: 0,
+    /** Milliseconds of that load spent in the warm-up submit (0 when warmUp is false). */
+    warmUpMs: 0,
+  };
 
   /** The tail of the run queue: each run or readback starts when the previous one has settled. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -74,6 +92,7 @@ export class WebGpuExecutor {
     private readonly program: Program,
     private readonly data: ReadonlyMap<number, TypedArray>,
     private state: DeviceState,
+    private readonly opts: LoadOptions,
   ) {}
 
   static async load(program: Program, data: ReadonlyMap<number, TypedArray>, gpu?: GpuContext, opts: LoadOptions = {}): Promise<WebGpuExecutor> {
@@ -86,7 +105,12 @@ export class WebGpuExecutor {
     if (problem) throw new KilnError('BACKEND', `program memory layout: ${problem}`);
     const bad = paramsProblem(program);
     if (bad) throw new KilnError('BACKEND', `program kernel parameters: ${bad}`);
-    return new WebGpuExecutor(program, data, await build(program, data, gpu, opts));
+    const t0 = performance.now();
+    const state = await build(program, data, gpu, opts);
+    const exe = new WebGpuExecutor(program, data, state, opts);
+    exe.stats.loadMs = performance.now() - t0;
+    exe.stats.warmUpMs = state.warmUpMs;
+    return exe;
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -123,7 +147,10 @@ export class WebGpuExecutor {
       if (this.program.state.length > 0 || this.state.shares) {
         throw new KilnError('BACKEND', `the GPU device was lost (${this.state.lost}) and with it the trained state held there; load the program again from exported weights`);
       }
-      this.state = await build(this.program, this.data);
+      const t0 = performance.now();
+      this.state = await build(this.program, this.data, undefined, { warmUp: this.opts.warmUp });
+      this.stats.loadMs = performance.now() - t0;
+      this.stats.warmUpMs = this.state.warmUpMs;
       this.stats.deviceRecreations++;
     }
     const { program: p } = this;
@@ -297,7 +324,7 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   const dev = (gpu ?? (await getGpu()))?.device;
   if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
   checkLimits(program, dev.limits);
-  const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], paramOffsets: [], outStaging: [], readStaging: new Map() };
+  const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], paramOffsets: [], outStaging: [], readStaging: new Map(), warmUpMs: 0 };
   void dev.lost.then((info) => {
     state.lost = info.message || info.reason || 'unknown reason';
   });
@@ -381,12 +408,81 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
       entries: d.bindings.map((b, i) => ({ binding: i, resource: { buffer: state.buffers[b], offset: state.offsets[b], size: program.buffers[b].bytes } })),
     }),
   );
+  if (opts.warmUp ?? true) {
+    const t0 = performance.now();
+    try {
+      await warmUp(program, state);
+    } catch (e) {
+      await dev.popErrorScope();
+      await dev.popErrorScope();
+      destroy();
+      throw e;
+    }
+    state.warmUpMs = performance.now() - t0;
+  }
   const [validation, oom] = [await dev.popErrorScope(), await dev.popErrorScope()];
   if (validation || oom) {
     destroy();
     throw new KilnError('BACKEND', `loading the program failed (${validation ? 'validation' : 'out of memory'}): ${(validation ?? oom)!.message}`);
   }
   return state;
+}
+
+/**
+ * The warm-up: one submit that dispatches every pipeline once, so that a driver compiling at first use
+ * (lavapipe JITs each pipeline at its first submit) does it at load, where stats.warmUpMs measures it.
+ *
+ * Why this design: an empty dispatch (0 workgroups) may be dropped by Dawn or the driver before any
+ * compile (lavapipe does compile for it today, but Dawn warns about it and nothing promises it), so each
+ * pipeline runs one real workgroup (1,1,1). Running the program itself (on zeroed inputs)
+ * would write its parameters, optimizer state and status flags, to be restored afterwards; instead every
+ * dispatch binds ranges of one zero-filled scratch buffer, each range as large as the binding of the
+ * kernel's first real dispatch (so the kernel's parameters index it in bounds, and zero indices are in
+ * range for gathers), and reads its real kernel parameters. The program's buffers are never bound, so
+ * outputs, trained state and index flags are exactly as without warm-up. Ranges of one kernel are
+ * disjoint, as an arena's are; the dispatches are ordered in one pass, so kernels reuse the same scratch.
+ * A kernel whose ranges do not fit in one buffer on this device, or with no non-empty dispatch, is left
+ * to compile at its first run.
+ */
+async function warmUp(program: Program, state: DeviceState): Promise<void> {
+  const dev = state.device;
+  const align = dev.limits.minStorageBufferOffsetAlignment;
+  const limit = Math.min(dev.limits.maxBufferSize, 1 << 30);
+  const picks: { kernel: number; dispatch: number; ranges: { offset: number; size: number }[] }[] = [];
+  program.kernels.forEach((_, kernel) => {
+    const dispatch = program.dispatches.findIndex((d) => d.kernel === kernel && d.workgroups.every((n) => n > 0));
+    if (dispatch < 0) return;
+    let end = 0;
+    const ranges = program.dispatches[dispatch].bindings.map((b) => {
+      const offset = Math.ceil(end / align) * align;
+      const size = program.buffers[b].bytes;
+      end = offset + size;
+      return { offset, size };
+    });
+    if (end <= limit) picks.push({ kernel, dispatch, ranges });
+  });
+  if (!picks.length) return;
+  const bytes = Math.max(4, ...picks.map((p) => p.ranges.reduce((n, r) => Math.max(n, r.offset + r.size), 0)));
+  const scratch = dev.createBuffer({ label: 'warm-up scratch', size: Math.ceil(bytes / 4) * 4, usage: GPUBufferUsage.STORAGE });
+  try {
+    const enc = dev.createCommandEncoder({ label: 'warm-up' });
+    const pass = enc.beginComputePass();
+    for (const p of picks) {
+      pass.setPipeline(state.pipelines[p.kernel]);
+      const group = dev.createBindGroup({
+        layout: state.pipelines[p.kernel].getBindGroupLayout(0),
+        entries: p.ranges.map((r, i) => ({ binding: i, resource: { buffer: scratch, offset: r.offset, size: r.size } })),
+      });
+      pass.setBindGroup(0, group);
+      if (program.dispatches[p.dispatch].params) pass.setBindGroup(1, state.params!, [state.paramOffsets[p.dispatch]]);
+      pass.dispatchWorkgroups(1, 1, 1);
+    }
+    pass.end();
+    dev.queue.submit([enc.finish()]);
+    await dev.queue.onSubmittedWorkDone();
+  } finally {
+    scratch.destroy();
+  }
 }
 
 /** Bytes of a kernel's parameter struct: its i32 slots in whole vec4s. */
