@@ -11,12 +11,15 @@ import { frozenGpuPipeline, gpuPipeline } from '../passes/pipeline.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
+import { type GemmVariant, withGemmVariant } from './wgsl/lower/matmul.ts';
 
 export interface CompileOptions extends PassOptions {
   /** Fuse primitives into kernels (default true); false emits one kernel per primitive, for comparison. */
   readonly fuse?: boolean;
   /** The weights will not change (an exported model): BatchNorm folds into the preceding Conv/Gemm. */
   readonly frozen?: boolean;
+  /** Force one contraction kernel variant (tests, benchmarks); default: the shape heuristic in lower/matmul.ts. */
+  readonly gemmVariant?: GemmVariant;
 }
 
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
@@ -25,7 +28,7 @@ export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledP
   const passes = opts.fuse === false ? lowering.filter((p) => p !== fusion) : lowering;
   const label = opts.label ?? (opts.frozen ? 'gpu-frozen' : 'gpu');
   const { graph, analyses } = runPipeline(g.clone(), passes, { ...opts, label });
-  const generated = generateProgram(graph, scheduleOf(analyses));
+  const generated = withGemmVariant(opts.gemmVariant, () => generateProgram(graph, scheduleOf(analyses)));
   // The memory plan places the temps in arenas, by liveness over the dispatches codegen scheduled.
   const { program, plan } = applyPlan(generated.program);
   const dump = opts.dumpDir ?? process.env.KILN_DUMP;

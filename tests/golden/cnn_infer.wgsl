@@ -8,10 +8,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 32; const N = 784; const K = 9;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 32; const TILE_N = 64;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -41,57 +39,93 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
   if (i0 < 0 || i0 >= 28 || i1 < 0 || i1 >= 28) { return 0.0; }
   return in0[n * 784 + i0 * 28 + i1];
 }
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 392) { return; }
-  let col0 = (tile % 49) * TILE_N;
-  let row0 = ((tile / 49) % 2) * TILE_M;
-  let batch = tile / 98;
+  if (tile >= 52) { return; }
+  let col0 = (tile % 13) * TILE_N;
+  let row0 = ((tile / 13) % 1) * TILE_M;
+  let batch = tile / 13;
   let img = batch / 1;
   let grp = batch % 1;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 16; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 24; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  let c4 = col0 + tx + 32; let cb4 = min(c4, N - 1);
+  let c5 = col0 + tx + 40; let cb5 = min(c5, N - 1);
+  let c6 = col0 + tx + 48; let cb6 = min(c6, N - 1);
+  let c7 = col0 + tx + 56; let cb7 = min(c7, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0; var acc04 = 0.0; var comp04 = 0.0; var acc05 = 0.0; var comp05 = 0.0; var acc06 = 0.0; var comp06 = 0.0; var acc07 = 0.0; var comp07 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0; var acc14 = 0.0; var comp14 = 0.0; var acc15 = 0.0; var comp15 = 0.0; var acc16 = 0.0; var comp16 = 0.0; var acc17 = 0.0; var comp17 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0; var acc24 = 0.0; var comp24 = 0.0; var acc25 = 0.0; var comp25 = 0.0; var acc26 = 0.0; var comp26 = 0.0; var acc27 = 0.0; var comp27 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0; var acc34 = 0.0; var comp34 = 0.0; var acc35 = 0.0; var comp35 = 0.0; var acc36 = 0.0; var comp36 = 0.0; var acc37 = 0.0; var comp37 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = conv_weight(grp, row, k); }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0; var part04 = 0.0; var part05 = 0.0; var part06 = 0.0; var part07 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0; var part14 = 0.0; var part15 = 0.0; var part16 = 0.0; var part17 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0; var part24 = 0.0; var part25 = 0.0; var part26 = 0.0; var part27 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0; var part34 = 0.0; var part35 = 0.0; var part36 = 0.0; var part37 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = conv_weight(grp, ra0, k); let a1 = conv_weight(grp, ra1, k); let a2 = conv_weight(grp, ra2, k); let a3 = conv_weight(grp, ra3, k);
+      let b0 = conv_input(img, grp, k, cb0);
+      let b1 = conv_input(img, grp, k, cb1);
+      let b2 = conv_input(img, grp, k, cb2);
+      let b3 = conv_input(img, grp, k, cb3);
+      let b4 = conv_input(img, grp, k, cb4);
+      let b5 = conv_input(img, grp, k, cb5);
+      let b6 = conv_input(img, grp, k, cb6);
+      let b7 = conv_input(img, grp, k, cb7);
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3; part04 += a0 * b4; part05 += a0 * b5; part06 += a0 * b6; part07 += a0 * b7;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3; part14 += a1 * b4; part15 += a1 * b5; part16 += a1 * b6; part17 += a1 * b7;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3; part24 += a2 * b4; part25 += a2 * b5; part26 += a2 * b6; part27 += a2 * b7;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3; part34 += a3 * b4; part35 += a3 * b5; part36 += a3 * b6; part37 += a3 * b7;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = conv_input(img, grp, k, col); }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03); kahan(&acc04, &comp04, part04); kahan(&acc05, &comp05, part05); kahan(&acc06, &comp06, part06); kahan(&acc07, &comp07, part07);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13); kahan(&acc14, &comp14, part14); kahan(&acc15, &comp15, part15); kahan(&acc16, &comp16, part16); kahan(&acc17, &comp17, part17);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23); kahan(&acc24, &comp24, part24); kahan(&acc25, &comp25, part25); kahan(&acc26, &comp26, part26); kahan(&acc27, &comp27, part27);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33); kahan(&acc34, &comp34, part34); kahan(&acc35, &comp35, part35); kahan(&acc36, &comp36, part36); kahan(&acc37, &comp37, part37);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c0] = acc00 + in2[grp * 32 + r0]; }
   if (r0 < M && c1 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c1] = acc01 + in2[grp * 32 + r0]; }
+  if (r0 < M && c2 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c2] = acc02 + in2[grp * 32 + r0]; }
+  if (r0 < M && c3 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c3] = acc03 + in2[grp * 32 + r0]; }
+  if (r0 < M && c4 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c4] = acc04 + in2[grp * 32 + r0]; }
+  if (r0 < M && c5 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c5] = acc05 + in2[grp * 32 + r0]; }
+  if (r0 < M && c6 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c6] = acc06 + in2[grp * 32 + r0]; }
+  if (r0 < M && c7 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c7] = acc07 + in2[grp * 32 + r0]; }
   if (r1 < M && c0 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c0] = acc10 + in2[grp * 32 + r1]; }
   if (r1 < M && c1 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c1] = acc11 + in2[grp * 32 + r1]; }
+  if (r1 < M && c2 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c2] = acc12 + in2[grp * 32 + r1]; }
+  if (r1 < M && c3 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c3] = acc13 + in2[grp * 32 + r1]; }
+  if (r1 < M && c4 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c4] = acc14 + in2[grp * 32 + r1]; }
+  if (r1 < M && c5 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c5] = acc15 + in2[grp * 32 + r1]; }
+  if (r1 < M && c6 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c6] = acc16 + in2[grp * 32 + r1]; }
+  if (r1 < M && c7 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c7] = acc17 + in2[grp * 32 + r1]; }
+  if (r2 < M && c0 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c0] = acc20 + in2[grp * 32 + r2]; }
+  if (r2 < M && c1 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c1] = acc21 + in2[grp * 32 + r2]; }
+  if (r2 < M && c2 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c2] = acc22 + in2[grp * 32 + r2]; }
+  if (r2 < M && c3 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c3] = acc23 + in2[grp * 32 + r2]; }
+  if (r2 < M && c4 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c4] = acc24 + in2[grp * 32 + r2]; }
+  if (r2 < M && c5 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c5] = acc25 + in2[grp * 32 + r2]; }
+  if (r2 < M && c6 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c6] = acc26 + in2[grp * 32 + r2]; }
+  if (r2 < M && c7 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c7] = acc27 + in2[grp * 32 + r2]; }
+  if (r3 < M && c0 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c0] = acc30 + in2[grp * 32 + r3]; }
+  if (r3 < M && c1 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c1] = acc31 + in2[grp * 32 + r3]; }
+  if (r3 < M && c2 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c2] = acc32 + in2[grp * 32 + r3]; }
+  if (r3 < M && c3 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c3] = acc33 + in2[grp * 32 + r3]; }
+  if (r3 < M && c4 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c4] = acc34 + in2[grp * 32 + r3]; }
+  if (r3 < M && c5 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c5] = acc35 + in2[grp * 32 + r3]; }
+  if (r3 < M && c6 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c6] = acc36 + in2[grp * 32 + r3]; }
+  if (r3 < M && c7 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c7] = acc37 + in2[grp * 32 + r3]; }
 }
 
 // ===== kernel 1: Relu_/Relu
@@ -220,10 +254,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 64; const N = 144; const K = 288;
-const WG_X = 16; const WG_Y = 16; const KT = 16;
-const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
-var<workgroup> tileA: array<f32, 1024>;
-var<workgroup> tileB: array<f32, 1024>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -253,61 +285,43 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
   if (i0 < 0 || i0 >= 14 || i1 < 0 || i1 >= 14) { return 0.0; }
   return in0[n * 6272 + (grp * 32 + ch) * 196 + i0 * 14 + i1];
 }
-// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
-@compute @workgroup_size(256)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 12) { return; }
-  let col0 = (tile % 3) * TILE_N;
-  let row0 = ((tile / 3) % 1) * TILE_M;
-  let batch = tile / 3;
+  if (tile >= 80) { return; }
+  let col0 = (tile % 5) * TILE_N;
+  let row0 = ((tile / 5) % 4) * TILE_M;
+  let batch = tile / 20;
   let img = batch / 1;
   let grp = batch % 1;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = conv_weight(grp, row, k); }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
-    }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = conv_input(img, grp, k, col); }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
+    let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = conv_weight(grp, ra0, k); let a1 = conv_weight(grp, ra1, k);
+      let b0 = conv_input(img, grp, k, cb0);
+      let b1 = conv_input(img, grp, k, cb1);
+      let b2 = conv_input(img, grp, k, cb2);
+      let b3 = conv_input(img, grp, k, cb3);
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
-    workgroupBarrier();
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
   if (r0 < M && c0 < N) { out0[((img * 64) + grp * 64 + r0) * 144 + c0] = acc00 + in2[grp * 64 + r0]; }
   if (r0 < M && c1 < N) { out0[((img * 64) + grp * 64 + r0) * 144 + c1] = acc01 + in2[grp * 64 + r0]; }
   if (r0 < M && c2 < N) { out0[((img * 64) + grp * 64 + r0) * 144 + c2] = acc02 + in2[grp * 64 + r0]; }
@@ -316,14 +330,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[((img * 64) + grp * 64 + r1) * 144 + c1] = acc11 + in2[grp * 64 + r1]; }
   if (r1 < M && c2 < N) { out0[((img * 64) + grp * 64 + r1) * 144 + c2] = acc12 + in2[grp * 64 + r1]; }
   if (r1 < M && c3 < N) { out0[((img * 64) + grp * 64 + r1) * 144 + c3] = acc13 + in2[grp * 64 + r1]; }
-  if (r2 < M && c0 < N) { out0[((img * 64) + grp * 64 + r2) * 144 + c0] = acc20 + in2[grp * 64 + r2]; }
-  if (r2 < M && c1 < N) { out0[((img * 64) + grp * 64 + r2) * 144 + c1] = acc21 + in2[grp * 64 + r2]; }
-  if (r2 < M && c2 < N) { out0[((img * 64) + grp * 64 + r2) * 144 + c2] = acc22 + in2[grp * 64 + r2]; }
-  if (r2 < M && c3 < N) { out0[((img * 64) + grp * 64 + r2) * 144 + c3] = acc23 + in2[grp * 64 + r2]; }
-  if (r3 < M && c0 < N) { out0[((img * 64) + grp * 64 + r3) * 144 + c0] = acc30 + in2[grp * 64 + r3]; }
-  if (r3 < M && c1 < N) { out0[((img * 64) + grp * 64 + r3) * 144 + c1] = acc31 + in2[grp * 64 + r3]; }
-  if (r3 < M && c2 < N) { out0[((img * 64) + grp * 64 + r3) * 144 + c2] = acc32 + in2[grp * 64 + r3]; }
-  if (r3 < M && c3 < N) { out0[((img * 64) + grp * 64 + r3) * 144 + c3] = acc33 + in2[grp * 64 + r3]; }
 }
 
 // ===== kernel 4: Relu_/Relu_1
@@ -452,10 +458,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 4; const N = 10; const K = 2304;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -463,10 +467,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -478,50 +481,45 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 2304 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 2304 + k]; let a1 = in0[aBase + ra1 * 2304 + k];
+      let b0 = in1[bBase + k + cb0 * 2304];
+      let b1 = in1[bBase + k + cb1 * 2304];
+      let b2 = in1[bBase + k + cb2 * 2304];
+      let b3 = in1[bBase + k + cb3 * 2304];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 2304]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 10 + c0] = acc00 + in2[0 + c0]; }
   if (r0 < M && c1 < N) { out0[r0 * 10 + c1] = acc01 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 10 + c2] = acc02 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 10 + c3] = acc03 + in2[0 + c3]; }
   if (r1 < M && c0 < N) { out0[r1 * 10 + c0] = acc10 + in2[0 + c0]; }
   if (r1 < M && c1 < N) { out0[r1 * 10 + c1] = acc11 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 10 + c2] = acc12 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 10 + c3] = acc13 + in2[0 + c3]; }
 }
 
 // ===== dispatches
-0 [0, 1, 2, 7] (392, 1, 1)
+0 [0, 1, 2, 7] (52, 1, 1)
 1 [7, 8] (1568, 1, 1)
 2 [8, 9] (392, 1, 1)
-3 [9, 3, 4, 10] (12, 1, 1)
+3 [9, 3, 4, 10] (80, 1, 1)
 4 [10, 11] (576, 1, 1)
 5 [11, 12] (144, 1, 1)
 6 [12, 5, 6, 13] (1, 1, 1)

@@ -95,10 +95,8 @@ fn kremap0(i: i32) -> f32 {
 }
 
 const M = 80; const N = 200; const K = 1;
-const WG_X = 16; const WG_Y = 16; const KT = 16;
-const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
-var<workgroup> tileA: array<f32, 1024>;
-var<workgroup> tileB: array<f32, 1024>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -106,15 +104,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
-@compute @workgroup_size(256)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 2) * TILE_M;
-  let batch = tile / 8;
+  if (tile >= 35) { return; }
+  let col0 = (tile % 7) * TILE_N;
+  let row0 = ((tile / 7) % 5) * TILE_M;
+  let batch = tile / 35;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0;
@@ -122,47 +119,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = kremap0(aBase + row); }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
-    }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in2[bBase + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
+    let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = kremap0(aBase + ra0); let a1 = kremap0(aBase + ra1);
+      let b0 = in2[bBase + cb0];
+      let b1 = in2[bBase + cb1];
+      let b2 = in2[bBase + cb2];
+      let b3 = in2[bBase + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
-    workgroupBarrier();
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 80 + r0) * 200 + c0; let e_a = acc00;
     let o0 = kf2(e_i, e_a);
@@ -200,46 +180,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 80 + r1) * 200 + c3; let e_a = acc13;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r2 < M && c0 < N) { {
-    let e_i = (batch * 80 + r2) * 200 + c0; let e_a = acc20;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r2 < M && c1 < N) { {
-    let e_i = (batch * 80 + r2) * 200 + c1; let e_a = acc21;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r2 < M && c2 < N) { {
-    let e_i = (batch * 80 + r2) * 200 + c2; let e_a = acc22;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r2 < M && c3 < N) { {
-    let e_i = (batch * 80 + r2) * 200 + c3; let e_a = acc23;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r3 < M && c0 < N) { {
-    let e_i = (batch * 80 + r3) * 200 + c0; let e_a = acc30;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r3 < M && c1 < N) { {
-    let e_i = (batch * 80 + r3) * 200 + c1; let e_a = acc31;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r3 < M && c2 < N) { {
-    let e_i = (batch * 80 + r3) * 200 + c2; let e_a = acc32;
-    let o0 = kf2(e_i, e_a);
-    out0[e_i] = o0;
-  } }
-  if (r3 < M && c3 < N) { {
-    let e_i = (batch * 80 + r3) * 200 + c3; let e_a = acc33;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -328,10 +268,8 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 4; const N = 200; const K = 50;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -339,15 +277,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 13) { return; }
-  let col0 = (tile % 13) * TILE_N;
-  let row0 = ((tile / 13) % 1) * TILE_M;
-  let batch = tile / 13;
+  if (tile >= 7) { return; }
+  let col0 = (tile % 7) * TILE_N;
+  let row0 = ((tile / 7) % 1) * TILE_M;
+  let batch = tile / 7;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0;
@@ -355,39 +292,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in1[aBase + row * 50 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in1[aBase + ra0 * 50 + k]; let a1 = in1[aBase + ra1 * 50 + k];
+      let b0 = in2[bBase + k + cb0 * 50];
+      let b1 = in2[bBase + k + cb1 * 50];
+      let b2 = in2[bBase + k + cb2 * 50];
+      let b3 = in2[bBase + k + cb3 * 50];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in2[bBase + k + col * 50]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 4 + r0) * 200 + c0; let e_a = acc00;
     let o0 = kf1(e_i, e_a);
@@ -398,6 +326,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 4 + r0) * 200 + c2; let e_a = acc02;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 4 + r0) * 200 + c3; let e_a = acc03;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 4 + r1) * 200 + c0; let e_a = acc10;
     let o0 = kf1(e_i, e_a);
@@ -405,6 +343,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 4 + r1) * 200 + c1; let e_a = acc11;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 4 + r1) * 200 + c2; let e_a = acc12;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 4 + r1) * 200 + c3; let e_a = acc13;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -884,10 +832,8 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 4; const N = 1; const K = 50;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 1; const WG_Y = 64; const KT = 32;
+const TILE_M = 256; const TILE_N = 1;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -895,10 +841,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 256x1 tile of C per workgroup, 4x1 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -910,46 +855,36 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 64; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 128; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 192; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 50 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0;
+    var part10 = 0.0;
+    var part20 = 0.0;
+    var part30 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 50 + k]; let a1 = in0[aBase + ra1 * 50 + k]; let a2 = in0[aBase + ra2 * 50 + k]; let a3 = in0[aBase + ra3 * 50 + k];
+      let b0 = in1[bBase + k];
+      part00 += a0 * b0;
+      part10 += a1 * b0;
+      part20 += a2 * b0;
+      part30 += a3 * b0;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00);
+    kahan(&acc10, &comp10, part10);
+    kahan(&acc20, &comp20, part20);
+    kahan(&acc30, &comp30, part30);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 1 + c0; let e_a = acc00 + in2[0];
-    let o0 = e_a;
-    out0[e_i] = o0;
-  } }
-  if (r0 < M && c1 < N) { {
-    let e_i = r0 * 1 + c1; let e_a = acc01 + in2[0];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -958,54 +893,59 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = e_a;
     out0[e_i] = o0;
   } }
-  if (r1 < M && c1 < N) { {
-    let e_i = r1 * 1 + c1; let e_a = acc11 + in2[0];
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 1 + c0; let e_a = acc20 + in2[0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 1 + c0; let e_a = acc30 + in2[0];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
 }
 
 // ===== dispatches
-0 [5, 0, 3, 8] (8, 1, 1) params [0, 200]
-1 [8, 6, 4, 9] (13, 1, 1) params [0]
+0 [5, 0, 3, 8] (35, 1, 1) params [0, 200]
+1 [8, 6, 4, 9] (7, 1, 1) params [0]
 2 [9, 7, 10, 11] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 11, 4, 12] (13, 1, 1) params [800]
+1 [8, 11, 4, 12] (7, 1, 1) params [800]
 2 [12, 10, 13, 14] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 14, 4, 15] (13, 1, 1) params [1600]
+1 [8, 14, 4, 15] (7, 1, 1) params [1600]
 2 [15, 13, 16, 17] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 17, 4, 18] (13, 1, 1) params [2400]
+1 [8, 17, 4, 18] (7, 1, 1) params [2400]
 2 [18, 16, 19, 20] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 20, 4, 21] (13, 1, 1) params [3200]
+1 [8, 20, 4, 21] (7, 1, 1) params [3200]
 2 [21, 19, 22, 23] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 23, 4, 24] (13, 1, 1) params [4000]
+1 [8, 23, 4, 24] (7, 1, 1) params [4000]
 2 [24, 22, 25, 26] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 26, 4, 27] (13, 1, 1) params [4800]
+1 [8, 26, 4, 27] (7, 1, 1) params [4800]
 2 [27, 25, 28, 29] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 29, 4, 30] (13, 1, 1) params [5600]
+1 [8, 29, 4, 30] (7, 1, 1) params [5600]
 2 [30, 28, 31, 32] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 32, 4, 33] (13, 1, 1) params [6400]
+1 [8, 32, 4, 33] (7, 1, 1) params [6400]
 2 [33, 31, 34, 35] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 35, 4, 36] (13, 1, 1) params [7200]
+1 [8, 35, 4, 36] (7, 1, 1) params [7200]
 2 [36, 34, 37, 38] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 38, 4, 39] (13, 1, 1) params [8000]
+1 [8, 38, 4, 39] (7, 1, 1) params [8000]
 2 [39, 37, 40, 41] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 41, 4, 42] (13, 1, 1) params [8800]
+1 [8, 41, 4, 42] (7, 1, 1) params [8800]
 2 [42, 40, 43, 44] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 44, 4, 45] (13, 1, 1) params [9600]
+1 [8, 44, 4, 45] (7, 1, 1) params [9600]
 2 [45, 43, 46, 47] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 47, 4, 48] (13, 1, 1) params [10400]
+1 [8, 47, 4, 48] (7, 1, 1) params [10400]
 2 [48, 46, 49, 50] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 50, 4, 51] (13, 1, 1) params [11200]
+1 [8, 50, 4, 51] (7, 1, 1) params [11200]
 2 [51, 49, 52, 53] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 53, 4, 54] (13, 1, 1) params [12000]
+1 [8, 53, 4, 54] (7, 1, 1) params [12000]
 2 [54, 52, 55, 56] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 56, 4, 57] (13, 1, 1) params [12800]
+1 [8, 56, 4, 57] (7, 1, 1) params [12800]
 2 [57, 55, 58, 59] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 59, 4, 60] (13, 1, 1) params [13600]
+1 [8, 59, 4, 60] (7, 1, 1) params [13600]
 2 [60, 58, 61, 62] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 62, 4, 63] (13, 1, 1) params [14400]
+1 [8, 62, 4, 63] (7, 1, 1) params [14400]
 2 [63, 61, 64, 65] (4, 1, 1) params [0, 100, 150, 50]
-1 [8, 65, 4, 66] (13, 1, 1) params [15200]
+1 [8, 65, 4, 66] (7, 1, 1) params [15200]
 3 [66, 64, 67] (4, 1, 1) params [0, 100, 150, 50]
 4 [11, 14, 17, 20, 23, 26, 29, 68] (22, 1, 1) params [0]
 4 [32, 35, 38, 41, 44, 47, 50, 68] (22, 1, 1) params [1400]

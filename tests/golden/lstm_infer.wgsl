@@ -25,10 +25,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 80; const N = 200; const K = 1;
-const WG_X = 16; const WG_Y = 16; const KT = 16;
-const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
-var<workgroup> tileA: array<f32, 1024>;
-var<workgroup> tileB: array<f32, 1024>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -36,15 +34,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
-@compute @workgroup_size(256)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 2) * TILE_M;
-  let batch = tile / 8;
+  if (tile >= 35) { return; }
+  let col0 = (tile % 7) * TILE_N;
+  let row0 = ((tile / 7) % 5) * TILE_M;
+  let batch = tile / 35;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0;
@@ -52,47 +49,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
-    }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
+    let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0]; let a1 = in0[aBase + ra1];
+      let b0 = in1[bBase + cb0];
+      let b1 = in1[bBase + cb1];
+      let b2 = in1[bBase + cb2];
+      let b3 = in1[bBase + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
-    workgroupBarrier();
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
   if (r0 < M && c0 < N) { out0[(batch * 80 + r0) * 200 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 80 + r0) * 200 + c1] = acc01; }
   if (r0 < M && c2 < N) { out0[(batch * 80 + r0) * 200 + c2] = acc02; }
@@ -101,14 +81,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[(batch * 80 + r1) * 200 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[(batch * 80 + r1) * 200 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[(batch * 80 + r1) * 200 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[(batch * 80 + r2) * 200 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[(batch * 80 + r2) * 200 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[(batch * 80 + r2) * 200 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[(batch * 80 + r2) * 200 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[(batch * 80 + r3) * 200 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[(batch * 80 + r3) * 200 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[(batch * 80 + r3) * 200 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[(batch * 80 + r3) * 200 + c3] = acc33; }
 }
 
 // ===== kernel 2: Add_/lstm/LSTM/Add_7
@@ -282,10 +254,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 4; const N = 200; const K = 50;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -293,15 +263,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 13) { return; }
-  let col0 = (tile % 13) * TILE_N;
-  let row0 = ((tile / 13) % 1) * TILE_M;
-  let batch = tile / 13;
+  if (tile >= 7) { return; }
+  let col0 = (tile % 7) * TILE_N;
+  let row0 = ((tile / 7) % 1) * TILE_M;
+  let batch = tile / 7;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0;
@@ -309,43 +278,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 50 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 50 + k]; let a1 = in0[aBase + ra1 * 50 + k];
+      let b0 = in1[bBase + k + cb0 * 50];
+      let b1 = in1[bBase + k + cb1 * 50];
+      let b2 = in1[bBase + k + cb2 * 50];
+      let b3 = in1[bBase + k + cb3 * 50];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 50]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[(batch * 4 + r0) * 200 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 4 + r0) * 200 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 4 + r0) * 200 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 4 + r0) * 200 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[(batch * 4 + r1) * 200 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[(batch * 4 + r1) * 200 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 4 + r1) * 200 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 4 + r1) * 200 + c3] = acc13; }
 }
 
 // ===== kernel 5: Add_/lstm/LSTM/Add_18
@@ -935,10 +899,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 4; const N = 1; const K = 50;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 1; const WG_Y = 64; const KT = 32;
+const TILE_M = 256; const TILE_N = 1;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -946,10 +908,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 256x1 tile of C per workgroup, 4x1 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -961,51 +922,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 64; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 128; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 192; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 50 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0;
+    var part10 = 0.0;
+    var part20 = 0.0;
+    var part30 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 50 + k]; let a1 = in0[aBase + ra1 * 50 + k]; let a2 = in0[aBase + ra2 * 50 + k]; let a3 = in0[aBase + ra3 * 50 + k];
+      let b0 = in1[bBase + k];
+      part00 += a0 * b0;
+      part10 += a1 * b0;
+      part20 += a2 * b0;
+      part30 += a3 * b0;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00);
+    kahan(&acc10, &comp10, part10);
+    kahan(&acc20, &comp20, part20);
+    kahan(&acc30, &comp30, part30);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 1 + c0] = acc00 + in2[0]; }
-  if (r0 < M && c1 < N) { out0[r0 * 1 + c1] = acc01 + in2[0]; }
   if (r1 < M && c0 < N) { out0[r1 * 1 + c0] = acc10 + in2[0]; }
-  if (r1 < M && c1 < N) { out0[r1 * 1 + c1] = acc11 + in2[0]; }
+  if (r2 < M && c0 < N) { out0[r2 * 1 + c0] = acc20 + in2[0]; }
+  if (r3 < M && c0 < N) { out0[r3 * 1 + c0] = acc30 + in2[0]; }
 }
 
 // ===== dispatches
 0 [0, 9] (2, 1, 1)
-1 [9, 3, 10] (8, 1, 1)
+1 [9, 3, 10] (35, 1, 1)
 2 [5, 11] (4, 1, 1) params [0, 200]
 3 [10, 11, 12] (250, 1, 1)
-4 [7, 4, 13] (13, 1, 1)
+4 [7, 4, 13] (7, 1, 1)
 5 [12, 13, 14] (13, 1, 1) params [0]
 6 [14, 15] (4, 1, 1) params [0]
 6 [14, 16] (4, 1, 1) params [100]
@@ -1016,7 +972,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [14, 21] (4, 1, 1) params [50]
 10 [20, 22] (4, 1, 1)
 8 [21, 22, 23] (4, 1, 1)
-4 [23, 4, 24] (13, 1, 1)
+4 [23, 4, 24] (7, 1, 1)
 5 [12, 24, 25] (13, 1, 1) params [800]
 6 [25, 26] (4, 1, 1) params [0]
 6 [25, 27] (4, 1, 1) params [100]
@@ -1027,7 +983,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [25, 32] (4, 1, 1) params [50]
 10 [31, 33] (4, 1, 1)
 8 [32, 33, 34] (4, 1, 1)
-4 [34, 4, 35] (13, 1, 1)
+4 [34, 4, 35] (7, 1, 1)
 5 [12, 35, 36] (13, 1, 1) params [1600]
 6 [36, 37] (4, 1, 1) params [0]
 6 [36, 38] (4, 1, 1) params [100]
@@ -1038,7 +994,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [36, 43] (4, 1, 1) params [50]
 10 [42, 44] (4, 1, 1)
 8 [43, 44, 45] (4, 1, 1)
-4 [45, 4, 46] (13, 1, 1)
+4 [45, 4, 46] (7, 1, 1)
 5 [12, 46, 47] (13, 1, 1) params [2400]
 6 [47, 48] (4, 1, 1) params [0]
 6 [47, 49] (4, 1, 1) params [100]
@@ -1049,7 +1005,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [47, 54] (4, 1, 1) params [50]
 10 [53, 55] (4, 1, 1)
 8 [54, 55, 56] (4, 1, 1)
-4 [56, 4, 57] (13, 1, 1)
+4 [56, 4, 57] (7, 1, 1)
 5 [12, 57, 58] (13, 1, 1) params [3200]
 6 [58, 59] (4, 1, 1) params [0]
 6 [58, 60] (4, 1, 1) params [100]
@@ -1060,7 +1016,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [58, 65] (4, 1, 1) params [50]
 10 [64, 66] (4, 1, 1)
 8 [65, 66, 67] (4, 1, 1)
-4 [67, 4, 68] (13, 1, 1)
+4 [67, 4, 68] (7, 1, 1)
 5 [12, 68, 69] (13, 1, 1) params [4000]
 6 [69, 70] (4, 1, 1) params [0]
 6 [69, 71] (4, 1, 1) params [100]
@@ -1071,7 +1027,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [69, 76] (4, 1, 1) params [50]
 10 [75, 77] (4, 1, 1)
 8 [76, 77, 78] (4, 1, 1)
-4 [78, 4, 79] (13, 1, 1)
+4 [78, 4, 79] (7, 1, 1)
 5 [12, 79, 80] (13, 1, 1) params [4800]
 6 [80, 81] (4, 1, 1) params [0]
 6 [80, 82] (4, 1, 1) params [100]
@@ -1082,7 +1038,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [80, 87] (4, 1, 1) params [50]
 10 [86, 88] (4, 1, 1)
 8 [87, 88, 89] (4, 1, 1)
-4 [89, 4, 90] (13, 1, 1)
+4 [89, 4, 90] (7, 1, 1)
 5 [12, 90, 91] (13, 1, 1) params [5600]
 6 [91, 92] (4, 1, 1) params [0]
 6 [91, 93] (4, 1, 1) params [100]
@@ -1093,7 +1049,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [91, 98] (4, 1, 1) params [50]
 10 [97, 99] (4, 1, 1)
 8 [98, 99, 100] (4, 1, 1)
-4 [100, 4, 101] (13, 1, 1)
+4 [100, 4, 101] (7, 1, 1)
 5 [12, 101, 102] (13, 1, 1) params [6400]
 6 [102, 103] (4, 1, 1) params [0]
 6 [102, 104] (4, 1, 1) params [100]
@@ -1104,7 +1060,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [102, 109] (4, 1, 1) params [50]
 10 [108, 110] (4, 1, 1)
 8 [109, 110, 111] (4, 1, 1)
-4 [111, 4, 112] (13, 1, 1)
+4 [111, 4, 112] (7, 1, 1)
 5 [12, 112, 113] (13, 1, 1) params [7200]
 6 [113, 114] (4, 1, 1) params [0]
 6 [113, 115] (4, 1, 1) params [100]
@@ -1115,7 +1071,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [113, 120] (4, 1, 1) params [50]
 10 [119, 121] (4, 1, 1)
 8 [120, 121, 122] (4, 1, 1)
-4 [122, 4, 123] (13, 1, 1)
+4 [122, 4, 123] (7, 1, 1)
 5 [12, 123, 124] (13, 1, 1) params [8000]
 6 [124, 125] (4, 1, 1) params [0]
 6 [124, 126] (4, 1, 1) params [100]
@@ -1126,7 +1082,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [124, 131] (4, 1, 1) params [50]
 10 [130, 132] (4, 1, 1)
 8 [131, 132, 133] (4, 1, 1)
-4 [133, 4, 134] (13, 1, 1)
+4 [133, 4, 134] (7, 1, 1)
 5 [12, 134, 135] (13, 1, 1) params [8800]
 6 [135, 136] (4, 1, 1) params [0]
 6 [135, 137] (4, 1, 1) params [100]
@@ -1137,7 +1093,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [135, 142] (4, 1, 1) params [50]
 10 [141, 143] (4, 1, 1)
 8 [142, 143, 144] (4, 1, 1)
-4 [144, 4, 145] (13, 1, 1)
+4 [144, 4, 145] (7, 1, 1)
 5 [12, 145, 146] (13, 1, 1) params [9600]
 6 [146, 147] (4, 1, 1) params [0]
 6 [146, 148] (4, 1, 1) params [100]
@@ -1148,7 +1104,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [146, 153] (4, 1, 1) params [50]
 10 [152, 154] (4, 1, 1)
 8 [153, 154, 155] (4, 1, 1)
-4 [155, 4, 156] (13, 1, 1)
+4 [155, 4, 156] (7, 1, 1)
 5 [12, 156, 157] (13, 1, 1) params [10400]
 6 [157, 158] (4, 1, 1) params [0]
 6 [157, 159] (4, 1, 1) params [100]
@@ -1159,7 +1115,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [157, 164] (4, 1, 1) params [50]
 10 [163, 165] (4, 1, 1)
 8 [164, 165, 166] (4, 1, 1)
-4 [166, 4, 167] (13, 1, 1)
+4 [166, 4, 167] (7, 1, 1)
 5 [12, 167, 168] (13, 1, 1) params [11200]
 6 [168, 169] (4, 1, 1) params [0]
 6 [168, 170] (4, 1, 1) params [100]
@@ -1170,7 +1126,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [168, 175] (4, 1, 1) params [50]
 10 [174, 176] (4, 1, 1)
 8 [175, 176, 177] (4, 1, 1)
-4 [177, 4, 178] (13, 1, 1)
+4 [177, 4, 178] (7, 1, 1)
 5 [12, 178, 179] (13, 1, 1) params [12000]
 6 [179, 180] (4, 1, 1) params [0]
 6 [179, 181] (4, 1, 1) params [100]
@@ -1181,7 +1137,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [179, 186] (4, 1, 1) params [50]
 10 [185, 187] (4, 1, 1)
 8 [186, 187, 188] (4, 1, 1)
-4 [188, 4, 189] (13, 1, 1)
+4 [188, 4, 189] (7, 1, 1)
 5 [12, 189, 190] (13, 1, 1) params [12800]
 6 [190, 191] (4, 1, 1) params [0]
 6 [190, 192] (4, 1, 1) params [100]
@@ -1192,7 +1148,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [190, 197] (4, 1, 1) params [50]
 10 [196, 198] (4, 1, 1)
 8 [197, 198, 199] (4, 1, 1)
-4 [199, 4, 200] (13, 1, 1)
+4 [199, 4, 200] (7, 1, 1)
 5 [12, 200, 201] (13, 1, 1) params [13600]
 6 [201, 202] (4, 1, 1) params [0]
 6 [201, 203] (4, 1, 1) params [100]
@@ -1203,7 +1159,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [201, 208] (4, 1, 1) params [50]
 10 [207, 209] (4, 1, 1)
 8 [208, 209, 210] (4, 1, 1)
-4 [210, 4, 211] (13, 1, 1)
+4 [210, 4, 211] (7, 1, 1)
 5 [12, 211, 212] (13, 1, 1) params [14400]
 6 [212, 213] (4, 1, 1) params [0]
 6 [212, 214] (4, 1, 1) params [100]
@@ -1214,7 +1170,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 6 [212, 219] (4, 1, 1) params [50]
 10 [218, 220] (4, 1, 1)
 8 [219, 220, 221] (4, 1, 1)
-4 [221, 4, 222] (13, 1, 1)
+4 [221, 4, 222] (7, 1, 1)
 5 [12, 222, 223] (13, 1, 1) params [15200]
 6 [223, 224] (4, 1, 1) params [0]
 6 [223, 225] (4, 1, 1) params [100]

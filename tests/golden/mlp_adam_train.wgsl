@@ -8,10 +8,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 16; const N = 128; const K = 784;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -19,58 +17,52 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 8) * TILE_N;
-  let row0 = ((tile / 8) % 1) * TILE_M;
-  let batch = tile / 8;
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 784 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 784 + k]; let a1 = in0[aBase + ra1 * 784 + k];
+      let b0 = in1[bBase + k + cb0 * 784];
+      let b1 = in1[bBase + k + cb1 * 784];
+      let b2 = in1[bBase + k + cb2 * 784];
+      let b3 = in1[bBase + k + cb3 * 784];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 784]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00 + in2[0 + c0]; }
   if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc03 + in2[0 + c3]; }
   if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10 + in2[0 + c0]; }
   if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13 + in2[0 + c3]; }
 }
 
 // ===== kernel 1: Relu_/Relu
@@ -162,10 +154,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 16; const N = 64; const K = 128;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -173,58 +163,52 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 128 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 128 + k]; let a1 = in0[aBase + ra1 * 128 + k];
+      let b0 = in1[bBase + k + cb0 * 128];
+      let b1 = in1[bBase + k + cb1 * 128];
+      let b2 = in1[bBase + k + cb2 * 128];
+      let b3 = in1[bBase + k + cb3 * 128];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 128]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00 + in2[0 + c0]; }
   if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc02 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc03 + in2[0 + c3]; }
   if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10 + in2[0 + c0]; }
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc12 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc13 + in2[0 + c3]; }
 }
 
 // ===== kernel 3: Relu_/Relu_1
@@ -316,10 +300,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 16; const N = 10; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -327,10 +309,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -342,43 +323,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k];
+      let b0 = in1[bBase + k + cb0 * 64];
+      let b1 = in1[bBase + k + cb1 * 64];
+      let b2 = in1[bBase + k + cb2 * 64];
+      let b3 = in1[bBase + k + cb3 * 64];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 64]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 10 + c0] = acc00 + in2[0 + c0]; }
   if (r0 < M && c1 < N) { out0[r0 * 10 + c1] = acc01 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 10 + c2] = acc02 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 10 + c3] = acc03 + in2[0 + c3]; }
   if (r1 < M && c0 < N) { out0[r1 * 10 + c0] = acc10 + in2[0 + c0]; }
   if (r1 < M && c1 < N) { out0[r1 * 10 + c1] = acc11 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 10 + c2] = acc12 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 10 + c3] = acc13 + in2[0 + c3]; }
 }
 
 // ===== kernel 5: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
@@ -1602,10 +1578,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 16; const N = 64; const K = 10;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1613,58 +1587,52 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 10 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 10 + k]; let a1 = in0[aBase + ra1 * 10 + k];
+      let b0 = in1[bBase + k * 64 + cb0];
+      let b1 = in1[bBase + k * 64 + cb1];
+      let b2 = in1[bBase + k * 64 + cb2];
+      let b3 = in1[bBase + k * 64 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 64 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc13; }
 }
 
 // ===== kernel 24: Gemm_grad//layers.2/Gemm/Gemm_1
@@ -1676,10 +1644,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 10; const N = 64; const K = 16;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1687,58 +1653,52 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row + k * 10]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 + k * 10]; let a1 = in0[aBase + ra1 + k * 10];
+      let b0 = in1[bBase + k * 64 + cb0];
+      let b1 = in1[bBase + k * 64 + cb1];
+      let b2 = in1[bBase + k * 64 + cb2];
+      let b3 = in1[bBase + k * 64 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 64 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc13; }
 }
 
 // ===== kernel 25: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
@@ -1937,10 +1897,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 16; const N = 128; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1948,58 +1906,52 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 8) * TILE_N;
-  let row0 = ((tile / 8) % 1) * TILE_M;
-  let batch = tile / 8;
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k];
+      let b0 = in1[bBase + k * 128 + cb0];
+      let b1 = in1[bBase + k * 128 + cb1];
+      let b2 = in1[bBase + k * 128 + cb2];
+      let b3 = in1[bBase + k * 128 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 128 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13; }
 }
 
 // ===== kernel 29: Gemm_grad//layers.1/Gemm/Gemm_1
@@ -2011,10 +1963,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 64; const N = 128; const K = 16;
-const WG_X = 16; const WG_Y = 16; const KT = 16;
-const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
-var<workgroup> tileA: array<f32, 1024>;
-var<workgroup> tileB: array<f32, 1024>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -2022,62 +1972,44 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
-@compute @workgroup_size(256)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 2) { return; }
-  let col0 = (tile % 2) * TILE_N;
-  let row0 = ((tile / 2) % 1) * TILE_M;
-  let batch = tile / 2;
+  if (tile >= 16) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 4) * TILE_M;
+  let batch = tile / 16;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row + k * 64]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
-    }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 128 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
+    let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 + k * 64]; let a1 = in0[aBase + ra1 + k * 64];
+      let b0 = in1[bBase + k * 128 + cb0];
+      let b1 = in1[bBase + k * 128 + cb1];
+      let b2 = in1[bBase + k * 128 + cb2];
+      let b3 = in1[bBase + k * 128 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
-    workgroupBarrier();
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
   if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01; }
   if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02; }
@@ -2086,14 +2018,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33; }
 }
 
 // ===== kernel 30: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
@@ -2292,10 +2216,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 128; const N = 784; const K = 16;
-const WG_X = 16; const WG_Y = 16; const KT = 16;
-const TILE_M = 64; const TILE_N = 64; const THREADS = 256;
-var<workgroup> tileA: array<f32, 1024>;
-var<workgroup> tileB: array<f32, 1024>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 32; const TILE_N = 64;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -2303,78 +2225,94 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 64x64 tile of C per workgroup, K staged 16 at a time, 4x4 registers per invocation.
-@compute @workgroup_size(256)
+// Register-blocked matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, no workgroup memory.
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 26) { return; }
+  if (tile >= 52) { return; }
   let col0 = (tile % 13) * TILE_N;
-  let row0 = ((tile / 13) % 2) * TILE_M;
-  let batch = tile / 26;
+  let row0 = ((tile / 13) % 4) * TILE_M;
+  let batch = tile / 52;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 16; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 24; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  let c4 = col0 + tx + 32; let cb4 = min(c4, N - 1);
+  let c5 = col0 + tx + 40; let cb5 = min(c5, N - 1);
+  let c6 = col0 + tx + 48; let cb6 = min(c6, N - 1);
+  let c7 = col0 + tx + 56; let cb7 = min(c7, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0; var acc04 = 0.0; var comp04 = 0.0; var acc05 = 0.0; var comp05 = 0.0; var acc06 = 0.0; var comp06 = 0.0; var acc07 = 0.0; var comp07 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0; var acc14 = 0.0; var comp14 = 0.0; var acc15 = 0.0; var comp15 = 0.0; var acc16 = 0.0; var comp16 = 0.0; var acc17 = 0.0; var comp17 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0; var acc24 = 0.0; var comp24 = 0.0; var acc25 = 0.0; var comp25 = 0.0; var acc26 = 0.0; var comp26 = 0.0; var acc27 = 0.0; var comp27 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0; var acc34 = 0.0; var comp34 = 0.0; var acc35 = 0.0; var comp35 = 0.0; var acc36 = 0.0; var comp36 = 0.0; var acc37 = 0.0; var comp37 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row + k * 128]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0; var part04 = 0.0; var part05 = 0.0; var part06 = 0.0; var part07 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0; var part14 = 0.0; var part15 = 0.0; var part16 = 0.0; var part17 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0; var part24 = 0.0; var part25 = 0.0; var part26 = 0.0; var part27 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0; var part34 = 0.0; var part35 = 0.0; var part36 = 0.0; var part37 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 + k * 128]; let a1 = in0[aBase + ra1 + k * 128]; let a2 = in0[aBase + ra2 + k * 128]; let a3 = in0[aBase + ra3 + k * 128];
+      let b0 = in1[bBase + k * 784 + cb0];
+      let b1 = in1[bBase + k * 784 + cb1];
+      let b2 = in1[bBase + k * 784 + cb2];
+      let b3 = in1[bBase + k * 784 + cb3];
+      let b4 = in1[bBase + k * 784 + cb4];
+      let b5 = in1[bBase + k * 784 + cb5];
+      let b6 = in1[bBase + k * 784 + cb6];
+      let b7 = in1[bBase + k * 784 + cb7];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3; part04 += a0 * b4; part05 += a0 * b5; part06 += a0 * b6; part07 += a0 * b7;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3; part14 += a1 * b4; part15 += a1 * b5; part16 += a1 * b6; part17 += a1 * b7;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3; part24 += a2 * b4; part25 += a2 * b5; part26 += a2 * b6; part27 += a2 * b7;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3; part34 += a3 * b4; part35 += a3 * b5; part36 += a3 * b6; part37 += a3 * b7;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 784 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 16]; let a2 = tileA[kk * TILE_M + ty + 32]; let a3 = tileA[kk * TILE_M + ty + 48];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 16]; let b2 = tileB[kk * TILE_N + tx + 32]; let b3 = tileB[kk * TILE_N + tx + 48];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03); kahan(&acc04, &comp04, part04); kahan(&acc05, &comp05, part05); kahan(&acc06, &comp06, part06); kahan(&acc07, &comp07, part07);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13); kahan(&acc14, &comp14, part14); kahan(&acc15, &comp15, part15); kahan(&acc16, &comp16, part16); kahan(&acc17, &comp17, part17);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23); kahan(&acc24, &comp24, part24); kahan(&acc25, &comp25, part25); kahan(&acc26, &comp26, part26); kahan(&acc27, &comp27, part27);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33); kahan(&acc34, &comp34, part34); kahan(&acc35, &comp35, part35); kahan(&acc36, &comp36, part36); kahan(&acc37, &comp37, part37);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 16; let r2 = row0 + ty + 32; let r3 = row0 + ty + 48; let c0 = col0 + tx + 0; let c1 = col0 + tx + 16; let c2 = col0 + tx + 32; let c3 = col0 + tx + 48;
   if (r0 < M && c0 < N) { out0[r0 * 784 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[r0 * 784 + c1] = acc01; }
   if (r0 < M && c2 < N) { out0[r0 * 784 + c2] = acc02; }
   if (r0 < M && c3 < N) { out0[r0 * 784 + c3] = acc03; }
+  if (r0 < M && c4 < N) { out0[r0 * 784 + c4] = acc04; }
+  if (r0 < M && c5 < N) { out0[r0 * 784 + c5] = acc05; }
+  if (r0 < M && c6 < N) { out0[r0 * 784 + c6] = acc06; }
+  if (r0 < M && c7 < N) { out0[r0 * 784 + c7] = acc07; }
   if (r1 < M && c0 < N) { out0[r1 * 784 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[r1 * 784 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[r1 * 784 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[r1 * 784 + c3] = acc13; }
+  if (r1 < M && c4 < N) { out0[r1 * 784 + c4] = acc14; }
+  if (r1 < M && c5 < N) { out0[r1 * 784 + c5] = acc15; }
+  if (r1 < M && c6 < N) { out0[r1 * 784 + c6] = acc16; }
+  if (r1 < M && c7 < N) { out0[r1 * 784 + c7] = acc17; }
   if (r2 < M && c0 < N) { out0[r2 * 784 + c0] = acc20; }
   if (r2 < M && c1 < N) { out0[r2 * 784 + c1] = acc21; }
   if (r2 < M && c2 < N) { out0[r2 * 784 + c2] = acc22; }
   if (r2 < M && c3 < N) { out0[r2 * 784 + c3] = acc23; }
+  if (r2 < M && c4 < N) { out0[r2 * 784 + c4] = acc24; }
+  if (r2 < M && c5 < N) { out0[r2 * 784 + c5] = acc25; }
+  if (r2 < M && c6 < N) { out0[r2 * 784 + c6] = acc26; }
+  if (r2 < M && c7 < N) { out0[r2 * 784 + c7] = acc27; }
   if (r3 < M && c0 < N) { out0[r3 * 784 + c0] = acc30; }
   if (r3 < M && c1 < N) { out0[r3 * 784 + c1] = acc31; }
   if (r3 < M && c2 < N) { out0[r3 * 784 + c2] = acc32; }
   if (r3 < M && c3 < N) { out0[r3 * 784 + c3] = acc33; }
+  if (r3 < M && c4 < N) { out0[r3 * 784 + c4] = acc34; }
+  if (r3 < M && c5 < N) { out0[r3 * 784 + c5] = acc35; }
+  if (r3 < M && c6 < N) { out0[r3 * 784 + c6] = acc36; }
+  if (r3 < M && c7 < N) { out0[r3 * 784 + c7] = acc37; }
 }
 
 // ===== kernel 34: ReduceSum_grad//layers.0/Gemm/ReduceSum_1
@@ -6384,9 +6322,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 }
 
 // ===== dispatches
-0 [0, 6, 7, 35] (8, 1, 1)
+0 [0, 6, 7, 35] (4, 1, 1)
 1 [35, 36] (32, 1, 1)
-2 [36, 8, 9, 37] (4, 1, 1)
+2 [36, 8, 9, 37] (2, 1, 1)
 3 [37, 38] (16, 1, 1)
 4 [38, 10, 11, 39] (1, 1, 1)
 5 [39, 40] (1, 1, 1)
@@ -6413,17 +6351,17 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 20 [61, 44, 62] (1, 1, 1)
 21 [62, 43, 63] (3, 1, 1)
 22 [59, 63, 64] (3, 1, 1)
-23 [64, 10, 65] (4, 1, 1)
-24 [64, 38, 66] (4, 1, 1)
+23 [64, 10, 65] (2, 1, 1)
+24 [64, 38, 66] (2, 1, 1)
 25 [64, 67] (1, 1, 1)
 26 [37, 14, 68] (16, 1, 1)
 27 [68, 65, 14, 69] (16, 1, 1)
-28 [69, 8, 70] (8, 1, 1)
-29 [69, 36, 71] (2, 1, 1)
+28 [69, 8, 70] (4, 1, 1)
+29 [69, 36, 71] (16, 1, 1)
 30 [69, 72] (1, 1, 1)
 31 [35, 14, 73] (32, 1, 1)
 32 [73, 70, 14, 74] (32, 1, 1)
-33 [74, 0, 75] (26, 1, 1)
+33 [74, 0, 75] (52, 1, 1)
 34 [74, 76] (2, 1, 1)
 35 [18, 16, 77] (1568, 1, 1)
 35 [19, 75, 78] (1568, 1, 1)

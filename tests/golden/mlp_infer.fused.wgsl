@@ -78,10 +78,8 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 128; const K = 784;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -89,54 +87,44 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 8) * TILE_N;
-  let row0 = ((tile / 8) % 1) * TILE_M;
-  let batch = tile / 8;
+  if (tile >= 4) { return; }
+  let col0 = (tile % 4) * TILE_N;
+  let row0 = ((tile / 4) % 1) * TILE_M;
+  let batch = tile / 4;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 784 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 784 + k]; let a1 = in0[aBase + ra1 * 784 + k];
+      let b0 = in1[bBase + k + cb0 * 784];
+      let b1 = in1[bBase + k + cb1 * 784];
+      let b2 = in1[bBase + k + cb2 * 784];
+      let b3 = in1[bBase + k + cb3 * 784];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 784]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 128 + c0; let e_a = acc00 + in2[0 + c0];
     let o0 = kf1(e_i, e_a);
@@ -147,6 +135,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = r0 * 128 + c2; let e_a = acc02 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = r0 * 128 + c3; let e_a = acc03 + in2[0 + c3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = r1 * 128 + c0; let e_a = acc10 + in2[0 + c0];
     let o0 = kf1(e_i, e_a);
@@ -154,6 +152,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = r1 * 128 + c1; let e_a = acc11 + in2[0 + c1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = r1 * 128 + c2; let e_a = acc12 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = r1 * 128 + c3; let e_a = acc13 + in2[0 + c3];
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -239,10 +247,8 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 64; const K = 128;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -250,54 +256,44 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   
   let aBase = 0;
   let bBase = 0;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 128 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 128 + k]; let a1 = in0[aBase + ra1 * 128 + k];
+      let b0 = in1[bBase + k + cb0 * 128];
+      let b1 = in1[bBase + k + cb1 * 128];
+      let b2 = in1[bBase + k + cb2 * 128];
+      let b3 = in1[bBase + k + cb3 * 128];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 128]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 64 + c0; let e_a = acc00 + in2[0 + c0];
     let o0 = kf1(e_i, e_a);
@@ -308,6 +304,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = r0 * 64 + c2; let e_a = acc02 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = r0 * 64 + c3; let e_a = acc03 + in2[0 + c3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = r1 * 64 + c0; let e_a = acc10 + in2[0 + c0];
     let o0 = kf1(e_i, e_a);
@@ -315,6 +321,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = r1 * 64 + c1; let e_a = acc11 + in2[0 + c1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = r1 * 64 + c2; let e_a = acc12 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = r1 * 64 + c3; let e_a = acc13 + in2[0 + c3];
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -393,10 +409,8 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 8; const N = 10; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -404,10 +418,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -419,39 +432,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k];
+      let b0 = in1[bBase + k + cb0 * 64];
+      let b1 = in1[bBase + k + cb1 * 64];
+      let b2 = in1[bBase + k + cb2 * 64];
+      let b3 = in1[bBase + k + cb3 * 64];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 64]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 10 + c0; let e_a = acc00 + in2[0 + c0];
     let o0 = e_a;
@@ -462,6 +466,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = e_a;
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = r0 * 10 + c2; let e_a = acc02 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = r0 * 10 + c3; let e_a = acc03 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = r1 * 10 + c0; let e_a = acc10 + in2[0 + c0];
     let o0 = e_a;
@@ -469,6 +483,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = r1 * 10 + c1; let e_a = acc11 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = r1 * 10 + c2; let e_a = acc12 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = r1 * 10 + c3; let e_a = acc13 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -643,7 +667,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 }
 
 // ===== dispatches
-0 [0, 1, 2, 7] (8, 1, 1)
-1 [7, 3, 4, 8] (4, 1, 1)
+0 [0, 1, 2, 7] (4, 1, 1)
+1 [7, 3, 4, 8] (2, 1, 1)
 2 [8, 5, 6, 9] (1, 1, 1)
 3 [9, 10] (8, 1, 1)

@@ -182,10 +182,8 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 64; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -194,15 +192,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
 }
 
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 4) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   var bts0_rest = batch;
   let bts00 = bts0_rest;
   let aBases0 = 0 + bts00 * 256;
@@ -214,39 +211,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in1[aBases0 + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in1[aBases0 + ra0 * 32 + k]; let a1 = in1[aBases0 + ra1 * 32 + k];
+      var b0 = 0.0; if (cb0 < 32) { b0 = in2[bBases0 + k * 32 + cb0]; } else { b0 = in3[bBases1 + k * 32 + (cb0 - 32)]; }
+      var b1 = 0.0; if (cb1 < 32) { b1 = in2[bBases0 + k * 32 + cb1]; } else { b1 = in3[bBases1 + k * 32 + (cb1 - 32)]; }
+      var b2 = 0.0; if (cb2 < 32) { b2 = in2[bBases0 + k * 32 + cb2]; } else { b2 = in3[bBases1 + k * 32 + (cb2 - 32)]; }
+      var b3 = 0.0; if (cb3 < 32) { b3 = in2[bBases0 + k * 32 + cb3]; } else { b3 = in3[bBases1 + k * 32 + (cb3 - 32)]; }
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { if (col < 32) { v = in2[bBases0 + k * 32 + col]; } else { v = in3[bBases1 + k * 32 + (col - 32)]; } }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { if (c0 < 32) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
     let o0 = kf1(e_i, e_a);
@@ -265,6 +253,24 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o1 = e_a;
     out1[e_i] = o1;
   } } }
+  if (r0 < M && c2 < N) { if (c2 < 32) { {
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r0) * 32 + (c2 - 32); let e_a = acc02;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r0 < M && c3 < N) { if (c3 < 32) { {
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r0) * 32 + (c3 - 32); let e_a = acc03;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
   if (r1 < M && c0 < N) { if (c0 < 32) { {
     let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
     let o0 = kf1(e_i, e_a);
@@ -280,6 +286,24 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     out0[e_i] = o0;
   } } else { {
     let e_i = (batch * 8 + r1) * 32 + (c1 - 32); let e_a = acc11;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r1 < M && c2 < N) { if (c2 < 32) { {
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r1) * 32 + (c2 - 32); let e_a = acc12;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r1 < M && c3 < N) { if (c3 < 32) { {
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r1) * 32 + (c3 - 32); let e_a = acc13;
     let o1 = e_a;
     out1[e_i] = o1;
   } } }
@@ -366,10 +390,8 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 32; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -377,15 +399,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 2) * TILE_N;
-  let row0 = ((tile / 2) % 1) * TILE_M;
-  let batch = tile / 2;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 256;
@@ -393,39 +414,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in1[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k];
+      let b0 = in2[bBase + k * 32 + cb0];
+      let b1 = in2[bBase + k * 32 + cb1];
+      let b2 = in2[bBase + k * 32 + cb2];
+      let b3 = in2[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in2[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
     let o0 = kf1(e_i, e_a);
@@ -436,6 +448,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
     let o0 = kf1(e_i, e_a);
@@ -443,6 +465,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc11;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -529,10 +561,8 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -540,10 +570,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -557,39 +586,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let b0 = in1[bBase + k + cb0 * 32];
+      let b1 = in1[bBase + k + cb1 * 32];
+      let b2 = in1[bBase + k + cb2 * 32];
+      let b3 = in1[bBase + k + cb3 * 32];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 32]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc00;
     let o0 = kf1(e_i, e_a);
@@ -600,6 +620,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 8 + r0) * 8 + c2; let e_a = acc02;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 8 + r0) * 8 + c3; let e_a = acc03;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 8 + r1) * 8 + c0; let e_a = acc10;
     let o0 = kf1(e_i, e_a);
@@ -607,6 +637,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 8 + r1) * 8 + c1; let e_a = acc11;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 8 + r1) * 8 + c2; let e_a = acc12;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc13;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -866,10 +906,8 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -877,10 +915,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -894,39 +931,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 8 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k];
+      let b0 = in1[bBase + k * 32 + cb0];
+      let b1 = in1[bBase + k * 32 + cb1];
+      let b2 = in1[bBase + k * 32 + cb2];
+      let b3 = in1[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc00;
     let o0 = e_a;
@@ -937,6 +965,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = e_a;
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 8 + r0) * 8 + c2; let e_a = acc02;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 8 + r0) * 8 + c3; let e_a = acc03;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 8 + r1) * 8 + c0; let e_a = acc10;
     let o0 = e_a;
@@ -944,6 +982,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 8 + r1) * 8 + c1; let e_a = acc11;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 8 + r1) * 8 + c2; let e_a = acc12;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc13;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -1047,10 +1095,8 @@ fn kremap0(i: i32) -> f32 {
 }
 
 const M = 8; const N = 32; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1058,15 +1104,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 2) * TILE_N;
-  let row0 = ((tile / 2) % 1) * TILE_M;
-  let batch = tile / 2;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 256;
@@ -1074,39 +1119,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = kremap0(aBase + row * 32 + k); }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = kremap0(aBase + ra0 * 32 + k); let a1 = kremap0(aBase + ra1 * 32 + k);
+      let b0 = in3[bBase + k * 32 + cb0];
+      let b1 = in3[bBase + k * 32 + cb1];
+      let b2 = in3[bBase + k * 32 + cb2];
+      let b3 = in3[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in3[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
     let o0 = kf2(e_i, e_a);
@@ -1117,6 +1153,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
     let o0 = kf2(e_i, e_a);
@@ -1124,6 +1170,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc11;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1459,10 +1515,8 @@ fn kf6(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 64; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1470,15 +1524,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 4) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 256;
@@ -1486,39 +1539,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in1[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k];
+      let b0 = in2[bBase + k * 64 + cb0];
+      let b1 = in2[bBase + k * 64 + cb1];
+      let b2 = in2[bBase + k * 64 + cb2];
+      let b3 = in2[bBase + k * 64 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in2[bBase + k * 64 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 64 + c0; let e_a = acc00;
     let o0 = kf6(e_i, e_a);
@@ -1529,6 +1573,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 8 + r0) * 64 + c2; let e_a = acc02;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 8 + r0) * 64 + c3; let e_a = acc03;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 8 + r1) * 64 + c0; let e_a = acc10;
     let o0 = kf6(e_i, e_a);
@@ -1536,6 +1590,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 8 + r1) * 64 + c1; let e_a = acc11;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 8 + r1) * 64 + c2; let e_a = acc12;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 8 + r1) * 64 + c3; let e_a = acc13;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1631,10 +1695,8 @@ fn kf2(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 32; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1642,15 +1704,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 2) * TILE_N;
-  let row0 = ((tile / 2) % 1) * TILE_M;
-  let batch = tile / 2;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 512;
@@ -1658,39 +1719,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in2[aBase + row * 64 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in2[aBase + ra0 * 64 + k]; let a1 = in2[aBase + ra1 * 64 + k];
+      let b0 = in3[bBase + k * 32 + cb0];
+      let b1 = in3[bBase + k * 32 + cb1];
+      let b2 = in3[bBase + k * 32 + cb2];
+      let b3 = in3[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in3[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
     let o0 = kf2(e_i, e_a);
@@ -1701,6 +1753,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
     let o0 = kf2(e_i, e_a);
@@ -1708,6 +1770,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc11;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1882,10 +1954,8 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 2; const N = 5; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1893,10 +1963,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -1908,39 +1977,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let b0 = in1[bBase + k + cb0 * 32];
+      let b1 = in1[bBase + k + cb1 * 32];
+      let b2 = in1[bBase + k + cb2 * 32];
+      let b3 = in1[bBase + k + cb3 * 32];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 32]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 5 + c0; let e_a = acc00 + in2[0 + c0];
     let o0 = e_a;
@@ -1951,6 +2011,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = e_a;
     out0[e_i] = o0;
   } }
+  if (r0 < M && c2 < N) { {
+    let e_i = r0 * 5 + c2; let e_a = acc02 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r0 < M && c3 < N) { {
+    let e_i = r0 * 5 + c3; let e_a = acc03 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
   if (r1 < M && c0 < N) { {
     let e_i = r1 * 5 + c0; let e_a = acc10 + in2[0 + c0];
     let o0 = e_a;
@@ -1958,6 +2028,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c1 < N) { {
     let e_i = r1 * 5 + c1; let e_a = acc11 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c2 < N) { {
+    let e_i = r1 * 5 + c2; let e_a = acc12 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r1 < M && c3 < N) { {
+    let e_i = r1 * 5 + c3; let e_a = acc13 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -2133,15 +2213,15 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== dispatches
 0 [1, 2, 0, 21, 20] (8, 1, 1) params [0]
-1 [3, 20, 14, 15, 22, 23] (8, 1, 1)
-2 [4, 20, 16, 24] (4, 1, 1)
+1 [3, 20, 14, 15, 22, 23] (4, 1, 1)
+2 [4, 20, 16, 24] (2, 1, 1)
 3 [22, 23, 25] (8, 1, 1)
 4 [25, 26] (64, 1, 1)
 5 [26, 24, 27] (8, 1, 1)
-6 [5, 20, 27, 17, 28] (4, 1, 1)
+6 [5, 20, 27, 17, 28] (2, 1, 1)
 7 [28, 6, 7, 29] (16, 1, 1)
-8 [8, 29, 18, 30] (8, 1, 1)
-9 [9, 29, 30, 19, 31] (4, 1, 1)
+8 [8, 29, 18, 30] (4, 1, 1)
+9 [9, 29, 30, 19, 31] (2, 1, 1)
 7 [31, 10, 11, 32] (16, 1, 1)
 10 [32, 33] (1, 1, 1)
 11 [33, 12, 13, 34] (1, 1, 1)

@@ -113,10 +113,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 32; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -124,15 +122,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 2) * TILE_N;
-  let row0 = ((tile / 2) % 1) * TILE_M;
-  let batch = tile / 2;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 256;
@@ -140,43 +137,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let b0 = in1[bBase + k * 32 + cb0];
+      let b1 = in1[bBase + k * 32 + cb1];
+      let b2 = in1[bBase + k * 32 + cb2];
+      let b3 = in1[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc13; }
 }
 
 // ===== kernel 3: Add_/layers.0/attn/q/Add
@@ -269,10 +261,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -280,10 +270,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -297,43 +286,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let b0 = in1[bBase + k + cb0 * 32];
+      let b1 = in1[bBase + k + cb1 * 32];
+      let b2 = in1[bBase + k + cb2 * 32];
+      let b3 = in1[bBase + k + cb3 * 32];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 32]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 8 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 8 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc13; }
 }
 
 // ===== kernel 5: Mul_/layers.0/attn/Mul
@@ -805,10 +789,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -816,10 +798,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -833,43 +814,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 8 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k];
+      let b0 = in1[bBase + k * 32 + cb0];
+      let b1 = in1[bBase + k * 32 + cb1];
+      let b2 = in1[bBase + k * 32 + cb2];
+      let b3 = in1[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 8 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 8 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc13; }
 }
 
 // ===== kernel 13: copy_/layers.0/attn/Reshape_3
@@ -1652,10 +1628,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 64; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -1663,15 +1637,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 8) { return; }
-  let col0 = (tile % 4) * TILE_N;
-  let row0 = ((tile / 4) % 1) * TILE_M;
-  let batch = tile / 4;
+  if (tile >= 4) { return; }
+  let col0 = (tile % 2) * TILE_N;
+  let row0 = ((tile / 2) % 1) * TILE_M;
+  let batch = tile / 2;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 256;
@@ -1679,43 +1652,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let b0 = in1[bBase + k * 64 + cb0];
+      let b1 = in1[bBase + k * 64 + cb1];
+      let b2 = in1[bBase + k * 64 + cb2];
+      let b3 = in1[bBase + k * 64 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 64 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 64 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 64 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 64 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 64 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 64 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 64 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 64 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 64 + c3] = acc13; }
 }
 
 // ===== kernel 25: Add_/layers.0/ff1/Add
@@ -2212,10 +2180,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 32; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -2223,15 +2189,14 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 4) { return; }
-  let col0 = (tile % 2) * TILE_N;
-  let row0 = ((tile / 2) % 1) * TILE_M;
-  let batch = tile / 2;
+  if (tile >= 2) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
   var bt_rest = batch;
   let bt0 = bt_rest;
   let aBase = 0 + bt0 * 512;
@@ -2239,43 +2204,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 64 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k];
+      let b0 = in1[bBase + k * 32 + cb0];
+      let b1 = in1[bBase + k * 32 + cb1];
+      let b2 = in1[bBase + k * 32 + cb2];
+      let b3 = in1[bBase + k * 32 + cb3];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k * 32 + col]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc02; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc03; }
   if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc10; }
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc12; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc13; }
 }
 
 // ===== kernel 32: ReduceMean_/ReduceMean
@@ -2317,10 +2277,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 2; const N = 5; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 16;
-const TILE_M = 16; const TILE_N = 16; const THREADS = 64;
-var<workgroup> tileA: array<f32, 256>;
-var<workgroup> tileB: array<f32, 256>;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -2328,10 +2286,9 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Tiled matmul: 16x16 tile of C per workgroup, K staged 16 at a time, 2x2 registers per invocation.
+// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
   let col0 = (tile % 1) * TILE_N;
@@ -2343,43 +2300,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0;
+  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
-    for (var e = lid; e < KT * TILE_M; e += THREADS) {
-      let row = row0 + e / KT;
-      let k = k0 + e % KT;
-      var v = 0.0;
-      if (row < M && k < K) { v = in0[aBase + row * 32 + k]; }
-      tileA[(e % KT) * TILE_M + e / KT] = v;
+    let kEnd = min(k0 + KT, K);
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    for (var k = k0; k < kEnd; k++) {
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let b0 = in1[bBase + k + cb0 * 32];
+      let b1 = in1[bBase + k + cb1 * 32];
+      let b2 = in1[bBase + k + cb2 * 32];
+      let b3 = in1[bBase + k + cb3 * 32];
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
     }
-    for (var e = lid; e < KT * TILE_N; e += THREADS) {
-      let k = k0 + e / TILE_N;
-      let col = col0 + e % TILE_N;
-      var v = 0.0;
-      if (k < K && col < N) { v = in1[bBase + k + col * 32]; }
-      tileB[e] = v;
-    }
-    workgroupBarrier();
-    // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
-    let kEnd = min(KT, K - k0);
-    var part00 = 0.0; var part01 = 0.0;
-    var part10 = 0.0; var part11 = 0.0;
-    for (var kk = 0; kk < kEnd; kk++) {
-      let a0 = tileA[kk * TILE_M + ty + 0]; let a1 = tileA[kk * TILE_M + ty + 8];
-      let b0 = tileB[kk * TILE_N + tx + 0]; let b1 = tileB[kk * TILE_N + tx + 8];
-      part00 += a0 * b0; part01 += a0 * b1;
-      part10 += a1 * b0; part11 += a1 * b1;
-    }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11);
-    workgroupBarrier();
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
   }
-  let r0 = row0 + ty + 0; let r1 = row0 + ty + 8; let c0 = col0 + tx + 0; let c1 = col0 + tx + 8;
   if (r0 < M && c0 < N) { out0[r0 * 5 + c0] = acc00 + in2[0 + c0]; }
   if (r0 < M && c1 < N) { out0[r0 * 5 + c1] = acc01 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 5 + c2] = acc02 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 5 + c3] = acc03 + in2[0 + c3]; }
   if (r1 < M && c0 < N) { out0[r1 * 5 + c0] = acc10 + in2[0 + c0]; }
   if (r1 < M && c1 < N) { out0[r1 * 5 + c1] = acc11 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 5 + c2] = acc12 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 5 + c3] = acc13 + in2[0 + c3]; }
 }
 
 // ===== kernel 34: ReduceMax_/Softmax/ReduceMax_0
@@ -2755,10 +2707,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 // ===== dispatches
 0 [2, 0, 26, 25] (8, 1, 1) params [0]
 1 [25, 1, 27] (8, 1, 1)
-2 [27, 14, 28] (4, 1, 1)
+2 [27, 14, 28] (2, 1, 1)
 3 [3, 28, 29] (8, 1, 1)
-2 [27, 15, 30] (4, 1, 1)
-2 [27, 16, 31] (4, 1, 1)
+2 [27, 15, 30] (2, 1, 1)
+2 [27, 16, 31] (2, 1, 1)
 3 [4, 31, 32] (8, 1, 1)
 4 [29, 30, 33] (8, 1, 1)
 5 [33, 20, 34] (8, 1, 1)
@@ -2770,7 +2722,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 11 [38, 39, 40] (8, 1, 1)
 12 [40, 32, 41] (8, 1, 1)
 13 [41, 42] (8, 1, 1)
-2 [42, 17, 43] (4, 1, 1)
+2 [42, 17, 43] (2, 1, 1)
 3 [5, 43, 44] (8, 1, 1)
 14 [27, 44, 45] (8, 1, 1)
 15 [45, 46] (1, 1, 1)
@@ -2783,14 +2735,14 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 21 [47, 52, 53] (8, 1, 1)
 22 [53, 6, 54] (8, 1, 1)
 23 [54, 7, 55] (8, 1, 1)
-24 [55, 18, 56] (8, 1, 1)
+24 [55, 18, 56] (4, 1, 1)
 25 [8, 56, 57] (16, 1, 1)
 26 [57, 21, 58] (16, 1, 1)
 27 [58, 59] (16, 1, 1)
 28 [59, 22, 60] (16, 1, 1)
 29 [57, 60, 61] (16, 1, 1)
 30 [61, 23, 62] (16, 1, 1)
-31 [62, 19, 63] (4, 1, 1)
+31 [62, 19, 63] (2, 1, 1)
 3 [9, 63, 64] (8, 1, 1)
 14 [55, 64, 65] (8, 1, 1)
 15 [65, 66] (1, 1, 1)

@@ -2,7 +2,7 @@
 // WebGPU executor, compare element-wise. Shared by every op family's GPU test.
 import { expect } from 'vitest';
 import { compareTensors, type Tolerance } from '../../compiler/compare.ts';
-import { compileForWebGpu } from '../../compiler/compile.ts';
+import { type CompileOptions, compileForWebGpu } from '../../compiler/compile.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import type { AttrValue } from '../../ir/op.ts';
 import type { OpName } from '../../ir/ops/index.ts';
@@ -14,9 +14,9 @@ import type { GpuContext } from '../../runtime/webgpu/device.ts';
 export const GPU_TOLERANCE: Tolerance = { rtol: 1e-4, atol: 1e-5 };
 
 /** Runs `g` on both backends and expects equal outputs; returns the GPU outputs. */
-export async function expectGpuMatchesCpu(gpu: GpuContext, g: Graph, inputs: Map<string, Tensor>, tol: Tolerance = GPU_TOLERANCE): Promise<Tensor[]> {
+export async function expectGpuMatchesCpu(gpu: GpuContext, g: Graph, inputs: Map<string, Tensor>, tol: Tolerance = GPU_TOLERANCE, opts: CompileOptions = {}): Promise<Tensor[]> {
   const want = interpret(g, inputs);
-  const { program, data } = compileForWebGpu(g);
+  const { program, data } = compileForWebGpu(g, opts);
   const exe = await WebGpuExecutor.load(program, data, gpu);
   try {
     const out = await exe.run(inputs);

@@ -1,5 +1,5 @@
 // Conv and ConvTranspose in WGSL (1 to 3 spatial dims, groups, strides, dilations, pads, optional bias).
-// Conv is an implicit GEMM on the tiled matmul kernel: per (image, group), C[outCh, outPos] = W[outCh, (c, kpos)]
+// Conv is an implicit GEMM on the matmul kernels (matmul.ts picks the variant): per (image, group), C[outCh, outPos] = W[outCh, (c, kpos)]
 // times the im2col matrix, whose elements are gathered from X on the fly (zero in the padding); with few output
 // channels per group (depthwise) it is a direct kernel, one invocation per output element.
 // ConvTranspose is a direct kernel: one invocation per output element gathers the inputs that land on it.
@@ -7,7 +7,7 @@ import { convGeom } from '../../../ir/ops/contraction.ts';
 import { numel } from '../../../ir/shape.ts';
 import type { Lowering, TensorRef } from '../kernel.ts';
 import { coordNames, coords, lit, offsetExpr } from '../wgsl.ts';
-import { tiledGemm } from './matmul.ts';
+import { gemmKernel } from './matmul.ts';
 
 /** Bias of output channel `ch`, or nothing. */
 const biasTerm = (bias: TensorRef | undefined, ch: string) => (bias ? ` + ${bias.load(offsetExpr(bias.view, [ch]))}` : '');
@@ -47,7 +47,7 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
   if (${inSp.map((n, d) => `i${d} < 0 || i${d} >= ${n}`).join(' || ')}) { return ${lit(0, T)}; }
   return ${x!.load(offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `i${d}`)]))};
 }`;
-  return tiledGemm({
+  return gemmKernel({
     elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize,
     prologue: `let img = batch / ${group};\n  let grp = batch % ${group};`,
     loadA: (row, k) => `conv_weight(grp, ${row}, ${k})`,

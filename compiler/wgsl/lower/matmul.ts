@@ -1,7 +1,25 @@
-// The tiled matmul kernel shared by MatMul, Gemm and Conv (implicit GEMM), and the MatMul and Gemm lowerings.
-// A workgroup computes one TILE_M x TILE_N tile of C for one batch entry: it stages KT-deep slabs of A and B
-// in workgroup memory and each invocation accumulates an RM x RN block in registers. Operands are read
-// through caller-supplied load expressions (strided views for MatMul/Gemm, so transposes cost nothing).
+// The contraction kernels shared by MatMul, Gemm and Conv (implicit GEMM), and the MatMul and Gemm lowerings.
+// Every kernel multiplies a GemmSpec (operands read through caller-supplied load expressions: strided views for
+// MatMul/Gemm, so transposes cost nothing; im2col gathers for conv; fused prologues and epilogues), in one of
+// three variants:
+//   'tiled'    a workgroup stages KT-deep slabs of A and B in workgroup memory (two barriers per slab) and
+//              each invocation accumulates an RM x RN register block from them (64x64 or 16x16 tiles).
+//   'register' no workgroup memory and no barriers: each invocation reads its 4 rows of A and 8 columns of B
+//              straight through the load hooks and accumulates a 4x8 block (a 32x64 tile per 64 invocations;
+//              on lavapipe 4x8 beat 4x4 and 8x8: 12 scalar loads per 32 FMAs, without spilling).
+//   'small'    the register kernel with 2x4 blocks (16x32 per workgroup, 1x4 / 4x1 for a vector operand),
+//              so an output with M or N in 16..64 still launches several times more workgroups.
+// Heuristic (no adapter is known at compile time, so it must be sound on software and hardware adapters):
+// register blocking by default; on lavapipe (LLVM, invocations of a workgroup run as SIMD lanes in one thread)
+// the tiled layout's barriers split the shader into resumable pieces and its workgroup arrays are plain memory,
+// so it loses about 10x to a register block; on hardware GPUs, caches serve the re-reads of A and B the tile
+// would have staged, so the register kernel stays within a small factor of the tiled one. When the 4x8 kernel
+// would launch fewer than SMALL_BELOW_WORKGROUPS (4x8) workgroups (small batch x hidden products: MLP layers at batch
+// 16..64, vector products) the 'small' variant trades register reuse for parallelism, which both kinds of
+// adapter need (a GPU needs many workgroups to fill its cores; lavapipe one per thread at least). The tiled
+// kernel stays available (compile option `gemmVariant`, and the autotuner's candidate for hardware).
+// All variants join each KT-term (16 tiled, 32 register) partial sum into the total with Kahan compensation: long K stays as accurate
+// as a KT-term sum (784-wide weight gradients otherwise drift visibly from float64 references).
 import { numel, type Shape } from '../../../ir/shape.ts';
 import { KilnError } from '../../../ir/errors.ts';
 import type { OpName } from '../../../ir/ops/index.ts';
@@ -38,7 +56,7 @@ export interface TileConfig { wgX: number; wgY: number; rm: number; rn: number; 
  * small (less wasted work at the edges, more workgroups, and a much cheaper shader compile on lavapipe).
  */
 const pickTile = (m: number, n: number): TileConfig =>
-  m >= 64 && n >= 64 ? { wgX: 16, wgY: 16, rm: 4, rn: 4, kt: 16 } : { wgX: 8, wgY: 8, rm: 2, rn: 2, kt: 16 };
+  m >= 64 && n >= 64 ? { wgX: 16, wgY: 16, rm: 4, rn: 4, kt: 16 } : { wgX: 8, wgY: 8, rm: 2, rn: 4, kt: 32 };
 
 /** Spreads `n` workgroups over x, y and z (each at most 65,535). */
 function spreadWorkgroups(n: number): [number, number, number] {
@@ -46,6 +64,103 @@ function spreadWorkgroups(n: number): [number, number, number] {
   const y = Math.ceil(n / MAX_WORKGROUPS);
   if (y <= MAX_WORKGROUPS) return [MAX_WORKGROUPS, y, 1];
   return [MAX_WORKGROUPS, MAX_WORKGROUPS, Math.ceil(y / MAX_WORKGROUPS)];
+}
+
+export type GemmVariant = 'tiled' | 'register' | 'small';
+
+/** Set while a compile forces one variant (compile option `gemmVariant`, for tests and benchmarks). */
+let forcedVariant: GemmVariant | undefined;
+
+/** Runs `f` with every contraction lowered by `variant` (undefined: the shape heuristic). */
+export function withGemmVariant<T>(variant: GemmVariant | undefined, f: () => T): T {
+  const saved = forcedVariant;
+  forcedVariant = variant;
+  try {
+    return f();
+  } finally {
+    forcedVariant = saved;
+  }
+}
+
+/** Below this many workgroups with 4x8 blocks, the 2x2 'small' variant is used instead. */
+const SMALL_BELOW_WORKGROUPS = 32;
+
+const REGISTER: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
+
+/** The 'small' configuration: 2x4 blocks, or a row / column of invocations for a vector operand. */
+const smallTile = (m: number, n: number): TileConfig =>
+  m === 1 ? { wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 } : n === 1 ? { wgX: 1, wgY: 64, rm: 4, rn: 1, kt: 32 } : { wgX: 8, wgY: 8, rm: 2, rn: 4, kt: 32 };
+
+/** The shape heuristic (see the file header). */
+export function pickGemmVariant(s: Pick<GemmSpec, 'batch' | 'm' | 'n'>): GemmVariant {
+  const tile = REGISTER.wgY * REGISTER.rm;
+  const wgs = Math.ceil(s.m / tile) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch;
+  return wgs < SMALL_BELOW_WORKGROUPS ? 'small' : 'register';
+}
+
+/** The contraction kernel for a GemmSpec: the forced variant, or the heuristic's. */
+export function gemmKernel(s: GemmSpec): KernelSource {
+  const v = forcedVariant ?? pickGemmVariant(s);
+  return v === 'tiled' ? tiledGemm(s) : registerGemm(s, v === 'small' ? smallTile(s.m, s.n) : REGISTER);
+}
+
+/**
+ * Register-blocked kernel, no workgroup memory: invocation (tx, ty) of a workgroup owns rows row0 + ty + i*WG_Y
+ * and columns col0 + tx + j*WG_X of its tile (neighbouring invocations read neighbouring columns of B). Rows
+ * and columns past the edge are clamped for loading (in range, never stored), so the k loop has no branches.
+ */
+export function registerGemm(s: GemmSpec, c: TileConfig): KernelSource {
+  const tileM = c.wgY * c.rm, tileN = c.wgX * c.rn, threads = c.wgX * c.wgY;
+  const tilesM = Math.max(1, Math.ceil(s.m / tileM)), tilesN = Math.max(1, Math.ceil(s.n / tileN));
+  const total = s.m === 0 || s.n === 0 ? 0 : tilesM * tilesN * s.batch;
+  const T = s.elem, zero = lit(0, T);
+  const decls = `
+const M = ${s.m}; const N = ${s.n}; const K = ${s.k};
+const WG_X = ${c.wgX}; const WG_Y = ${c.wgY}; const KT = ${c.kt};
+const TILE_M = ${tileM}; const TILE_N = ${tileN};
+fn kahan(sum: ptr<function, ${T}>, comp: ptr<function, ${T}>, x: ${T}) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+${s.decls ?? ''}`;
+  const is = Array.from({ length: c.rm }, (_, i) => i), js = Array.from({ length: c.rn }, (_, j) => j);
+  const accDecls = is.map((i) => js.map((j) => `var acc${i}${j} = ${zero}; var comp${i}${j} = ${zero};`).join(' ')).join('\n  ');
+  const partDecls = is.map((i) => js.map((j) => `var part${i}${j} = ${zero};`).join(' ')).join('\n    ');
+  const merges = is.map((i) => js.map((j) => `kahan(&acc${i}${j}, &comp${i}${j}, part${i}${j});`).join(' ')).join('\n    ');
+  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY}; let ra${i} = min(r${i}, M - 1);`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX}; let cb${j} = min(c${j}, N - 1);`)].join('\n  ');
+  const aLoads = is.map((i) => `let a${i} = ${s.loadA(`ra${i}`, 'k')};`).join(' ');
+  const bLoads = js.map((j) => (s.loadBInto ? `var b${j} = ${zero}; ${s.loadBInto('k', `cb${j}`, `b${j}`)}` : `let b${j} = ${s.loadB('k', `cb${j}`)};`)).join('\n      ');
+  const fmas = is.map((i) => js.map((j) => `part${i}${j} += a${i} * b${j};`).join(' ')).join('\n      ');
+  const stores = is.flatMap((i) => js.map((j) => `if (r${i} < M && c${j} < N) { ${s.store(`r${i}`, `c${j}`, `acc${i}${j}`)} }`)).join('\n  ');
+  const entry = `// Register-blocked matmul: ${tileM}x${tileN} tile of C per workgroup, ${c.rm}x${c.rn} registers per invocation, no workgroup memory.
+@compute @workgroup_size(${threads})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= ${total}) { return; }
+  let col0 = (tile % ${tilesN}) * TILE_N;
+  let row0 = ((tile / ${tilesN}) % ${tilesM}) * TILE_M;
+  let batch = tile / ${tilesN * tilesM};
+  ${s.prologue ?? ''}
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  ${rowsCols}
+  ${accDecls}
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    let kEnd = min(k0 + KT, K);
+    ${partDecls}
+    for (var k = k0; k < kEnd; k++) {
+      ${aLoads}
+      ${bLoads}
+      ${fmas}
+    }
+    ${merges}
+  }
+  ${stores}
+}`;
+  return { decls, entry, workgroups: spreadWorkgroups(total), workgroupSize: threads };
 }
 
 /** The tiled kernel for a GemmSpec. */
@@ -176,7 +291,7 @@ export const matmulSpec = (ctx: LowerContext, tag = ''): GemmSpec => {
   const store = (r: string, c: string, v: string) => out.store(`(batch * ${m} + ${r}) * ${n} + ${c}`, v);
   return batchedMatmul(a, av, b, bv, batchShape, store, out.elem, '', tag);
 };
-export const matmulLowering: Lowering = (ctx) => tiledGemm(matmulSpec(ctx));
+export const matmulLowering: Lowering = (ctx) => gemmKernel(matmulSpec(ctx));
 
 /** Y = alpha op(A) op(B) + beta C: transposes are view permutations, C is read broadcast to [M, N]. */
 export const gemmSpec = (ctx: LowerContext, tag = ''): GemmSpec => {
@@ -200,7 +315,7 @@ export const gemmSpec = (ctx: LowerContext, tag = ''): GemmSpec => {
   const touch = cRef && beta === 0 ? `\n  _ = ${cRef.load(`0`)};` : '';
   return batchedMatmul(a!, av, b!, bv, [], store, T, touch, tag);
 };
-export const gemmLowering: Lowering = (ctx) => tiledGemm(gemmSpec(ctx));
+export const gemmLowering: Lowering = (ctx) => gemmKernel(gemmSpec(ctx));
 
 /**
  * Sibling products in one kernel: products of the same A (same rows, depth and batch) with different B
@@ -222,7 +337,7 @@ export function siblingGemm(specs: readonly GemmSpec[]): KernelSource {
       const cond = j === specs.length - 1 ? '' : `if (${col} < ${starts[j] + s.n}) `;
       return `${j ? 'else ' : ''}${cond}{ ${part(j, c)} }`;
     }).join(' ');
-  return tiledGemm({
+  return gemmKernel({
     elem: first.elem, batch: first.batch, m: first.m, k: first.k, n: starts[specs.length - 1] + specs[specs.length - 1].n,
     prologue: specs.map((s) => s.prologue ?? '').join('\n  '),
     decls: specs.map((s) => s.decls ?? '').join('\n'),
