@@ -445,7 +445,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 64; const N = 144; const K = 288;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -476,8 +476,8 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
   if (i0 < 0 || i0 >= 14 || i1 < 0 || i1 >= 14) { return 0.0; }
   return in0[n * 6272 + (grp * 32 + ch) * 196 + i0 * 14 + i1];
 }
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 80) { return; }
@@ -490,28 +490,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = conv_weight(grp, ra0, k); let a1 = conv_weight(grp, ra1, k);
+      let a0 = conv_weight(grp, ra0, k); let a1 = conv_weight(grp, ra1, k); let a2 = conv_weight(grp, ra2, k); let a3 = conv_weight(grp, ra3, k);
       let b0 = conv_input(img, grp, k, cb0);
       let b1 = conv_input(img, grp, k, cb1);
       let b2 = conv_input(img, grp, k, cb2);
       let b3 = conv_input(img, grp, k, cb3);
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = ((img * 64) + grp * 64 + r0) * 144 + c0; let e_a = acc00 + in2[grp * 64 + r0];
@@ -550,6 +560,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = ((img * 64) + grp * 64 + r1) * 144 + c3; let e_a = acc13 + in2[grp * 64 + r1];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c0; let e_a = acc20 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c1; let e_a = acc21 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c2; let e_a = acc22 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r2) * 144 + c3; let e_a = acc23 + in2[grp * 64 + r2];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c0; let e_a = acc30 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c1; let e_a = acc31 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c2; let e_a = acc32 + in2[grp * 64 + r3];
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = ((img * 64) + grp * 64 + r3) * 144 + c3; let e_a = acc33 + in2[grp * 64 + r3];
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -663,7 +713,7 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 4; const N = 10; const K = 2304;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -672,8 +722,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
@@ -687,28 +737,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 2304 + k]; let a1 = in0[aBase + ra1 * 2304 + k];
+      let a0 = in0[aBase + ra0 * 2304 + k]; let a1 = in0[aBase + ra1 * 2304 + k]; let a2 = in0[aBase + ra2 * 2304 + k]; let a3 = in0[aBase + ra3 * 2304 + k];
       let b0 = in1[bBase + k + cb0 * 2304];
       let b1 = in1[bBase + k + cb1 * 2304];
       let b2 = in1[bBase + k + cb2 * 2304];
       let b3 = in1[bBase + k + cb3 * 2304];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 10 + c0; let e_a = acc00 + in2[0 + c0];
@@ -747,6 +807,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 10 + c3; let e_a = acc13 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 10 + c0; let e_a = acc20 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 10 + c1; let e_a = acc21 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 10 + c2; let e_a = acc22 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 10 + c3; let e_a = acc23 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 10 + c0; let e_a = acc30 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 10 + c1; let e_a = acc31 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 10 + c2; let e_a = acc32 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 10 + c3; let e_a = acc33 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }

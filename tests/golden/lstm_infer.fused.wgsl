@@ -95,7 +95,7 @@ fn kremap0(i: i32) -> f32 {
 }
 
 const M = 80; const N = 200; const K = 1;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -104,8 +104,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 35) { return; }
@@ -120,28 +120,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = kremap0(aBase + ra0); let a1 = kremap0(aBase + ra1);
+      let a0 = kremap0(aBase + ra0); let a1 = kremap0(aBase + ra1); let a2 = kremap0(aBase + ra2); let a3 = kremap0(aBase + ra3);
       let b0 = in2[bBase + cb0];
       let b1 = in2[bBase + cb1];
       let b2 = in2[bBase + cb2];
       let b3 = in2[bBase + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 80 + r0) * 200 + c0; let e_a = acc00;
@@ -180,6 +190,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 80 + r1) * 200 + c3; let e_a = acc13;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 80 + r2) * 200 + c0; let e_a = acc20;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 80 + r2) * 200 + c1; let e_a = acc21;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 80 + r2) * 200 + c2; let e_a = acc22;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 80 + r2) * 200 + c3; let e_a = acc23;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 80 + r3) * 200 + c0; let e_a = acc30;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 80 + r3) * 200 + c1; let e_a = acc31;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 80 + r3) * 200 + c2; let e_a = acc32;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 80 + r3) * 200 + c3; let e_a = acc33;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -268,7 +318,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 4; const N = 200; const K = 50;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -277,8 +327,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 7) { return; }
@@ -293,28 +343,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 50 + k]; let a1 = in1[aBase + ra1 * 50 + k];
+      let a0 = in1[aBase + ra0 * 50 + k]; let a1 = in1[aBase + ra1 * 50 + k]; let a2 = in1[aBase + ra2 * 50 + k]; let a3 = in1[aBase + ra3 * 50 + k];
       let b0 = in2[bBase + k + cb0 * 50];
       let b1 = in2[bBase + k + cb1 * 50];
       let b2 = in2[bBase + k + cb2 * 50];
       let b3 = in2[bBase + k + cb3 * 50];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 4 + r0) * 200 + c0; let e_a = acc00;
@@ -353,6 +413,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 4 + r1) * 200 + c3; let e_a = acc13;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 4 + r2) * 200 + c0; let e_a = acc20;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 4 + r2) * 200 + c1; let e_a = acc21;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 4 + r2) * 200 + c2; let e_a = acc22;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 4 + r2) * 200 + c3; let e_a = acc23;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 4 + r3) * 200 + c0; let e_a = acc30;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 4 + r3) * 200 + c1; let e_a = acc31;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 4 + r3) * 200 + c2; let e_a = acc32;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 4 + r3) * 200 + c3; let e_a = acc33;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }

@@ -299,7 +299,7 @@ fn kf2(i: i32, acc: f32) -> u32 {
 }
 
 const M = 16; const N = 128; const K = 784;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -308,8 +308,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 4) { return; }
@@ -323,28 +323,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 784 + k]; let a1 = in0[aBase + ra1 * 784 + k];
+      let a0 = in0[aBase + ra0 * 784 + k]; let a1 = in0[aBase + ra1 * 784 + k]; let a2 = in0[aBase + ra2 * 784 + k]; let a3 = in0[aBase + ra3 * 784 + k];
       let b0 = in1[bBase + k + cb0 * 784];
       let b1 = in1[bBase + k + cb1 * 784];
       let b2 = in1[bBase + k + cb2 * 784];
       let b3 = in1[bBase + k + cb3 * 784];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 128 + c0; let e_a = acc00 + in2[0 + c0];
@@ -383,6 +393,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 128 + c3; let e_a = acc13 + in2[0 + c3];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 128 + c0; let e_a = acc20 + in2[0 + c0];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 128 + c1; let e_a = acc21 + in2[0 + c1];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 128 + c2; let e_a = acc22 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 128 + c3; let e_a = acc23 + in2[0 + c3];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 128 + c0; let e_a = acc30 + in2[0 + c0];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 128 + c1; let e_a = acc31 + in2[0 + c1];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 128 + c2; let e_a = acc32 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 128 + c3; let e_a = acc33 + in2[0 + c3];
     let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1;
   } }
@@ -476,7 +526,7 @@ fn kf2(i: i32, acc: f32) -> u32 {
 }
 
 const M = 16; const N = 64; const K = 128;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -485,8 +535,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -500,28 +550,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 128 + k]; let a1 = in0[aBase + ra1 * 128 + k];
+      let a0 = in0[aBase + ra0 * 128 + k]; let a1 = in0[aBase + ra1 * 128 + k]; let a2 = in0[aBase + ra2 * 128 + k]; let a3 = in0[aBase + ra3 * 128 + k];
       let b0 = in1[bBase + k + cb0 * 128];
       let b1 = in1[bBase + k + cb1 * 128];
       let b2 = in1[bBase + k + cb2 * 128];
       let b3 = in1[bBase + k + cb3 * 128];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 64 + c0; let e_a = acc00 + in2[0 + c0];
@@ -560,6 +620,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 64 + c3; let e_a = acc13 + in2[0 + c3];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 64 + c0; let e_a = acc20 + in2[0 + c0];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 64 + c1; let e_a = acc21 + in2[0 + c1];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 64 + c2; let e_a = acc22 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 64 + c3; let e_a = acc23 + in2[0 + c3];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 64 + c0; let e_a = acc30 + in2[0 + c0];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 64 + c1; let e_a = acc31 + in2[0 + c1];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 64 + c2; let e_a = acc32 + in2[0 + c2];
+    let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 64 + c3; let e_a = acc33 + in2[0 + c3];
     let o0 = kf1(e_i, e_a); let o1 = kf2(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1;
   } }
@@ -638,7 +738,7 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 16; const N = 10; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -647,8 +747,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
@@ -662,28 +762,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k];
+      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k]; let a2 = in0[aBase + ra2 * 64 + k]; let a3 = in0[aBase + ra3 * 64 + k];
       let b0 = in1[bBase + k + cb0 * 64];
       let b1 = in1[bBase + k + cb1 * 64];
       let b2 = in1[bBase + k + cb2 * 64];
       let b3 = in1[bBase + k + cb3 * 64];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 10 + c0; let e_a = acc00 + in2[0 + c0];
@@ -722,6 +832,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 10 + c3; let e_a = acc13 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 10 + c0; let e_a = acc20 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 10 + c1; let e_a = acc21 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 10 + c2; let e_a = acc22 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 10 + c3; let e_a = acc23 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 10 + c0; let e_a = acc30 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 10 + c1; let e_a = acc31 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 10 + c2; let e_a = acc32 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 10 + c3; let e_a = acc33 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -1283,7 +1433,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 16; const N = 64; const K = 10;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1292,8 +1442,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -1307,28 +1457,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 10 + k]; let a1 = in1[aBase + ra1 * 10 + k];
+      let a0 = in1[aBase + ra0 * 10 + k]; let a1 = in1[aBase + ra1 * 10 + k]; let a2 = in1[aBase + ra2 * 10 + k]; let a3 = in1[aBase + ra3 * 10 + k];
       let b0 = in2[bBase + k * 64 + cb0];
       let b1 = in2[bBase + k * 64 + cb1];
       let b2 = in2[bBase + k * 64 + cb2];
       let b3 = in2[bBase + k * 64 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 64 + c0; let e_a = acc00;
@@ -1367,6 +1527,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 64 + c3; let e_a = acc13;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 64 + c0; let e_a = acc20;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 64 + c1; let e_a = acc21;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 64 + c2; let e_a = acc22;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 64 + c3; let e_a = acc23;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 64 + c0; let e_a = acc30;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 64 + c1; let e_a = acc31;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 64 + c2; let e_a = acc32;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 64 + c3; let e_a = acc33;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1452,7 +1652,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 16; const N = 128; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1461,8 +1661,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 4) { return; }
@@ -1476,28 +1676,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 64 + k]; let a1 = in1[aBase + ra1 * 64 + k];
+      let a0 = in1[aBase + ra0 * 64 + k]; let a1 = in1[aBase + ra1 * 64 + k]; let a2 = in1[aBase + ra2 * 64 + k]; let a3 = in1[aBase + ra3 * 64 + k];
       let b0 = in2[bBase + k * 128 + cb0];
       let b1 = in2[bBase + k * 128 + cb1];
       let b2 = in2[bBase + k * 128 + cb2];
       let b3 = in2[bBase + k * 128 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 128 + c0; let e_a = acc00;
@@ -1536,6 +1746,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 128 + c3; let e_a = acc13;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 128 + c0; let e_a = acc20;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 128 + c1; let e_a = acc21;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 128 + c2; let e_a = acc22;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 128 + c3; let e_a = acc23;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 128 + c0; let e_a = acc30;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 128 + c1; let e_a = acc31;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 128 + c2; let e_a = acc32;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 128 + c3; let e_a = acc33;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -2450,7 +2700,7 @@ fn kf13(i: i32, acc: f32) -> f32 {
 }
 
 const M = 64; const N = 128; const K = 16;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -2459,8 +2709,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 16) { return; }
@@ -2474,28 +2724,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in2[aBase + ra0 + k * 64]; let a1 = in2[aBase + ra1 + k * 64];
+      let a0 = in2[aBase + ra0 + k * 64]; let a1 = in2[aBase + ra1 + k * 64]; let a2 = in2[aBase + ra2 + k * 64]; let a3 = in2[aBase + ra3 + k * 64];
       let b0 = in3[bBase + k * 128 + cb0];
       let b1 = in3[bBase + k * 128 + cb1];
       let b2 = in3[bBase + k * 128 + cb2];
       let b3 = in3[bBase + k * 128 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 128 + c0; let e_a = acc00;
@@ -2534,6 +2794,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 128 + c3; let e_a = acc13;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 128 + c0; let e_a = acc20;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 128 + c1; let e_a = acc21;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 128 + c2; let e_a = acc22;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 128 + c3; let e_a = acc23;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 128 + c0; let e_a = acc30;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 128 + c1; let e_a = acc31;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 128 + c2; let e_a = acc32;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 128 + c3; let e_a = acc33;
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
   } }
@@ -2881,7 +3181,7 @@ fn kf13(i: i32, acc: f32) -> f32 {
 }
 
 const M = 10; const N = 64; const K = 16;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -2890,8 +3190,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -2905,28 +3205,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in2[aBase + ra0 + k * 10]; let a1 = in2[aBase + ra1 + k * 10];
+      let a0 = in2[aBase + ra0 + k * 10]; let a1 = in2[aBase + ra1 + k * 10]; let a2 = in2[aBase + ra2 + k * 10]; let a3 = in2[aBase + ra3 + k * 10];
       let b0 = in3[bBase + k * 64 + cb0];
       let b1 = in3[bBase + k * 64 + cb1];
       let b2 = in3[bBase + k * 64 + cb2];
       let b3 = in3[bBase + k * 64 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 64 + c0; let e_a = acc00;
@@ -2965,6 +3275,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 64 + c3; let e_a = acc13;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 64 + c0; let e_a = acc20;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 64 + c1; let e_a = acc21;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 64 + c2; let e_a = acc22;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 64 + c3; let e_a = acc23;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 64 + c0; let e_a = acc30;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 64 + c1; let e_a = acc31;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 64 + c2; let e_a = acc32;
+    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
+    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 64 + c3; let e_a = acc33;
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
   } }

@@ -182,7 +182,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 64; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -192,8 +192,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
 }
 
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 4) { return; }
@@ -212,28 +212,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBases0 + ra0 * 32 + k]; let a1 = in1[aBases0 + ra1 * 32 + k];
+      let a0 = in1[aBases0 + ra0 * 32 + k]; let a1 = in1[aBases0 + ra1 * 32 + k]; let a2 = in1[aBases0 + ra2 * 32 + k]; let a3 = in1[aBases0 + ra3 * 32 + k];
       var b0 = 0.0; if (cb0 < 32) { b0 = in2[bBases0 + k * 32 + cb0]; } else { b0 = in3[bBases1 + k * 32 + (cb0 - 32)]; }
       var b1 = 0.0; if (cb1 < 32) { b1 = in2[bBases0 + k * 32 + cb1]; } else { b1 = in3[bBases1 + k * 32 + (cb1 - 32)]; }
       var b2 = 0.0; if (cb2 < 32) { b2 = in2[bBases0 + k * 32 + cb2]; } else { b2 = in3[bBases1 + k * 32 + (cb2 - 32)]; }
       var b3 = 0.0; if (cb3 < 32) { b3 = in2[bBases0 + k * 32 + cb3]; } else { b3 = in3[bBases1 + k * 32 + (cb3 - 32)]; }
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { if (c0 < 32) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
@@ -304,6 +314,78 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     out0[e_i] = o0;
   } } else { {
     let e_i = (batch * 8 + r1) * 32 + (c3 - 32); let e_a = acc13;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r2 < M && c0 < N) { if (c0 < 32) { {
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r2) * 32 + (c0 - 32); let e_a = acc20;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r2 < M && c1 < N) { if (c1 < 32) { {
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r2) * 32 + (c1 - 32); let e_a = acc21;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r2 < M && c2 < N) { if (c2 < 32) { {
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r2) * 32 + (c2 - 32); let e_a = acc22;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r2 < M && c3 < N) { if (c3 < 32) { {
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r2) * 32 + (c3 - 32); let e_a = acc23;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r3 < M && c0 < N) { if (c0 < 32) { {
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r3) * 32 + (c0 - 32); let e_a = acc30;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r3 < M && c1 < N) { if (c1 < 32) { {
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r3) * 32 + (c1 - 32); let e_a = acc31;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r3 < M && c2 < N) { if (c2 < 32) { {
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r3) * 32 + (c2 - 32); let e_a = acc32;
+    let o1 = e_a;
+    out1[e_i] = o1;
+  } } }
+  if (r3 < M && c3 < N) { if (c3 < 32) { {
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } } else { {
+    let e_i = (batch * 8 + r3) * 32 + (c3 - 32); let e_a = acc33;
     let o1 = e_a;
     out1[e_i] = o1;
   } } }
@@ -390,7 +472,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 32; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -399,8 +481,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -415,28 +497,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k];
+      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k]; let a2 = in1[aBase + ra2 * 32 + k]; let a3 = in1[aBase + ra3 * 32 + k];
       let b0 = in2[bBase + k * 32 + cb0];
       let b1 = in2[bBase + k * 32 + cb1];
       let b2 = in2[bBase + k * 32 + cb2];
       let b3 = in2[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
@@ -475,6 +567,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -561,7 +693,7 @@ fn kf1(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -570,8 +702,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
@@ -587,28 +719,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
       let b0 = in1[bBase + k + cb0 * 32];
       let b1 = in1[bBase + k + cb1 * 32];
       let b2 = in1[bBase + k + cb2 * 32];
       let b3 = in1[bBase + k + cb3 * 32];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc00;
@@ -647,6 +789,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc13;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c0; let e_a = acc20;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c1; let e_a = acc21;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c2; let e_a = acc22;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c3; let e_a = acc23;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c0; let e_a = acc30;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c1; let e_a = acc31;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c2; let e_a = acc32;
+    let o0 = kf1(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c3; let e_a = acc33;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -906,7 +1088,7 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -915,8 +1097,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
@@ -932,28 +1114,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k];
+      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k]; let a2 = in0[aBase + ra2 * 8 + k]; let a3 = in0[aBase + ra3 * 8 + k];
       let b0 = in1[bBase + k * 32 + cb0];
       let b1 = in1[bBase + k * 32 + cb1];
       let b2 = in1[bBase + k * 32 + cb2];
       let b3 = in1[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc00;
@@ -992,6 +1184,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc13;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c0; let e_a = acc20;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c1; let e_a = acc21;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c2; let e_a = acc22;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 8 + r2) * 8 + c3; let e_a = acc23;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c0; let e_a = acc30;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c1; let e_a = acc31;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c2; let e_a = acc32;
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 8 + r3) * 8 + c3; let e_a = acc33;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -1095,7 +1327,7 @@ fn kremap0(i: i32) -> f32 {
 }
 
 const M = 8; const N = 32; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1104,8 +1336,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -1120,28 +1352,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = kremap0(aBase + ra0 * 32 + k); let a1 = kremap0(aBase + ra1 * 32 + k);
+      let a0 = kremap0(aBase + ra0 * 32 + k); let a1 = kremap0(aBase + ra1 * 32 + k); let a2 = kremap0(aBase + ra2 * 32 + k); let a3 = kremap0(aBase + ra3 * 32 + k);
       let b0 = in3[bBase + k * 32 + cb0];
       let b1 = in3[bBase + k * 32 + cb1];
       let b2 = in3[bBase + k * 32 + cb2];
       let b3 = in3[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
@@ -1180,6 +1422,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1515,7 +1797,7 @@ fn kf6(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 64; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1524,8 +1806,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 4) { return; }
@@ -1540,28 +1822,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k];
+      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k]; let a2 = in1[aBase + ra2 * 32 + k]; let a3 = in1[aBase + ra3 * 32 + k];
       let b0 = in2[bBase + k * 64 + cb0];
       let b1 = in2[bBase + k * 64 + cb1];
       let b2 = in2[bBase + k * 64 + cb2];
       let b3 = in2[bBase + k * 64 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 64 + c0; let e_a = acc00;
@@ -1600,6 +1892,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 8 + r1) * 64 + c3; let e_a = acc13;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 8 + r2) * 64 + c0; let e_a = acc20;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 8 + r2) * 64 + c1; let e_a = acc21;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 8 + r2) * 64 + c2; let e_a = acc22;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 8 + r2) * 64 + c3; let e_a = acc23;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 8 + r3) * 64 + c0; let e_a = acc30;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 8 + r3) * 64 + c1; let e_a = acc31;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 8 + r3) * 64 + c2; let e_a = acc32;
+    let o0 = kf6(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 8 + r3) * 64 + c3; let e_a = acc33;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1695,7 +2027,7 @@ fn kf2(i: i32, acc: f32) -> f32 {
 }
 
 const M = 8; const N = 32; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1704,8 +2036,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -1720,28 +2052,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in2[aBase + ra0 * 64 + k]; let a1 = in2[aBase + ra1 * 64 + k];
+      let a0 = in2[aBase + ra0 * 64 + k]; let a1 = in2[aBase + ra1 * 64 + k]; let a2 = in2[aBase + ra2 * 64 + k]; let a3 = in2[aBase + ra3 * 64 + k];
       let b0 = in3[bBase + k * 32 + cb0];
       let b1 = in3[bBase + k * 32 + cb1];
       let b2 = in3[bBase + k * 32 + cb2];
       let b3 = in3[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
@@ -1780,6 +2122,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let o0 = kf2(e_i, e_a);
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1954,7 +2336,7 @@ fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x /
 
 
 const M = 2; const N = 5; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1963,8 +2345,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
@@ -1978,28 +2360,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
       let b0 = in1[bBase + k + cb0 * 32];
       let b1 = in1[bBase + k + cb1 * 32];
       let b2 = in1[bBase + k + cb2 * 32];
       let b3 = in1[bBase + k + cb3 * 32];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 5 + c0; let e_a = acc00 + in2[0 + c0];
@@ -2038,6 +2430,46 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r1 < M && c3 < N) { {
     let e_i = r1 * 5 + c3; let e_a = acc13 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c0 < N) { {
+    let e_i = r2 * 5 + c0; let e_a = acc20 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c1 < N) { {
+    let e_i = r2 * 5 + c1; let e_a = acc21 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c2 < N) { {
+    let e_i = r2 * 5 + c2; let e_a = acc22 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r2 < M && c3 < N) { {
+    let e_i = r2 * 5 + c3; let e_a = acc23 + in2[0 + c3];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c0 < N) { {
+    let e_i = r3 * 5 + c0; let e_a = acc30 + in2[0 + c0];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c1 < N) { {
+    let e_i = r3 * 5 + c1; let e_a = acc31 + in2[0 + c1];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c2 < N) { {
+    let e_i = r3 * 5 + c2; let e_a = acc32 + in2[0 + c2];
+    let o0 = e_a;
+    out0[e_i] = o0;
+  } }
+  if (r3 < M && c3 < N) { {
+    let e_i = r3 * 5 + c3; let e_a = acc33 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }

@@ -113,7 +113,7 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 32; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -122,8 +122,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -138,28 +138,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
       let b0 = in1[bBase + k * 32 + cb0];
       let b1 = in1[bBase + k * 32 + cb1];
       let b2 = in1[bBase + k * 32 + cb2];
       let b3 = in1[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
@@ -169,6 +179,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc33; }
 }
 
 // ===== kernel 3: Add_/layers.0/attn/q/Add
@@ -261,7 +279,7 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -270,8 +288,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
@@ -287,28 +305,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
       let b0 = in1[bBase + k + cb0 * 32];
       let b1 = in1[bBase + k + cb1 * 32];
       let b2 = in1[bBase + k + cb2 * 32];
       let b3 = in1[bBase + k + cb3 * 32];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
@@ -318,6 +346,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 8 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 8 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 8 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 8 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 8 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 8 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 8 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 8 + c3] = acc33; }
 }
 
 // ===== kernel 5: Mul_/layers.0/attn/Mul
@@ -789,7 +825,7 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 8; const K = 8;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -798,8 +834,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 8) { return; }
@@ -815,28 +851,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k];
+      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k]; let a2 = in0[aBase + ra2 * 8 + k]; let a3 = in0[aBase + ra3 * 8 + k];
       let b0 = in1[bBase + k * 32 + cb0];
       let b1 = in1[bBase + k * 32 + cb1];
       let b2 = in1[bBase + k * 32 + cb2];
       let b3 = in1[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
@@ -846,6 +892,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 8 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 8 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 8 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 8 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 8 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 8 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 8 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 8 + c3] = acc33; }
 }
 
 // ===== kernel 13: copy_/layers.0/attn/Reshape_3
@@ -1628,7 +1682,7 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 64; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -1637,8 +1691,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 4) { return; }
@@ -1653,28 +1707,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
       let b0 = in1[bBase + k * 64 + cb0];
       let b1 = in1[bBase + k * 64 + cb1];
       let b2 = in1[bBase + k * 64 + cb2];
       let b3 = in1[bBase + k * 64 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 64 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 64 + c1] = acc01; }
@@ -1684,6 +1748,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 64 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 64 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 64 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 64 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 64 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 64 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 64 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 64 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 64 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 64 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 64 + c3] = acc33; }
 }
 
 // ===== kernel 25: Add_/layers.0/ff1/Add
@@ -2180,7 +2252,7 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 8; const N = 32; const K = 64;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -2189,8 +2261,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 2) { return; }
@@ -2205,28 +2277,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k];
+      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k]; let a2 = in0[aBase + ra2 * 64 + k]; let a3 = in0[aBase + ra3 * 64 + k];
       let b0 = in1[bBase + k * 32 + cb0];
       let b1 = in1[bBase + k * 32 + cb1];
       let b2 = in1[bBase + k * 32 + cb2];
       let b3 = in1[bBase + k * 32 + cb3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
   if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
@@ -2236,6 +2318,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
   if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc12; }
   if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc13; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc20; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc21; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc22; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc23; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc30; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc31; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc32; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc33; }
 }
 
 // ===== kernel 32: ReduceMean_/ReduceMean
@@ -2277,7 +2367,7 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 2; const N = 5; const K = 32;
-const WG_X = 8; const WG_Y = 8; const KT = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
 const TILE_M = 16; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
@@ -2286,8 +2376,8 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 2x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(64)
+// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= 1) { return; }
@@ -2301,28 +2391,38 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
     var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
     var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k];
+      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
       let b0 = in1[bBase + k + cb0 * 32];
       let b1 = in1[bBase + k + cb1 * 32];
       let b2 = in1[bBase + k + cb2 * 32];
       let b3 = in1[bBase + k + cb3 * 32];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
     kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
     kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[r0 * 5 + c0] = acc00 + in2[0 + c0]; }
   if (r0 < M && c1 < N) { out0[r0 * 5 + c1] = acc01 + in2[0 + c1]; }
@@ -2332,6 +2432,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r1 < M && c1 < N) { out0[r1 * 5 + c1] = acc11 + in2[0 + c1]; }
   if (r1 < M && c2 < N) { out0[r1 * 5 + c2] = acc12 + in2[0 + c2]; }
   if (r1 < M && c3 < N) { out0[r1 * 5 + c3] = acc13 + in2[0 + c3]; }
+  if (r2 < M && c0 < N) { out0[r2 * 5 + c0] = acc20 + in2[0 + c0]; }
+  if (r2 < M && c1 < N) { out0[r2 * 5 + c1] = acc21 + in2[0 + c1]; }
+  if (r2 < M && c2 < N) { out0[r2 * 5 + c2] = acc22 + in2[0 + c2]; }
+  if (r2 < M && c3 < N) { out0[r2 * 5 + c3] = acc23 + in2[0 + c3]; }
+  if (r3 < M && c0 < N) { out0[r3 * 5 + c0] = acc30 + in2[0 + c0]; }
+  if (r3 < M && c1 < N) { out0[r3 * 5 + c1] = acc31 + in2[0 + c1]; }
+  if (r3 < M && c2 < N) { out0[r3 * 5 + c2] = acc32 + in2[0 + c2]; }
+  if (r3 < M && c3 < N) { out0[r3 * 5 + c3] = acc33 + in2[0 + c3]; }
 }
 
 // ===== kernel 34: ReduceMax_/Softmax/ReduceMax_0
