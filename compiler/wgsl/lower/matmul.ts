@@ -26,9 +26,8 @@ import { KilnError } from '../../../ir/errors.ts';
 import type { OpName } from '../../../ir/ops/index.ts';
 import type { KernelSource, LowerContext, Lowering, TensorRef } from '../kernel.ts';
 import { broadcastView, permuteView, type View } from '../../../ir/view.ts';
+import { spread } from '../program-builder.ts';
 import { coords, lit, type WgslScalar } from '../wgsl.ts';
-
-const MAX_WORKGROUPS = 65535;
 
 /** What the tiled kernel multiplies: C[batch, M, N] = sum_k A(row, k) B(k, col), per batch entry. */
 export interface GemmSpec {
@@ -58,14 +57,6 @@ export interface TileConfig { wgX: number; wgY: number; rm: number; rn: number; 
  */
 const pickTile = (m: number, n: number): TileConfig =>
   m >= 64 && n >= 64 ? { wgX: 16, wgY: 16, rm: 4, rn: 4, kt: 16 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 };
-
-/** Spreads `n` workgroups over x, y and z (each at most 65,535). */
-function spreadWorkgroups(n: number): [number, number, number] {
-  if (n <= MAX_WORKGROUPS) return [n, 1, 1];
-  const y = Math.ceil(n / MAX_WORKGROUPS);
-  if (y <= MAX_WORKGROUPS) return [MAX_WORKGROUPS, y, 1];
-  return [MAX_WORKGROUPS, MAX_WORKGROUPS, Math.ceil(y / MAX_WORKGROUPS)];
-}
 
 export type GemmVariant = 'tiled' | 'register' | 'small';
 
@@ -106,101 +97,29 @@ export function gemmKernel(s: GemmSpec): KernelSource {
 }
 
 /**
- * Register-blocked kernel, no workgroup memory: invocation (tx, ty) of a workgroup owns rows row0 + ty + i*WG_Y
- * and columns col0 + tx + j*WG_X of its tile (neighbouring invocations read neighbouring columns of B). Rows
- * and columns past the edge are clamped for loading (in range, never stored), so the k loop has no branches.
+ * What the register and tiled kernels share: the tile geometry, the constants, Kahan merging of each
+ * k-slab's partial sums, the register block (unrolled into scalars: lavapipe compiles dynamically indexed
+ * private arrays very slowly) and the tile index of the workgroup.
  */
-export function registerGemm(s: GemmSpec, c: TileConfig): KernelSource {
-  const tileM = c.wgY * c.rm, tileN = c.wgX * c.rn, threads = c.wgX * c.wgY;
-  const tilesM = Math.max(1, Math.ceil(s.m / tileM)), tilesN = Math.max(1, Math.ceil(s.n / tileN));
-  const total = s.m === 0 || s.n === 0 ? 0 : tilesM * tilesN * s.batch;
-  const T = s.elem, zero = lit(0, T);
-  const decls = `
-const M = ${s.m}; const N = ${s.n}; const K = ${s.k};
-const WG_X = ${c.wgX}; const WG_Y = ${c.wgY}; const KT = ${c.kt};
-const TILE_M = ${tileM}; const TILE_N = ${tileN};
-fn kahan(sum: ptr<function, ${T}>, comp: ptr<function, ${T}>, x: ${T}) {
-  let y = x - *comp;
-  let t = *sum + y;
-  *comp = (t - *sum) - y;
-  *sum = t;
-}
-${s.decls ?? ''}`;
-  const is = Array.from({ length: c.rm }, (_, i) => i), js = Array.from({ length: c.rn }, (_, j) => j);
-  const accDecls = is.map((i) => js.map((j) => `var acc${i}${j} = ${zero}; var comp${i}${j} = ${zero};`).join(' ')).join('\n  ');
-  const partDecls = is.map((i) => js.map((j) => `var part${i}${j} = ${zero};`).join(' ')).join('\n    ');
-  const merges = is.map((i) => js.map((j) => `kahan(&acc${i}${j}, &comp${i}${j}, part${i}${j});`).join(' ')).join('\n    ');
-  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY}; let ra${i} = min(r${i}, M - 1);`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX}; let cb${j} = min(c${j}, N - 1);`)].join('\n  ');
-  const aLoads = is.map((i) => `let a${i} = ${s.loadA(`ra${i}`, 'k')};`).join(' ');
-  const bLoads = js.map((j) => (s.loadBInto ? `var b${j} = ${zero}; ${s.loadBInto('k', `cb${j}`, `b${j}`)}` : `let b${j} = ${s.loadB('k', `cb${j}`)};`)).join('\n      ');
-  const fmas = is.map((i) => js.map((j) => `part${i}${j} += a${i} * b${j};`).join(' ')).join('\n      ');
-  const stores = is.flatMap((i) => js.map((j) => `if (r${i} < M && c${j} < N) { ${s.store(`r${i}`, `c${j}`, `acc${i}${j}`)} }`)).join('\n  ');
-  const entry = `// Register-blocked matmul: ${tileM}x${tileN} tile of C per workgroup, ${c.rm}x${c.rn} registers per invocation, no workgroup memory.
-@compute @workgroup_size(${threads})
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= ${total}) { return; }
-  let col0 = (tile % ${tilesN}) * TILE_N;
-  let row0 = ((tile / ${tilesN}) % ${tilesM}) * TILE_M;
-  let batch = tile / ${tilesN * tilesM};
-  ${s.prologue ?? ''}
-  let lid = i32(lidx);
-  let tx = lid % WG_X;
-  let ty = lid / WG_X;
-  ${rowsCols}
-  ${accDecls}
-  for (var k0 = 0; k0 < K; k0 += KT) {
-    let kEnd = min(k0 + KT, K);
-    ${partDecls}
-    for (var k = k0; k < kEnd; k++) {
-      ${aLoads}
-      ${bLoads}
-      ${fmas}
-    }
-    ${merges}
-  }
-  ${stores}
-}`;
-  return { decls, entry, workgroups: spreadWorkgroups(total), workgroupSize: threads };
-}
-
-/** The tiled kernel for a GemmSpec. */
-export function tiledGemm(s: GemmSpec, c: TileConfig = pickTile(s.m, s.n)): KernelSource {
+function gemmParts(s: GemmSpec, c: TileConfig) {
   const tileM = c.wgY * c.rm, tileN = c.wgX * c.rn, threads = c.wgX * c.wgY;
   // An empty output dispatches nothing, but the shader must still compile: no division by a zero tile count.
   const tilesM = Math.max(1, Math.ceil(s.m / tileM)), tilesN = Math.max(1, Math.ceil(s.n / tileN));
   const total = s.m === 0 || s.n === 0 ? 0 : tilesM * tilesN * s.batch;
   const T = s.elem, zero = lit(0, T);
-  const decls = `
-const M = ${s.m}; const N = ${s.n}; const K = ${s.k};
+  const consts = `const M = ${s.m}; const N = ${s.n}; const K = ${s.k};
 const WG_X = ${c.wgX}; const WG_Y = ${c.wgY}; const KT = ${c.kt};
-const TILE_M = ${tileM}; const TILE_N = ${tileN}; const THREADS = ${threads};
-var<workgroup> tileA: array<${T}, ${c.kt * tileM}>;
-var<workgroup> tileB: array<${T}, ${c.kt * tileN}>;
-fn kahan(sum: ptr<function, ${T}>, comp: ptr<function, ${T}>, x: ${T}) {
+const TILE_M = ${tileM}; const TILE_N = ${tileN};`;
+  const kahan = `fn kahan(sum: ptr<function, ${T}>, comp: ptr<function, ${T}>, x: ${T}) {
   let y = x - *comp;
   let t = *sum + y;
   *comp = (t - *sum) - y;
   *sum = t;
 }
 ${s.decls ?? ''}`;
-  // The register block is unrolled into scalars: lavapipe compiles dynamically indexed private arrays very slowly.
   const is = Array.from({ length: c.rm }, (_, i) => i), js = Array.from({ length: c.rn }, (_, j) => j);
-  const accDecls = is.map((i) => js.map((j) => `var acc${i}${j} = ${zero}; var comp${i}${j} = ${zero};`).join(' ')).join('\n  ');
-  const partDecls = is.map((i) => js.map((j) => `var part${i}${j} = ${zero};`).join(' ')).join('\n    ');
-  // Each slab's partial sum joins the total with Kahan compensation: long K stays as accurate as a
-  // KT-term sum (the gradient of a 784-wide layer otherwise drifts visibly from float64 references).
-  const merges = is.map((i) => js.map((j) => `kahan(&acc${i}${j}, &comp${i}${j}, part${i}${j});`).join(' ')).join('\n    ');
-  const aLoads = is.map((i) => `let a${i} = tileA[kk * TILE_M + ty + ${i * c.wgY}];`).join(' ');
-  const bLoads = js.map((j) => `let b${j} = tileB[kk * TILE_N + tx + ${j * c.wgX}];`).join(' ');
-  const fmas = is.map((i) => js.map((j) => `part${i}${j} += a${i} * b${j};`).join(' ')).join('\n      ');
-  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY};`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX};`)].join(' ');
-  const stores = is.flatMap((i) => js.map((j) => `if (r${i} < M && c${j} < N) { ${s.store(`r${i}`, `c${j}`, `acc${i}${j}`)} }`)).join('\n  ');
-  const entry = `// Tiled matmul: ${tileM}x${tileN} tile of C per workgroup, K staged ${c.kt} at a time, ${c.rm}x${c.rn} registers per invocation.
-@compute @workgroup_size(${threads})
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
-  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  const block = (f: (i: number, j: number) => string, sep: string) => is.map((i) => js.map((j) => f(i, j)).join(' ')).join(sep);
+  const tileIndex = `let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
   if (tile >= ${total}) { return; }
   let col0 = (tile % ${tilesN}) * TILE_N;
   let row0 = ((tile / ${tilesN}) % ${tilesM}) * TILE_M;
@@ -208,8 +127,73 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   ${s.prologue ?? ''}
   let lid = i32(lidx);
   let tx = lid % WG_X;
-  let ty = lid / WG_X;
-  ${accDecls}
+  let ty = lid / WG_X;`;
+  return {
+    tileM, tileN, threads, T, zero, consts, kahan, is, js, tileIndex,
+    accDecls: block((i, j) => `var acc${i}${j} = ${zero}; var comp${i}${j} = ${zero};`, '\n  '),
+    partDecls: block((i, j) => `var part${i}${j} = ${zero};`, '\n    '),
+    merges: block((i, j) => `kahan(&acc${i}${j}, &comp${i}${j}, part${i}${j});`, '\n    '),
+    fmas: block((i, j) => `part${i}${j} += a${i} * b${j};`, '\n      '),
+    stores: is.flatMap((i) => js.map((j) => `if (r${i} < M && c${j} < N) { ${s.store(`r${i}`, `c${j}`, `acc${i}${j}`)} }`)).join('\n  '),
+    workgroups: spread(total),
+  };
+}
+
+/**
+ * Register-blocked kernel, no workgroup memory: invocation (tx, ty) of a workgroup owns rows row0 + ty + i*WG_Y
+ * and columns col0 + tx + j*WG_X of its tile (neighbouring invocations read neighbouring columns of B). Rows
+ * and columns past the edge are clamped for loading (in range, never stored), so the k loop has no branches.
+ */
+export function registerGemm(s: GemmSpec, c: TileConfig): KernelSource {
+  const p = gemmParts(s, c);
+  const { is, js, zero } = p;
+  const decls = `
+${p.consts}
+${p.kahan}`;
+  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY}; let ra${i} = min(r${i}, M - 1);`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX}; let cb${j} = min(c${j}, N - 1);`)].join('\n  ');
+  const aLoads = is.map((i) => `let a${i} = ${s.loadA(`ra${i}`, 'k')};`).join(' ');
+  const bLoads = js.map((j) => (s.loadBInto ? `var b${j} = ${zero}; ${s.loadBInto('k', `cb${j}`, `b${j}`)}` : `let b${j} = ${s.loadB('k', `cb${j}`)};`)).join('\n      ');
+  const entry = `// Register-blocked matmul: ${p.tileM}x${p.tileN} tile of C per workgroup, ${c.rm}x${c.rn} registers per invocation, no workgroup memory.
+@compute @workgroup_size(${p.threads})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  ${p.tileIndex}
+  ${rowsCols}
+  ${p.accDecls}
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    let kEnd = min(k0 + KT, K);
+    ${p.partDecls}
+    for (var k = k0; k < kEnd; k++) {
+      ${aLoads}
+      ${bLoads}
+      ${p.fmas}
+    }
+    ${p.merges}
+  }
+  ${p.stores}
+}`;
+  return { decls, entry, workgroups: p.workgroups, workgroupSize: p.threads };
+}
+
+/** The tiled kernel for a GemmSpec. */
+export function tiledGemm(s: GemmSpec, c: TileConfig = pickTile(s.m, s.n)): KernelSource {
+  const p = gemmParts(s, c);
+  const { is, js, T, zero } = p;
+  const decls = `
+${p.consts.replace(/;$/, `; const THREADS = ${p.threads};`)}
+var<workgroup> tileA: array<${T}, ${c.kt * p.tileM}>;
+var<workgroup> tileB: array<${T}, ${c.kt * p.tileN}>;
+${p.kahan}`;
+  // Each slab's partial sum joins the total with Kahan compensation: long K stays as accurate as a
+  // KT-term sum (the gradient of a 784-wide layer otherwise drifts visibly from float64 references).
+  const aLoads = is.map((i) => `let a${i} = tileA[kk * TILE_M + ty + ${i * c.wgY}];`).join(' ');
+  const bLoads = js.map((j) => `let b${j} = tileB[kk * TILE_N + tx + ${j * c.wgX}];`).join(' ');
+  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY};`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX};`)].join(' ');
+  const entry = `// Tiled matmul: ${p.tileM}x${p.tileN} tile of C per workgroup, K staged ${c.kt} at a time, ${c.rm}x${c.rn} registers per invocation.
+@compute @workgroup_size(${p.threads})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  // The tile index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
+  ${p.tileIndex}
+  ${p.accDecls}
   for (var k0 = 0; k0 < K; k0 += KT) {
     for (var e = lid; e < KT * TILE_M; e += THREADS) {
       let row = row0 + e / KT;
@@ -228,19 +212,19 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     workgroupBarrier();
     // A variable trip count (the last slab may be short) also keeps shader compilers from unrolling KT times.
     let kEnd = min(KT, K - k0);
-    ${partDecls}
+    ${p.partDecls}
     for (var kk = 0; kk < kEnd; kk++) {
       ${aLoads}
       ${bLoads}
-      ${fmas}
+      ${p.fmas}
     }
-    ${merges}
+    ${p.merges}
     workgroupBarrier();
   }
   ${rowsCols}
-  ${stores}
+  ${p.stores}
 }`;
-  return { decls, entry, workgroups: spreadWorkgroups(total), workgroupSize: threads };
+  return { decls, entry, workgroups: p.workgroups, workgroupSize: p.threads };
 }
 
 /** `coord * stride`, dropped when the stride is 0 or the dim has size 1 (its coordinate is always 0). */
