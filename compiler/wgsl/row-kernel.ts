@@ -11,10 +11,10 @@ import { OPS } from '../../ir/ops/index.ts';
 import { numel, stridesOf } from '../../ir/shape.ts';
 import type { KernelSource, TensorRef } from './kernel.ts';
 import { FOLDS } from './lower/reduce.ts';
-import { type Fold, FOLD_PRELUDE } from './lower/reduce-rows.ts';
+import { type Fold, FOLD_PRELUDE, workgroupsFor } from './lower/reduce-rows.ts';
 import { cast, coordNames, coords, offsetExpr } from './wgsl.ts';
 
-const MAX_WG = 256, MIN_WG = 32, MAX_WORKGROUPS = 65535;
+const MAX_WG = 256, MIN_WG = 32;
 
 /** Whether a row group can run `n` as one of its phases. */
 export const isRowReduction = (n: Node): boolean => OPS[n.op].kind === 'reduce';
@@ -103,6 +103,5 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     flat,
     ...inputs,
   ].join('\n');
-  const workgroups: [number, number, number] = rows <= MAX_WORKGROUPS ? [rows, 1, 1] : [MAX_WORKGROUPS, Math.ceil(rows / MAX_WORKGROUPS), 1];
-  return { decls, entry, workgroups: rows === 0 ? [0, 1, 1] : workgroups, workgroupSize: wg };
+  return { decls, entry, workgroups: workgroupsFor(rows), workgroupSize: wg };
 }
