@@ -44,9 +44,16 @@ export class Codegen {
   readonly b = new ProgramBuilder();
   readonly loc = new Map<Value, Location>();
   private readonly producer: Map<Value, Node>;
+  private readonly params: ReadonlySet<Value>;
 
   constructor(readonly g: Graph) {
     this.producer = g.producers();
+    this.params = new Set(g.params.values());
+  }
+
+  /** A scalar constant kernels of fusion groups read as a literal (parameters and state stay buffers). */
+  isLiteral(v: Value): boolean {
+    return isLiteralConstant(this.g, v, this.params);
   }
 
   private scratchCount = 0;
@@ -66,7 +73,7 @@ export class Codegen {
   constant(v: Value): Location {
     const l = this.loc.get(v);
     if (l) return l;
-    const own = this.owned(v, [...this.g.params.values()].includes(v) ? 'param' : 'const');
+    const own = this.owned(v, this.params.has(v) ? 'param' : 'const');
     this.b.data.set(own.buffer, toStorage(this.g.constants.get(v)!));
     return own;
   }
@@ -225,10 +232,9 @@ export function generateProgram(g: Graph, schedule?: Schedule): CompiledProgram 
   checkLowerable(g);
   const cg = new Codegen(g);
   const inputs = g.inputs.map((v) => ({ name: v.name, buffer: cg.owned(v, 'input').buffer, dtype: v.type.dtype, shape: [...v.type.shape] }));
-  const params = new Set(g.params.values());
   // Parameters and state always have buffers (trainers share and read them by name); with fusion, scalar
   // constants are literals in the kernels that read them and get a buffer only where a kernel binds one.
-  for (const v of g.constants.keys()) if (!schedule || !isLiteralConstant(g, v, params)) cg.constant(v);
+  for (const v of g.constants.keys()) if (!schedule || !cg.isLiteral(v)) cg.constant(v);
   if (!schedule) {
     for (const node of g.nodes) if (!VIEW_RULES[node.op]) cg.emitNode(node);
   } else {

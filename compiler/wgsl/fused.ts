@@ -12,7 +12,7 @@ import type { KernelGroup } from '../../ir/schedule.ts';
 import { numel } from '../../ir/shape.ts';
 import { contiguous, type View } from '../../ir/view.ts';
 import { VIEW_RULES, ViewChains } from '../../ir/view-rules.ts';
-import { isLiteralConstant, MAX_BINDINGS } from '../../passes/fuse.ts';
+import { MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
@@ -154,7 +154,7 @@ class GroupEmitter {
       if (this.rows && isRowReduction(p)) return computedRef('the row reduction', u, view, () => reductionVar(this.index.get(p)!));
       return computedRef('the fused value', u, view, (at) => this.call(p, at, 'acc'));
     }
-    if (literals && isLiteralConstant(cg.g, b)) {
+    if (literals && cg.isLiteral(b)) {
       const value = cg.g.constants.get(b)!.data[0] as number;
       return computedRef('the literal', u, vc.view(u) ?? contiguous(u.type.shape), () => lit(Number(value), wgslType(b.type.dtype)));
     }
