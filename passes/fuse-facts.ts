@@ -4,7 +4,7 @@
 import type { Graph, Node, Value } from '../ir/graph.ts';
 import { OPS } from '../ir/ops/index.ts';
 import { reducedAxes } from '../ir/ops/reduce.ts';
-import { numel, type Shape } from '../ir/shape.ts';
+import { numel, sameShape, type Shape } from '../ir/shape.ts';
 import { broadcastView, contiguous, isContiguous, type View } from '../ir/view.ts';
 import { ViewChains } from '../ir/view-rules.ts';
 
@@ -86,7 +86,6 @@ export class GraphFacts {
   private readonly params: ReadonlySet<Value>;
 }
 
-export const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** A scalar constant fused kernels inline as a literal: not a parameter or a state (those stay buffers). */
 export const isLiteralConstant = (g: Graph, v: Value, params: ReadonlySet<Value> = new Set(g.params.values())): boolean =>

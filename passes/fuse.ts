@@ -18,9 +18,9 @@ import type { Graph, Node, Value } from '../ir/graph.ts';
 import type { OpDef } from '../ir/op.ts';
 import { OPS } from '../ir/ops/index.ts';
 import { type GroupKind, type KernelGroup, printSchedule, type Schedule } from '../ir/schedule.ts';
-import { numel, type Shape } from '../ir/shape.ts';
+import { numel, sameShape, type Shape } from '../ir/shape.ts';
 import { isContiguous } from '../ir/view.ts';
-import { foldedAxes, GraphFacts, isRowBroadcast, kindOf, sameShape } from './fuse-facts.ts';
+import { foldedAxes, GraphFacts, isRowBroadcast, kindOf } from './fuse-facts.ts';
 import { orderForInPlace } from './fuse-order.ts';
 import type { Analysis, Pass } from './pass.ts';
 
