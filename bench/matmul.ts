@@ -3,11 +3,11 @@
 // (one submit, one readback, so transfers are amortized) and one MatMul run end to end (upload + readback),
 // and the CPU interpreter on the single MatMul. Prints GFLOP/s (2 n^3 flops per product) and the GPU/CPU ratio.
 // Run: npx tsx bench/matmul.ts [sizes...]   e.g. npx tsx bench/matmul.ts 256 512 1024
-// Variants: npx tsx bench/matmul.ts --variants [MxKxN...] times each contraction kernel variant (compile option
-// gemmVariant) and the heuristic's pick on each shape (default 1024x1024x1024 and the MLP's 16/64/1024 x 784 x
-// 128): R independent products X B_r in one program (R = 8, or 2 for 1024^3), GFLOP/s of the whole run.
+// Variants: npx tsx bench/matmul.ts --variants [MxKxN...] times each kernel candidate the autotuner would try
+// (variant and tile) and marks the heuristic's pick, on each shape (default 1024x1024x1024 and the MLP's
+// 16/64/1024 x 784 x 128): R independent products X B_r in one program (R = 8, or 2 for 1024^3), GFLOP/s of the whole run.
 import { compileForWebGpu } from '../compiler/compile.ts';
-import { type GemmVariant, pickGemmVariant } from '../compiler/wgsl/lower/matmul.ts';
+import { gemmCandidates, gemmKey, type GemmSpec } from '../compiler/wgsl/lower/matmul.ts';
 import { Graph } from '../ir/graph.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
 import { interpret } from '../runtime/cpu/interpreter.ts';
@@ -49,34 +49,36 @@ async function time(f: () => Promise<unknown> | unknown, runs: number): Promise<
 
 const gflops = (n: number, count: number, s: number) => (2 * n ** 3 * count) / s / 1e9;
 
-/** R products X[M,K] B_r[K,N] with distinct B_r, all outputs returned. */
+/** R products X_r[M,K] B_r[K,N], all distinct (products of one X would be fused as siblings), all outputs returned. */
 function products(m: number, k: number, n: number, r: number): Graph {
   const g = new Graph(`matmul_${m}x${k}x${n}`);
-  const x = g.addInput('x', { dtype: 'f32', shape: [m, k] });
-  g.outputs = Array.from({ length: r }, (_, i) => g.addNode('MatMul', [x, g.addInput(`b${i}`, { dtype: 'f32', shape: [k, n] })])[0]);
+  const x = (i: number) => g.addInput(`x${i}`, { dtype: 'f32', shape: [m, k] });
+  g.outputs = Array.from({ length: r }, (_, i) => g.addNode('MatMul', [x(i), g.addInput(`b${i}`, { dtype: 'f32', shape: [k, n] })])[0]);
   return g;
 }
 
+/** Every kernel candidate the autotuner would try for each shape (gemmCandidates), and which one the heuristic picks. */
 async function variants(gpu: NonNullable<Awaited<ReturnType<typeof getGpu>>>, args: string[]): Promise<void> {
   const shapes = (args.length ? args : ['1024x1024x1024', '64x784x128', '1024x784x128', '16x784x128']).map((a) => a.split('x').map(Number) as [number, number, number]);
-  const all: GemmVariant[] = ['tiled', 'register', 'small'];
-  console.log(`M x K x N          ${all.map((v) => `${v} GFLOP/s`.padStart(18)).join('')}   heuristic`);
   for (const [m, k, n] of shapes) {
     const r = m * k * n >= 2 ** 29 ? 2 : 8;
     const g = products(m, k, n, r);
-    const inputs = new Map([['x', random([m, k], 1, 1)], ...Array.from({ length: r }, (_, i) => [`b${i}`, random([k, n], 1 / Math.sqrt(k), 2 + i)] as const)]);
-    const cells: string[] = [];
-    for (const v of all) {
-      const { program, data } = compileForWebGpu(g, { gemmVariant: v });
+    const inputs = new Map(Array.from({ length: r }, (_, i) => [[`x${i}`, random([m, k], 1, 1 + 2 * i)], [`b${i}`, random([k, n], 1 / Math.sqrt(k), 2 + 2 * i)]] as const).flat());
+    let spec: GemmSpec | undefined;
+    const heuristic = compileForWebGpu(g, { gemmObserve: (_, s) => (spec ??= s) }).program.kernels[0].choice;
+    console.log(`${m}x${k}x${n} (${gemmKey(spec!)})`);
+    for (const choice of gemmCandidates(spec!)) {
+      const gemmTuning = new Map([[gemmKey(spec!), choice]]);
+      const { program, data } = compileForWebGpu(g, { gemmTuning });
       const exe = await WebGpuExecutor.load(program, data, gpu);
       try {
         const t = await time(() => exe.run(inputs), m * n >= 2 ** 20 ? 3 : 5);
-        cells.push(((2 * m * k * n * r) / t / 1e9).toFixed(2).padStart(18));
+        const name = program.kernels[0].choice!;
+        console.log(`  ${name.padEnd(28)} ${((2 * m * k * n * r) / t / 1e9).toFixed(2).padStart(8)} GFLOP/s${name === heuristic ? '   <- heuristic' : ''}`);
       } finally {
         exe.dispose();
       }
     }
-    console.log(`${`${m}x${k}x${n}`.padEnd(18)} ${cells.join('')}   ${pickGemmVariant({ batch: 1, m, n })}`);
   }
 }
 

@@ -11,7 +11,7 @@ import { frozenGpuPipeline, gpuPipeline } from '../passes/pipeline.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
-import { type GemmVariant, withGemmVariant } from './wgsl/lower/matmul.ts';
+import { type GemmChoice, type GemmPolicy, type GemmVariant, withGemmPolicy } from './wgsl/lower/matmul.ts';
 
 export interface CompileOptions extends PassOptions {
   /** Fuse primitives into kernels (default true); false emits one kernel per primitive, for comparison. */
@@ -20,6 +20,10 @@ export interface CompileOptions extends PassOptions {
   readonly frozen?: boolean;
   /** Force one contraction kernel variant (tests, benchmarks); default: the shape heuristic in lower/matmul.ts. */
   readonly gemmVariant?: GemmVariant;
+  /** Contraction kernels chosen by the autotuner, by contraction key (`gemmKey`); the others get the heuristic. */
+  readonly gemmTuning?: ReadonlyMap<string, GemmChoice>;
+  /** Sees each contraction's tuning key and spec during codegen (the autotuner's census). */
+  readonly gemmObserve?: GemmPolicy['observe'];
 }
 
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
@@ -28,7 +32,7 @@ export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledP
   const passes = opts.fuse === false ? lowering.filter((p) => p !== fusion) : lowering;
   const label = opts.label ?? (opts.frozen ? 'gpu-frozen' : 'gpu');
   const { graph, analyses } = runPipeline(g.clone(), passes, { ...opts, label });
-  const generated = withGemmVariant(opts.gemmVariant, () => generateProgram(graph, scheduleOf(analyses)));
+  const generated = withGemmPolicy({ variant: opts.gemmVariant, tuned: opts.gemmTuning, observe: opts.gemmObserve }, () => generateProgram(graph, scheduleOf(analyses)));
   // The memory plan places the temps in arenas, by liveness over the dispatches codegen scheduled.
   const { program, plan } = applyPlan(generated.program);
   const dump = opts.dumpDir ?? process.env.KILN_DUMP;

@@ -53,7 +53,7 @@ const PROGRAM = obj({
   inputs: arr(io),
   outputs: arr(io),
   buffers: arr(obj({ name: str, role: oneOf('input', 'output', 'param', 'const', 'temp', 'status'), dtype, shape, bytes: int(4, Number.MAX_SAFE_INTEGER), arena: any, offset: any })),
-  kernels: arr(obj({ name: str, wgsl: str, entryPoint: str, workgroupSize: int(1, MAX_WORKGROUP_SIZE), bindings: arr(oneOf('read', 'read_write')), nodes: arr(str), outputs: size })),
+  kernels: arr(obj({ name: str, wgsl: str, entryPoint: str, workgroupSize: int(1, MAX_WORKGROUP_SIZE), bindings: arr(oneOf('read', 'read_write')), nodes: arr(str), outputs: size, choice: opt(str) })),
   dispatches: arr(obj({ kernel: size, bindings: arr(size), workgroups: arr(int(1, MAX_WORKGROUPS), 3, 3), params: opt(arr(any)) }), MAX_DISPATCHES),
   state: arr(size),
   arenas: opt(arr(obj({ bytes: any }))),

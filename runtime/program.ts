@@ -42,6 +42,8 @@ export interface KernelDecl {
    * `@group(1) @binding(0) var<uniform> kp: KilnParams` (an array of vec4<i32>); absent: none, no group 1.
    */
   readonly params?: number;
+  /** A contraction kernel's variant and tile (e.g. `vec4 8x8 4x8 k32`): a tuned or heuristic choice, for inspection. */
+  readonly choice?: string;
 }
 
 export interface DispatchDecl {

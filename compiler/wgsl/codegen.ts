@@ -14,8 +14,9 @@ import { isLiteralConstant } from '../../passes/fuse.ts';
 import { type BufferRole, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
 import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
-import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef } from './kernel.ts';
+import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
+import { vectorOperands } from './lower/matmul.ts';
 import { ProgramBuilder, toStorage } from './program-builder.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
@@ -119,14 +120,14 @@ export class Codegen {
    * Emits one kernel named `label` (listing the graph nodes it computes) reading `ins` through their views and
    * writing `outs` contiguously: into fresh buffers of the given role, or into existing ones (state updates).
    */
-  emit(label: string, nodes: string[], ins: readonly (Value | undefined)[], outs: readonly Value[], build: Build, target: BufferRole | readonly number[] = 'temp'): void {
+  emit(label: string, nodes: string[], ins: readonly (Value | undefined)[], outs: readonly Value[], build: Build, target: BufferRole | readonly number[] = 'temp', wide: ReadonlySet<number> = new Set()): void {
     // One binding per distinct buffer: the memory plan may place values in one arena, and WebGPU refuses
     // overlapping writable ranges of a buffer in one dispatch.
     const present = ins.filter((v): v is Value => v !== undefined);
     const buffers = [...new Set(present.map((v) => this.locOf(v).buffer))];
     const names = buffers.map((_, i) => `in${i}`);
     const params = new KernelParams();
-    const inputsByPos = ins.map((v) => (v ? this.inputRef(names[buffers.indexOf(this.locOf(v).buffer)], v, params) : undefined));
+    const inputsByPos = ins.map((v) => (v ? this.inputRef(names[buffers.indexOf(this.locOf(v).buffer)], v, params, wide.has(this.locOf(v).buffer)) : undefined));
     const outBuffers = typeof target === 'string' ? outs.map((v) => this.owned(v, target).buffer) : target;
     const outRefs = outs.map((v, i) => bufferRef(`out${i}`, v.type.dtype, wgslType(v.type.dtype), contiguous(v.type.shape)));
     const bind = (buffer: number) => {
@@ -134,7 +135,7 @@ export class Codegen {
       return names[buffers.indexOf(buffer)];
     };
     const s = build(inputsByPos, outRefs, this.checkHook(label, bind, params));
-    const elems = buffers.map((buf) => ({ name: names[buffers.indexOf(buf)], elem: wgslType(this.b.buffers[buf].dtype) }));
+    const elems = buffers.map((buf) => ({ name: names[buffers.indexOf(buf)], elem: this.bindingElem(buf, wide) }));
     const kernel = this.b.addKernel(label, nodes, s, { inputs: elems, outputs: outRefs, params: params.values.length });
     this.b.dispatch(kernel, [...buffers, ...outBuffers], s, params.values);
   }
@@ -144,15 +145,36 @@ export class Codegen {
    * of its buffer (a slice, e.g. one time step) takes its offset from a kernel parameter, so the kernel's
    * text does not depend on where the slice starts.
    */
-  inputRef(name: string, v: Value, params: KernelParams): TensorRef {
+  inputRef(name: string, v: Value, params: KernelParams, wide = false): TensorRef {
     const l = this.locOf(v);
-    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(this.b.buffers[l.buffer].shape), params);
+    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(this.b.buffers[l.buffer].shape), params, wide);
+  }
+
+  /**
+   * The buffers a kernel binds wide (as arrays of vec4, for vec4 loads) among those of the contraction
+   * operands `values`: each whose value's view allows it (`wideAligned`). Every read of a wide buffer in
+   * the kernel then goes through the vec4 binding.
+   */
+  wideBuffers(values: readonly Value[]): Set<number> {
+    const wide = new Set<number>();
+    for (const v of values) {
+      const l = this.tryLocOf(v);
+      if (l && wideAligned(v.type.dtype, l.view, numel(this.b.buffers[l.buffer].shape))) wide.add(l.buffer);
+    }
+    return wide;
+  }
+
+  /** The element type a kernel declares for binding `buffer`: its storage scalar, or vec4 of it when wide. */
+  bindingElem(buffer: number, wide: ReadonlySet<number>): string {
+    const elem = wgslType(this.b.buffers[buffer].dtype);
+    return wide.has(buffer) ? `vec4<${elem}>` : elem;
   }
 
   /** One kernel for one node, through its lowering. */
   emitNode(node: Node): void {
     if (isWideConcat(node)) return emitWideConcat(this, node);
-    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check));
+    const wide = this.wideBuffers(vectorOperands(node));
+    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check), 'temp', wide);
   }
 
   private statusBuffer?: number;

@@ -16,7 +16,7 @@ import { MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
-import { siblingLowering } from './lower/matmul.ts';
+import { siblingLowering, vectorOperands } from './lower/matmul.ts';
 import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
 import { coordNames, coords, lit, offsetExpr, wgslType } from './wgsl.ts';
 
@@ -79,6 +79,8 @@ class GroupEmitter {
   private readonly bufferRefs = new Map<Value, TensorRef>();
   private readonly remaps: string[] = [];
   private readonly anchorOfNode = new Map<Node, Node | undefined>();
+  /** Buffers bound as vec4 arrays: the anchor's matrix operands read straight from a buffer, where aligned. */
+  private readonly wide: ReadonlySet<number>;
 
   constructor(private readonly cg: Codegen, private readonly gr: KernelGroup) {
     this.vc = chainsFor(cg);
@@ -96,6 +98,9 @@ class GroupEmitter {
       return buffer;
     });
     this.outNames = gr.outputs.map((_, j) => `out${j}`);
+    const direct = this.anchors.length === 1 ? vectorOperands(this.anchor!).filter((u) => !this.producer.has(this.vc.base(u)) && !cg.isLiteral(this.vc.base(u))) : [];
+    // A buffer the kernel also writes (a state updated in place) keeps its scalar binding for the stores.
+    this.wide = new Set([...cg.wideBuffers(direct)].filter((b) => !this.outBuffers.includes(b)));
   }
 
   emit(): void {
@@ -107,7 +112,7 @@ class GroupEmitter {
     if (inBuffers.length + outBuffers.length > MAX_BINDINGS) {
       throw new KilnError('BACKEND', `fused kernel ${label} needs ${inBuffers.length + outBuffers.length} storage buffers, over the ${MAX_BINDINGS} WebGPU guarantees`);
     }
-    const elemOf = (buffer: number) => wgslType(cg.b.buffers[buffer].dtype);
+    const elemOf = (buffer: number) => cg.bindingElem(buffer, this.wide);
     const kernel = cg.b.addKernel(label, gr.nodes.map((n) => n.name), { ...src, decls }, {
       inputs: inBuffers.map((buf, i) => ({ name: `in${i}`, elem: elemOf(buf) })),
       outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: elemOf(buf) })),
@@ -122,6 +127,12 @@ class GroupEmitter {
     if (j >= 0) return this.outNames[j];
     if (!this.inBuffers.includes(buffer)) this.inBuffers.push(buffer);
     return `in${this.inBuffers.indexOf(buffer)}`;
+  }
+
+  /** How the kernel reads a materialized value: through its buffer's binding (wide or not). */
+  private inputRef(u: Value): TensorRef {
+    const buffer = this.cg.locOf(u).buffer;
+    return this.cg.inputRef(this.bindingName(buffer), u, this.params, this.wide.has(buffer));
   }
 
   /** The anchor whose value member `n` is computed from (its epilogue), if any. */
@@ -160,7 +171,7 @@ class GroupEmitter {
     }
     // One ref (and at most one offset parameter) per value the kernel reads from a buffer.
     let r = this.bufferRefs.get(u);
-    if (!r) this.bufferRefs.set(u, (r = cg.tryLocOf(u) ? cg.inputRef(this.bindingName(cg.locOf(u).buffer), u, this.params) : this.remapped(u, literals)));
+    if (!r) this.bufferRefs.set(u, (r = cg.tryLocOf(u) ? this.inputRef(u) : this.remapped(u, literals)));
     return r;
   }
 
@@ -171,7 +182,7 @@ class GroupEmitter {
   private remapped(u: Value, literals: boolean): TensorRef {
     const p = this.vc.viewNode(u);
     const rule = p && VIEW_RULES[p.op];
-    if (!p || !rule) return this.cg.inputRef(this.bindingName(this.cg.locOf(u).buffer), u, this.params);
+    if (!p || !rule) return this.inputRef(u);
     const x = this.refFor(p.inputs[0]!, literals);
     const view = rule(x.view, p);
     if (view) return withView(x, view);

@@ -22,11 +22,33 @@ export interface TensorRef {
   load(at: string): string;
   /** Statement writing `value` (of type `elem`) at contiguous index `idx` of this output. */
   store(idx: string, value: string): string;
+  /**
+   * Expression for the vec4 of elements `at`..`at`+3 (`at` a multiple of 4): only on a ref to a buffer bound
+   * as an array of vec4 (a wide binding, see `wideAligned`).
+   */
+  load4?(at: string): string;
 }
 
-/** A ref to a buffer binding: `name[at]`. */
-export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: View): TensorRef {
-  return { name, dtype, elem, view, load: (at) => `${name}[${at}]`, store: (idx, value) => `${name}[${idx}] = ${value};` };
+/** How a binding's elements are read: `name[at]`, or component `at & 3` of vec4 `at >> 2` of a wide binding. */
+const scalarAt = (name: string, wide: boolean) => (at: string) => (wide ? `${name}[(${at}) >> 2][(${at}) & 3]` : `${name}[${at}]`);
+
+/** A ref to a buffer binding: `name[at]`; with `wide`, the binding is `array<vec4<f32>>` and offers `load4`. */
+export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, wide = false): TensorRef {
+  const store = (idx: string, value: string) => `${name}[${idx}] = ${value};`;
+  return { name, dtype, elem, view, load: scalarAt(name, wide), store, ...(wide ? { load4: (at: string) => `${name}[(${at}) >> 2]` } : {}) };
+}
+
+/**
+ * Whether a kernel may bind the buffer behind `view` wide (as `array<vec4<f32>>`, for vec4 loads): an f32
+ * buffer of a (non-zero: a vec4 binding holds at least one) multiple of 4 elements that the view spans (so its offset is a literal, not a kernel
+ * parameter), read through a view whose innermost axis is contiguous with a multiple of 4 elements and
+ * whose offset and other strides are multiples of 4. Each 4-element run of that axis is then one vec4.
+ */
+export function wideAligned(dtype: DType, view: View, bufferElems: number): boolean {
+  const r = view.shape.length;
+  if (dtype !== 'f32' || bufferElems === 0 || bufferElems % 4 !== 0 || r === 0 || span(view) < bufferElems) return false;
+  if (view.strides[r - 1] !== 1 || view.shape[r - 1] % 4 !== 0 || view.offset % 4 !== 0) return false;
+  return view.shape.every((d, i) => i === r - 1 || d === 1 || view.strides[i] % 4 === 0);
 }
 
 /**
@@ -56,10 +78,10 @@ function span(v: View): number {
  * same text. The rule looks at the view's extent, never at the offset's value; a view spanning its whole
  * buffer has the one offset its strides allow, which stays a literal.
  */
-export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams): TensorRef {
-  if (span(view) >= bufferElems) return bufferRef(name, dtype, elem, view);
-  const base = params.slot(view.offset);
-  const load = (at: string) => `${name}[${at === '0' ? base : /[&|^<>]/.test(at) ? `(${at}) + ${base}` : `${at} + ${base}`}]`;
+export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams, wide = false): TensorRef {
+  if (span(view) >= bufferElems) return bufferRef(name, dtype, elem, view, wide);
+  const base = params.slot(view.offset), at0 = scalarAt(name, wide);
+  const load = (at: string) => at0(at === '0' ? base : /[&|^<>]/.test(at) ? `(${at}) + ${base}` : `${at} + ${base}`);
   return { name, dtype, elem, view: { ...view, offset: 0 }, load, store: (idx, value) => `${name}[${idx}] = ${value};` };
 }
 
@@ -89,6 +111,8 @@ export interface KernelSource {
   readonly invocations?: number;
   readonly workgroups?: readonly [number, number, number];
   readonly workgroupSize?: number;
+  /** The contraction kernel's variant and tile configuration (recorded in the program, shown by `kiln inspect`). */
+  readonly choice?: string;
 }
 
 export type Lowering = (ctx: LowerContext) => KernelSource;

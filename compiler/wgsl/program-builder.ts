@@ -10,6 +10,9 @@ import type { KernelSource, TensorRef } from './kernel.ts';
 import { COMMON_PRELUDE } from './wgsl.ts';
 
 const DEFAULT_WORKGROUP = 64;
+
+/** A storage binding of a kernel: its variable and element type (a scalar, or `vec4<f32>` for a wide binding). */
+export type Binding = Pick<TensorRef, 'name'> & { readonly elem: string };
 const MAX_WORKGROUPS = 65535;
 
 export class ProgramBuilder {
@@ -26,7 +29,7 @@ export class ProgramBuilder {
   }
 
   /** `params`: how many per-dispatch i32 parameters (KernelParams slots) the kernel reads from `kp`. */
-  addKernel(name: string, nodes: string[], src: KernelSource, refs: { inputs: readonly Pick<TensorRef, 'name' | 'elem'>[]; outputs: readonly Pick<TensorRef, 'name' | 'elem'>[]; params?: number }): number {
+  addKernel(name: string, nodes: string[], src: KernelSource, refs: { inputs: readonly Binding[]; outputs: readonly Binding[]; params?: number }): number {
     const wg = src.workgroupSize ?? DEFAULT_WORKGROUP;
     // Every binding is read_write: inputs and outputs may be ranges of one arena buffer, and WebGPU does not
     // allow one buffer bound read-only and writable in the same dispatch.
@@ -50,7 +53,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     if (k === undefined) {
       k = this.kernels.length;
       const access = [...refs.inputs, ...refs.outputs].map(() => 'read_write' as const);
-      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes, outputs: refs.outputs.length, ...(params ? { params } : {}) });
+      this.kernels.push({ name, wgsl, entryPoint: 'main', workgroupSize: wg, bindings: access, nodes, outputs: refs.outputs.length, ...(params ? { params } : {}), ...(src.choice ? { choice: src.choice } : {}) });
       this.kernelByText.set(key, k);
     }
     return k;

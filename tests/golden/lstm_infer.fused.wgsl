@@ -2,7 +2,7 @@
 // kiln kernel: /lstm/LSTM/MatMul_3, /lstm/LSTM/Add_7, /lstm/LSTM/Add_8
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 struct KilnParams { o: array<vec4<i32>, 1> }
 @group(1) @binding(0) var<uniform> kp: KilnParams;
@@ -139,10 +139,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
       let a0 = kremap0(aBase + ra0); let a1 = kremap0(aBase + ra1); let a2 = kremap0(aBase + ra2); let a3 = kremap0(aBase + ra3);
-      let b0 = in2[bBase + cb0];
-      let b1 = in2[bBase + cb1];
-      let b2 = in2[bBase + cb2];
-      let b3 = in2[bBase + cb3];
+      let b0 = in2[(bBase + cb0) >> 2][(bBase + cb0) & 3];
+      let b1 = in2[(bBase + cb1) >> 2][(bBase + cb1) & 3];
+      let b2 = in2[(bBase + cb2) >> 2][(bBase + cb2) & 3];
+      let b3 = in2[(bBase + cb3) >> 2][(bBase + cb3) & 3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
       part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;

@@ -19,7 +19,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 // ===== kernel 1: MatMul_/lstm/LSTM/MatMul_3
 // kiln kernel: /lstm/LSTM/MatMul_3
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -69,10 +69,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
       let a0 = in0[aBase + ra0]; let a1 = in0[aBase + ra1]; let a2 = in0[aBase + ra2]; let a3 = in0[aBase + ra3];
-      let b0 = in1[bBase + cb0];
-      let b1 = in1[bBase + cb1];
-      let b2 = in1[bBase + cb2];
-      let b3 = in1[bBase + cb3];
+      let b0 = in1[(bBase + cb0) >> 2][(bBase + cb0) & 3];
+      let b1 = in1[(bBase + cb1) >> 2][(bBase + cb1) & 3];
+      let b2 = in1[(bBase + cb2) >> 2][(bBase + cb2) & 3];
+      let b3 = in1[(bBase + cb3) >> 2][(bBase + cb3) & 3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
       part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;

@@ -1,7 +1,7 @@
 // ===== kernel 0: Gemm_/layers.0/Gemm
 // kiln kernel: /layers.0/Gemm
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -17,7 +17,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B k.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -31,56 +37,92 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = f32(0.0); var comp0_0 = f32(0.0);
+  var acc0_1 = f32(0.0); var comp0_1 = f32(0.0);
+  var acc0_2 = f32(0.0); var comp0_2 = f32(0.0);
+  var acc0_3 = f32(0.0); var comp0_3 = f32(0.0);
+  var acc1_0 = f32(0.0); var comp1_0 = f32(0.0);
+  var acc1_1 = f32(0.0); var comp1_1 = f32(0.0);
+  var acc1_2 = f32(0.0); var comp1_2 = f32(0.0);
+  var acc1_3 = f32(0.0); var comp1_3 = f32(0.0);
+  var acc2_0 = f32(0.0); var comp2_0 = f32(0.0);
+  var acc2_1 = f32(0.0); var comp2_1 = f32(0.0);
+  var acc2_2 = f32(0.0); var comp2_2 = f32(0.0);
+  var acc2_3 = f32(0.0); var comp2_3 = f32(0.0);
+  var acc3_0 = f32(0.0); var comp3_0 = f32(0.0);
+  var acc3_1 = f32(0.0); var comp3_1 = f32(0.0);
+  var acc3_2 = f32(0.0); var comp3_2 = f32(0.0);
+  var acc3_3 = f32(0.0); var comp3_3 = f32(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 784 + k]; let a1 = in0[aBase + ra1 * 784 + k]; let a2 = in0[aBase + ra2 * 784 + k]; let a3 = in0[aBase + ra3 * 784 + k];
-      let b0 = in1[bBase + k + cb0 * 784];
-      let b1 = in1[bBase + k + cb1 * 784];
-      let b2 = in1[bBase + k + cb2 * 784];
-      let b3 = in1[bBase + k + cb3 * 784];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = f32(0.0); var part0_1 = f32(0.0); var part0_2 = f32(0.0); var part0_3 = f32(0.0); var part1_0 = f32(0.0); var part1_1 = f32(0.0); var part1_2 = f32(0.0); var part1_3 = f32(0.0); var part2_0 = f32(0.0); var part2_1 = f32(0.0); var part2_2 = f32(0.0); var part2_3 = f32(0.0); var part3_0 = f32(0.0); var part3_1 = f32(0.0); var part3_2 = f32(0.0); var part3_3 = f32(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 784 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 784 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 784 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 784 + k) >> 2];
+      let bk0 = in1[(bBase + k + cb0 * 784) >> 2];
+      let bk1 = in1[(bBase + k + cb1 * 784) >> 2];
+      let bk2 = in1[(bBase + k + cb2 * 784) >> 2];
+      let bk3 = in1[(bBase + k + cb3 * 784) >> 2];
+      part0_0 += dot(av0, bk0);
+      part0_1 += dot(av0, bk1);
+      part0_2 += dot(av0, bk2);
+      part0_3 += dot(av0, bk3);
+      part1_0 += dot(av1, bk0);
+      part1_1 += dot(av1, bk1);
+      part1_2 += dot(av1, bk2);
+      part1_3 += dot(av1, bk3);
+      part2_0 += dot(av2, bk0);
+      part2_1 += dot(av2, bk1);
+      part2_2 += dot(av2, bk2);
+      part2_3 += dot(av2, bk3);
+      part3_0 += dot(av3, bk0);
+      part3_1 += dot(av3, bk1);
+      part3_2 += dot(av3, bk2);
+      part3_3 += dot(av3, bk3);
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan(&acc0_0, &comp0_0, part0_0);
+    kahan(&acc0_1, &comp0_1, part0_1);
+    kahan(&acc0_2, &comp0_2, part0_2);
+    kahan(&acc0_3, &comp0_3, part0_3);
+    kahan(&acc1_0, &comp1_0, part1_0);
+    kahan(&acc1_1, &comp1_1, part1_1);
+    kahan(&acc1_2, &comp1_2, part1_2);
+    kahan(&acc1_3, &comp1_3, part1_3);
+    kahan(&acc2_0, &comp2_0, part2_0);
+    kahan(&acc2_1, &comp2_1, part2_1);
+    kahan(&acc2_2, &comp2_2, part2_2);
+    kahan(&acc2_3, &comp2_3, part2_3);
+    kahan(&acc3_0, &comp3_0, part3_0);
+    kahan(&acc3_1, &comp3_1, part3_1);
+    kahan(&acc3_2, &comp3_2, part3_2);
+    kahan(&acc3_3, &comp3_3, part3_3);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00 + in2[0 + c0]; }
-  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01 + in2[0 + c1]; }
-  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02 + in2[0 + c2]; }
-  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc03 + in2[0 + c3]; }
-  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10 + in2[0 + c0]; }
-  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11 + in2[0 + c1]; }
-  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12 + in2[0 + c2]; }
-  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13 + in2[0 + c3]; }
-  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc20 + in2[0 + c0]; }
-  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc21 + in2[0 + c1]; }
-  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc22 + in2[0 + c2]; }
-  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc23 + in2[0 + c3]; }
-  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc30 + in2[0 + c0]; }
-  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc31 + in2[0 + c1]; }
-  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc32 + in2[0 + c2]; }
-  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33 + in2[0 + c3]; }
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc0_0 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc0_1 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc0_2 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc0_3 + in2[0 + c3]; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc1_0 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc1_1 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc1_2 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc1_3 + in2[0 + c3]; }
+  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc2_0 + in2[0 + c0]; }
+  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc2_1 + in2[0 + c1]; }
+  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc2_2 + in2[0 + c2]; }
+  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc2_3 + in2[0 + c3]; }
+  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc3_0 + in2[0 + c0]; }
+  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc3_1 + in2[0 + c1]; }
+  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc3_2 + in2[0 + c2]; }
+  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc3_3 + in2[0 + c3]; }
 }
 
 // ===== kernel 1: Relu_/Relu
@@ -164,8 +206,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 2: Gemm_/layers.1/Gemm
 // kiln kernel: /layers.1/Gemm
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -181,7 +223,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B k.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -195,56 +243,92 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = f32(0.0); var comp0_0 = f32(0.0);
+  var acc0_1 = f32(0.0); var comp0_1 = f32(0.0);
+  var acc0_2 = f32(0.0); var comp0_2 = f32(0.0);
+  var acc0_3 = f32(0.0); var comp0_3 = f32(0.0);
+  var acc1_0 = f32(0.0); var comp1_0 = f32(0.0);
+  var acc1_1 = f32(0.0); var comp1_1 = f32(0.0);
+  var acc1_2 = f32(0.0); var comp1_2 = f32(0.0);
+  var acc1_3 = f32(0.0); var comp1_3 = f32(0.0);
+  var acc2_0 = f32(0.0); var comp2_0 = f32(0.0);
+  var acc2_1 = f32(0.0); var comp2_1 = f32(0.0);
+  var acc2_2 = f32(0.0); var comp2_2 = f32(0.0);
+  var acc2_3 = f32(0.0); var comp2_3 = f32(0.0);
+  var acc3_0 = f32(0.0); var comp3_0 = f32(0.0);
+  var acc3_1 = f32(0.0); var comp3_1 = f32(0.0);
+  var acc3_2 = f32(0.0); var comp3_2 = f32(0.0);
+  var acc3_3 = f32(0.0); var comp3_3 = f32(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 128 + k]; let a1 = in0[aBase + ra1 * 128 + k]; let a2 = in0[aBase + ra2 * 128 + k]; let a3 = in0[aBase + ra3 * 128 + k];
-      let b0 = in1[bBase + k + cb0 * 128];
-      let b1 = in1[bBase + k + cb1 * 128];
-      let b2 = in1[bBase + k + cb2 * 128];
-      let b3 = in1[bBase + k + cb3 * 128];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = f32(0.0); var part0_1 = f32(0.0); var part0_2 = f32(0.0); var part0_3 = f32(0.0); var part1_0 = f32(0.0); var part1_1 = f32(0.0); var part1_2 = f32(0.0); var part1_3 = f32(0.0); var part2_0 = f32(0.0); var part2_1 = f32(0.0); var part2_2 = f32(0.0); var part2_3 = f32(0.0); var part3_0 = f32(0.0); var part3_1 = f32(0.0); var part3_2 = f32(0.0); var part3_3 = f32(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 128 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 128 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 128 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 128 + k) >> 2];
+      let bk0 = in1[(bBase + k + cb0 * 128) >> 2];
+      let bk1 = in1[(bBase + k + cb1 * 128) >> 2];
+      let bk2 = in1[(bBase + k + cb2 * 128) >> 2];
+      let bk3 = in1[(bBase + k + cb3 * 128) >> 2];
+      part0_0 += dot(av0, bk0);
+      part0_1 += dot(av0, bk1);
+      part0_2 += dot(av0, bk2);
+      part0_3 += dot(av0, bk3);
+      part1_0 += dot(av1, bk0);
+      part1_1 += dot(av1, bk1);
+      part1_2 += dot(av1, bk2);
+      part1_3 += dot(av1, bk3);
+      part2_0 += dot(av2, bk0);
+      part2_1 += dot(av2, bk1);
+      part2_2 += dot(av2, bk2);
+      part2_3 += dot(av2, bk3);
+      part3_0 += dot(av3, bk0);
+      part3_1 += dot(av3, bk1);
+      part3_2 += dot(av3, bk2);
+      part3_3 += dot(av3, bk3);
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan(&acc0_0, &comp0_0, part0_0);
+    kahan(&acc0_1, &comp0_1, part0_1);
+    kahan(&acc0_2, &comp0_2, part0_2);
+    kahan(&acc0_3, &comp0_3, part0_3);
+    kahan(&acc1_0, &comp1_0, part1_0);
+    kahan(&acc1_1, &comp1_1, part1_1);
+    kahan(&acc1_2, &comp1_2, part1_2);
+    kahan(&acc1_3, &comp1_3, part1_3);
+    kahan(&acc2_0, &comp2_0, part2_0);
+    kahan(&acc2_1, &comp2_1, part2_1);
+    kahan(&acc2_2, &comp2_2, part2_2);
+    kahan(&acc2_3, &comp2_3, part2_3);
+    kahan(&acc3_0, &comp3_0, part3_0);
+    kahan(&acc3_1, &comp3_1, part3_1);
+    kahan(&acc3_2, &comp3_2, part3_2);
+    kahan(&acc3_3, &comp3_3, part3_3);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00 + in2[0 + c0]; }
-  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01 + in2[0 + c1]; }
-  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc02 + in2[0 + c2]; }
-  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc03 + in2[0 + c3]; }
-  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10 + in2[0 + c0]; }
-  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11 + in2[0 + c1]; }
-  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc12 + in2[0 + c2]; }
-  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc13 + in2[0 + c3]; }
-  if (r2 < M && c0 < N) { out0[r2 * 64 + c0] = acc20 + in2[0 + c0]; }
-  if (r2 < M && c1 < N) { out0[r2 * 64 + c1] = acc21 + in2[0 + c1]; }
-  if (r2 < M && c2 < N) { out0[r2 * 64 + c2] = acc22 + in2[0 + c2]; }
-  if (r2 < M && c3 < N) { out0[r2 * 64 + c3] = acc23 + in2[0 + c3]; }
-  if (r3 < M && c0 < N) { out0[r3 * 64 + c0] = acc30 + in2[0 + c0]; }
-  if (r3 < M && c1 < N) { out0[r3 * 64 + c1] = acc31 + in2[0 + c1]; }
-  if (r3 < M && c2 < N) { out0[r3 * 64 + c2] = acc32 + in2[0 + c2]; }
-  if (r3 < M && c3 < N) { out0[r3 * 64 + c3] = acc33 + in2[0 + c3]; }
+  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc0_0 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc0_1 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc0_2 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc0_3 + in2[0 + c3]; }
+  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc1_0 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc1_1 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc1_2 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc1_3 + in2[0 + c3]; }
+  if (r2 < M && c0 < N) { out0[r2 * 64 + c0] = acc2_0 + in2[0 + c0]; }
+  if (r2 < M && c1 < N) { out0[r2 * 64 + c1] = acc2_1 + in2[0 + c1]; }
+  if (r2 < M && c2 < N) { out0[r2 * 64 + c2] = acc2_2 + in2[0 + c2]; }
+  if (r2 < M && c3 < N) { out0[r2 * 64 + c3] = acc2_3 + in2[0 + c3]; }
+  if (r3 < M && c0 < N) { out0[r3 * 64 + c0] = acc3_0 + in2[0 + c0]; }
+  if (r3 < M && c1 < N) { out0[r3 * 64 + c1] = acc3_1 + in2[0 + c1]; }
+  if (r3 < M && c2 < N) { out0[r3 * 64 + c2] = acc3_2 + in2[0 + c2]; }
+  if (r3 < M && c3 < N) { out0[r3 * 64 + c3] = acc3_3 + in2[0 + c3]; }
 }
 
 // ===== kernel 3: Relu_/Relu_1
@@ -328,8 +412,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 4: Gemm_/layers.2/Gemm
 // kiln kernel: /layers.2/Gemm
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -345,7 +429,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B k.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -359,56 +449,92 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = f32(0.0); var comp0_0 = f32(0.0);
+  var acc0_1 = f32(0.0); var comp0_1 = f32(0.0);
+  var acc0_2 = f32(0.0); var comp0_2 = f32(0.0);
+  var acc0_3 = f32(0.0); var comp0_3 = f32(0.0);
+  var acc1_0 = f32(0.0); var comp1_0 = f32(0.0);
+  var acc1_1 = f32(0.0); var comp1_1 = f32(0.0);
+  var acc1_2 = f32(0.0); var comp1_2 = f32(0.0);
+  var acc1_3 = f32(0.0); var comp1_3 = f32(0.0);
+  var acc2_0 = f32(0.0); var comp2_0 = f32(0.0);
+  var acc2_1 = f32(0.0); var comp2_1 = f32(0.0);
+  var acc2_2 = f32(0.0); var comp2_2 = f32(0.0);
+  var acc2_3 = f32(0.0); var comp2_3 = f32(0.0);
+  var acc3_0 = f32(0.0); var comp3_0 = f32(0.0);
+  var acc3_1 = f32(0.0); var comp3_1 = f32(0.0);
+  var acc3_2 = f32(0.0); var comp3_2 = f32(0.0);
+  var acc3_3 = f32(0.0); var comp3_3 = f32(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k]; let a2 = in0[aBase + ra2 * 64 + k]; let a3 = in0[aBase + ra3 * 64 + k];
-      let b0 = in1[bBase + k + cb0 * 64];
-      let b1 = in1[bBase + k + cb1 * 64];
-      let b2 = in1[bBase + k + cb2 * 64];
-      let b3 = in1[bBase + k + cb3 * 64];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = f32(0.0); var part0_1 = f32(0.0); var part0_2 = f32(0.0); var part0_3 = f32(0.0); var part1_0 = f32(0.0); var part1_1 = f32(0.0); var part1_2 = f32(0.0); var part1_3 = f32(0.0); var part2_0 = f32(0.0); var part2_1 = f32(0.0); var part2_2 = f32(0.0); var part2_3 = f32(0.0); var part3_0 = f32(0.0); var part3_1 = f32(0.0); var part3_2 = f32(0.0); var part3_3 = f32(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 64 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 64 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 64 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 64 + k) >> 2];
+      let bk0 = in1[(bBase + k + cb0 * 64) >> 2];
+      let bk1 = in1[(bBase + k + cb1 * 64) >> 2];
+      let bk2 = in1[(bBase + k + cb2 * 64) >> 2];
+      let bk3 = in1[(bBase + k + cb3 * 64) >> 2];
+      part0_0 += dot(av0, bk0);
+      part0_1 += dot(av0, bk1);
+      part0_2 += dot(av0, bk2);
+      part0_3 += dot(av0, bk3);
+      part1_0 += dot(av1, bk0);
+      part1_1 += dot(av1, bk1);
+      part1_2 += dot(av1, bk2);
+      part1_3 += dot(av1, bk3);
+      part2_0 += dot(av2, bk0);
+      part2_1 += dot(av2, bk1);
+      part2_2 += dot(av2, bk2);
+      part2_3 += dot(av2, bk3);
+      part3_0 += dot(av3, bk0);
+      part3_1 += dot(av3, bk1);
+      part3_2 += dot(av3, bk2);
+      part3_3 += dot(av3, bk3);
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan(&acc0_0, &comp0_0, part0_0);
+    kahan(&acc0_1, &comp0_1, part0_1);
+    kahan(&acc0_2, &comp0_2, part0_2);
+    kahan(&acc0_3, &comp0_3, part0_3);
+    kahan(&acc1_0, &comp1_0, part1_0);
+    kahan(&acc1_1, &comp1_1, part1_1);
+    kahan(&acc1_2, &comp1_2, part1_2);
+    kahan(&acc1_3, &comp1_3, part1_3);
+    kahan(&acc2_0, &comp2_0, part2_0);
+    kahan(&acc2_1, &comp2_1, part2_1);
+    kahan(&acc2_2, &comp2_2, part2_2);
+    kahan(&acc2_3, &comp2_3, part2_3);
+    kahan(&acc3_0, &comp3_0, part3_0);
+    kahan(&acc3_1, &comp3_1, part3_1);
+    kahan(&acc3_2, &comp3_2, part3_2);
+    kahan(&acc3_3, &comp3_3, part3_3);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 10 + c0] = acc00 + in2[0 + c0]; }
-  if (r0 < M && c1 < N) { out0[r0 * 10 + c1] = acc01 + in2[0 + c1]; }
-  if (r0 < M && c2 < N) { out0[r0 * 10 + c2] = acc02 + in2[0 + c2]; }
-  if (r0 < M && c3 < N) { out0[r0 * 10 + c3] = acc03 + in2[0 + c3]; }
-  if (r1 < M && c0 < N) { out0[r1 * 10 + c0] = acc10 + in2[0 + c0]; }
-  if (r1 < M && c1 < N) { out0[r1 * 10 + c1] = acc11 + in2[0 + c1]; }
-  if (r1 < M && c2 < N) { out0[r1 * 10 + c2] = acc12 + in2[0 + c2]; }
-  if (r1 < M && c3 < N) { out0[r1 * 10 + c3] = acc13 + in2[0 + c3]; }
-  if (r2 < M && c0 < N) { out0[r2 * 10 + c0] = acc20 + in2[0 + c0]; }
-  if (r2 < M && c1 < N) { out0[r2 * 10 + c1] = acc21 + in2[0 + c1]; }
-  if (r2 < M && c2 < N) { out0[r2 * 10 + c2] = acc22 + in2[0 + c2]; }
-  if (r2 < M && c3 < N) { out0[r2 * 10 + c3] = acc23 + in2[0 + c3]; }
-  if (r3 < M && c0 < N) { out0[r3 * 10 + c0] = acc30 + in2[0 + c0]; }
-  if (r3 < M && c1 < N) { out0[r3 * 10 + c1] = acc31 + in2[0 + c1]; }
-  if (r3 < M && c2 < N) { out0[r3 * 10 + c2] = acc32 + in2[0 + c2]; }
-  if (r3 < M && c3 < N) { out0[r3 * 10 + c3] = acc33 + in2[0 + c3]; }
+  if (r0 < M && c0 < N) { out0[r0 * 10 + c0] = acc0_0 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 10 + c1] = acc0_1 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 10 + c2] = acc0_2 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 10 + c3] = acc0_3 + in2[0 + c3]; }
+  if (r1 < M && c0 < N) { out0[r1 * 10 + c0] = acc1_0 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 10 + c1] = acc1_1 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 10 + c2] = acc1_2 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 10 + c3] = acc1_3 + in2[0 + c3]; }
+  if (r2 < M && c0 < N) { out0[r2 * 10 + c0] = acc2_0 + in2[0 + c0]; }
+  if (r2 < M && c1 < N) { out0[r2 * 10 + c1] = acc2_1 + in2[0 + c1]; }
+  if (r2 < M && c2 < N) { out0[r2 * 10 + c2] = acc2_2 + in2[0 + c2]; }
+  if (r2 < M && c3 < N) { out0[r2 * 10 + c3] = acc2_3 + in2[0 + c3]; }
+  if (r3 < M && c0 < N) { out0[r3 * 10 + c0] = acc3_0 + in2[0 + c0]; }
+  if (r3 < M && c1 < N) { out0[r3 * 10 + c1] = acc3_1 + in2[0 + c1]; }
+  if (r3 < M && c2 < N) { out0[r3 * 10 + c2] = acc3_2 + in2[0 + c2]; }
+  if (r3 < M && c3 < N) { out0[r3 * 10 + c3] = acc3_3 + in2[0 + c3]; }
 }
 
 // ===== kernel 5: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
@@ -1626,7 +1752,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 // ===== kernel 23: Gemm_grad//layers.2/Gemm/Gemm_0
 // kiln kernel: grad//layers.2/Gemm/Gemm_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1675,10 +1801,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
       let a0 = in0[aBase + ra0 * 10 + k]; let a1 = in0[aBase + ra1 * 10 + k]; let a2 = in0[aBase + ra2 * 10 + k]; let a3 = in0[aBase + ra3 * 10 + k];
-      let b0 = in1[bBase + k * 64 + cb0];
-      let b1 = in1[bBase + k * 64 + cb1];
-      let b2 = in1[bBase + k * 64 + cb2];
-      let b3 = in1[bBase + k * 64 + cb3];
+      let b0 = in1[(bBase + k * 64 + cb0) >> 2][(bBase + k * 64 + cb0) & 3];
+      let b1 = in1[(bBase + k * 64 + cb1) >> 2][(bBase + k * 64 + cb1) & 3];
+      let b2 = in1[(bBase + k * 64 + cb2) >> 2][(bBase + k * 64 + cb2) & 3];
+      let b3 = in1[(bBase + k * 64 + cb3) >> 2][(bBase + k * 64 + cb3) & 3];
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
       part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
@@ -1710,7 +1836,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 // ===== kernel 24: Gemm_grad//layers.2/Gemm/Gemm_1
 // kiln kernel: grad//layers.2/Gemm/Gemm_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1725,7 +1851,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A scalar, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -1739,56 +1871,69 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 + k * 10]; let a1 = in0[aBase + ra1 + k * 10]; let a2 = in0[aBase + ra2 + k * 10]; let a3 = in0[aBase + ra3 + k * 10];
-      let b0 = in1[bBase + k * 64 + cb0];
-      let b1 = in1[bBase + k * 64 + cb1];
-      let b2 = in1[bBase + k * 64 + cb2];
-      let b3 = in1[bBase + k * 64 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let a0_0 = in0[aBase + ra0 + (k + 0) * 10];
+      let a0_1 = in0[aBase + ra0 + (k + 1) * 10];
+      let a0_2 = in0[aBase + ra0 + (k + 2) * 10];
+      let a0_3 = in0[aBase + ra0 + (k + 3) * 10];
+      let a1_0 = in0[aBase + ra1 + (k + 0) * 10];
+      let a1_1 = in0[aBase + ra1 + (k + 1) * 10];
+      let a1_2 = in0[aBase + ra1 + (k + 2) * 10];
+      let a1_3 = in0[aBase + ra1 + (k + 3) * 10];
+      let a2_0 = in0[aBase + ra2 + (k + 0) * 10];
+      let a2_1 = in0[aBase + ra2 + (k + 1) * 10];
+      let a2_2 = in0[aBase + ra2 + (k + 2) * 10];
+      let a2_3 = in0[aBase + ra2 + (k + 3) * 10];
+      let a3_0 = in0[aBase + ra3 + (k + 0) * 10];
+      let a3_1 = in0[aBase + ra3 + (k + 1) * 10];
+      let a3_2 = in0[aBase + ra3 + (k + 2) * 10];
+      let a3_3 = in0[aBase + ra3 + (k + 3) * 10];
+      let b0_0 = in1[(bBase + (k + 0) * 64 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 64 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 64 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 64 + cb4_0) >> 2];
+      part0_0 += a0_0 * b0_0 + a0_1 * b1_0 + a0_2 * b2_0 + a0_3 * b3_0;
+      part1_0 += a1_0 * b0_0 + a1_1 * b1_0 + a1_2 * b2_0 + a1_3 * b3_0;
+      part2_0 += a2_0 * b0_0 + a2_1 * b1_0 + a2_2 * b2_0 + a2_3 * b3_0;
+      part3_0 += a3_0 * b0_0 + a3_1 * b1_0 + a3_2 * b2_0 + a3_3 * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[r2 * 64 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[r2 * 64 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[r2 * 64 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[r2 * 64 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[r3 * 64 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[r3 * 64 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[r3 * 64 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[r3 * 64 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[r0 * 64 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[r0 * 64 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[r0 * 64 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[r0 * 64 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[r1 * 64 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[r1 * 64 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[r1 * 64 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[r1 * 64 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[r2 * 64 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[r2 * 64 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[r2 * 64 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[r2 * 64 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[r3 * 64 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[r3 * 64 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[r3 * 64 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[r3 * 64 + c3] = acc3_0.w; }
 }
 
 // ===== kernel 25: ReduceSum_grad//layers.2/Gemm/ReduceSum_2
@@ -1980,8 +2125,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 28: Gemm_grad//layers.1/Gemm/Gemm_0
 // kiln kernel: grad//layers.1/Gemm/Gemm_0
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1996,7 +2141,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2010,62 +2161,63 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k]; let a2 = in0[aBase + ra2 * 64 + k]; let a3 = in0[aBase + ra3 * 64 + k];
-      let b0 = in1[bBase + k * 128 + cb0];
-      let b1 = in1[bBase + k * 128 + cb1];
-      let b2 = in1[bBase + k * 128 + cb2];
-      let b3 = in1[bBase + k * 128 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 64 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 64 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 64 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 64 + k) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 128 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 128 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 128 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 128 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc3_0.w; }
 }
 
 // ===== kernel 29: Gemm_grad//layers.1/Gemm/Gemm_1
 // kiln kernel: grad//layers.1/Gemm/Gemm_1
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2080,7 +2232,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A row, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2094,56 +2252,58 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let ra4_0 = min(r0, M - 4);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 + k * 64]; let a1 = in0[aBase + ra1 + k * 64]; let a2 = in0[aBase + ra2 + k * 64]; let a3 = in0[aBase + ra3 + k * 64];
-      let b0 = in1[bBase + k * 128 + cb0];
-      let b1 = in1[bBase + k * 128 + cb1];
-      let b2 = in1[bBase + k * 128 + cb2];
-      let b3 = in1[bBase + k * 128 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let ar0_0 = in0[(aBase + ra4_0 + (k + 0) * 64) >> 2];
+      let ar0_1 = in0[(aBase + ra4_0 + (k + 1) * 64) >> 2];
+      let ar0_2 = in0[(aBase + ra4_0 + (k + 2) * 64) >> 2];
+      let ar0_3 = in0[(aBase + ra4_0 + (k + 3) * 64) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 128 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 128 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 128 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 128 + cb4_0) >> 2];
+      part0_0 += ar0_0.x * b0_0 + ar0_1.x * b1_0 + ar0_2.x * b2_0 + ar0_3.x * b3_0;
+      part1_0 += ar0_0.y * b0_0 + ar0_1.y * b1_0 + ar0_2.y * b2_0 + ar0_3.y * b3_0;
+      part2_0 += ar0_0.z * b0_0 + ar0_1.z * b1_0 + ar0_2.z * b2_0 + ar0_3.z * b3_0;
+      part3_0 += ar0_0.w * b0_0 + ar0_1.w * b1_0 + ar0_2.w * b2_0 + ar0_3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[r0 * 128 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[r0 * 128 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[r0 * 128 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[r0 * 128 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[r1 * 128 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[r1 * 128 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[r1 * 128 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[r1 * 128 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[r2 * 128 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[r2 * 128 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[r2 * 128 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[r2 * 128 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[r3 * 128 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[r3 * 128 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[r3 * 128 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[r3 * 128 + c3] = acc3_0.w; }
 }
 
 // ===== kernel 30: ReduceSum_grad//layers.1/Gemm/ReduceSum_2
@@ -2335,8 +2495,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 33: Gemm_grad//layers.0/Gemm/Gemm_0
 // kiln kernel: grad//layers.0/Gemm/Gemm_0
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2351,7 +2511,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, A row, B col.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2365,80 +2531,95 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 16; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 24; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  let c4 = col0 + tx + 32; let cb4 = min(c4, N - 1);
-  let c5 = col0 + tx + 40; let cb5 = min(c5, N - 1);
-  let c6 = col0 + tx + 48; let cb6 = min(c6, N - 1);
-  let c7 = col0 + tx + 56; let cb7 = min(c7, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0; var acc04 = 0.0; var comp04 = 0.0; var acc05 = 0.0; var comp05 = 0.0; var acc06 = 0.0; var comp06 = 0.0; var acc07 = 0.0; var comp07 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0; var acc14 = 0.0; var comp14 = 0.0; var acc15 = 0.0; var comp15 = 0.0; var acc16 = 0.0; var comp16 = 0.0; var acc17 = 0.0; var comp17 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0; var acc24 = 0.0; var comp24 = 0.0; var acc25 = 0.0; var comp25 = 0.0; var acc26 = 0.0; var comp26 = 0.0; var acc27 = 0.0; var comp27 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0; var acc34 = 0.0; var comp34 = 0.0; var acc35 = 0.0; var comp35 = 0.0; var acc36 = 0.0; var comp36 = 0.0; var acc37 = 0.0; var comp37 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let ra4_0 = min(r0, M - 4);
+  let c0 = col0 + tx * 8 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 8 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 8 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 8 + 3; let cb3 = min(c3, N - 1);
+  let c4 = col0 + tx * 8 + 4; let cb4 = min(c4, N - 1);
+  let c5 = col0 + tx * 8 + 5; let cb5 = min(c5, N - 1);
+  let c6 = col0 + tx * 8 + 6; let cb6 = min(c6, N - 1);
+  let c7 = col0 + tx * 8 + 7; let cb7 = min(c7, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  let cb4_1 = min(c4, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc0_1 = vec4<f32>(0.0); var comp0_1 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc1_1 = vec4<f32>(0.0); var comp1_1 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc2_1 = vec4<f32>(0.0); var comp2_1 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
+  var acc3_1 = vec4<f32>(0.0); var comp3_1 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0; var part04 = 0.0; var part05 = 0.0; var part06 = 0.0; var part07 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0; var part14 = 0.0; var part15 = 0.0; var part16 = 0.0; var part17 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0; var part24 = 0.0; var part25 = 0.0; var part26 = 0.0; var part27 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0; var part34 = 0.0; var part35 = 0.0; var part36 = 0.0; var part37 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 + k * 128]; let a1 = in0[aBase + ra1 + k * 128]; let a2 = in0[aBase + ra2 + k * 128]; let a3 = in0[aBase + ra3 + k * 128];
-      let b0 = in1[bBase + k * 784 + cb0];
-      let b1 = in1[bBase + k * 784 + cb1];
-      let b2 = in1[bBase + k * 784 + cb2];
-      let b3 = in1[bBase + k * 784 + cb3];
-      let b4 = in1[bBase + k * 784 + cb4];
-      let b5 = in1[bBase + k * 784 + cb5];
-      let b6 = in1[bBase + k * 784 + cb6];
-      let b7 = in1[bBase + k * 784 + cb7];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3; part04 += a0 * b4; part05 += a0 * b5; part06 += a0 * b6; part07 += a0 * b7;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3; part14 += a1 * b4; part15 += a1 * b5; part16 += a1 * b6; part17 += a1 * b7;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3; part24 += a2 * b4; part25 += a2 * b5; part26 += a2 * b6; part27 += a2 * b7;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3; part34 += a3 * b4; part35 += a3 * b5; part36 += a3 * b6; part37 += a3 * b7;
+    var part0_0 = vec4<f32>(0.0); var part0_1 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part1_1 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part2_1 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0); var part3_1 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let ar0_0 = in0[(aBase + ra4_0 + (k + 0) * 128) >> 2];
+      let ar0_1 = in0[(aBase + ra4_0 + (k + 1) * 128) >> 2];
+      let ar0_2 = in0[(aBase + ra4_0 + (k + 2) * 128) >> 2];
+      let ar0_3 = in0[(aBase + ra4_0 + (k + 3) * 128) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 784 + cb4_0) >> 2];
+      let b0_1 = in1[(bBase + (k + 0) * 784 + cb4_1) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 784 + cb4_0) >> 2];
+      let b1_1 = in1[(bBase + (k + 1) * 784 + cb4_1) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 784 + cb4_0) >> 2];
+      let b2_1 = in1[(bBase + (k + 2) * 784 + cb4_1) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 784 + cb4_0) >> 2];
+      let b3_1 = in1[(bBase + (k + 3) * 784 + cb4_1) >> 2];
+      part0_0 += ar0_0.x * b0_0 + ar0_1.x * b1_0 + ar0_2.x * b2_0 + ar0_3.x * b3_0;
+      part0_1 += ar0_0.x * b0_1 + ar0_1.x * b1_1 + ar0_2.x * b2_1 + ar0_3.x * b3_1;
+      part1_0 += ar0_0.y * b0_0 + ar0_1.y * b1_0 + ar0_2.y * b2_0 + ar0_3.y * b3_0;
+      part1_1 += ar0_0.y * b0_1 + ar0_1.y * b1_1 + ar0_2.y * b2_1 + ar0_3.y * b3_1;
+      part2_0 += ar0_0.z * b0_0 + ar0_1.z * b1_0 + ar0_2.z * b2_0 + ar0_3.z * b3_0;
+      part2_1 += ar0_0.z * b0_1 + ar0_1.z * b1_1 + ar0_2.z * b2_1 + ar0_3.z * b3_1;
+      part3_0 += ar0_0.w * b0_0 + ar0_1.w * b1_0 + ar0_2.w * b2_0 + ar0_3.w * b3_0;
+      part3_1 += ar0_0.w * b0_1 + ar0_1.w * b1_1 + ar0_2.w * b2_1 + ar0_3.w * b3_1;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03); kahan(&acc04, &comp04, part04); kahan(&acc05, &comp05, part05); kahan(&acc06, &comp06, part06); kahan(&acc07, &comp07, part07);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13); kahan(&acc14, &comp14, part14); kahan(&acc15, &comp15, part15); kahan(&acc16, &comp16, part16); kahan(&acc17, &comp17, part17);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23); kahan(&acc24, &comp24, part24); kahan(&acc25, &comp25, part25); kahan(&acc26, &comp26, part26); kahan(&acc27, &comp27, part27);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33); kahan(&acc34, &comp34, part34); kahan(&acc35, &comp35, part35); kahan(&acc36, &comp36, part36); kahan(&acc37, &comp37, part37);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc0_1, &comp0_1, part0_1);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc1_1, &comp1_1, part1_1);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc2_1, &comp2_1, part2_1);
+    kahan4(&acc3_0, &comp3_0, part3_0);
+    kahan4(&acc3_1, &comp3_1, part3_1);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 784 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[r0 * 784 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[r0 * 784 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[r0 * 784 + c3] = acc03; }
-  if (r0 < M && c4 < N) { out0[r0 * 784 + c4] = acc04; }
-  if (r0 < M && c5 < N) { out0[r0 * 784 + c5] = acc05; }
-  if (r0 < M && c6 < N) { out0[r0 * 784 + c6] = acc06; }
-  if (r0 < M && c7 < N) { out0[r0 * 784 + c7] = acc07; }
-  if (r1 < M && c0 < N) { out0[r1 * 784 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[r1 * 784 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[r1 * 784 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[r1 * 784 + c3] = acc13; }
-  if (r1 < M && c4 < N) { out0[r1 * 784 + c4] = acc14; }
-  if (r1 < M && c5 < N) { out0[r1 * 784 + c5] = acc15; }
-  if (r1 < M && c6 < N) { out0[r1 * 784 + c6] = acc16; }
-  if (r1 < M && c7 < N) { out0[r1 * 784 + c7] = acc17; }
-  if (r2 < M && c0 < N) { out0[r2 * 784 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[r2 * 784 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[r2 * 784 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[r2 * 784 + c3] = acc23; }
-  if (r2 < M && c4 < N) { out0[r2 * 784 + c4] = acc24; }
-  if (r2 < M && c5 < N) { out0[r2 * 784 + c5] = acc25; }
-  if (r2 < M && c6 < N) { out0[r2 * 784 + c6] = acc26; }
-  if (r2 < M && c7 < N) { out0[r2 * 784 + c7] = acc27; }
-  if (r3 < M && c0 < N) { out0[r3 * 784 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[r3 * 784 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[r3 * 784 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[r3 * 784 + c3] = acc33; }
-  if (r3 < M && c4 < N) { out0[r3 * 784 + c4] = acc34; }
-  if (r3 < M && c5 < N) { out0[r3 * 784 + c5] = acc35; }
-  if (r3 < M && c6 < N) { out0[r3 * 784 + c6] = acc36; }
-  if (r3 < M && c7 < N) { out0[r3 * 784 + c7] = acc37; }
+  if (r0 < M && c0 < N) { out0[r0 * 784 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[r0 * 784 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[r0 * 784 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[r0 * 784 + c3] = acc0_0.w; }
+  if (r0 < M && c4 < N) { out0[r0 * 784 + c4] = acc0_1.x; }
+  if (r0 < M && c5 < N) { out0[r0 * 784 + c5] = acc0_1.y; }
+  if (r0 < M && c6 < N) { out0[r0 * 784 + c6] = acc0_1.z; }
+  if (r0 < M && c7 < N) { out0[r0 * 784 + c7] = acc0_1.w; }
+  if (r1 < M && c0 < N) { out0[r1 * 784 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[r1 * 784 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[r1 * 784 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[r1 * 784 + c3] = acc1_0.w; }
+  if (r1 < M && c4 < N) { out0[r1 * 784 + c4] = acc1_1.x; }
+  if (r1 < M && c5 < N) { out0[r1 * 784 + c5] = acc1_1.y; }
+  if (r1 < M && c6 < N) { out0[r1 * 784 + c6] = acc1_1.z; }
+  if (r1 < M && c7 < N) { out0[r1 * 784 + c7] = acc1_1.w; }
+  if (r2 < M && c0 < N) { out0[r2 * 784 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[r2 * 784 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[r2 * 784 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[r2 * 784 + c3] = acc2_0.w; }
+  if (r2 < M && c4 < N) { out0[r2 * 784 + c4] = acc2_1.x; }
+  if (r2 < M && c5 < N) { out0[r2 * 784 + c5] = acc2_1.y; }
+  if (r2 < M && c6 < N) { out0[r2 * 784 + c6] = acc2_1.z; }
+  if (r2 < M && c7 < N) { out0[r2 * 784 + c7] = acc2_1.w; }
+  if (r3 < M && c0 < N) { out0[r3 * 784 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[r3 * 784 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[r3 * 784 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[r3 * 784 + c3] = acc3_0.w; }
+  if (r3 < M && c4 < N) { out0[r3 * 784 + c4] = acc3_1.x; }
+  if (r3 < M && c5 < N) { out0[r3 * 784 + c5] = acc3_1.y; }
+  if (r3 < M && c6 < N) { out0[r3 * 784 + c6] = acc3_1.z; }
+  if (r3 < M && c7 < N) { out0[r3 * 784 + c7] = acc3_1.w; }
 }
 
 // ===== kernel 34: ReduceSum_grad//layers.0/Gemm/ReduceSum_1

@@ -394,8 +394,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 // ===== kernel 2: MatMul_/layers.0/attn/v/MatMul
 // kiln kernel: /layers.0/attn/v/MatMul, /layers.0/attn/v/Add
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> in2: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -481,7 +481,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -496,117 +502,118 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k]; let a2 = in1[aBase + ra2 * 32 + k]; let a3 = in1[aBase + ra3 * 32 + k];
-      let b0 = in2[bBase + k * 32 + cb0];
-      let b1 = in2[bBase + k * 32 + cb1];
-      let b2 = in2[bBase + k * 32 + cb2];
-      let b3 = in2[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in1[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in1[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in1[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in1[(aBase + ra3 * 32 + k) >> 2];
+      let b0_0 = in2[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in2[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in2[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in2[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
+    let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc0_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c1; let e_a = acc01;
+    let e_i = (batch * 8 + r0) * 32 + c1; let e_a = acc0_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc0_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc0_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
+    let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc1_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc11;
+    let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc1_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc1_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc1_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc2_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc2_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc2_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc2_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc3_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc3_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc3_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc3_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -614,7 +621,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 3: MatMul_/layers.0/attn/MatMul
 // kiln kernel: /layers.0/attn/MatMul, /layers.0/attn/Mul
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -702,7 +709,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B scalar.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -718,117 +731,117 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
-      let b0 = in1[bBase + k + cb0 * 32];
-      let b1 = in1[bBase + k + cb1 * 32];
-      let b2 = in1[bBase + k + cb2 * 32];
-      let b3 = in1[bBase + k + cb3 * 32];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 32 + k) >> 2];
+      let b0_0 = vec4<f32>(in1[bBase + (k + 0) + cb0 * 32], in1[bBase + (k + 0) + cb1 * 32], in1[bBase + (k + 0) + cb2 * 32], in1[bBase + (k + 0) + cb3 * 32]);
+      let b1_0 = vec4<f32>(in1[bBase + (k + 1) + cb0 * 32], in1[bBase + (k + 1) + cb1 * 32], in1[bBase + (k + 1) + cb2 * 32], in1[bBase + (k + 1) + cb3 * 32]);
+      let b2_0 = vec4<f32>(in1[bBase + (k + 2) + cb0 * 32], in1[bBase + (k + 2) + cb1 * 32], in1[bBase + (k + 2) + cb2 * 32], in1[bBase + (k + 2) + cb3 * 32]);
+      let b3_0 = vec4<f32>(in1[bBase + (k + 3) + cb0 * 32], in1[bBase + (k + 3) + cb1 * 32], in1[bBase + (k + 3) + cb2 * 32], in1[bBase + (k + 3) + cb3 * 32]);
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc00;
+    let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc0_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c1; let e_a = acc01;
+    let e_i = (batch * 8 + r0) * 8 + c1; let e_a = acc0_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c2; let e_a = acc02;
+    let e_i = (batch * 8 + r0) * 8 + c2; let e_a = acc0_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c3; let e_a = acc03;
+    let e_i = (batch * 8 + r0) * 8 + c3; let e_a = acc0_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c0; let e_a = acc10;
+    let e_i = (batch * 8 + r1) * 8 + c0; let e_a = acc1_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c1; let e_a = acc11;
+    let e_i = (batch * 8 + r1) * 8 + c1; let e_a = acc1_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c2; let e_a = acc12;
+    let e_i = (batch * 8 + r1) * 8 + c2; let e_a = acc1_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc13;
+    let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc1_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c0; let e_a = acc20;
+    let e_i = (batch * 8 + r2) * 8 + c0; let e_a = acc2_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c1; let e_a = acc21;
+    let e_i = (batch * 8 + r2) * 8 + c1; let e_a = acc2_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c2; let e_a = acc22;
+    let e_i = (batch * 8 + r2) * 8 + c2; let e_a = acc2_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c3; let e_a = acc23;
+    let e_i = (batch * 8 + r2) * 8 + c3; let e_a = acc2_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c0; let e_a = acc30;
+    let e_i = (batch * 8 + r3) * 8 + c0; let e_a = acc3_0.x;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c1; let e_a = acc31;
+    let e_i = (batch * 8 + r3) * 8 + c1; let e_a = acc3_0.y;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c2; let e_a = acc32;
+    let e_i = (batch * 8 + r3) * 8 + c2; let e_a = acc3_0.z;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c3; let e_a = acc33;
+    let e_i = (batch * 8 + r3) * 8 + c3; let e_a = acc3_0.w;
     let o0 = kf1(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1018,8 +1031,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 
 // ===== kernel 5: MatMul_/layers.0/attn/MatMul_1
 // kiln kernel: /layers.0/attn/MatMul_1
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1097,7 +1110,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -1113,117 +1132,118 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k]; let a2 = in0[aBase + ra2 * 8 + k]; let a3 = in0[aBase + ra3 * 8 + k];
-      let b0 = in1[bBase + k * 32 + cb0];
-      let b1 = in1[bBase + k * 32 + cb1];
-      let b2 = in1[bBase + k * 32 + cb2];
-      let b3 = in1[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 8 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 8 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 8 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 8 + k) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc00;
+    let e_i = (batch * 8 + r0) * 8 + c0; let e_a = acc0_0.x;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c1; let e_a = acc01;
+    let e_i = (batch * 8 + r0) * 8 + c1; let e_a = acc0_0.y;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c2; let e_a = acc02;
+    let e_i = (batch * 8 + r0) * 8 + c2; let e_a = acc0_0.z;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = (batch * 8 + r0) * 8 + c3; let e_a = acc03;
+    let e_i = (batch * 8 + r0) * 8 + c3; let e_a = acc0_0.w;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c0; let e_a = acc10;
+    let e_i = (batch * 8 + r1) * 8 + c0; let e_a = acc1_0.x;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c1; let e_a = acc11;
+    let e_i = (batch * 8 + r1) * 8 + c1; let e_a = acc1_0.y;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c2; let e_a = acc12;
+    let e_i = (batch * 8 + r1) * 8 + c2; let e_a = acc1_0.z;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc13;
+    let e_i = (batch * 8 + r1) * 8 + c3; let e_a = acc1_0.w;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c0; let e_a = acc20;
+    let e_i = (batch * 8 + r2) * 8 + c0; let e_a = acc2_0.x;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c1; let e_a = acc21;
+    let e_i = (batch * 8 + r2) * 8 + c1; let e_a = acc2_0.y;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c2; let e_a = acc22;
+    let e_i = (batch * 8 + r2) * 8 + c2; let e_a = acc2_0.z;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = (batch * 8 + r2) * 8 + c3; let e_a = acc23;
+    let e_i = (batch * 8 + r2) * 8 + c3; let e_a = acc2_0.w;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c0; let e_a = acc30;
+    let e_i = (batch * 8 + r3) * 8 + c0; let e_a = acc3_0.x;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c1; let e_a = acc31;
+    let e_i = (batch * 8 + r3) * 8 + c1; let e_a = acc3_0.y;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c2; let e_a = acc32;
+    let e_i = (batch * 8 + r3) * 8 + c2; let e_a = acc3_0.z;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = (batch * 8 + r3) * 8 + c3; let e_a = acc33;
+    let e_i = (batch * 8 + r3) * 8 + c3; let e_a = acc3_0.w;
     let o0 = e_a;
     out0[e_i] = o0;
   } }
@@ -1234,7 +1254,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
-@group(0) @binding(3) var<storage, read_write> in3: array<f32>;
+@group(0) @binding(3) var<storage, read_write> in3: array<vec4<f32>>;
 @group(0) @binding(4) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1336,7 +1356,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A scalar, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -1351,117 +1377,130 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = kremap0(aBase + ra0 * 32 + k); let a1 = kremap0(aBase + ra1 * 32 + k); let a2 = kremap0(aBase + ra2 * 32 + k); let a3 = kremap0(aBase + ra3 * 32 + k);
-      let b0 = in3[bBase + k * 32 + cb0];
-      let b1 = in3[bBase + k * 32 + cb1];
-      let b2 = in3[bBase + k * 32 + cb2];
-      let b3 = in3[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let a0_0 = kremap0(aBase + ra0 * 32 + (k + 0));
+      let a0_1 = kremap0(aBase + ra0 * 32 + (k + 1));
+      let a0_2 = kremap0(aBase + ra0 * 32 + (k + 2));
+      let a0_3 = kremap0(aBase + ra0 * 32 + (k + 3));
+      let a1_0 = kremap0(aBase + ra1 * 32 + (k + 0));
+      let a1_1 = kremap0(aBase + ra1 * 32 + (k + 1));
+      let a1_2 = kremap0(aBase + ra1 * 32 + (k + 2));
+      let a1_3 = kremap0(aBase + ra1 * 32 + (k + 3));
+      let a2_0 = kremap0(aBase + ra2 * 32 + (k + 0));
+      let a2_1 = kremap0(aBase + ra2 * 32 + (k + 1));
+      let a2_2 = kremap0(aBase + ra2 * 32 + (k + 2));
+      let a2_3 = kremap0(aBase + ra2 * 32 + (k + 3));
+      let a3_0 = kremap0(aBase + ra3 * 32 + (k + 0));
+      let a3_1 = kremap0(aBase + ra3 * 32 + (k + 1));
+      let a3_2 = kremap0(aBase + ra3 * 32 + (k + 2));
+      let a3_3 = kremap0(aBase + ra3 * 32 + (k + 3));
+      let b0_0 = in3[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in3[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in3[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in3[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += a0_0 * b0_0 + a0_1 * b1_0 + a0_2 * b2_0 + a0_3 * b3_0;
+      part1_0 += a1_0 * b0_0 + a1_1 * b1_0 + a1_2 * b2_0 + a1_3 * b3_0;
+      part2_0 += a2_0 * b0_0 + a2_1 * b1_0 + a2_2 * b2_0 + a2_3 * b3_0;
+      part3_0 += a3_0 * b0_0 + a3_1 * b1_0 + a3_2 * b2_0 + a3_3 * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
+    let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc0_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c1; let e_a = acc01;
+    let e_i = (batch * 8 + r0) * 32 + c1; let e_a = acc0_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc0_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc0_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
+    let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc1_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc11;
+    let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc1_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc1_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc1_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc2_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc2_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc2_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc2_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc3_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc3_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc3_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc3_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1679,8 +1718,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 // ===== kernel 8: MatMul_/layers.0/ff1/MatMul
 // kiln kernel: /layers.0/ff1/MatMul, /layers.0/ff1/Add, /layers.0/Div, /layers.0/Erf, /layers.0/Add_1, /layers.0/Mul, /layers.0/Mul_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> in2: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1806,7 +1845,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -1821,117 +1866,118 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in1[aBase + ra0 * 32 + k]; let a1 = in1[aBase + ra1 * 32 + k]; let a2 = in1[aBase + ra2 * 32 + k]; let a3 = in1[aBase + ra3 * 32 + k];
-      let b0 = in2[bBase + k * 64 + cb0];
-      let b1 = in2[bBase + k * 64 + cb1];
-      let b2 = in2[bBase + k * 64 + cb2];
-      let b3 = in2[bBase + k * 64 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in1[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in1[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in1[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in1[(aBase + ra3 * 32 + k) >> 2];
+      let b0_0 = in2[(bBase + (k + 0) * 64 + cb4_0) >> 2];
+      let b1_0 = in2[(bBase + (k + 1) * 64 + cb4_0) >> 2];
+      let b2_0 = in2[(bBase + (k + 2) * 64 + cb4_0) >> 2];
+      let b3_0 = in2[(bBase + (k + 3) * 64 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = (batch * 8 + r0) * 64 + c0; let e_a = acc00;
+    let e_i = (batch * 8 + r0) * 64 + c0; let e_a = acc0_0.x;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = (batch * 8 + r0) * 64 + c1; let e_a = acc01;
+    let e_i = (batch * 8 + r0) * 64 + c1; let e_a = acc0_0.y;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = (batch * 8 + r0) * 64 + c2; let e_a = acc02;
+    let e_i = (batch * 8 + r0) * 64 + c2; let e_a = acc0_0.z;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = (batch * 8 + r0) * 64 + c3; let e_a = acc03;
+    let e_i = (batch * 8 + r0) * 64 + c3; let e_a = acc0_0.w;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = (batch * 8 + r1) * 64 + c0; let e_a = acc10;
+    let e_i = (batch * 8 + r1) * 64 + c0; let e_a = acc1_0.x;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = (batch * 8 + r1) * 64 + c1; let e_a = acc11;
+    let e_i = (batch * 8 + r1) * 64 + c1; let e_a = acc1_0.y;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = (batch * 8 + r1) * 64 + c2; let e_a = acc12;
+    let e_i = (batch * 8 + r1) * 64 + c2; let e_a = acc1_0.z;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = (batch * 8 + r1) * 64 + c3; let e_a = acc13;
+    let e_i = (batch * 8 + r1) * 64 + c3; let e_a = acc1_0.w;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = (batch * 8 + r2) * 64 + c0; let e_a = acc20;
+    let e_i = (batch * 8 + r2) * 64 + c0; let e_a = acc2_0.x;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = (batch * 8 + r2) * 64 + c1; let e_a = acc21;
+    let e_i = (batch * 8 + r2) * 64 + c1; let e_a = acc2_0.y;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = (batch * 8 + r2) * 64 + c2; let e_a = acc22;
+    let e_i = (batch * 8 + r2) * 64 + c2; let e_a = acc2_0.z;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = (batch * 8 + r2) * 64 + c3; let e_a = acc23;
+    let e_i = (batch * 8 + r2) * 64 + c3; let e_a = acc2_0.w;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = (batch * 8 + r3) * 64 + c0; let e_a = acc30;
+    let e_i = (batch * 8 + r3) * 64 + c0; let e_a = acc3_0.x;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = (batch * 8 + r3) * 64 + c1; let e_a = acc31;
+    let e_i = (batch * 8 + r3) * 64 + c1; let e_a = acc3_0.y;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = (batch * 8 + r3) * 64 + c2; let e_a = acc32;
+    let e_i = (batch * 8 + r3) * 64 + c2; let e_a = acc3_0.z;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = (batch * 8 + r3) * 64 + c3; let e_a = acc33;
+    let e_i = (batch * 8 + r3) * 64 + c3; let e_a = acc3_0.w;
     let o0 = kf6(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -1941,8 +1987,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 // kiln kernel: /layers.0/ff2/MatMul, /layers.0/ff2/Add, /layers.0/Add_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
-@group(0) @binding(2) var<storage, read_write> in2: array<f32>;
-@group(0) @binding(3) var<storage, read_write> in3: array<f32>;
+@group(0) @binding(2) var<storage, read_write> in2: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> in3: array<vec4<f32>>;
 @group(0) @binding(4) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2036,7 +2082,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2051,117 +2103,118 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in2[aBase + ra0 * 64 + k]; let a1 = in2[aBase + ra1 * 64 + k]; let a2 = in2[aBase + ra2 * 64 + k]; let a3 = in2[aBase + ra3 * 64 + k];
-      let b0 = in3[bBase + k * 32 + cb0];
-      let b1 = in3[bBase + k * 32 + cb1];
-      let b2 = in3[bBase + k * 32 + cb2];
-      let b3 = in3[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in2[(aBase + ra0 * 64 + k) >> 2];
+      let av1 = in2[(aBase + ra1 * 64 + k) >> 2];
+      let av2 = in2[(aBase + ra2 * 64 + k) >> 2];
+      let av3 = in2[(aBase + ra3 * 64 + k) >> 2];
+      let b0_0 = in3[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in3[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in3[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in3[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc00;
+    let e_i = (batch * 8 + r0) * 32 + c0; let e_a = acc0_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c1; let e_a = acc01;
+    let e_i = (batch * 8 + r0) * 32 + c1; let e_a = acc0_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc02;
+    let e_i = (batch * 8 + r0) * 32 + c2; let e_a = acc0_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc03;
+    let e_i = (batch * 8 + r0) * 32 + c3; let e_a = acc0_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc10;
+    let e_i = (batch * 8 + r1) * 32 + c0; let e_a = acc1_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc11;
+    let e_i = (batch * 8 + r1) * 32 + c1; let e_a = acc1_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc12;
+    let e_i = (batch * 8 + r1) * 32 + c2; let e_a = acc1_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc13;
+    let e_i = (batch * 8 + r1) * 32 + c3; let e_a = acc1_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc20;
+    let e_i = (batch * 8 + r2) * 32 + c0; let e_a = acc2_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc21;
+    let e_i = (batch * 8 + r2) * 32 + c1; let e_a = acc2_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc22;
+    let e_i = (batch * 8 + r2) * 32 + c2; let e_a = acc2_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc23;
+    let e_i = (batch * 8 + r2) * 32 + c3; let e_a = acc2_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc30;
+    let e_i = (batch * 8 + r3) * 32 + c0; let e_a = acc3_0.x;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc31;
+    let e_i = (batch * 8 + r3) * 32 + c1; let e_a = acc3_0.y;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc32;
+    let e_i = (batch * 8 + r3) * 32 + c2; let e_a = acc3_0.z;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc33;
+    let e_i = (batch * 8 + r3) * 32 + c3; let e_a = acc3_0.w;
     let o0 = kf2(e_i, e_a);
     out0[e_i] = o0;
   } }
@@ -2265,8 +2318,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 11: Gemm_/head/Gemm
 // kiln kernel: /head/Gemm
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -2345,7 +2398,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B k.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2359,117 +2418,153 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = f32(0.0); var comp0_0 = f32(0.0);
+  var acc0_1 = f32(0.0); var comp0_1 = f32(0.0);
+  var acc0_2 = f32(0.0); var comp0_2 = f32(0.0);
+  var acc0_3 = f32(0.0); var comp0_3 = f32(0.0);
+  var acc1_0 = f32(0.0); var comp1_0 = f32(0.0);
+  var acc1_1 = f32(0.0); var comp1_1 = f32(0.0);
+  var acc1_2 = f32(0.0); var comp1_2 = f32(0.0);
+  var acc1_3 = f32(0.0); var comp1_3 = f32(0.0);
+  var acc2_0 = f32(0.0); var comp2_0 = f32(0.0);
+  var acc2_1 = f32(0.0); var comp2_1 = f32(0.0);
+  var acc2_2 = f32(0.0); var comp2_2 = f32(0.0);
+  var acc2_3 = f32(0.0); var comp2_3 = f32(0.0);
+  var acc3_0 = f32(0.0); var comp3_0 = f32(0.0);
+  var acc3_1 = f32(0.0); var comp3_1 = f32(0.0);
+  var acc3_2 = f32(0.0); var comp3_2 = f32(0.0);
+  var acc3_3 = f32(0.0); var comp3_3 = f32(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
-      let b0 = in1[bBase + k + cb0 * 32];
-      let b1 = in1[bBase + k + cb1 * 32];
-      let b2 = in1[bBase + k + cb2 * 32];
-      let b3 = in1[bBase + k + cb3 * 32];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = f32(0.0); var part0_1 = f32(0.0); var part0_2 = f32(0.0); var part0_3 = f32(0.0); var part1_0 = f32(0.0); var part1_1 = f32(0.0); var part1_2 = f32(0.0); var part1_3 = f32(0.0); var part2_0 = f32(0.0); var part2_1 = f32(0.0); var part2_2 = f32(0.0); var part2_3 = f32(0.0); var part3_0 = f32(0.0); var part3_1 = f32(0.0); var part3_2 = f32(0.0); var part3_3 = f32(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 32 + k) >> 2];
+      let bk0 = in1[(bBase + k + cb0 * 32) >> 2];
+      let bk1 = in1[(bBase + k + cb1 * 32) >> 2];
+      let bk2 = in1[(bBase + k + cb2 * 32) >> 2];
+      let bk3 = in1[(bBase + k + cb3 * 32) >> 2];
+      part0_0 += dot(av0, bk0);
+      part0_1 += dot(av0, bk1);
+      part0_2 += dot(av0, bk2);
+      part0_3 += dot(av0, bk3);
+      part1_0 += dot(av1, bk0);
+      part1_1 += dot(av1, bk1);
+      part1_2 += dot(av1, bk2);
+      part1_3 += dot(av1, bk3);
+      part2_0 += dot(av2, bk0);
+      part2_1 += dot(av2, bk1);
+      part2_2 += dot(av2, bk2);
+      part2_3 += dot(av2, bk3);
+      part3_0 += dot(av3, bk0);
+      part3_1 += dot(av3, bk1);
+      part3_2 += dot(av3, bk2);
+      part3_3 += dot(av3, bk3);
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan(&acc0_0, &comp0_0, part0_0);
+    kahan(&acc0_1, &comp0_1, part0_1);
+    kahan(&acc0_2, &comp0_2, part0_2);
+    kahan(&acc0_3, &comp0_3, part0_3);
+    kahan(&acc1_0, &comp1_0, part1_0);
+    kahan(&acc1_1, &comp1_1, part1_1);
+    kahan(&acc1_2, &comp1_2, part1_2);
+    kahan(&acc1_3, &comp1_3, part1_3);
+    kahan(&acc2_0, &comp2_0, part2_0);
+    kahan(&acc2_1, &comp2_1, part2_1);
+    kahan(&acc2_2, &comp2_2, part2_2);
+    kahan(&acc2_3, &comp2_3, part2_3);
+    kahan(&acc3_0, &comp3_0, part3_0);
+    kahan(&acc3_1, &comp3_1, part3_1);
+    kahan(&acc3_2, &comp3_2, part3_2);
+    kahan(&acc3_3, &comp3_3, part3_3);
   }
   if (r0 < M && c0 < N) { {
-    let e_i = r0 * 5 + c0; let e_a = acc00 + in2[0 + c0];
+    let e_i = r0 * 5 + c0; let e_a = acc0_0 + in2[0 + c0];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r0 < M && c1 < N) { {
-    let e_i = r0 * 5 + c1; let e_a = acc01 + in2[0 + c1];
+    let e_i = r0 * 5 + c1; let e_a = acc0_1 + in2[0 + c1];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r0 < M && c2 < N) { {
-    let e_i = r0 * 5 + c2; let e_a = acc02 + in2[0 + c2];
+    let e_i = r0 * 5 + c2; let e_a = acc0_2 + in2[0 + c2];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r0 < M && c3 < N) { {
-    let e_i = r0 * 5 + c3; let e_a = acc03 + in2[0 + c3];
+    let e_i = r0 * 5 + c3; let e_a = acc0_3 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c0 < N) { {
-    let e_i = r1 * 5 + c0; let e_a = acc10 + in2[0 + c0];
+    let e_i = r1 * 5 + c0; let e_a = acc1_0 + in2[0 + c0];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c1 < N) { {
-    let e_i = r1 * 5 + c1; let e_a = acc11 + in2[0 + c1];
+    let e_i = r1 * 5 + c1; let e_a = acc1_1 + in2[0 + c1];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c2 < N) { {
-    let e_i = r1 * 5 + c2; let e_a = acc12 + in2[0 + c2];
+    let e_i = r1 * 5 + c2; let e_a = acc1_2 + in2[0 + c2];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r1 < M && c3 < N) { {
-    let e_i = r1 * 5 + c3; let e_a = acc13 + in2[0 + c3];
+    let e_i = r1 * 5 + c3; let e_a = acc1_3 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c0 < N) { {
-    let e_i = r2 * 5 + c0; let e_a = acc20 + in2[0 + c0];
+    let e_i = r2 * 5 + c0; let e_a = acc2_0 + in2[0 + c0];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c1 < N) { {
-    let e_i = r2 * 5 + c1; let e_a = acc21 + in2[0 + c1];
+    let e_i = r2 * 5 + c1; let e_a = acc2_1 + in2[0 + c1];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c2 < N) { {
-    let e_i = r2 * 5 + c2; let e_a = acc22 + in2[0 + c2];
+    let e_i = r2 * 5 + c2; let e_a = acc2_2 + in2[0 + c2];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r2 < M && c3 < N) { {
-    let e_i = r2 * 5 + c3; let e_a = acc23 + in2[0 + c3];
+    let e_i = r2 * 5 + c3; let e_a = acc2_3 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c0 < N) { {
-    let e_i = r3 * 5 + c0; let e_a = acc30 + in2[0 + c0];
+    let e_i = r3 * 5 + c0; let e_a = acc3_0 + in2[0 + c0];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c1 < N) { {
-    let e_i = r3 * 5 + c1; let e_a = acc31 + in2[0 + c1];
+    let e_i = r3 * 5 + c1; let e_a = acc3_1 + in2[0 + c1];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c2 < N) { {
-    let e_i = r3 * 5 + c2; let e_a = acc32 + in2[0 + c2];
+    let e_i = r3 * 5 + c2; let e_a = acc3_2 + in2[0 + c2];
     let o0 = e_a;
     out0[e_i] = o0;
   } }
   if (r3 < M && c3 < N) { {
-    let e_i = r3 * 5 + c3; let e_a = acc33 + in2[0 + c3];
+    let e_i = r3 * 5 + c3; let e_a = acc3_3 + in2[0 + c3];
     let o0 = e_a;
     out0[e_i] = o0;
   } }

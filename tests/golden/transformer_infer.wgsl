@@ -106,8 +106,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 2: MatMul_/layers.0/attn/q/MatMul
 // kiln kernel: /layers.0/attn/q/MatMul
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -122,7 +122,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -137,56 +143,57 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
-      let b0 = in1[bBase + k * 32 + cb0];
-      let b1 = in1[bBase + k * 32 + cb1];
-      let b2 = in1[bBase + k * 32 + cb2];
-      let b3 = in1[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 32 + k) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc3_0.w; }
 }
 
 // ===== kernel 3: Add_/layers.0/attn/q/Add
@@ -272,7 +279,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 4: MatMul_/layers.0/attn/MatMul
 // kiln kernel: /layers.0/attn/MatMul
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -288,7 +295,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B scalar.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -304,56 +317,56 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
-      let b0 = in1[bBase + k + cb0 * 32];
-      let b1 = in1[bBase + k + cb1 * 32];
-      let b2 = in1[bBase + k + cb2 * 32];
-      let b3 = in1[bBase + k + cb3 * 32];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 32 + k) >> 2];
+      let b0_0 = vec4<f32>(in1[bBase + (k + 0) + cb0 * 32], in1[bBase + (k + 0) + cb1 * 32], in1[bBase + (k + 0) + cb2 * 32], in1[bBase + (k + 0) + cb3 * 32]);
+      let b1_0 = vec4<f32>(in1[bBase + (k + 1) + cb0 * 32], in1[bBase + (k + 1) + cb1 * 32], in1[bBase + (k + 1) + cb2 * 32], in1[bBase + (k + 1) + cb3 * 32]);
+      let b2_0 = vec4<f32>(in1[bBase + (k + 2) + cb0 * 32], in1[bBase + (k + 2) + cb1 * 32], in1[bBase + (k + 2) + cb2 * 32], in1[bBase + (k + 2) + cb3 * 32]);
+      let b3_0 = vec4<f32>(in1[bBase + (k + 3) + cb0 * 32], in1[bBase + (k + 3) + cb1 * 32], in1[bBase + (k + 3) + cb2 * 32], in1[bBase + (k + 3) + cb3 * 32]);
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 8 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 8 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 8 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 8 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 8 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 8 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 8 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 8 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 8 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 8 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 8 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 8 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 8 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 8 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 8 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 8 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 8 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 8 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 8 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 8 + c3] = acc3_0.w; }
 }
 
 // ===== kernel 5: Mul_/layers.0/attn/Mul
@@ -818,8 +831,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 
 // ===== kernel 12: MatMul_/layers.0/attn/MatMul_1
 // kiln kernel: /layers.0/attn/MatMul_1
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -834,7 +847,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -850,56 +869,57 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 8 + k]; let a1 = in0[aBase + ra1 * 8 + k]; let a2 = in0[aBase + ra2 * 8 + k]; let a3 = in0[aBase + ra3 * 8 + k];
-      let b0 = in1[bBase + k * 32 + cb0];
-      let b1 = in1[bBase + k * 32 + cb1];
-      let b2 = in1[bBase + k * 32 + cb2];
-      let b3 = in1[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 8 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 8 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 8 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 8 + k) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 8 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 8 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 8 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 8 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 8 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 8 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 8 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 8 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 8 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 8 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 8 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 8 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 8 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 8 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 8 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 8 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 8 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 8 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 8 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 8 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 8 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 8 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 8 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 8 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 8 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 8 + c3] = acc3_0.w; }
 }
 
 // ===== kernel 13: copy_/layers.0/attn/Reshape_3
@@ -921,7 +941,111 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0 * 256 + c1 * 8 + c2 * 64 + c3];
 }
 
-// ===== kernel 14: Add_/layers.0/Add
+// ===== kernel 14: MatMul_/layers.0/attn/o/MatMul
+// kiln kernel: /layers.0/attn/o/MatMul
+@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> out0: array<f32>;
+var<private> kiln_inf_bits: u32 = 0x7f800000u;
+var<private> kiln_nan_bits: u32 = 0x7fc00000u;
+
+const M = 8; const N = 32; const K = 32;
+const WG_X = 8; const WG_Y = 4; const KT = 32;
+const TILE_M = 16; const TILE_N = 32;
+fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A scalar, B col.
+@compute @workgroup_size(32)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
+  let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
+  if (tile >= 2) { return; }
+  let col0 = (tile % 1) * TILE_N;
+  let row0 = ((tile / 1) % 1) * TILE_M;
+  let batch = tile / 1;
+  var bt_rest = batch;
+  let bt0 = bt_rest;
+  let aBase = 0 + bt0 * 256;
+  let bBase = 0;
+  let lid = i32(lidx);
+  let tx = lid % WG_X;
+  let ty = lid / WG_X;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
+  for (var k0 = 0; k0 < K; k0 += KT) {
+    let kEnd = min(k0 + KT, K);
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let a0_0 = in0[aBase + ra0 * 32 + (k + 0)];
+      let a0_1 = in0[aBase + ra0 * 32 + (k + 1)];
+      let a0_2 = in0[aBase + ra0 * 32 + (k + 2)];
+      let a0_3 = in0[aBase + ra0 * 32 + (k + 3)];
+      let a1_0 = in0[aBase + ra1 * 32 + (k + 0)];
+      let a1_1 = in0[aBase + ra1 * 32 + (k + 1)];
+      let a1_2 = in0[aBase + ra1 * 32 + (k + 2)];
+      let a1_3 = in0[aBase + ra1 * 32 + (k + 3)];
+      let a2_0 = in0[aBase + ra2 * 32 + (k + 0)];
+      let a2_1 = in0[aBase + ra2 * 32 + (k + 1)];
+      let a2_2 = in0[aBase + ra2 * 32 + (k + 2)];
+      let a2_3 = in0[aBase + ra2 * 32 + (k + 3)];
+      let a3_0 = in0[aBase + ra3 * 32 + (k + 0)];
+      let a3_1 = in0[aBase + ra3 * 32 + (k + 1)];
+      let a3_2 = in0[aBase + ra3 * 32 + (k + 2)];
+      let a3_3 = in0[aBase + ra3 * 32 + (k + 3)];
+      let b0_0 = in1[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += a0_0 * b0_0 + a0_1 * b1_0 + a0_2 * b2_0 + a0_3 * b3_0;
+      part1_0 += a1_0 * b0_0 + a1_1 * b1_0 + a1_2 * b2_0 + a1_3 * b3_0;
+      part2_0 += a2_0 * b0_0 + a2_1 * b1_0 + a2_2 * b2_0 + a2_3 * b3_0;
+      part3_0 += a3_0 * b0_0 + a3_1 * b1_0 + a3_2 * b2_0 + a3_3 * b3_0;
+    }
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
+  }
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc3_0.w; }
+}
+
+// ===== kernel 15: Add_/layers.0/Add
 // kiln kernel: /layers.0/Add
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1002,7 +1126,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] + in1[c0 * 256 + c1 * 32 + c2]);
 }
 
-// ===== kernel 15: ReduceMean_/layers.0/ln1/LayerNormalization/ReduceMean_0
+// ===== kernel 16: ReduceMean_/layers.0/ln1/LayerNormalization/ReduceMean_0
 // kiln kernel: /layers.0/ln1/LayerNormalization/ReduceMean_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1028,7 +1152,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc / 32.0;
 }
 
-// ===== kernel 16: Sub_/layers.0/ln1/LayerNormalization/Sub_1
+// ===== kernel 17: Sub_/layers.0/ln1/LayerNormalization/Sub_1
 // kiln kernel: /layers.0/ln1/LayerNormalization/Sub_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1109,7 +1233,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] - in1[c0 * 8 + c1]);
 }
 
-// ===== kernel 17: Mul_/layers.0/ln1/LayerNormalization/Mul_2
+// ===== kernel 18: Mul_/layers.0/ln1/LayerNormalization/Mul_2
 // kiln kernel: /layers.0/ln1/LayerNormalization/Mul_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1189,7 +1313,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in0[c0 * 256 + c1 * 32 + c2]);
 }
 
-// ===== kernel 18: Add_/layers.0/ln1/LayerNormalization/Add_5
+// ===== kernel 19: Add_/layers.0/ln1/LayerNormalization/Add_5
 // kiln kernel: /layers.0/ln1/LayerNormalization/Add_5
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1270,7 +1394,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 8 + c1] + in1[0]);
 }
 
-// ===== kernel 19: Sqrt_/layers.0/ln1/LayerNormalization/Sqrt_6
+// ===== kernel 20: Sqrt_/layers.0/ln1/LayerNormalization/Sqrt_6
 // kiln kernel: /layers.0/ln1/LayerNormalization/Sqrt_6
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1350,7 +1474,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = sqrt(in0[c0 * 8 + c1]);
 }
 
-// ===== kernel 20: Reciprocal_/layers.0/ln1/LayerNormalization/Reciprocal_7
+// ===== kernel 21: Reciprocal_/layers.0/ln1/LayerNormalization/Reciprocal_7
 // kiln kernel: /layers.0/ln1/LayerNormalization/Reciprocal_7
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -1430,7 +1554,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (1.0 / in0[c0 * 8 + c1]);
 }
 
-// ===== kernel 21: Mul_/layers.0/ln1/LayerNormalization/Mul_8
+// ===== kernel 22: Mul_/layers.0/ln1/LayerNormalization/Mul_8
 // kiln kernel: /layers.0/ln1/LayerNormalization/Mul_8
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1511,7 +1635,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in1[c0 * 8 + c1]);
 }
 
-// ===== kernel 22: Mul_/layers.0/ln1/LayerNormalization/Mul_9
+// ===== kernel 23: Mul_/layers.0/ln1/LayerNormalization/Mul_9
 // kiln kernel: /layers.0/ln1/LayerNormalization/Mul_9
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1592,7 +1716,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] * in1[c2]);
 }
 
-// ===== kernel 23: Add_/layers.0/ln1/LayerNormalization/Add_10
+// ===== kernel 24: Add_/layers.0/ln1/LayerNormalization/Add_10
 // kiln kernel: /layers.0/ln1/LayerNormalization/Add_10
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1673,10 +1797,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 256 + c1 * 32 + c2] + in1[c2]);
 }
 
-// ===== kernel 24: MatMul_/layers.0/ff1/MatMul
+// ===== kernel 25: MatMul_/layers.0/ff1/MatMul
 // kiln kernel: /layers.0/ff1/MatMul
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -1691,7 +1815,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -1706,59 +1836,60 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
-      let b0 = in1[bBase + k * 64 + cb0];
-      let b1 = in1[bBase + k * 64 + cb1];
-      let b2 = in1[bBase + k * 64 + cb2];
-      let b3 = in1[bBase + k * 64 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 32 + k) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 64 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 64 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 64 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 64 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 64 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 64 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 64 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 64 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 64 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 64 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 64 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 64 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 64 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 64 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 64 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 64 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 64 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 64 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 64 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 64 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 64 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 64 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 64 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 64 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 64 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 64 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 64 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 64 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 64 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 64 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 64 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 64 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 64 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 64 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 64 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 64 + c3] = acc3_0.w; }
 }
 
-// ===== kernel 25: Add_/layers.0/ff1/Add
+// ===== kernel 26: Add_/layers.0/ff1/Add
 // kiln kernel: /layers.0/ff1/Add
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1839,7 +1970,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c2] + in1[c0 * 512 + c1 * 64 + c2]);
 }
 
-// ===== kernel 26: Div_/layers.0/Div
+// ===== kernel 27: Div_/layers.0/Div
 // kiln kernel: /layers.0/Div
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -1920,7 +2051,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] / in1[0]);
 }
 
-// ===== kernel 27: Erf_/layers.0/Erf
+// ===== kernel 28: Erf_/layers.0/Erf
 // kiln kernel: /layers.0/Erf
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2000,7 +2131,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = kiln_erf(in0[c0 * 512 + c1 * 64 + c2]);
 }
 
-// ===== kernel 28: Add_/layers.0/Add_1
+// ===== kernel 29: Add_/layers.0/Add_1
 // kiln kernel: /layers.0/Add_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2081,7 +2212,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] + in1[0]);
 }
 
-// ===== kernel 29: Mul_/layers.0/Mul
+// ===== kernel 30: Mul_/layers.0/Mul
 // kiln kernel: /layers.0/Mul
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2162,7 +2293,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] * in1[c0 * 512 + c1 * 64 + c2]);
 }
 
-// ===== kernel 30: Mul_/layers.0/Mul_1
+// ===== kernel 31: Mul_/layers.0/Mul_1
 // kiln kernel: /layers.0/Mul_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2243,10 +2374,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 512 + c1 * 64 + c2] * in1[0]);
 }
 
-// ===== kernel 31: MatMul_/layers.0/ff2/MatMul
+// ===== kernel 32: MatMul_/layers.0/ff2/MatMul
 // kiln kernel: /layers.0/ff2/MatMul
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
@@ -2261,7 +2392,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B col.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2276,59 +2413,60 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  let cb4_0 = min(c0, N - 4);
+  var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
+  var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
+  var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
+  var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 64 + k]; let a1 = in0[aBase + ra1 * 64 + k]; let a2 = in0[aBase + ra2 * 64 + k]; let a3 = in0[aBase + ra3 * 64 + k];
-      let b0 = in1[bBase + k * 32 + cb0];
-      let b1 = in1[bBase + k * 32 + cb1];
-      let b2 = in1[bBase + k * 32 + cb2];
-      let b3 = in1[bBase + k * 32 + cb3];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 64 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 64 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 64 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 64 + k) >> 2];
+      let b0_0 = in1[(bBase + (k + 0) * 32 + cb4_0) >> 2];
+      let b1_0 = in1[(bBase + (k + 1) * 32 + cb4_0) >> 2];
+      let b2_0 = in1[(bBase + (k + 2) * 32 + cb4_0) >> 2];
+      let b3_0 = in1[(bBase + (k + 3) * 32 + cb4_0) >> 2];
+      part0_0 += av0.x * b0_0 + av0.y * b1_0 + av0.z * b2_0 + av0.w * b3_0;
+      part1_0 += av1.x * b0_0 + av1.y * b1_0 + av1.z * b2_0 + av1.w * b3_0;
+      part2_0 += av2.x * b0_0 + av2.y * b1_0 + av2.z * b2_0 + av2.w * b3_0;
+      part3_0 += av3.x * b0_0 + av3.y * b1_0 + av3.z * b2_0 + av3.w * b3_0;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan4(&acc0_0, &comp0_0, part0_0);
+    kahan4(&acc1_0, &comp1_0, part1_0);
+    kahan4(&acc2_0, &comp2_0, part2_0);
+    kahan4(&acc3_0, &comp3_0, part3_0);
   }
-  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc00; }
-  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc01; }
-  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc02; }
-  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc03; }
-  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc10; }
-  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc11; }
-  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc12; }
-  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc13; }
-  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc20; }
-  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc21; }
-  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc22; }
-  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc23; }
-  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc30; }
-  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc31; }
-  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc32; }
-  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc33; }
+  if (r0 < M && c0 < N) { out0[(batch * 8 + r0) * 32 + c0] = acc0_0.x; }
+  if (r0 < M && c1 < N) { out0[(batch * 8 + r0) * 32 + c1] = acc0_0.y; }
+  if (r0 < M && c2 < N) { out0[(batch * 8 + r0) * 32 + c2] = acc0_0.z; }
+  if (r0 < M && c3 < N) { out0[(batch * 8 + r0) * 32 + c3] = acc0_0.w; }
+  if (r1 < M && c0 < N) { out0[(batch * 8 + r1) * 32 + c0] = acc1_0.x; }
+  if (r1 < M && c1 < N) { out0[(batch * 8 + r1) * 32 + c1] = acc1_0.y; }
+  if (r1 < M && c2 < N) { out0[(batch * 8 + r1) * 32 + c2] = acc1_0.z; }
+  if (r1 < M && c3 < N) { out0[(batch * 8 + r1) * 32 + c3] = acc1_0.w; }
+  if (r2 < M && c0 < N) { out0[(batch * 8 + r2) * 32 + c0] = acc2_0.x; }
+  if (r2 < M && c1 < N) { out0[(batch * 8 + r2) * 32 + c1] = acc2_0.y; }
+  if (r2 < M && c2 < N) { out0[(batch * 8 + r2) * 32 + c2] = acc2_0.z; }
+  if (r2 < M && c3 < N) { out0[(batch * 8 + r2) * 32 + c3] = acc2_0.w; }
+  if (r3 < M && c0 < N) { out0[(batch * 8 + r3) * 32 + c0] = acc3_0.x; }
+  if (r3 < M && c1 < N) { out0[(batch * 8 + r3) * 32 + c1] = acc3_0.y; }
+  if (r3 < M && c2 < N) { out0[(batch * 8 + r3) * 32 + c2] = acc3_0.z; }
+  if (r3 < M && c3 < N) { out0[(batch * 8 + r3) * 32 + c3] = acc3_0.w; }
 }
 
-// ===== kernel 32: ReduceMean_/ReduceMean
+// ===== kernel 33: ReduceMean_/ReduceMean
 // kiln kernel: /ReduceMean
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2357,10 +2495,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc / 8.0;
 }
 
-// ===== kernel 33: Gemm_/head/Gemm
+// ===== kernel 34: Gemm_/head/Gemm
 // kiln kernel: /head/Gemm
-@group(0) @binding(0) var<storage, read_write> in0: array<f32>;
-@group(0) @binding(1) var<storage, read_write> in1: array<f32>;
+@group(0) @binding(0) var<storage, read_write> in0: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read_write> in1: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -2376,7 +2514,13 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4<f32>) {
+  let y = x - *comp;
+  let t = *sum + y;
+  *comp = (t - *sum) - y;
+  *sum = t;
+}
+// Vec4 matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, A k, B k.
 @compute @workgroup_size(32)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
@@ -2390,59 +2534,95 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
-  let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
-  let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
+  let r0 = row0 + ty * 4 + 0; let ra0 = min(r0, M - 1);
+  let r1 = row0 + ty * 4 + 1; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
+  var acc0_0 = f32(0.0); var comp0_0 = f32(0.0);
+  var acc0_1 = f32(0.0); var comp0_1 = f32(0.0);
+  var acc0_2 = f32(0.0); var comp0_2 = f32(0.0);
+  var acc0_3 = f32(0.0); var comp0_3 = f32(0.0);
+  var acc1_0 = f32(0.0); var comp1_0 = f32(0.0);
+  var acc1_1 = f32(0.0); var comp1_1 = f32(0.0);
+  var acc1_2 = f32(0.0); var comp1_2 = f32(0.0);
+  var acc1_3 = f32(0.0); var comp1_3 = f32(0.0);
+  var acc2_0 = f32(0.0); var comp2_0 = f32(0.0);
+  var acc2_1 = f32(0.0); var comp2_1 = f32(0.0);
+  var acc2_2 = f32(0.0); var comp2_2 = f32(0.0);
+  var acc2_3 = f32(0.0); var comp2_3 = f32(0.0);
+  var acc3_0 = f32(0.0); var comp3_0 = f32(0.0);
+  var acc3_1 = f32(0.0); var comp3_1 = f32(0.0);
+  var acc3_2 = f32(0.0); var comp3_2 = f32(0.0);
+  var acc3_3 = f32(0.0); var comp3_3 = f32(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
-    for (var k = k0; k < kEnd; k++) {
-      let a0 = in0[aBase + ra0 * 32 + k]; let a1 = in0[aBase + ra1 * 32 + k]; let a2 = in0[aBase + ra2 * 32 + k]; let a3 = in0[aBase + ra3 * 32 + k];
-      let b0 = in1[bBase + k + cb0 * 32];
-      let b1 = in1[bBase + k + cb1 * 32];
-      let b2 = in1[bBase + k + cb2 * 32];
-      let b3 = in1[bBase + k + cb3 * 32];
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
+    var part0_0 = f32(0.0); var part0_1 = f32(0.0); var part0_2 = f32(0.0); var part0_3 = f32(0.0); var part1_0 = f32(0.0); var part1_1 = f32(0.0); var part1_2 = f32(0.0); var part1_3 = f32(0.0); var part2_0 = f32(0.0); var part2_1 = f32(0.0); var part2_2 = f32(0.0); var part2_3 = f32(0.0); var part3_0 = f32(0.0); var part3_1 = f32(0.0); var part3_2 = f32(0.0); var part3_3 = f32(0.0);
+    for (var k = k0; k < kEnd; k += 4) {
+      let av0 = in0[(aBase + ra0 * 32 + k) >> 2];
+      let av1 = in0[(aBase + ra1 * 32 + k) >> 2];
+      let av2 = in0[(aBase + ra2 * 32 + k) >> 2];
+      let av3 = in0[(aBase + ra3 * 32 + k) >> 2];
+      let bk0 = in1[(bBase + k + cb0 * 32) >> 2];
+      let bk1 = in1[(bBase + k + cb1 * 32) >> 2];
+      let bk2 = in1[(bBase + k + cb2 * 32) >> 2];
+      let bk3 = in1[(bBase + k + cb3 * 32) >> 2];
+      part0_0 += dot(av0, bk0);
+      part0_1 += dot(av0, bk1);
+      part0_2 += dot(av0, bk2);
+      part0_3 += dot(av0, bk3);
+      part1_0 += dot(av1, bk0);
+      part1_1 += dot(av1, bk1);
+      part1_2 += dot(av1, bk2);
+      part1_3 += dot(av1, bk3);
+      part2_0 += dot(av2, bk0);
+      part2_1 += dot(av2, bk1);
+      part2_2 += dot(av2, bk2);
+      part2_3 += dot(av2, bk3);
+      part3_0 += dot(av3, bk0);
+      part3_1 += dot(av3, bk1);
+      part3_2 += dot(av3, bk2);
+      part3_3 += dot(av3, bk3);
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
+    kahan(&acc0_0, &comp0_0, part0_0);
+    kahan(&acc0_1, &comp0_1, part0_1);
+    kahan(&acc0_2, &comp0_2, part0_2);
+    kahan(&acc0_3, &comp0_3, part0_3);
+    kahan(&acc1_0, &comp1_0, part1_0);
+    kahan(&acc1_1, &comp1_1, part1_1);
+    kahan(&acc1_2, &comp1_2, part1_2);
+    kahan(&acc1_3, &comp1_3, part1_3);
+    kahan(&acc2_0, &comp2_0, part2_0);
+    kahan(&acc2_1, &comp2_1, part2_1);
+    kahan(&acc2_2, &comp2_2, part2_2);
+    kahan(&acc2_3, &comp2_3, part2_3);
+    kahan(&acc3_0, &comp3_0, part3_0);
+    kahan(&acc3_1, &comp3_1, part3_1);
+    kahan(&acc3_2, &comp3_2, part3_2);
+    kahan(&acc3_3, &comp3_3, part3_3);
   }
-  if (r0 < M && c0 < N) { out0[r0 * 5 + c0] = acc00 + in2[0 + c0]; }
-  if (r0 < M && c1 < N) { out0[r0 * 5 + c1] = acc01 + in2[0 + c1]; }
-  if (r0 < M && c2 < N) { out0[r0 * 5 + c2] = acc02 + in2[0 + c2]; }
-  if (r0 < M && c3 < N) { out0[r0 * 5 + c3] = acc03 + in2[0 + c3]; }
-  if (r1 < M && c0 < N) { out0[r1 * 5 + c0] = acc10 + in2[0 + c0]; }
-  if (r1 < M && c1 < N) { out0[r1 * 5 + c1] = acc11 + in2[0 + c1]; }
-  if (r1 < M && c2 < N) { out0[r1 * 5 + c2] = acc12 + in2[0 + c2]; }
-  if (r1 < M && c3 < N) { out0[r1 * 5 + c3] = acc13 + in2[0 + c3]; }
-  if (r2 < M && c0 < N) { out0[r2 * 5 + c0] = acc20 + in2[0 + c0]; }
-  if (r2 < M && c1 < N) { out0[r2 * 5 + c1] = acc21 + in2[0 + c1]; }
-  if (r2 < M && c2 < N) { out0[r2 * 5 + c2] = acc22 + in2[0 + c2]; }
-  if (r2 < M && c3 < N) { out0[r2 * 5 + c3] = acc23 + in2[0 + c3]; }
-  if (r3 < M && c0 < N) { out0[r3 * 5 + c0] = acc30 + in2[0 + c0]; }
-  if (r3 < M && c1 < N) { out0[r3 * 5 + c1] = acc31 + in2[0 + c1]; }
-  if (r3 < M && c2 < N) { out0[r3 * 5 + c2] = acc32 + in2[0 + c2]; }
-  if (r3 < M && c3 < N) { out0[r3 * 5 + c3] = acc33 + in2[0 + c3]; }
+  if (r0 < M && c0 < N) { out0[r0 * 5 + c0] = acc0_0 + in2[0 + c0]; }
+  if (r0 < M && c1 < N) { out0[r0 * 5 + c1] = acc0_1 + in2[0 + c1]; }
+  if (r0 < M && c2 < N) { out0[r0 * 5 + c2] = acc0_2 + in2[0 + c2]; }
+  if (r0 < M && c3 < N) { out0[r0 * 5 + c3] = acc0_3 + in2[0 + c3]; }
+  if (r1 < M && c0 < N) { out0[r1 * 5 + c0] = acc1_0 + in2[0 + c0]; }
+  if (r1 < M && c1 < N) { out0[r1 * 5 + c1] = acc1_1 + in2[0 + c1]; }
+  if (r1 < M && c2 < N) { out0[r1 * 5 + c2] = acc1_2 + in2[0 + c2]; }
+  if (r1 < M && c3 < N) { out0[r1 * 5 + c3] = acc1_3 + in2[0 + c3]; }
+  if (r2 < M && c0 < N) { out0[r2 * 5 + c0] = acc2_0 + in2[0 + c0]; }
+  if (r2 < M && c1 < N) { out0[r2 * 5 + c1] = acc2_1 + in2[0 + c1]; }
+  if (r2 < M && c2 < N) { out0[r2 * 5 + c2] = acc2_2 + in2[0 + c2]; }
+  if (r2 < M && c3 < N) { out0[r2 * 5 + c3] = acc2_3 + in2[0 + c3]; }
+  if (r3 < M && c0 < N) { out0[r3 * 5 + c0] = acc3_0 + in2[0 + c0]; }
+  if (r3 < M && c1 < N) { out0[r3 * 5 + c1] = acc3_1 + in2[0 + c1]; }
+  if (r3 < M && c2 < N) { out0[r3 * 5 + c2] = acc3_2 + in2[0 + c2]; }
+  if (r3 < M && c3 < N) { out0[r3 * 5 + c3] = acc3_3 + in2[0 + c3]; }
 }
 
-// ===== kernel 34: ReduceMax_/Softmax/ReduceMax_0
+// ===== kernel 35: ReduceMax_/Softmax/ReduceMax_0
 // kiln kernel: /Softmax/ReduceMax_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2468,7 +2648,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 35: StopGradient_/Softmax/StopGradient_1
+// ===== kernel 36: StopGradient_/Softmax/StopGradient_1
 // kiln kernel: /Softmax/StopGradient_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2547,7 +2727,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0];
 }
 
-// ===== kernel 36: Sub_/Softmax/Sub_2
+// ===== kernel 37: Sub_/Softmax/Sub_2
 // kiln kernel: /Softmax/Sub_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2627,7 +2807,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 5 + c1] - in1[c0]);
 }
 
-// ===== kernel 37: Exp_/Softmax/Exp_3
+// ===== kernel 38: Exp_/Softmax/Exp_3
 // kiln kernel: /Softmax/Exp_3
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2706,7 +2886,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = kiln_exp(in0[c0 * 5 + c1]);
 }
 
-// ===== kernel 38: ReduceSum_/Softmax/ReduceSum_4
+// ===== kernel 39: ReduceSum_/Softmax/ReduceSum_4
 // kiln kernel: /Softmax/ReduceSum_4
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
@@ -2732,7 +2912,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 39: Div_/Softmax/Div_5
+// ===== kernel 40: Div_/Softmax/Div_5
 // kiln kernel: /Softmax/Div_5
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
@@ -2830,44 +3010,44 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 11 [38, 39, 40] (8, 1, 1)
 12 [40, 32, 41] (8, 1, 1)
 13 [41, 42] (8, 1, 1)
-2 [42, 17, 43] (2, 1, 1)
+14 [42, 17, 43] (2, 1, 1)
 3 [5, 43, 44] (8, 1, 1)
-14 [27, 44, 45] (8, 1, 1)
-15 [45, 46] (1, 1, 1)
-16 [45, 46, 47] (8, 1, 1)
-17 [47, 48] (8, 1, 1)
-15 [48, 49] (1, 1, 1)
-18 [49, 24, 50] (1, 1, 1)
-19 [50, 51] (1, 1, 1)
-20 [51, 52] (1, 1, 1)
-21 [47, 52, 53] (8, 1, 1)
-22 [53, 6, 54] (8, 1, 1)
-23 [54, 7, 55] (8, 1, 1)
-24 [55, 18, 56] (4, 1, 1)
-25 [8, 56, 57] (16, 1, 1)
-26 [57, 21, 58] (16, 1, 1)
-27 [58, 59] (16, 1, 1)
-28 [59, 22, 60] (16, 1, 1)
-29 [57, 60, 61] (16, 1, 1)
-30 [61, 23, 62] (16, 1, 1)
-31 [62, 19, 63] (2, 1, 1)
+15 [27, 44, 45] (8, 1, 1)
+16 [45, 46] (1, 1, 1)
+17 [45, 46, 47] (8, 1, 1)
+18 [47, 48] (8, 1, 1)
+16 [48, 49] (1, 1, 1)
+19 [49, 24, 50] (1, 1, 1)
+20 [50, 51] (1, 1, 1)
+21 [51, 52] (1, 1, 1)
+22 [47, 52, 53] (8, 1, 1)
+23 [53, 6, 54] (8, 1, 1)
+24 [54, 7, 55] (8, 1, 1)
+25 [55, 18, 56] (4, 1, 1)
+26 [8, 56, 57] (16, 1, 1)
+27 [57, 21, 58] (16, 1, 1)
+28 [58, 59] (16, 1, 1)
+29 [59, 22, 60] (16, 1, 1)
+30 [57, 60, 61] (16, 1, 1)
+31 [61, 23, 62] (16, 1, 1)
+32 [62, 19, 63] (2, 1, 1)
 3 [9, 63, 64] (8, 1, 1)
-14 [55, 64, 65] (8, 1, 1)
-15 [65, 66] (1, 1, 1)
-16 [65, 66, 67] (8, 1, 1)
-17 [67, 68] (8, 1, 1)
-15 [68, 69] (1, 1, 1)
-18 [69, 24, 70] (1, 1, 1)
-19 [70, 71] (1, 1, 1)
-20 [71, 72] (1, 1, 1)
-21 [67, 72, 73] (8, 1, 1)
-22 [73, 10, 74] (8, 1, 1)
-23 [74, 11, 75] (8, 1, 1)
-32 [75, 76] (1, 1, 1)
-33 [76, 12, 13, 77] (1, 1, 1)
-34 [77, 78] (1, 1, 1)
-35 [78, 79] (1, 1, 1)
-36 [77, 79, 80] (1, 1, 1)
-37 [80, 81] (1, 1, 1)
-38 [81, 82] (1, 1, 1)
-39 [81, 82, 83] (1, 1, 1)
+15 [55, 64, 65] (8, 1, 1)
+16 [65, 66] (1, 1, 1)
+17 [65, 66, 67] (8, 1, 1)
+18 [67, 68] (8, 1, 1)
+16 [68, 69] (1, 1, 1)
+19 [69, 24, 70] (1, 1, 1)
+20 [70, 71] (1, 1, 1)
+21 [71, 72] (1, 1, 1)
+22 [67, 72, 73] (8, 1, 1)
+23 [73, 10, 74] (8, 1, 1)
+24 [74, 11, 75] (8, 1, 1)
+33 [75, 76] (1, 1, 1)
+34 [76, 12, 13, 77] (1, 1, 1)
+35 [77, 78] (1, 1, 1)
+36 [78, 79] (1, 1, 1)
+37 [77, 79, 80] (1, 1, 1)
+38 [80, 81] (1, 1, 1)
+39 [81, 82] (1, 1, 1)
+40 [81, 82, 83] (1, 1, 1)

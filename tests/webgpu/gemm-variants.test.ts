@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tolerance } from '../../compiler/compare.ts';
 import { compileForWebGpu } from '../../compiler/compile.ts';
-import { type GemmVariant, pickGemmVariant } from '../../compiler/wgsl/lower/matmul.ts';
+import { gemmCandidates, gemmKey, type GemmVariant, pickGemmVariant, tileName } from '../../compiler/wgsl/lower/matmul.ts';
 import { Graph } from '../../ir/graph.ts';
 import { tensor } from '../../ir/tensor.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
@@ -22,7 +22,7 @@ const TOL: Tolerance = { rtol: 1e-4, atol: 1e-4 };
 const f32 = (shape: readonly number[]) => ({ dtype: 'f32' as const, shape });
 const dim = (max: number) => fc.integer({ min: 1, max });
 const ramp = (shape: number[], scale = 0.05) => tensor('f32', shape, Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => ((i % 13) - 6) * scale));
-const MARK: Record<GemmVariant, string> = { tiled: '// Tiled matmul', register: '// Register-blocked matmul', small: '// Register-blocked matmul' };
+const MARK: Record<GemmVariant, string> = { tiled: '// Tiled matmul', register: '// Register-blocked matmul', small: '// Register-blocked matmul', vec4: '// Vec4 matmul' };
 
 /** The program's WGSL, so a test can check that the variant it forced is the one that ran. */
 const wgslOf = (g: Graph, v: GemmVariant) => compileForWebGpu(g, { gemmVariant: v }).program.kernels.map((k) => k.wgsl).join('\n');
@@ -114,5 +114,71 @@ describe.each(['tiled', 'register', 'small'] as const)('variant %s', (variant) =
     if (!gpu) return;
     const g = singleOp('MatMul', [f32([5, 0]), f32([0, 3])]);
     await expectGpuMatchesCpu(gpu, g, randomInputs(g, 1), TOL, opts);
+  });
+});
+
+describe('vec4 kernel', () => {
+  const opts = { gemmVariant: 'vec4' as const };
+  const vec4Text = (g: Graph) => wgslOf(g, 'vec4');
+
+  it('MatMul: random shapes with K and N multiples of 4 or not, batch broadcast, 1-D operands', async () => {
+    if (!gpu) return;
+    const g0 = gpu;
+    const shapes = fc.tuple(dim(40), dim(12), fc.boolean(), dim(40), fc.array(dim(3), { maxLength: 2 }), fc.nat(3));
+    await fc.assert(
+      fc.asyncProperty(shapes, fc.integer({ min: 1, max: 1000 }), async ([m, k4, aligned, n, batch, vec], seed) => {
+        const k = aligned ? 4 * k4 : 4 * k4 + 1;
+        const sa = vec & 1 ? [k] : [...batch, m, k], sb = vec & 2 ? [k] : [k, n];
+        const g = singleOp('MatMul', [f32(sa), f32(sb)]);
+        // K a multiple of 4 makes A (row-major, contiguous along K) a vec4 operand; otherwise the heuristic's kernel runs.
+        expect(vec4Text(g)).toContain(aligned ? '// Vec4 matmul' : '// Register-blocked matmul');
+        await expectGpuMatchesCpu(g0, g, randomInputs(g, seed), TOL, opts);
+      }),
+      { numRuns: 8, seed: 33 },
+    );
+  });
+
+  it('Gemm: every operand layout (A along k or rows, B along columns or k, one of them scalar) with bias', async () => {
+    if (!gpu) return;
+    for (const [transA, transB, m, k, n, layout] of [
+      [0, 0, 12, 20, 16, 'A k, B col'],
+      [0, 1, 9, 24, 7, 'A k, B k'],
+      [1, 0, 16, 12, 8, 'A row, B col'],
+      [1, 1, 8, 16, 12, 'A row, B k'],
+      [1, 0, 10, 12, 8, 'A scalar, B col'],
+      [0, 0, 6, 8, 6, 'A k, B scalar'],
+    ] as const) {
+      const g = singleOp('Gemm', [f32(transA ? [k, m] : [m, k]), f32(transB ? [n, k] : [k, n]), f32([n])], { transA, transB, alpha: 0.75, beta: 1.5 });
+      expect(vec4Text(g), layout).toContain(`, ${layout}.`);
+      await expectGpuMatchesCpu(gpu, g, randomInputs(g, m + k), TOL, opts);
+    }
+  });
+
+  it('every tile the autotuner tries computes the same product', async () => {
+    if (!gpu) return;
+    const g = singleOp('Gemm', [f32([37, 64]), f32([40, 64]), f32([40])], { transB: 1 });
+    const spec = { elem: 'f32' as const, batch: 1, m: 37, n: 40, k: 64, loadA: () => '', loadB: () => '', store: () => '', loadA4: { along: 'k' as const, load: () => '' }, loadB4: { along: 'k' as const, load: () => '' } };
+    const tuned = gemmCandidates(spec).filter((c) => c.variant === 'vec4');
+    expect(tuned.length).toBeGreaterThan(2);
+    for (const choice of tuned) {
+      const gemmTuning = new Map([[gemmKey(spec), choice]]);
+      expect(compileForWebGpu(g, { gemmTuning }).program.kernels[0].choice).toBe(`vec4 ${tileName(choice.tile)}`);
+      await expectGpuMatchesCpu(gpu, g, randomInputs(g, 7), TOL, { gemmTuning });
+    }
+  });
+
+  it('Gemm + bias + relu with a fused epilogue (784-wide K, as in the MLP), and a weight gradient X^T dY', async () => {
+    if (!gpu) return;
+    for (const batch of [1, 16, 70]) {
+      const g = new Graph('gemm_bias_relu');
+      const x = g.addInput('x', f32([batch, 784]));
+      const [h] = g.addNode('Gemm', [x, g.addParam('w', ramp([33, 784], 0.01)), g.addParam('b', ramp([33]))], { transB: 1 }, 'fc');
+      g.outputs = [g.addNode('Relu', [h], {}, 'relu')[0]];
+      expect(vec4Text(g)).toContain('// Vec4 matmul');
+      await expectGpuMatchesCpu(gpu, g, randomInputs(g, batch), TOL, opts);
+    }
+    const g = singleOp('Gemm', [f32([64, 784]), f32([64, 128])], { transA: 1 });
+    expect(vec4Text(g)).toContain('A row, B col');
+    await expectGpuMatchesCpu(gpu, g, randomInputs(g, 3), TOL, opts);
   });
 });

@@ -23,33 +23,15 @@
 // as a KT-term sum (784-wide weight gradients otherwise drift visibly from float64 references).
 import { numel, type Shape } from '../../../ir/shape.ts';
 import { KilnError } from '../../../ir/errors.ts';
+import type { Node, Value } from '../../../ir/graph.ts';
 import type { OpName } from '../../../ir/ops/index.ts';
 import type { KernelSource, LowerContext, Lowering, TensorRef } from '../kernel.ts';
 import { broadcastView, permuteView, type View } from '../../../ir/view.ts';
-import { spread } from '../program-builder.ts';
 import { coords, lit, type WgslScalar } from '../wgsl.ts';
+import { gemmParts, type GemmSpec, type TileConfig, type VectorLoad } from './gemm-parts.ts';
+import { vec4Applies, vec4Fits, vec4Gemm } from './gemm-vec4.ts';
 
-/** What the tiled kernel multiplies: C[batch, M, N] = sum_k A(row, k) B(k, col), per batch entry. */
-export interface GemmSpec {
-  readonly elem: WgslScalar;
-  readonly batch: number;
-  readonly m: number;
-  readonly n: number;
-  readonly k: number;
-  /** Statements run once per workgroup after `batch: i32` is known (e.g. base offsets of the operands). */
-  readonly prologue?: string;
-  /** Expression for A(row, k); evaluated only for row < M and k < K. */
-  readonly loadA: (row: string, k: string) => string;
-  /** Expression for B(k, col); evaluated only for k < K and col < N. */
-  readonly loadB: (k: string, col: string) => string;
-  /** Statement setting `v` to B(k, col), when one expression cannot say it (sibling products). */
-  readonly loadBInto?: (k: string, col: string, v: string) => string;
-  /** Statement storing the accumulated `acc` at (row, col) of this batch entry; runs only in range. */
-  readonly store: (row: string, col: string, acc: string) => string;
-  readonly decls?: string;
-}
-
-export interface TileConfig { wgX: number; wgY: number; rm: number; rn: number; kt: number }
+export type { GemmSpec, TileConfig } from './gemm-parts.ts';
 
 /**
  * A 64x64 tile with 4x4 registers for large outputs; a 16x16 tile with 2x2 registers when either side is
@@ -58,23 +40,53 @@ export interface TileConfig { wgX: number; wgY: number; rm: number; rn: number; 
 const pickTile = (m: number, n: number): TileConfig =>
   m >= 64 && n >= 64 ? { wgX: 16, wgY: 16, rm: 4, rn: 4, kt: 16 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 };
 
-export type GemmVariant = 'tiled' | 'register' | 'small';
+export type GemmVariant = 'tiled' | 'register' | 'small' | 'vec4';
 
-/** Set while a compile forces one variant (compile option `gemmVariant`, for tests and benchmarks). */
-let forcedVariant: GemmVariant | undefined;
+/** One contraction kernel: a variant and its tile configuration (default: the variant's own for the shape). */
+export interface GemmChoice {
+  readonly variant: GemmVariant;
+  readonly tile?: TileConfig;
+}
 
-/** Runs `f` with every contraction lowered by `variant` (undefined: the shape heuristic). */
-export function withGemmVariant<T>(variant: GemmVariant | undefined, f: () => T): T {
-  const saved = forcedVariant;
-  forcedVariant = variant;
+/**
+ * How a compile chooses contraction kernels: one variant forced for all (compile option `gemmVariant`, for
+ * tests and benchmarks), or tuned choices by contraction key (`gemmKey`, from `kiln compile --tune`); any
+ * contraction without one gets the shape heuristic.
+ */
+export interface GemmPolicy {
+  readonly variant?: GemmVariant;
+  readonly tuned?: ReadonlyMap<string, GemmChoice>;
+  /** Called with each contraction's key and spec as it is lowered (the autotuner collects them). */
+  readonly observe?: (key: string, spec: GemmSpec) => void;
+}
+
+let policy: GemmPolicy = {};
+
+/** Runs `f` with contractions lowered under `p`. */
+export function withGemmPolicy<T>(p: GemmPolicy, f: () => T): T {
+  const saved = policy;
+  policy = p;
   try {
     return f();
   } finally {
-    forcedVariant = saved;
+    policy = saved;
   }
 }
 
-/** Below this many workgroups with 4x8 blocks, the 2x2 'small' variant is used instead. */
+/** Runs `f` with every contraction lowered by `variant` (undefined: the shape heuristic). */
+export const withGemmVariant = <T>(variant: GemmVariant | undefined, f: () => T): T => withGemmPolicy({ variant }, f);
+
+/** Whether contractions may read operands as vec4 (the vec4 variant may be chosen): not when another variant is forced. */
+export const vectorOperandsAllowed = (): boolean => policy.variant === undefined || policy.variant === 'vec4';
+
+/**
+ * What identifies a contraction for tuning: batch x M x K x N and the vec4 layouts of A and B (which axis is
+ * contiguous, '-' for none). Two contractions with one key run the same kernel candidates.
+ */
+export const gemmKey = (s: Pick<GemmSpec, 'batch' | 'm' | 'k' | 'n' | 'loadA4' | 'loadB4'>): string =>
+  `${s.batch}x${s.m}x${s.k}x${s.n} A:${s.loadA4?.along ?? '-'} B:${s.loadB4?.along ?? '-'}`;
+
+/** Below this many workgroups with 4x8 blocks, the 'small' variant (or the vec4 kernel's small tile) is used instead. */
 const SMALL_BELOW_WORKGROUPS = 32;
 
 const REGISTER: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
@@ -83,61 +95,58 @@ const REGISTER: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
 const smallTile = (m: number, n: number): TileConfig =>
   m === 1 ? { wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 } : n === 1 ? { wgX: 1, wgY: 64, rm: 4, rn: 1, kt: 32 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 };
 
-/** The shape heuristic (see the file header). */
-export function pickGemmVariant(s: Pick<GemmSpec, 'batch' | 'm' | 'n'>): GemmVariant {
-  const tile = REGISTER.wgY * REGISTER.rm;
-  const wgs = Math.ceil(s.m / tile) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch;
-  return wgs < SMALL_BELOW_WORKGROUPS ? 'small' : 'register';
+const VEC4: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
+
+/** The vec4 kernel's small configuration: 4x4 blocks on 32 invocations, or a row of 64 for a single-row A. */
+const vec4SmallTile = (m: number): TileConfig => (m === 1 ? { wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 });
+
+/** Whether a 4x8-block kernel would launch too few workgroups for the adapter's cores. */
+const fewWorkgroups = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>) =>
+  Math.ceil(s.m / (REGISTER.wgY * REGISTER.rm)) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch < SMALL_BELOW_WORKGROUPS;
+
+/** The shape heuristic (see the file header): vec4 where the operands allow it, else register blocking. */
+export function pickGemmVariant(s: Pick<GemmSpec, 'batch' | 'm' | 'n'> & Partial<GemmSpec>): GemmVariant {
+  if (s.elem && s.k !== undefined && vec4Applies(s as GemmSpec)) return 'vec4';
+  return fewWorkgroups(s) ? 'small' : 'register';
 }
 
-/** The contraction kernel for a GemmSpec: the forced variant, or the heuristic's. */
+/** The configuration a variant runs with when no tile is chosen. */
+export function defaultTile(s: GemmSpec, v: GemmVariant): TileConfig {
+  if (v === 'vec4') return fewWorkgroups(s) ? vec4SmallTile(s.m) : VEC4;
+  if (v === 'tiled') return pickTile(s.m, s.n);
+  return v === 'small' ? smallTile(s.m, s.n) : REGISTER;
+}
+
+/** The kernel choice for a GemmSpec under the current policy: forced, tuned, or the heuristic's. */
+export function chooseGemm(s: GemmSpec): Required<GemmChoice> {
+  policy.observe?.(gemmKey(s), s);
+  const c = policy.variant ? { variant: policy.variant } : policy.tuned?.get(gemmKey(s)) ?? { variant: pickGemmVariant(s) };
+  // A vec4 choice for a contraction the vec4 kernel cannot run (forced for all, or a stale tuning) falls back.
+  const variant = c.variant === 'vec4' && !vec4Applies(s) ? pickGemmVariant({ ...s, loadA4: undefined, loadB4: undefined }) : c.variant;
+  const tile = variant === c.variant && c.tile && (variant !== 'vec4' || vec4Fits(s, c.tile)) ? c.tile : defaultTile(s, variant);
+  return { variant, tile };
+}
+
+/** The vec4 tiles the autotuner tries: blocks of 4x8 and 4x4 over square, wide and single-row workgroups. */
+const VEC4_TILES: readonly TileConfig[] = [VEC4, { wgX: 16, wgY: 4, rm: 4, rn: 8, kt: 32 }, { wgX: 64, wgY: 1, rm: 4, rn: 8, kt: 32 }, { wgX: 8, wgY: 8, rm: 4, rn: 4, kt: 32 }, { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 }];
+const VEC4_ROW_TILES: readonly TileConfig[] = [{ wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 }, { wgX: 32, wgY: 1, rm: 1, rn: 4, kt: 32 }, { wgX: 64, wgY: 1, rm: 1, rn: 8, kt: 32 }];
+
+/** The kernels the autotuner times for a contraction: every variant that applies, vec4 with several tiles. */
+export function gemmCandidates(s: GemmSpec): Required<GemmChoice>[] {
+  const vec4 = vec4Applies(s) ? (s.m === 1 ? VEC4_ROW_TILES : VEC4_TILES).filter((t) => vec4Fits(s, t)).map((tile) => ({ variant: 'vec4' as const, tile })) : [];
+  const others = (['register', 'small', 'tiled'] as const).map((variant) => ({ variant, tile: defaultTile(s, variant) }));
+  return [...vec4, ...others];
+}
+
+/** The contraction kernel for a GemmSpec, as chosen by `chooseGemm`. */
 export function gemmKernel(s: GemmSpec): KernelSource {
-  const v = forcedVariant ?? pickGemmVariant(s);
-  return v === 'tiled' ? tiledGemm(s) : registerGemm(s, v === 'small' ? smallTile(s.m, s.n) : REGISTER);
+  const { variant, tile } = chooseGemm(s);
+  const src = variant === 'tiled' ? tiledGemm(s, tile) : variant === 'vec4' ? vec4Gemm(s, tile) : registerGemm(s, tile);
+  return { ...src, choice: `${variant} ${tileName(tile)}` };
 }
 
-/**
- * What the register and tiled kernels share: the tile geometry, the constants, Kahan merging of each
- * k-slab's partial sums, the register block (unrolled into scalars: lavapipe compiles dynamically indexed
- * private arrays very slowly) and the tile index of the workgroup.
- */
-function gemmParts(s: GemmSpec, c: TileConfig) {
-  const tileM = c.wgY * c.rm, tileN = c.wgX * c.rn, threads = c.wgX * c.wgY;
-  // An empty output dispatches nothing, but the shader must still compile: no division by a zero tile count.
-  const tilesM = Math.max(1, Math.ceil(s.m / tileM)), tilesN = Math.max(1, Math.ceil(s.n / tileN));
-  const total = s.m === 0 || s.n === 0 ? 0 : tilesM * tilesN * s.batch;
-  const T = s.elem, zero = lit(0, T);
-  const consts = `const M = ${s.m}; const N = ${s.n}; const K = ${s.k};
-const WG_X = ${c.wgX}; const WG_Y = ${c.wgY}; const KT = ${c.kt};
-const TILE_M = ${tileM}; const TILE_N = ${tileN};`;
-  const kahan = `fn kahan(sum: ptr<function, ${T}>, comp: ptr<function, ${T}>, x: ${T}) {
-  let y = x - *comp;
-  let t = *sum + y;
-  *comp = (t - *sum) - y;
-  *sum = t;
-}
-${s.decls ?? ''}`;
-  const is = Array.from({ length: c.rm }, (_, i) => i), js = Array.from({ length: c.rn }, (_, j) => j);
-  const block = (f: (i: number, j: number) => string, sep: string) => is.map((i) => js.map((j) => f(i, j)).join(' ')).join(sep);
-  const tileIndex = `let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= ${total}) { return; }
-  let col0 = (tile % ${tilesN}) * TILE_N;
-  let row0 = ((tile / ${tilesN}) % ${tilesM}) * TILE_M;
-  let batch = tile / ${tilesN * tilesM};
-  ${s.prologue ?? ''}
-  let lid = i32(lidx);
-  let tx = lid % WG_X;
-  let ty = lid / WG_X;`;
-  return {
-    tileM, tileN, threads, T, zero, consts, kahan, is, js, tileIndex,
-    accDecls: block((i, j) => `var acc${i}${j} = ${zero}; var comp${i}${j} = ${zero};`, '\n  '),
-    partDecls: block((i, j) => `var part${i}${j} = ${zero};`, '\n    '),
-    merges: block((i, j) => `kahan(&acc${i}${j}, &comp${i}${j}, part${i}${j});`, '\n    '),
-    fmas: block((i, j) => `part${i}${j} += a${i} * b${j};`, '\n      '),
-    stores: is.flatMap((i) => js.map((j) => `if (r${i} < M && c${j} < N) { ${s.store(`r${i}`, `c${j}`, `acc${i}${j}`)} }`)).join('\n  '),
-    workgroups: spread(total),
-  };
-}
+/** A tile configuration as `WGXxWGY RMxRN kKT` (workgroup shape, registers per invocation, k slab). */
+export const tileName = (t: TileConfig): string => `${t.wgX}x${t.wgY} ${t.rm}x${t.rn} k${t.kt}`;
 
 /**
  * Register-blocked kernel, no workgroup memory: invocation (tx, ty) of a workgroup owns rows row0 + ty + i*WG_Y
@@ -233,6 +242,21 @@ const term = (coord: string, stride: number, size: number) => (stride === 0 || s
 /** A matrix operand as the batched kernel reads it: base offset per batch entry, then row and column strides. */
 interface MatOperand { readonly ref: TensorRef; readonly view: View; readonly base: string }
 
+/**
+ * The vec4 load of a matrix operand along its row axis or its column axis, when its ref is a wide binding and
+ * that axis is contiguous with a multiple of 4 elements while every other offset term is a multiple of 4.
+ */
+function vectorLoad(op: MatOperand, baseVar: string, axes: readonly [VectorLoad['along'], VectorLoad['along']]): VectorLoad | undefined {
+  const { ref, view } = op;
+  const r = view.shape.length;
+  if (!ref.load4 || view.offset % 4 !== 0 || view.shape.some((d, i) => i < r - 2 && d > 1 && view.strides[i] % 4 !== 0)) return undefined;
+  const rs = view.strides[r - 2], cs = view.strides[r - 1], [rows, cols] = view.shape.slice(-2);
+  const at = (a: string, b: string) => ref.load4!(`${baseVar}${term(a, rs, rows)}${term(b, cs, cols)}`);
+  if (cs === 1 && cols % 4 === 0 && (rows === 1 || rs % 4 === 0)) return { along: axes[1], load: at };
+  if (rs === 1 && rows % 4 === 0 && (cols === 1 || cs % 4 === 0)) return { along: axes[0], load: at };
+  return undefined;
+}
+
 /** Views an operand of shape [...batch, R, C] (already broadcast to the output batch) as a MatOperand. */
 function matOperand(ref: TensorRef, view: View, batchCoords: readonly string[]): MatOperand {
   let base = String(view.offset);
@@ -260,6 +284,8 @@ function batchedMatmul(a: TensorRef, aView: View, b: TensorRef, bView: View, bat
     prologue: `${coords('batch', batchShape, `bt${tag}`)}\n  let aBase${tag} = ${A.base};\n  let bBase${tag} = ${B.base};${extra}`,
     loadA: (r, kk) => matElem(A, `aBase${tag}`, r, kk),
     loadB: (kk, cc) => matElem(B, `bBase${tag}`, kk, cc),
+    loadA4: vectorLoad(A, `aBase${tag}`, ['row', 'k']),
+    loadB4: vectorLoad(B, `bBase${tag}`, ['k', 'col']),
     store,
   };
 }
@@ -333,6 +359,15 @@ export function siblingGemm(specs: readonly GemmSpec[]): KernelSource {
     loadBInto: (k, col, v) => byColumn(col, (j, c) => `${v} = ${specs[j].loadB(k, c)};`),
     store: (row, col, acc) => byColumn(col, (j, c) => specs[j].store(row, c, acc)),
   });
+}
+
+/** Which inputs of a contraction its vec4 kernel reads as matrices (candidates for wide bindings), by op. */
+const VECTOR_OPERANDS: Partial<Record<OpName, readonly number[]>> = { MatMul: [0, 1], Gemm: [0, 1] };
+
+/** The operands of `node` a vec4 contraction kernel would read: none when another variant is forced. */
+export function vectorOperands(node: Node): Value[] {
+  if (!vectorOperandsAllowed()) return [];
+  return (VECTOR_OPERANDS[node.op] ?? []).map((i) => node.inputs[i]).filter((v): v is Value => v !== undefined);
 }
 
 /** The products that can be siblings (the op table marks them), by op: each builds its part of the kernel. */
