@@ -14,7 +14,7 @@ import { demo } from './demo.ts';
 interface Args { positional: string[]; flags: Map<string, string> }
 
 /** Flags that take no value. */
-const SWITCHES = new Set(['json', 'train', 'help']);
+const SWITCHES = new Set(['json', 'train', 'help', 'tune']);
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -42,7 +42,7 @@ const USAGES: Record<string, string> = {
   run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu]',
   'onnx-test': 'kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]',
   'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
-  compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE]',
+  compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE] [--tune]',
   inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train]',
   demo: 'kiln demo [--backend cpu|webgpu]',
 };
@@ -51,7 +51,7 @@ const HELP: Record<string, string> = {
   run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
-  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts).',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
   demo: 'Trains the bundled Fashion-MNIST MLP for two epochs and reports the test accuracy.',
 };
 
@@ -140,7 +140,8 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     existing(a.positional[0], 'file', 'model file');
     const out = outFolder(need(a, 'out'));
     const { compileOnnxArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
-    const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime') });
+    const tuning = a.flags.has('tune') ? await tuneOnnx(a.positional[0]) : undefined;
+    const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime'), tuning });
     console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts)`);
     return 0;
   },
@@ -161,6 +162,19 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     return demo(a.flags.get('backend'));
   },
 };
+
+/** `kiln compile --tune`: the model's contractions tuned on this machine's adapter (a KilnError without one). */
+async function tuneOnnx(modelPath: string) {
+  const [{ getGpu }, { importOnnxFile }, { tuneContractions }, { ARTIFACT_COMPILE }] = await Promise.all([
+    import('../runtime/webgpu/device.ts'), import('./onnx/importer.ts'), import('./tune.ts'), import('./artifact/write.ts'),
+  ]);
+  const gpu = await getGpu();
+  if (!gpu) throw new KilnError('BACKEND', '--tune needs a WebGPU adapter and none was found (npm run setup:webgpu installs Mesa lavapipe)');
+  const { graph } = importOnnxFile(modelPath);
+  const r = await tuneContractions(graph, gpu, ARTIFACT_COMPILE, { log: (l) => console.error(l) });
+  console.error(`tuned ${r.choices.size} contraction shapes on ${r.adapter}: ${r.tuned} timed now, ${r.cached} from the cache`);
+  return r;
+}
 
 const isHelp = (a: string) => a === '--help' || a === '-h';
 

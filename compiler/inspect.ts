@@ -10,7 +10,7 @@ import { KilnError } from '../ir/errors.ts';
 import type { Graph } from '../ir/graph.ts';
 import { OPS, type OpName } from '../ir/ops/index.ts';
 import { lowerBound, plannedIntervals, printPlan, type MemoryPlan, type Slot } from '../passes/plan-memory.ts';
-import { MANIFEST_FILE, type SerializedGraph } from '../runtime/artifact-format.ts';
+import { MANIFEST_FILE, type Manifest, type SerializedGraph } from '../runtime/artifact-format.ts';
 import { checkManifest } from '../runtime/artifact.ts';
 import type { Program } from '../runtime/program.ts';
 import { compileForWebGpu } from './compile.ts';
@@ -42,6 +42,8 @@ export interface Inspection {
   readonly graph: GraphSketch;
   readonly plan: MemoryPlan;
   readonly summary: InspectSummary;
+  /** The artifact's tuning record (`kiln compile --tune`), if it has one. */
+  readonly tuning?: Manifest['tuning'];
 }
 
 /** The train step `kiln inspect --train` compiles. */
@@ -96,8 +98,8 @@ export function inspectProgram(program: Program, graph: GraphSketch): InspectSum
   };
 }
 
-function inspection(name: string, what: Inspection['what'], program: Program, graph: GraphSketch): Inspection {
-  return { name, what, program, graph, plan: planOf(program), summary: inspectProgram(program, graph) };
+function inspection(name: string, what: Inspection['what'], program: Program, graph: GraphSketch, tuning?: Manifest['tuning']): Inspection {
+  return { name, what, program, graph, plan: planOf(program), summary: inspectProgram(program, graph), ...(tuning ? { tuning } : {}) };
 }
 
 /** Compiles a graph (or, with `train`, its train step) and inspects the program. */
@@ -125,8 +127,8 @@ export function inspectPath(path: string, opts: { train?: boolean } = {}): Inspe
     throw new KilnError('ARTIFACT', `cannot read the manifest: ${(e as Error).message}`, { path: file });
   }
   const m = checkManifest(raw, file);
-  const { format: _f, name, weights: _w, graph, ...program } = m;
-  return inspection(name, 'inference', program, sketchSerialized(graph));
+  const { format: _f, name, weights: _w, graph, tuning, ...program } = m;
+  return inspection(name, 'inference', program, sketchSerialized(graph), tuning);
 }
 
 /** The human-readable report: summary, fusion groups, dispatch counts and the memory plan. */
@@ -136,9 +138,10 @@ export function formatInspection(ins: Inspection): string {
   const lines = [
     `${ins.name} (${ins.what}): ${s.nodes} nodes -> ${s.kernels} kernels (distinct pipelines), ${s.dispatches} dispatches per run`,
     `temp memory: ${s.naiveBytes} bytes naive -> ${s.peakBytes} planned (lower bound ${s.lowerBoundBytes})`,
+    ...(ins.tuning ? [`contraction kernels tuned on ${ins.tuning.adapter} (${Object.keys(ins.tuning.choices).length} shapes)`] : ['contraction kernels: the shape heuristic (untuned)']),
     '',
     'fusion groups (kernel: graph nodes it computes):',
-    ...p.kernels.map((k, i) => `  k${i} ${k.name}${uses[i] > 1 ? ` (x${uses[i]})` : ''}: ${k.nodes.join(', ')}`),
+    ...p.kernels.map((k, i) => `  k${i} ${k.name}${uses[i] > 1 ? ` (x${uses[i]})` : ''}${k.choice ? ` [${k.choice}]` : ''}: ${k.nodes.join(', ')}`),
     '',
     printPlan(ins.plan, p.buffers),
   ];

@@ -57,6 +57,8 @@ export interface Manifest extends Program {
   readonly weights: WeightsDecl;
   /** The graph the program was generated from, for the CPU interpreter. */
   readonly graph: SerializedGraph;
+  /** Set by `kiln compile --tune`: the adapter the contraction kernels were tuned on, and each key's kernel. */
+  readonly tuning?: { readonly adapter: string; readonly choices: Readonly<Record<string, string>> };
   /**
    * Lowercase hex SHA-256 of canonicalManifest(this manifest without `digest`): it covers every field,
    * the weights' size and SHA-256 included, so one check refuses a tampered manifest or weights.

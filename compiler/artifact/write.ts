@@ -16,6 +16,7 @@ import { decodeModel } from '../onnx/proto.ts';
 import { writeSafetensors } from '../safetensors.ts';
 import { serializeGraph } from './serialize-graph.ts';
 import { generateTypedModule } from './typed-module.ts';
+import { type TuneResult, tuningRecord } from '../tune.ts';
 
 export const MODULE_FILE = 'model.ts';
 const RUNTIME_ENTRY = fileURLToPath(new URL('../../runtime/index.ts', import.meta.url));
@@ -29,6 +30,8 @@ export interface ArtifactOptions {
   readonly source?: string;
   /** Names for the graph outputs, in order (ONNX output names: graph values are named after their nodes). */
   readonly outputNames?: readonly string[];
+  /** Contraction kernels tuned for an adapter (compiler/tune.ts): used by codegen and recorded in the manifest. */
+  readonly tuning?: TuneResult;
 }
 
 export interface BuiltArtifact {
@@ -36,10 +39,13 @@ export interface BuiltArtifact {
   readonly weights: Uint8Array;
 }
 
+/** How artifacts compile (the autotuner must time the same program): frozen weights, BatchNorm folded. */
+export const ARTIFACT_COMPILE = { frozen: true } as const;
+
 /** Compiles `graph` (left unchanged) into a manifest and weights, in memory. */
-export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames'> = {}): BuiltArtifact {
+export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames' | 'tuning'> = {}): BuiltArtifact {
   // The same steps as compileForWebGpu, keeping the lowered graph: it is what the manifest stores.
-  const { program, data, graph: lowered } = compileForWebGpu(graph, { frozen: true });
+  const { program, data, graph: lowered } = compileForWebGpu(graph, { ...ARTIFACT_COMPILE, gemmTuning: opts.tuning?.choices });
   const tensors = new Map<string, Tensor>();
   program.buffers.forEach((b, i) => {
     if (b.role !== 'param' && b.role !== 'const') return;
@@ -59,6 +65,7 @@ export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' |
     outputs: program.outputs.map((o, i) => ({ ...o, name: names?.[i] ?? o.name })),
     weights: { file: WEIGHTS_FILE, bytes: weights.byteLength, sha256 },
     graph: graphJson,
+    ...(opts.tuning ? { tuning: tuningRecord(opts.tuning) } : {}),
   };
   return { manifest: sealManifest(unsealed), weights };
 }

@@ -13,6 +13,7 @@ import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import type { BackendName } from '../backend.ts';
 import { compileForWebGpu } from '../compile.ts';
+import { tuneContractions } from '../tune.ts';
 import type { ArtifactOptions } from '../artifact/write.ts';
 import { writeSafetensors } from '../safetensors.ts';
 import { buildTrainStep, STEP_INPUTS, type TrainSpec } from './train-step.ts';
@@ -27,6 +28,11 @@ export interface TrainingOptions extends TrainSpec {
   readonly seed?: number;
   /** WebGPU: force the driver's first-submit shader compile at construction (LoadOptions.warmUp; default true). */
   readonly warmUp?: boolean;
+  /**
+   * WebGPU: before compiling, time the train step's candidate contraction kernels on this adapter and
+   * compile the fastest (compiler/tune.ts; winners cached per adapter and shape, so only the first run pays).
+   */
+  readonly tune?: boolean;
 }
 
 export interface Batch {
@@ -85,7 +91,7 @@ export class Trainer {
     const evalGraph = opts.evalGraph ?? forward;
     // What the trainer keeps current and exports: trained parameters, then state the forward updates.
     const state = new Map([...trainable, ...buffers]);
-    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? [], opts.warmUp);
+    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? [], opts);
     return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, hostScalars, engine);
   }
 
@@ -255,11 +261,13 @@ function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Valu
   };
 }
 
-async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], warmUp?: boolean): Promise<Engine> {
+async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], opts: Pick<TrainingOptions, 'warmUp' | 'tune'>): Promise<Engine> {
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
+  const { warmUp } = opts;
   const shared = new Map(shareWith.flatMap((t) => [...t.parameterBuffers()]));
-  const { program, data } = compileForWebGpu(train);
+  const gemmTuning = opts.tune ? (await tuneContractions(train, gpu)).choices : undefined;
+  const { program, data } = compileForWebGpu(train, { gemmTuning });
   let exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared, warmUp });
   const objective = program.outputs[0].name;
   let own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
@@ -284,7 +292,7 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
     async evaluate(inputs) {
       // The forward program reads the train program's live parameter buffers.
       evalExe ??= (async () => {
-        const c = compileForWebGpu(forward);
+        const c = compileForWebGpu(forward, { gemmTuning });
         const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
         return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]), warmUp });
       })();
