@@ -56,7 +56,7 @@ const HELP: Record<string, string> = {
   profile:
     'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
     '  ms per run, share, FLOPs, bytes, GFLOP/s and GB/s against the measured copy bandwidth and MatMul peak, and\n' +
-    '  what bounds each kernel (memory, compute, launch). Needs a WebGPU adapter.\n' +
+    '  what bounds each kernel (memory, compute, launch, or latency below 10% of both roofs). Needs a WebGPU adapter.\n' +
     '  --train   profile the train step (cross-entropy on the first output, Adam lr 1e-3), as kiln inspect --train\n' +
     '  --json    print one JSON line: {name, what, adapter, method, reps, dispatches, totalMs, runMs, roofline, kernels}\n' +
     '  --reps N  repetitions of each timing, median taken (default 5)',

@@ -6,9 +6,9 @@
 // the kernel's graph nodes, compiler/profile-cost.ts; a kernel's dispatches run one WGSL text, so each does
 // the work of the nodes it lists) and bytes moved (every buffer a dispatch binds, counted once: each is read
 // or written at least once). The roofline: copy bandwidth (a large copyBufferToBuffer) and the best matmul
-// throughput (a kiln-compiled MatMul, 512^3 by default). Bound by: launch when the launch cost of the kernel's
-// dispatches (a no-op dispatch each) reaches the roofline time of its work or half its measured time;
-// otherwise memory or compute, whichever roofline time (bytes / bandwidth, FLOPs / matmul peak) is larger.
+// throughput (a kiln-compiled MatMul, 512^3 by default), each the fastest of its repetitions. Bound by: launch when the launch cost of the kernel's
+// dispatches (a no-op dispatch each) is half its time or more; otherwise the roofline it reaches the larger
+// fraction of (memory: the copy bandwidth, compute: the matmul peak), or latency when below 10% of both.
 // No adapter: a KilnError, never a CPU fallback.
 import { statSync } from 'node:fs';
 import { allocArray, type TypedArray } from '../ir/dtype.ts';
@@ -36,7 +36,7 @@ export interface ProfileSource {
   readonly graph: Graph;
 }
 
-export type Bound = 'memory' | 'compute' | 'launch';
+export type Bound = 'memory' | 'compute' | 'launch' | 'latency';
 
 export interface KernelProfile {
   readonly kernel: number;
@@ -141,7 +141,7 @@ async function runMs(exe: WebGpuExecutor, inputs: ReadonlyMap<string, Tensor>, r
   return median(t);
 }
 
-/** The device's copy bandwidth and the throughput of a kiln-compiled n x n x n MatMul. */
+/** The device's copy bandwidth and the throughput of a kiln-compiled n x n x n MatMul, each the best of its repetitions. */
 export async function measureRoofline(gpu: GpuContext, opts: { reps?: number; matmulSize?: number } = {}): Promise<Omit<Roofline, 'launchMs' | 'submitMs'>> {
   const n = opts.matmulSize ?? 512;
   if (!(Number.isInteger(n) && n >= 1)) throw new KilnError('USAGE', `the roofline MatMul size must be a positive integer, got ${n}`);
@@ -154,7 +154,7 @@ export async function measureRoofline(gpu: GpuContext, opts: { reps?: number; ma
   const exe = await WebGpuExecutor.load(program, data, gpu);
   try {
     await exe.run(syntheticInputs(program), { outputs: [] });
-    const t = await timeDispatches(exe, program, { reps: opts.reps });
+    const t = await timeDispatches(exe, program, { reps: opts.reps, statistic: 'min' });
     const ms = t.dispatchMs.reduce((x, y) => x + y, 0);
     return { copyBytes: copy.bytes, copyGBps: copy.gbPerS, matmulSize: n, matmulGflops: (2 * n * n * n) / (ms * 1e6) };
   } finally {
@@ -168,16 +168,19 @@ function kernelFlops(p: Program, g: Graph): number[] {
   return p.kernels.map((k) => [...new Set(k.nodes)].reduce((s, name) => s + (byName.has(name) ? nodeFlops(byName.get(name)!) : 0), 0));
 }
 
+/** Below this fraction of both rooflines a kernel is bound by neither: latency. */
+const ROOF_FLOOR = 0.1;
+
 /**
- * Launch: the dispatches' launch cost is at least the work's roofline time (even at peak the kernel would
- * mostly wait on launches), or half the measured time. Otherwise the larger roofline time decides.
+ * Launch: the launch cost of the kernel's dispatches (a no-op dispatch each) is half its time or more.
+ * Otherwise the roofline it comes closer to (achieved GB/s of the copy bandwidth, GFLOP/s of the matmul
+ * peak), when that is at least ROOF_FLOOR of it; below that on both, latency: too little parallel work,
+ * serial reduction steps or waiting on memory, which neither more bandwidth nor more FLOPs would fix.
  */
-function boundBy(k: { ms: number; flops: number; bytes: number; dispatches: number }, r: Roofline): Bound {
-  const memory = k.bytes / (r.copyGBps * 1e6);
-  const compute = k.flops / (r.matmulGflops * 1e6);
-  const launch = k.dispatches * r.launchMs;
-  if (launch >= Math.max(memory, compute) || 2 * launch >= k.ms) return 'launch';
-  return memory >= compute ? 'memory' : 'compute';
+function boundBy(ms: number, dispatches: number, ofCopyBandwidth: number, ofPeakFlops: number, launchMs: number): Bound {
+  if (2 * dispatches * launchMs >= ms) return 'launch';
+  if (Math.max(ofCopyBandwidth, ofPeakFlops) < ROOF_FLOOR) return 'latency';
+  return ofCopyBandwidth >= ofPeakFlops ? 'memory' : 'compute';
 }
 
 /** Profiles a loaded source on the WebGPU device. */
@@ -206,18 +209,22 @@ export async function profileProgram(src: ProfileSource, opts: ProfileOptions = 
     const f = flops[i] * ds.length;
     const gflops = ms > 0 ? f / (ms * 1e6) : 0;
     const gbps = ms > 0 ? bytes / (ms * 1e6) : 0;
-    const row = { ms, flops: f, bytes, dispatches: ds.length };
+    const ofPeakFlops = gflops / roofline.matmulGflops;
+    const ofCopyBandwidth = gbps / roofline.copyGBps;
     return {
       kernel: i,
       name: k.name,
       nodes: k.nodes,
-      ...row,
+      dispatches: ds.length,
+      ms,
       share: totalMs > 0 ? ms / totalMs : 0,
+      flops: f,
+      bytes,
       gflops,
       gbps,
-      ofPeakFlops: gflops / roofline.matmulGflops,
-      ofCopyBandwidth: gbps / roofline.copyGBps,
-      bound: boundBy(row, roofline),
+      ofPeakFlops,
+      ofCopyBandwidth,
+      bound: boundBy(ms, ds.length, ofCopyBandwidth, ofPeakFlops, roofline.launchMs),
     };
   });
   return { name: src.name, what: src.what, adapter: gpu.adapterName, method: times.method, reps, dispatches: p.dispatches.length, totalMs, runMs: whole, roofline, kernels };

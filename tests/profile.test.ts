@@ -47,7 +47,9 @@ async function checkMlp(p: Profile): Promise<void> {
   expect(byNodes.get('/layers.0/Gemm, /Relu')!.bytes).toBe(4 * (8 * 784 + 128 * 784 + 128 + 8 * 128));
   for (const k of p.kernels) {
     expect(k.gflops).toBeCloseTo(k.flops / (k.ms * 1e6), 9);
-    expect(['memory', 'compute', 'launch']).toContain(k.bound);
+    expect(['memory', 'compute', 'launch', 'latency']).toContain(k.bound);
+    if (k.bound === 'memory') expect(k.ofCopyBandwidth).toBeGreaterThanOrEqual(Math.max(0.1, k.ofPeakFlops));
+    if (k.bound === 'compute') expect(k.ofPeakFlops).toBeGreaterThan(Math.max(0.1, k.ofCopyBandwidth));
   }
   expect(p.roofline.copyGBps).toBeGreaterThan(0);
   expect(p.roofline.matmulGflops).toBeGreaterThan(0);
