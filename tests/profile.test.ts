@@ -1,8 +1,9 @@
 // `kiln profile`: on the fixture MLP (784-128-64-10, batch 8) the profile has one row per kernel of the
 // compiled program, positive times whose shares sum to 100%, and FLOPs that are exactly 2·M·N·K for each
-// Gemm (plus one per element of a fused Relu); the FLOP table counts convolutions, batched matmuls and
-// einsums by hand-checked formulas; the CLI prints one JSON line, its help and misuse; and without an
-// adapter (getGpu mocked to find none, as a machine without WebGPU would) profiling is a KilnError.
+// Gemm (plus one per element of a fused Relu), timed by replay on kiln's device and by timestamp queries on
+// a device that has them; the FLOP table counts convolutions, batched matmuls and einsums by hand-checked
+// formulas; the CLI prints one JSON line, its help and misuse; and without an adapter (getGpu mocked to find
+// none, as on a machine without WebGPU) profiling is a KilnError.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ const MLP = join(FIXTURES, 'mlp_fmnist_infer', 'model.onnx');
 const kiln = (...args: string[]) => spawnSync(process.execPath, ['bin/kiln.js', 'profile', ...args], { encoding: 'utf8', env: { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' } });
 
 let gpu: GpuContext | undefined;
+/** A second Dawn instance, kept referenced while its device lives (see runtime/webgpu/device.ts). */
+let dawn: GPU | undefined;
 beforeAll(async () => {
   gpu = await webgpuOrSkip();
 });
@@ -59,11 +62,31 @@ describe('kiln profile', () => {
   it('profiles the fixture MLP: a row per kernel, shares summing to 100%, exact Gemm FLOPs', async (t) => {
     if (!gpu) return t.skip();
     const p = await profilePath(MLP, { reps: 2, matmulSize: 128 });
+    expect(p.method).toBe(gpu.device.features.has('timestamp-query') ? 'timestamp-query' : 'replay');
     await checkMlp(p);
     expect(p.roofline.matmulSize).toBe(128);
     const lines = formatProfile(p).split('\n');
     for (const k of p.kernels) expect(lines.filter((l) => l.startsWith(`k${k.kernel} `))).toHaveLength(1);
     expect(lines.at(-1)).toMatch(/^total\s+4\s+\d+\.\d{3}\s+100\.0%/);
+  });
+
+  it('times with timestamp queries on a device that has them', async (t) => {
+    if (!gpu) return t.skip();
+    // kiln's shared device asks for no features; a device of its own with 'timestamp-query', where the adapter has it.
+    const { create } = (await import('webgpu')) as { create: (o: string[]) => GPU };
+    dawn = create([]);
+    const adapter = await dawn.requestAdapter();
+    if (!adapter?.features.has('timestamp-query')) return t.skip('the adapter has no timestamp-query');
+    const l = adapter.limits;
+    const device = await adapter.requestDevice({ requiredFeatures: ['timestamp-query'], requiredLimits: { maxStorageBufferBindingSize: l.maxStorageBufferBindingSize, maxBufferSize: l.maxBufferSize } });
+    try {
+      const p = await profilePath(MLP, { reps: 2, matmulSize: 128, gpu: { device, adapterName: 'timestamps' } });
+      expect(p.method).toBe('timestamp-query');
+      expect(p.roofline.submitMs).toBe(0);
+      await checkMlp(p);
+    } finally {
+      device.destroy();
+    }
   });
 
   it('prints one JSON line from the CLI', (t) => {
