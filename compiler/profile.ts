@@ -20,7 +20,7 @@ import { loadArtifact } from '../runtime/artifact.ts';
 import type { Program } from '../runtime/program.ts';
 import { getGpu, type GpuContext } from '../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../runtime/webgpu/executor.ts';
-import { copyBandwidth, median, timeDispatches, type TimingMethod } from '../runtime/webgpu/profiler.ts';
+import { copyBandwidth, type DispatchTimes, median, timeDispatches, type TimingMethod } from '../runtime/webgpu/profiler.ts';
 import { compileForWebGpu } from './compile.ts';
 import { INSPECT_TRAIN_SPEC } from './inspect.ts';
 import { importOnnxFile } from './onnx/importer.ts';
@@ -190,7 +190,8 @@ export async function profileProgram(src: ProfileSource, opts: ProfileOptions = 
   const gpu = opts.gpu ?? (await requireGpu());
   const { program: p } = src;
   const exe = await WebGpuExecutor.load(p, src.data, gpu);
-  let times, whole;
+  let times: DispatchTimes;
+  let whole: number;
   try {
     const inputs = syntheticInputs(p);
     await exe.run(inputs); // a full run with readback: inputs written, index checks raised
