@@ -44,6 +44,7 @@ const USAGES: Record<string, string> = {
   'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
   compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE] [--tune]',
   inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train]',
+  profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N]',
   demo: 'kiln demo [--backend cpu|webgpu]',
 };
 
@@ -52,6 +53,13 @@ const HELP: Record<string, string> = {
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
   compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  profile:
+    'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
+    '  ms per run, share, FLOPs, bytes, GFLOP/s and GB/s against the measured copy bandwidth and MatMul peak, and\n' +
+    '  what bounds each kernel (memory, compute, launch, or latency below 10% of both roofs). Needs a WebGPU adapter.\n' +
+    '  --train   profile the train step (cross-entropy on the first output, Adam lr 1e-3), as kiln inspect --train\n' +
+    '  --json    print one JSON line: {name, what, adapter, method, reps, dispatches, totalMs, runMs, roofline, kernels}\n' +
+    '  --reps N  repetitions of each timing, median taken (default 5)',
   demo: 'Trains the bundled Fashion-MNIST MLP for two epochs and reports the test accuracy.',
 };
 
@@ -156,6 +164,15 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
       writeFileSync(dot, /\.svg$/i.test(dot) ? await renderSvg(text) : text);
     }
     console.log(a.flags.has('json') ? JSON.stringify(ins.summary) : formatInspection(ins));
+    return 0;
+  },
+  async profile(a) {
+    if (a.positional.length !== 1) throw new KilnError('USAGE', `profile takes one model path or artifact folder\nusage: ${USAGES.profile}`);
+    const reps = a.flags.has('reps') ? Number(a.flags.get('reps')) : undefined;
+    if (reps !== undefined && !(Number.isInteger(reps) && reps >= 1)) throw new KilnError('USAGE', `--reps must be a positive integer, got '${a.flags.get('reps')}'`);
+    const { profilePath, formatProfile } = await import('./profile.ts');
+    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps });
+    console.log(a.flags.has('json') ? JSON.stringify(p) : formatProfile(p));
     return 0;
   },
   async demo(a) {

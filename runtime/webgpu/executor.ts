@@ -12,7 +12,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../program.ts';
 import { deviceProblem, programProblem } from '../program-check.ts';
-import { dispatchChecked } from './check-finite.ts';
+import { type CheckedDispatchState, dispatchChecked } from './check-finite.ts';
 import { getGpu, type GpuContext } from './device.ts';
 
 export interface LoadOptions {
@@ -128,6 +128,18 @@ export class WebGpuExecutor {
     if (i < 0) throw new KilnError('USAGE', `no buffer named '${name}' in this program`);
     if (this.program.buffers[i].arena !== undefined) throw new KilnError('USAGE', `buffer '${name}' is a range of arena ${this.program.buffers[i].arena}, not a buffer of its own`);
     return this.state.buffers[i];
+  }
+
+  /**
+   * The seam for tools that replay the run's dispatches themselves (runtime/webgpu/profiler.ts): runs
+   * `work` on the prepared device state (buffers, pipelines, bind groups, kernel parameters) in this
+   * executor's run queue, so it never interleaves with a run. `work` must not keep the state past its end.
+   */
+  withPrepared<T>(work: (state: CheckedDispatchState) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      if (this.state.lost !== undefined) throw new KilnError('BACKEND', `the GPU device was lost (${this.state.lost}); run the program once to re-create it`);
+      return work(this.state);
+    });
   }
 
   /** The device this executor currently runs on. */
