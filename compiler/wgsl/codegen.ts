@@ -16,7 +16,7 @@ import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
 import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
-import { vectorOperands } from './lower/matmul.ts';
+import { vectorOperands } from './lower/vector-operands.ts';
 import { ProgramBuilder, toStorage } from './program-builder.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
@@ -152,12 +152,12 @@ export class Codegen {
 
   /**
    * The buffers a kernel binds wide (as arrays of vec4, for vec4 loads) among those of the contraction
-   * operands `values`: each whose value's view allows it (`wideAligned`). Every read of a wide buffer in
+   * operands: each whose value's view allows it (`wideAligned`). Every read of a wide buffer in
    * the kernel then goes through the vec4 binding.
    */
-  wideBuffers(values: readonly Value[]): Set<number> {
+  wideBuffers(operands: readonly Value[]): Set<number> {
     const wide = new Set<number>();
-    for (const v of values) {
+    for (const v of operands) {
       const l = this.tryLocOf(v);
       if (l && wideAligned(v.type.dtype, l.view, numel(this.b.buffers[l.buffer].shape))) wide.add(l.buffer);
     }

@@ -16,7 +16,8 @@ import { MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
-import { siblingLowering, vectorOperands } from './lower/matmul.ts';
+import { siblingLowering } from './lower/matmul.ts';
+import { vectorOperands } from './lower/vector-operands.ts';
 import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
 import { coordNames, coords, lit, offsetExpr, wgslType } from './wgsl.ts';
 

@@ -23,7 +23,6 @@
 // as a KT-term sum (784-wide weight gradients otherwise drift visibly from float64 references).
 import { numel, type Shape } from '../../../ir/shape.ts';
 import { KilnError } from '../../../ir/errors.ts';
-import type { Node, Value } from '../../../ir/graph.ts';
 import type { OpName } from '../../../ir/ops/index.ts';
 import type { KernelSource, LowerContext, Lowering, TensorRef } from '../kernel.ts';
 import { broadcastView, permuteView, type View } from '../../../ir/view.ts';
@@ -359,15 +358,6 @@ export function siblingGemm(specs: readonly GemmSpec[]): KernelSource {
     loadBInto: (k, col, v) => byColumn(col, (j, c) => `${v} = ${specs[j].loadB(k, c)};`),
     store: (row, col, acc) => byColumn(col, (j, c) => specs[j].store(row, c, acc)),
   });
-}
-
-/** Which inputs of a contraction its vec4 kernel reads as matrices (candidates for wide bindings), by op. */
-const VECTOR_OPERANDS: Partial<Record<OpName, readonly number[]>> = { MatMul: [0, 1], Gemm: [0, 1] };
-
-/** The operands of `node` a vec4 contraction kernel would read: none when another variant is forced. */
-export function vectorOperands(node: Node): Value[] {
-  if (!vectorOperandsAllowed()) return [];
-  return (VECTOR_OPERANDS[node.op] ?? []).map((i) => node.inputs[i]).filter((v): v is Value => v !== undefined);
 }
 
 /** The products that can be siblings (the op table marks them), by op: each builds its part of the kernel. */
