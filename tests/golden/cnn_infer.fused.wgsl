@@ -89,27 +89,20 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// W viewed as [group, M/group, (C/group) * kernel]: element (row, k) of group g.
-fn conv_weight(grp: i32, row: i32, k: i32) -> f32 {
-  let ch = k / 9;
-  var k_rest = k % 9;
-  let k1 = k_rest % 3; k_rest = k_rest / 3;
-  let k0 = k_rest;
-  return in1[(grp * 32 + row) * 9 + k0 * 3 + k1];
+// X[n, g*C/group + ch, i...], zero outside the input (the padding).
+fn conv_input_at(n: i32, grp: i32, ch: i32, i0: i32, i1: i32) -> f32 {
+  if (i0 < 0 || i0 >= 28 || i1 < 0 || i1 >= 28) { return 0.0; }
+  return in0[n * 784 + i0 * 28 + i1];
 }
 // The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
 fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
-  let ch = k / 9;
   var k_rest = k % 9;
   let k1 = k_rest % 3; k_rest = k_rest / 3;
   let k0 = k_rest;
   var o_rest = col;
   let o1 = o_rest % 28; o_rest = o_rest / 28;
   let o0 = o_rest;
-  let i0 = o0 * 1 - 1 + k0 * 1;
-  let i1 = o1 * 1 - 1 + k1 * 1;
-  if (i0 < 0 || i0 >= 28 || i1 < 0 || i1 >= 28) { return 0.0; }
-  return in0[n * 784 + i0 * 28 + i1];
+  return conv_input_at(n, grp, k / 9, o0 * 1 - 1 + k0 * 1, o1 * 1 - 1 + k1 * 1);
 }
 // Register-blocked matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
@@ -129,13 +122,45 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let r2 = row0 + ty + 16; let ra2 = min(r2, M - 1);
   let r3 = row0 + ty + 24; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  var o0x_rest = cb0;
+  let o0x1 = o0x_rest % 28; o0x_rest = o0x_rest / 28;
+  let o0x0 = o0x_rest;
+  let w0x0 = o0x0 * 1 - 1; let w0x1 = o0x1 * 1 - 1;
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  var o1x_rest = cb1;
+  let o1x1 = o1x_rest % 28; o1x_rest = o1x_rest / 28;
+  let o1x0 = o1x_rest;
+  let w1x0 = o1x0 * 1 - 1; let w1x1 = o1x1 * 1 - 1;
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  var o2x_rest = cb2;
+  let o2x1 = o2x_rest % 28; o2x_rest = o2x_rest / 28;
+  let o2x0 = o2x_rest;
+  let w2x0 = o2x0 * 1 - 1; let w2x1 = o2x1 * 1 - 1;
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var o3x_rest = cb3;
+  let o3x1 = o3x_rest % 28; o3x_rest = o3x_rest / 28;
+  let o3x0 = o3x_rest;
+  let w3x0 = o3x0 * 1 - 1; let w3x1 = o3x1 * 1 - 1;
   let c4 = col0 + tx + 32; let cb4 = min(c4, N - 1);
+  var o4x_rest = cb4;
+  let o4x1 = o4x_rest % 28; o4x_rest = o4x_rest / 28;
+  let o4x0 = o4x_rest;
+  let w4x0 = o4x0 * 1 - 1; let w4x1 = o4x1 * 1 - 1;
   let c5 = col0 + tx + 40; let cb5 = min(c5, N - 1);
+  var o5x_rest = cb5;
+  let o5x1 = o5x_rest % 28; o5x_rest = o5x_rest / 28;
+  let o5x0 = o5x_rest;
+  let w5x0 = o5x0 * 1 - 1; let w5x1 = o5x1 * 1 - 1;
   let c6 = col0 + tx + 48; let cb6 = min(c6, N - 1);
+  var o6x_rest = cb6;
+  let o6x1 = o6x_rest % 28; o6x_rest = o6x_rest / 28;
+  let o6x0 = o6x_rest;
+  let w6x0 = o6x0 * 1 - 1; let w6x1 = o6x1 * 1 - 1;
   let c7 = col0 + tx + 56; let cb7 = min(c7, N - 1);
+  var o7x_rest = cb7;
+  let o7x1 = o7x_rest % 28; o7x_rest = o7x_rest / 28;
+  let o7x0 = o7x_rest;
+  let w7x0 = o7x0 * 1 - 1; let w7x1 = o7x1 * 1 - 1;
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0; var acc04 = 0.0; var comp04 = 0.0; var acc05 = 0.0; var comp05 = 0.0; var acc06 = 0.0; var comp06 = 0.0; var acc07 = 0.0; var comp07 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0; var acc14 = 0.0; var comp14 = 0.0; var acc15 = 0.0; var comp15 = 0.0; var acc16 = 0.0; var comp16 = 0.0; var acc17 = 0.0; var comp17 = 0.0;
   var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0; var acc24 = 0.0; var comp24 = 0.0; var acc25 = 0.0; var comp25 = 0.0; var acc26 = 0.0; var comp26 = 0.0; var acc27 = 0.0; var comp27 = 0.0;
@@ -147,15 +172,19 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0; var part24 = 0.0; var part25 = 0.0; var part26 = 0.0; var part27 = 0.0;
     var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0; var part34 = 0.0; var part35 = 0.0; var part36 = 0.0; var part37 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = conv_weight(grp, ra0, k); let a1 = conv_weight(grp, ra1, k); let a2 = conv_weight(grp, ra2, k); let a3 = conv_weight(grp, ra3, k);
-      let b0 = conv_input(img, grp, k, cb0);
-      let b1 = conv_input(img, grp, k, cb1);
-      let b2 = conv_input(img, grp, k, cb2);
-      let b3 = conv_input(img, grp, k, cb3);
-      let b4 = conv_input(img, grp, k, cb4);
-      let b5 = conv_input(img, grp, k, cb5);
-      let b6 = conv_input(img, grp, k, cb6);
-      let b7 = conv_input(img, grp, k, cb7);
+      let kch = k / 9;
+      var kq_rest = k % 9;
+  let kq1 = kq_rest % 3; kq_rest = kq_rest / 3;
+  let kq0 = kq_rest;
+      let a0 = in1[(grp * 32 + ra0) * 9 + k]; let a1 = in1[(grp * 32 + ra1) * 9 + k]; let a2 = in1[(grp * 32 + ra2) * 9 + k]; let a3 = in1[(grp * 32 + ra3) * 9 + k];
+      let b0 = conv_input_at(img, grp, kch, w0x0 + kq0 * 1, w0x1 + kq1 * 1);
+      let b1 = conv_input_at(img, grp, kch, w1x0 + kq0 * 1, w1x1 + kq1 * 1);
+      let b2 = conv_input_at(img, grp, kch, w2x0 + kq0 * 1, w2x1 + kq1 * 1);
+      let b3 = conv_input_at(img, grp, kch, w3x0 + kq0 * 1, w3x1 + kq1 * 1);
+      let b4 = conv_input_at(img, grp, kch, w4x0 + kq0 * 1, w4x1 + kq1 * 1);
+      let b5 = conv_input_at(img, grp, kch, w5x0 + kq0 * 1, w5x1 + kq1 * 1);
+      let b6 = conv_input_at(img, grp, kch, w6x0 + kq0 * 1, w6x1 + kq1 * 1);
+      let b7 = conv_input_at(img, grp, kch, w7x0 + kq0 * 1, w7x1 + kq1 * 1);
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3; part04 += a0 * b4; part05 += a0 * b5; part06 += a0 * b6; part07 += a0 * b7;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3; part14 += a1 * b4; part15 += a1 * b5; part16 += a1 * b6; part17 += a1 * b7;
       part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3; part24 += a2 * b4; part25 += a2 * b5; part26 += a2 * b6; part27 += a2 * b7;
@@ -454,27 +483,20 @@ fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   *sum = t;
 }
 
-// W viewed as [group, M/group, (C/group) * kernel]: element (row, k) of group g.
-fn conv_weight(grp: i32, row: i32, k: i32) -> f32 {
-  let ch = k / 9;
-  var k_rest = k % 9;
-  let k1 = k_rest % 3; k_rest = k_rest / 3;
-  let k0 = k_rest;
-  return in1[(grp * 64 + row) * 288 + ch * 9 + k0 * 3 + k1];
+// X[n, g*C/group + ch, i...], zero outside the input (the padding).
+fn conv_input_at(n: i32, grp: i32, ch: i32, i0: i32, i1: i32) -> f32 {
+  if (i0 < 0 || i0 >= 14 || i1 < 0 || i1 >= 14) { return 0.0; }
+  return in0[n * 6272 + (grp * 32 + ch) * 196 + i0 * 14 + i1];
 }
 // The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
 fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
-  let ch = k / 9;
   var k_rest = k % 9;
   let k1 = k_rest % 3; k_rest = k_rest / 3;
   let k0 = k_rest;
   var o_rest = col;
   let o1 = o_rest % 12; o_rest = o_rest / 12;
   let o0 = o_rest;
-  let i0 = o0 * 1 - 0 + k0 * 1;
-  let i1 = o1 * 1 - 0 + k1 * 1;
-  if (i0 < 0 || i0 >= 14 || i1 < 0 || i1 >= 14) { return 0.0; }
-  return in0[n * 6272 + (grp * 32 + ch) * 196 + i0 * 14 + i1];
+  return conv_input_at(n, grp, k / 9, o0 * 1 - 0 + k0 * 1, o1 * 1 - 0 + k1 * 1);
 }
 // Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(32)
@@ -494,9 +516,25 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
   let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
+  var o0x_rest = cb0;
+  let o0x1 = o0x_rest % 12; o0x_rest = o0x_rest / 12;
+  let o0x0 = o0x_rest;
+  let w0x0 = o0x0 * 1 - 0; let w0x1 = o0x1 * 1 - 0;
   let c1 = col0 + tx + 8; let cb1 = min(c1, N - 1);
+  var o1x_rest = cb1;
+  let o1x1 = o1x_rest % 12; o1x_rest = o1x_rest / 12;
+  let o1x0 = o1x_rest;
+  let w1x0 = o1x0 * 1 - 0; let w1x1 = o1x1 * 1 - 0;
   let c2 = col0 + tx + 16; let cb2 = min(c2, N - 1);
+  var o2x_rest = cb2;
+  let o2x1 = o2x_rest % 12; o2x_rest = o2x_rest / 12;
+  let o2x0 = o2x_rest;
+  let w2x0 = o2x0 * 1 - 0; let w2x1 = o2x1 * 1 - 0;
   let c3 = col0 + tx + 24; let cb3 = min(c3, N - 1);
+  var o3x_rest = cb3;
+  let o3x1 = o3x_rest % 12; o3x_rest = o3x_rest / 12;
+  let o3x0 = o3x_rest;
+  let w3x0 = o3x0 * 1 - 0; let w3x1 = o3x1 * 1 - 0;
   var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
   var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
   var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
@@ -508,11 +546,15 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
     var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
-      let a0 = conv_weight(grp, ra0, k); let a1 = conv_weight(grp, ra1, k); let a2 = conv_weight(grp, ra2, k); let a3 = conv_weight(grp, ra3, k);
-      let b0 = conv_input(img, grp, k, cb0);
-      let b1 = conv_input(img, grp, k, cb1);
-      let b2 = conv_input(img, grp, k, cb2);
-      let b3 = conv_input(img, grp, k, cb3);
+      let kch = k / 9;
+      var kq_rest = k % 9;
+  let kq1 = kq_rest % 3; kq_rest = kq_rest / 3;
+  let kq0 = kq_rest;
+      let a0 = in1[(grp * 64 + ra0) * 288 + k]; let a1 = in1[(grp * 64 + ra1) * 288 + k]; let a2 = in1[(grp * 64 + ra2) * 288 + k]; let a3 = in1[(grp * 64 + ra3) * 288 + k];
+      let b0 = conv_input_at(img, grp, kch, w0x0 + kq0 * 1, w0x1 + kq1 * 1);
+      let b1 = conv_input_at(img, grp, kch, w1x0 + kq0 * 1, w1x1 + kq1 * 1);
+      let b2 = conv_input_at(img, grp, kch, w2x0 + kq0 * 1, w2x1 + kq1 * 1);
+      let b3 = conv_input_at(img, grp, kch, w3x0 + kq0 * 1, w3x1 + kq1 * 1);
       part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
       part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
       part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;

@@ -5,6 +5,7 @@
 // ConvTranspose is a direct kernel: one invocation per output element gathers the inputs that land on it.
 import { convGeom } from '../../../ir/ops/contraction.ts';
 import { numel } from '../../../ir/shape.ts';
+import { isContiguous } from '../../../ir/view.ts';
 import type { Lowering, TensorRef } from '../kernel.ts';
 import { coordNames, coords, lit, offsetExpr } from '../wgsl.ts';
 import { gemmKernel } from './matmul.ts';
@@ -31,26 +32,37 @@ export const convLowering: Lowering = (ctx) => {
   const ks = coordNames(nd, 'k'), os = coordNames(nd, 'o');
   // X coordinate along spatial dim d: o*stride - padBegin + k*dilation; out of range means padding.
   const pos = (d: number) => `${os[d]} * ${g.strides[d]} - ${g.padsBegin[d]} + ${ks[d]} * ${g.dilations[d]}`;
-  const decls = `
+  // A contiguous W is the matrix [M, (C/group) * kernel] as it lies: (row, k) is one offset, no index split.
+  const contiguousW = isContiguous(w!.view);
+  const decls = `${contiguousW ? '' : `
 // W viewed as [group, M/group, (C/group) * kernel]: element (row, k) of group g.
 fn conv_weight(grp: i32, row: i32, k: i32) -> ${T} {
   let ch = k / ${kSize};
   ${coords(`k % ${kSize}`, g.kernel, 'k')}
   return ${w!.load(offsetExpr(w!.view, [`grp * ${mg} + row`, 'ch', ...ks]))};
+}`}
+// X[n, g*C/group + ch, i...], zero outside the input (the padding).
+fn conv_input_at(n: i32, grp: i32, ch: i32, ${inSp.map((_, d) => `i${d}: i32`).join(', ')}) -> ${T} {
+  if (${inSp.map((n, d) => `i${d} < 0 || i${d} >= ${n}`).join(' || ')}) { return ${lit(0, T)}; }
+  return ${x!.load(offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `i${d}`)]))};
 }
 // The im2col matrix of image n, group g: element (k, col) = X[n, g*C/group + k / kernel, window position].
 fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
-  let ch = k / ${kSize};
   ${coords(`k % ${kSize}`, g.kernel, 'k')}
   ${coords('col', outSp, 'o')}
-  ${inSp.map((_, d) => `let i${d} = ${pos(d)};`).join('\n  ')}
-  if (${inSp.map((n, d) => `i${d} < 0 || i${d} >= ${n}`).join(' || ')}) { return ${lit(0, T)}; }
-  return ${x!.load(offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `i${d}`)]))};
+  return conv_input_at(n, grp, k / ${kSize}, ${inSp.map((_, d) => pos(d)).join(', ')});
 }`;
+  // The register kernels' hoisted gather: a column's window origin once per column, a k's channel and
+  // kernel tap once per k (the tiled kernel stages B through conv_input).
+  const gatherB = {
+    column: (col: string, tag: string) => `${coords(col, outSp, `o${tag}x`)}\n  ${inSp.map((_, d) => `let w${tag}x${d} = o${tag}x${d} * ${g.strides[d]} - ${g.padsBegin[d]};`).join(' ')}`,
+    step: (k: string) => `let kch = ${k} / ${kSize};\n      ${coords(`${k} % ${kSize}`, g.kernel, 'kq')}`,
+    load: (tag: string) => `conv_input_at(img, grp, kch, ${inSp.map((_, d) => `w${tag}x${d} + kq${d} * ${g.dilations[d]}`).join(', ')})`,
+  };
   return gemmKernel({
-    elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize,
+    elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize, gatherB,
     prologue: `let img = batch / ${group};\n  let grp = batch % ${group};`,
-    loadA: (row, k) => `conv_weight(grp, ${row}, ${k})`,
+    loadA: contiguousW ? (row, k) => w!.load(`${w!.view.offset ? `${w!.view.offset} + ` : ''}(grp * ${mg} + ${row}) * ${cg * kSize} + ${k}`) : (row, k) => `conv_weight(grp, ${row}, ${k})`,
     loadB: (k, col) => `conv_input(img, grp, ${k}, ${col})`,
     store: (row, col, acc) => out.store(`((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`),
     decls,

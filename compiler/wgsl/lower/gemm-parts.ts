@@ -22,10 +22,23 @@ export interface GemmSpec {
   /** Statement storing the accumulated `acc` at (row, col) of this batch entry; runs only in range. */
   readonly store: (row: string, col: string, acc: string) => string;
   readonly decls?: string;
+  /**
+   * A gathered B (conv's im2col) with its index arithmetic hoisted, for the register kernels: `column`
+   * runs once per owned column before the k loop (declaring names suffixed with `tag`), `step` once per
+   * k inside it (shared by all the columns), and `load` reads B(k, col) from those names. Kernels without
+   * it, or that stage B through workgroup memory, call loadB.
+   */
+  readonly gatherB?: GatherB;
   /** A(row, k..k+3) (along 'k': k a multiple of 4) or A(row..row+3, k) (along 'row') as one vec4 load, where aligned. */
   readonly loadA4?: VectorLoad;
   /** B(k..k+3, col) (along 'k') or B(k, col..col+3) (along 'col') as one vec4 load, where aligned. */
   readonly loadB4?: VectorLoad;
+}
+
+export interface GatherB {
+  column(col: string, tag: string): string;
+  step(k: string): string;
+  load(tag: string): string;
 }
 
 /** Four consecutive elements of an operand along one of its axes, read as one vec4 from a vec4 binding. */

@@ -158,9 +158,15 @@ export function registerGemm(s: GemmSpec, c: TileConfig): KernelSource {
   const decls = `
 ${p.consts}
 ${p.kahan}`;
-  const rowsCols = [...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY}; let ra${i} = min(r${i}, M - 1);`), ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX}; let cb${j} = min(c${j}, N - 1);`)].join('\n  ');
-  const aLoads = is.map((i) => `let a${i} = ${s.loadA(`ra${i}`, 'k')};`).join(' ');
-  const bLoads = js.map((j) => (s.loadBInto ? `var b${j} = ${zero}; ${s.loadBInto('k', `cb${j}`, `b${j}`)}` : `let b${j} = ${s.loadB('k', `cb${j}`)};`)).join('\n      ');
+  const gather = s.gatherB;
+  const rowsCols = [
+    ...is.map((i) => `let r${i} = row0 + ty + ${i * c.wgY}; let ra${i} = min(r${i}, M - 1);`),
+    ...js.map((j) => `let c${j} = col0 + tx + ${j * c.wgX}; let cb${j} = min(c${j}, N - 1);${gather ? `\n  ${gather.column(`cb${j}`, `${j}`)}` : ''}`),
+  ].join('\n  ');
+  const aLoads = `${gather ? `${gather.step('k')}\n      ` : ''}${is.map((i) => `let a${i} = ${s.loadA(`ra${i}`, 'k')};`).join(' ')}`;
+  const bLoad = (j: number) =>
+    s.loadBInto ? `var b${j} = ${zero}; ${s.loadBInto('k', `cb${j}`, `b${j}`)}` : `let b${j} = ${gather ? gather.load(`${j}`) : s.loadB('k', `cb${j}`)};`;
+  const bLoads = js.map(bLoad).join('\n      ');
   const entry = `// Register-blocked matmul: ${p.tileM}x${p.tileN} tile of C per workgroup, ${c.rm}x${c.rn} registers per invocation, no workgroup memory.
 @compute @workgroup_size(${p.threads})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
