@@ -1146,7 +1146,6 @@ fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return 
 fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
 fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
 
-var<workgroup> kiln_part: array<f32, 32>;
 var<private> kr0: f32;
 var<private> kr4: f32;
 var<private> kr9: f32;
@@ -1175,59 +1174,38 @@ fn kiln_row_in9(i: i32) -> f32 {
   let c0 = c_rest;
   return kf8(c0 * 10 + c1);
 }
-// Row kernel: one workgroup per row of 10 elements, 3 reduction phase(s).
-@compute @workgroup_size(32)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
-  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let row = i32(wid.x + wid.y * nwg.x);
-  if (row >= 16) { return; }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  // Row kernel: one invocation per row of 10 elements, 3 reduction phase(s), folded serially.
+  let row = idx;
   { // phase: ReduceMax train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
     var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
-    for (var e = i32(lid); e < 10; e += 32) {
+    for (var e = 0; e < 10; e++) {
       let x = kiln_row_in0(kiln_row_flat(row, e));
       acc = kiln_max_nan(acc, x);
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_max_nan(kiln_part[lid], kiln_part[lid + s]); }
-      workgroupBarrier();
-    }
-    kr0 = kiln_part[0];
-    workgroupBarrier();
+    kr0 = acc;
   }
   { // phase: ReduceSum train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 10; e += 32) {
+    for (var e = 0; e < 10; e++) {
       let x = kiln_row_in4(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr4 = kiln_part[0];
-    workgroupBarrier();
+    kr4 = acc;
   }
   { // phase: ReduceSum train/SoftmaxCrossEntropyLoss_0/ReduceSum_19
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 10; e += 32) {
+    for (var e = 0; e < 10; e++) {
       let x = kiln_row_in9(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr9 = kiln_part[0];
-    workgroupBarrier();
+    kr9 = acc;
   }
-  if (lid == 0u) { out1[row] = kr4; out2[row] = kf10(row); }
-  for (var e = i32(lid); e < 10; e += 32) {
+  out1[row] = kr4; out2[row] = kf10(row);
+  for (var e = 0; e < 10; e++) {
     let i = kiln_row_flat(row, e);
     out0[i] = kf3(i); out3[i] = kf11(i);
   }
@@ -1436,7 +1414,6 @@ fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return 
 fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
 fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
 
-var<workgroup> kiln_part: array<f32, 32>;
 var<private> kr1: f32;
 fn kiln_row_flat(r: i32, e: i32) -> i32 {
   var k_rest = r;
@@ -1451,29 +1428,22 @@ fn kiln_row_in1(i: i32) -> f32 {
   let c0 = c_rest;
   return kf0(c0 * 10 + c1);
 }
-// Row kernel: one workgroup per row of 10 elements, 1 reduction phase(s).
-@compute @workgroup_size(32)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
-  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let row = i32(wid.x + wid.y * nwg.x);
-  if (row >= 16) { return; }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  // Row kernel: one invocation per row of 10 elements, 1 reduction phase(s), folded serially.
+  let row = idx;
   { // phase: ReduceSum grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 10; e += 32) {
+    for (var e = 0; e < 10; e++) {
       let x = kiln_row_in1(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr1 = kiln_part[0];
-    workgroupBarrier();
+    kr1 = acc;
   }
   
-  for (var e = i32(lid); e < 10; e += 32) {
+  for (var e = 0; e < 10; e++) {
     let i = kiln_row_flat(row, e);
     out0[i] = kf4(i);
   }
@@ -3683,9 +3653,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 3 [0, 6, 7, 31, 32] (4, 1, 1)
 4 [31, 8, 9, 33, 34] (2, 1, 1)
 5 [33, 10, 11, 35] (1, 1, 1)
-6 [35, 12, 30, 26, 36, 37, 38, 39] (16, 1, 1)
+6 [35, 12, 30, 26, 36, 37, 38, 39] (1, 1, 1)
 7 [38, 40] (1, 1, 1)
-8 [39, 37, 36, 41] (16, 1, 1)
+8 [39, 37, 36, 41] (1, 1, 1)
 9 [34, 41, 10, 42] (2, 1, 1)
 10 [32, 42, 8, 43] (4, 1, 1)
 11 [5, 44] (1, 1, 1)

@@ -877,7 +877,6 @@ fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return 
 fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
 fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
 
-var<workgroup> kiln_part: array<f32, 32>;
 var<private> kr0: f32;
 var<private> kr4: f32;
 fn kiln_row_flat(r: i32, e: i32) -> i32 {
@@ -899,44 +898,30 @@ fn kiln_row_in4(i: i32) -> f32 {
   let c0 = c_rest;
   return kf3(c0 * 10 + c1);
 }
-// Row kernel: one workgroup per row of 10 elements, 2 reduction phase(s).
-@compute @workgroup_size(32)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
-  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let row = i32(wid.x + wid.y * nwg.x);
-  if (row >= 8) { return; }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 8) { return; }
+  // Row kernel: one invocation per row of 10 elements, 2 reduction phase(s), folded serially.
+  let row = idx;
   { // phase: ReduceMax /Softmax/ReduceMax_0
     var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
-    for (var e = i32(lid); e < 10; e += 32) {
+    for (var e = 0; e < 10; e++) {
       let x = kiln_row_in0(kiln_row_flat(row, e));
       acc = kiln_max_nan(acc, x);
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_max_nan(kiln_part[lid], kiln_part[lid + s]); }
-      workgroupBarrier();
-    }
-    kr0 = kiln_part[0];
-    workgroupBarrier();
+    kr0 = acc;
   }
   { // phase: ReduceSum /Softmax/ReduceSum_4
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 10; e += 32) {
+    for (var e = 0; e < 10; e++) {
       let x = kiln_row_in4(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr4 = kiln_part[0];
-    workgroupBarrier();
+    kr4 = acc;
   }
   
-  for (var e = i32(lid); e < 10; e += 32) {
+  for (var e = 0; e < 10; e++) {
     let i = kiln_row_flat(row, e);
     out0[i] = kf5(i);
   }
@@ -946,4 +931,4 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 0 [0, 1, 2, 7] (4, 1, 1)
 1 [7, 3, 4, 8] (2, 1, 1)
 2 [8, 5, 6, 9] (1, 1, 1)
-3 [9, 10] (8, 1, 1)
+3 [9, 10] (1, 1, 1)

@@ -958,7 +958,6 @@ fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return 
 fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
 fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
 
-var<workgroup> kiln_part: array<f32, 32>;
 var<private> kr0: f32;
 var<private> kr4: f32;
 fn kiln_row_flat(r: i32, e: i32) -> i32 {
@@ -986,44 +985,30 @@ fn kiln_row_in4(i: i32) -> f32 {
   let c0 = c_rest;
   return kf3(c0 * 256 + c1 * 64 + c2 * 8 + c3);
 }
-// Row kernel: one workgroup per row of 8 elements, 2 reduction phase(s).
-@compute @workgroup_size(32)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
-  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let row = i32(wid.x + wid.y * nwg.x);
-  if (row >= 64) { return; }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 64) { return; }
+  // Row kernel: one invocation per row of 8 elements, 2 reduction phase(s), folded serially.
+  let row = idx;
   { // phase: ReduceMax /layers.0/attn/Softmax/ReduceMax_0
     var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
-    for (var e = i32(lid); e < 8; e += 32) {
+    for (var e = 0; e < 8; e++) {
       let x = kiln_row_in0(kiln_row_flat(row, e));
       acc = kiln_max_nan(acc, x);
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_max_nan(kiln_part[lid], kiln_part[lid + s]); }
-      workgroupBarrier();
-    }
-    kr0 = kiln_part[0];
-    workgroupBarrier();
+    kr0 = acc;
   }
   { // phase: ReduceSum /layers.0/attn/Softmax/ReduceSum_4
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 8; e += 32) {
+    for (var e = 0; e < 8; e++) {
       let x = kiln_row_in4(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr4 = kiln_part[0];
-    workgroupBarrier();
+    kr4 = acc;
   }
   
-  for (var e = i32(lid); e < 8; e += 32) {
+  for (var e = 0; e < 8; e++) {
     let i = kiln_row_flat(row, e);
     out0[i] = kf5(i);
   }
@@ -1647,7 +1632,6 @@ fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return 
 fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
 fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
 
-var<workgroup> kiln_part: array<f32, 32>;
 var<private> kr0: f32;
 var<private> kr3: f32;
 fn kiln_row_flat(r: i32, e: i32) -> i32 {
@@ -1672,44 +1656,30 @@ fn kiln_row_in3(i: i32) -> f32 {
   let c0 = c_rest;
   return kf2(c0 * 256 + c1 * 32 + c2);
 }
-// Row kernel: one workgroup per row of 32 elements, 2 reduction phase(s).
-@compute @workgroup_size(32)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
-  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let row = i32(wid.x + wid.y * nwg.x);
-  if (row >= 16) { return; }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 16) { return; }
+  // Row kernel: one invocation per row of 32 elements, 2 reduction phase(s), folded serially.
+  let row = idx;
   { // phase: ReduceMean /layers.0/ln1/LayerNormalization/ReduceMean_0
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 32; e += 32) {
+    for (var e = 0; e < 32; e++) {
       let x = kiln_row_in0(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr0 = kiln_part[0] / 32.0;
-    workgroupBarrier();
+    kr0 = acc / 32.0;
   }
   { // phase: ReduceMean /layers.0/ln1/LayerNormalization/ReduceMean_3
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 32; e += 32) {
+    for (var e = 0; e < 32; e++) {
       let x = kiln_row_in3(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr3 = kiln_part[0] / 32.0;
-    workgroupBarrier();
+    kr3 = acc / 32.0;
   }
   
-  for (var e = i32(lid); e < 32; e += 32) {
+  for (var e = 0; e < 32; e++) {
     let i = kiln_row_flat(row, e);
     out0[i] = kf9(i);
   }
@@ -2673,7 +2643,6 @@ fn kiln_max_nan(a: f32, x: f32) -> f32 { if (x > a || kiln_isnan_r(x)) { return 
 fn kiln_min_nan(a: f32, x: f32) -> f32 { if (x < a || kiln_isnan_r(x)) { return x; } return a; }
 fn kiln_finite_or_zero(x: f32) -> f32 { if ((bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u) { return 0.0; } return x; }
 
-var<workgroup> kiln_part: array<f32, 32>;
 var<private> kr0: f32;
 var<private> kr4: f32;
 fn kiln_row_flat(r: i32, e: i32) -> i32 {
@@ -2695,44 +2664,30 @@ fn kiln_row_in4(i: i32) -> f32 {
   let c0 = c_rest;
   return kf3(c0 * 5 + c1);
 }
-// Row kernel: one workgroup per row of 5 elements, 2 reduction phase(s).
-@compute @workgroup_size(32)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
-  // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
-  let row = i32(wid.x + wid.y * nwg.x);
-  if (row >= 2) { return; }
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let idx = i32(gid.x + (gid.y + gid.z * nwg.y) * nwg.x * 64u);
+  if (idx >= 2) { return; }
+  // Row kernel: one invocation per row of 5 elements, 2 reduction phase(s), folded serially.
+  let row = idx;
   { // phase: ReduceMax /Softmax/ReduceMax_0
     var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
-    for (var e = i32(lid); e < 5; e += 32) {
+    for (var e = 0; e < 5; e++) {
       let x = kiln_row_in0(kiln_row_flat(row, e));
       acc = kiln_max_nan(acc, x);
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_max_nan(kiln_part[lid], kiln_part[lid + s]); }
-      workgroupBarrier();
-    }
-    kr0 = kiln_part[0];
-    workgroupBarrier();
+    kr0 = acc;
   }
   { // phase: ReduceSum /Softmax/ReduceSum_4
     var acc: f32 = 0.0;
-    for (var e = i32(lid); e < 5; e += 32) {
+    for (var e = 0; e < 5; e++) {
       let x = kiln_row_in4(kiln_row_flat(row, e));
       acc = acc + x;
     }
-    kiln_part[lid] = acc;
-    workgroupBarrier();
-    for (var s = 16u; s > 0u; s = s >> 1u) {
-      if (lid < s) { kiln_part[lid] = kiln_part[lid] + kiln_part[lid + s]; }
-      workgroupBarrier();
-    }
-    kr4 = kiln_part[0];
-    workgroupBarrier();
+    kr4 = acc;
   }
   
-  for (var e = i32(lid); e < 5; e += 32) {
+  for (var e = 0; e < 5; e++) {
     let i = kiln_row_flat(row, e);
     out0[i] = kf5(i);
   }
@@ -2743,13 +2698,13 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 1 [3, 20, 14, 15, 22, 23] (4, 1, 1)
 2 [4, 20, 16, 24] (2, 1, 1)
 3 [22, 23, 25] (8, 1, 1)
-4 [25, 26] (64, 1, 1)
+4 [25, 26] (1, 1, 1)
 5 [26, 24, 27] (8, 1, 1)
 6 [5, 20, 27, 17, 28] (2, 1, 1)
-7 [28, 6, 7, 29] (16, 1, 1)
+7 [28, 6, 7, 29] (1, 1, 1)
 8 [8, 29, 18, 30] (4, 1, 1)
 9 [9, 29, 30, 19, 31] (2, 1, 1)
-7 [31, 10, 11, 32] (16, 1, 1)
+7 [31, 10, 11, 32] (1, 1, 1)
 10 [32, 33] (1, 1, 1)
 11 [33, 12, 13, 34] (1, 1, 1)
-12 [34, 35] (2, 1, 1)
+12 [34, 35] (1, 1, 1)
