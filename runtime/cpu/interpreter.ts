@@ -5,6 +5,7 @@ import type { Graph, Node, Value } from '../../ir/graph.ts';
 import { lastUses } from '../../ir/liveness.ts';
 import { sameShape } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
+import { runGroup, schedule, type Step } from './fuse.ts';
 import { CPU_KERNELS } from './kernels/index.ts';
 
 /** Runs one node on concrete inputs; used by the interpreter and by constant folding. */
@@ -66,19 +67,27 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
   checkInputs(graph, inputs);
   const env = new Map<Value, Tensor>(graph.constants);
   for (const v of graph.inputs) env.set(v, inputs.get(v.name)!);
-  const steps = graph.nodes.map((n) => ({ reads: n.inputs, writes: n.outputs }));
-  const lastUse = lastUses(steps, [...graph.outputs, ...graph.updates.values()]);
+  // checkFinite names the node that went non-finite, so it runs every node on its own.
+  const steps: Step[] = opts.checkFinite ? graph.nodes.map((node, index) => ({ node, index })) : schedule(graph);
+  const rw = steps.map((s) => ('node' in s ? { reads: s.node.inputs, writes: s.node.outputs } : s.group));
+  const lastUse = lastUses(rw, [...graph.outputs, ...graph.updates.values()]);
   const release = (v: Value, i: number) => {
     if (graph.constants.has(v) || !env.delete(v)) return;
     opts.onRelease?.(v, i);
   };
-  graph.nodes.forEach((node, i) => {
-    const outs = evalNode(node, node.inputs.map((v) => (v ? env.get(v) : undefined)));
-    const bad = opts.checkFinite ? nonFinite(node, outs) : undefined;
-    if (bad) throw bad;
-    node.outputs.forEach((v, k) => env.set(v, outs[k]));
-    for (const v of node.inputs) if (v && lastUse.get(v) === i) release(v, i);
-    for (const v of node.outputs) if (!lastUse.has(v)) release(v, i);
+  steps.forEach((step, i) => {
+    const { reads, writes } = rw[i];
+    if ('node' in step) {
+      const node = step.node;
+      const outs = evalNode(node, node.inputs.map((v) => (v ? env.get(v) : undefined)));
+      const bad = opts.checkFinite ? nonFinite(node, outs) : undefined;
+      if (bad) throw bad;
+      node.outputs.forEach((v, k) => env.set(v, outs[k]));
+    } else {
+      runGroup(step.group, env).forEach((t, k) => env.set(writes[k], t));
+    }
+    for (const v of reads) if (v && lastUse.get(v) === i) release(v, step.index);
+    for (const v of writes) if (!lastUse.has(v)) release(v, step.index);
   });
   const outputs = graph.outputs.map((v) => env.get(v)!);
   const updated = [...graph.updates].map(([target, source]) => [target, env.get(source)!] as const);
