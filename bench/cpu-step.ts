@@ -1,6 +1,6 @@
 // CPU backend timings: the mlp_fmnist_adam train step (forward, backward, Adam, loss read back) through
 // compileTraining with backend 'cpu', and MLP 784-128-64-10 inference at batch 64 in the CPU interpreter.
-// Prints the median and p90 ms of N runs after a warm-up. Run: npx tsx bench/cpu-step.ts [runs] [--json]
+// Prints the min, median and p90 ms of N runs after a warm-up. Run: npx tsx bench/cpu-step.ts [runs] [--json]
 import { join } from 'node:path';
 import { readCase, readSpec } from '../compiler/fixtures/case.ts';
 import { trainOptions } from '../compiler/fixtures/run-case.ts';
@@ -21,7 +21,7 @@ function random(shape: number[], seed: number): Tensor {
 }
 
 /** Median and p90 ms of `runs` calls after WARMUP calls. */
-async function time(f: () => unknown): Promise<{ median: number; p90: number }> {
+async function time(f: () => unknown): Promise<{ median: number; p90: number; min: number }> {
   for (let i = 0; i < WARMUP; i++) await f();
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -30,7 +30,7 @@ async function time(f: () => unknown): Promise<{ median: number; p90: number }> 
     ts.push(performance.now() - t0);
   }
   ts.sort((a, b) => a - b);
-  return { median: ts[Math.floor(ts.length / 2)], p90: ts[Math.min(ts.length - 1, Math.floor(ts.length * 0.9))] };
+  return { min: ts[0], median: ts[Math.floor(ts.length / 2)], p90: ts[Math.min(ts.length - 1, Math.floor(ts.length * 0.9))] };
 }
 
 async function trainStep() {
@@ -55,4 +55,4 @@ async function inference() {
 
 const results = { 'mlp_fmnist_adam train step (batch 16)': await trainStep(), 'MLP inference batch 64': await inference() };
 if (process.argv.includes('--json')) console.log(JSON.stringify(results));
-else for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(40)} median ${v.median.toFixed(2)} ms  p90 ${v.p90.toFixed(2)} ms  (${runs} runs)`);
+else for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(40)} min ${v.min.toFixed(2)} ms  median ${v.median.toFixed(2)} ms  p90 ${v.p90.toFixed(2)} ms  (${runs} runs)`);

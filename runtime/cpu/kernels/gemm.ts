@@ -1,6 +1,9 @@
 // The blocked GEMM core shared by MatMul, Gemm, Conv (im2col) and ConvTranspose (col2im): A and B panels are
 // packed into contiguous scratch (KC x NC of B, MC x KC of A), and a 4x4 register-blocked micro-kernel runs the k loop.
+// Float32 operands take the WebAssembly SIMD kernel (wasm/gemm-simd.ts) where it exists; this JS kernel (float64
+// accumulation) serves float64 interpretation, engines without wasm SIMD, and products too small to pay the call.
 import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype.ts';
+import { gemmSimd, simdGemm } from '../wasm/gemm-simd.ts';
 
 /** A strided float32 matrix view: element (i, j) is data[off + i * rs + j * cs]. */
 export interface MatView {
@@ -18,8 +21,27 @@ let packA: FloatArray = new Float32Array(MC * KC);
 let packB: FloatArray = new Float32Array(KC * NC);
 const edge = new Float64Array(MR * NR);
 
+/** Which kernels gemm may use; tests and benchmarks turn the SIMD one off to compare. */
+export const gemmConfig = { simd: true };
+
+/** Products of fewer multiply-adds than this stay in JS (the wasm call and the tile copy cost more). */
+const SIMD_MIN_MACS = 2048;
+
 /** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n. */
 export function gemm(
+  m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  if (m === 0 || n === 0) return;
+  if (gemmConfig.simd && k > 0 && m * n * k >= SIMD_MIN_MACS && c instanceof Float32Array && a.data instanceof Float32Array && b.data instanceof Float32Array) {
+    const s = simdGemm();
+    if (s) return gemmSimd(s, m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+  }
+  gemmJs(m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+}
+
+/** The pure-JS kernel (float64 accumulation), whatever the operands. */
+export function gemmJs(
   m: number, n: number, k: number, alpha: number,
   a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean,
 ): void {

@@ -1,0 +1,146 @@
+// The float32 GEMM on WebAssembly SIMD: JS packs a KC-deep block of B into 8-column panels and of A into
+// 4-row panels (k-major) inside one WebAssembly.Memory, a generated wasm function runs the 4x8 micro-kernel
+// (eight f32x4 accumulators; per k step two B vector loads, four A splat loads, eight mul+add) over every
+// panel pair, writing an MC x NC tile that JS then merges into C with alpha and accumulation. Block sizes
+// are fixed, so the memory never grows. Accumulation is float32 within a KC block, as in other f32 GEMMs.
+// Unavailable (undefined) where WebAssembly or its SIMD is missing: WebAssembly.validate on the module.
+import type { MatView } from '../kernels/gemm.ts';
+import { buildModule, I32, op, V128 } from './module.ts';
+
+export const MR = 4, NR = 8;
+export const KC = 256, MC = 128, NC = 1024;
+
+const A_BYTES = MC * KC * 4, B_BYTES = KC * NC * 4, C_BYTES = MC * NC * 4;
+const A_AT = 0, B_AT = A_BYTES, C_AT = A_BYTES + B_BYTES;
+const PAGES = Math.ceil((A_BYTES + B_BYTES + C_BYTES) / 65536);
+
+/** kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes): tile[i, j] = sum_p A[i, p] B[p, j] over the panels. */
+function kernelBody(): { params: number[]; locals: number[]; body: number[] } {
+  const [kc, mp, np, ap, bp, cp, ldc] = [0, 1, 2, 3, 4, 5, 6];
+  const [jp, ip, p, a, b, c, bj] = [7, 8, 9, 10, 11, 12, 13];
+  const acc = [14, 15, 16, 17, 18, 19, 20, 21], vb0 = 22, vb1 = 23, va = 24;
+  const body: number[] = [];
+  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  emit(op.i32(0), op.set(jp));
+  emit(op.block, op.loop); // over B panels
+  emit(op.get(jp), op.get(np), op.geU, op.brIf(1));
+  emit(op.get(bp), op.get(jp), op.get(kc), op.mul, op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*kc*32
+  emit(op.i32(0), op.set(ip));
+  emit(op.block, op.loop); // over A panels
+  emit(op.get(ip), op.get(mp), op.geU, op.brIf(1));
+  emit(op.get(ap), op.get(ip), op.get(kc), op.mul, op.i32(4), op.shl, op.add, op.set(a)); // ap + ip*kc*16
+  emit(op.get(bj), op.set(b));
+  for (const r of acc) emit(op.v128Zero, op.set(r));
+  emit(op.get(kc), op.set(p));
+  emit(op.loop); // over k
+  emit(op.get(b), op.v128Load(0), op.set(vb0), op.get(b), op.v128Load(16), op.set(vb1));
+  for (let r = 0; r < MR; r++) {
+    emit(op.get(a), op.load32Splat(4 * r), op.set(va));
+    emit(op.get(acc[2 * r]), op.get(va), op.get(vb0), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r]));
+    emit(op.get(acc[2 * r + 1]), op.get(va), op.get(vb1), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r + 1]));
+  }
+  emit(op.get(a), op.i32(16), op.add, op.set(a), op.get(b), op.i32(32), op.add, op.set(b));
+  emit(op.get(p), op.i32(1), op.sub, op.tee(p), op.brIf(0));
+  emit(op.end);
+  // c = cp + ip*4*ldc + jp*32; four rows of two vectors
+  emit(op.get(cp), op.get(ip), op.i32(2), op.shl, op.get(ldc), op.mul, op.add, op.get(jp), op.i32(5), op.shl, op.add, op.set(c));
+  for (let r = 0; r < MR; r++) {
+    emit(op.get(c), op.get(acc[2 * r]), op.v128Store(0), op.get(c), op.get(acc[2 * r + 1]), op.v128Store(16));
+    if (r < MR - 1) emit(op.get(c), op.get(ldc), op.add, op.set(c));
+  }
+  emit(op.get(ip), op.i32(1), op.add, op.set(ip), op.br(0));
+  emit(op.end, op.end);
+  emit(op.get(jp), op.i32(1), op.add, op.set(jp), op.br(0));
+  emit(op.end, op.end);
+  return { params: [I32, I32, I32, I32, I32, I32, I32], locals: [...new Array<number>(7).fill(I32), ...new Array<number>(11).fill(V128)], body };
+}
+
+/** The module's bytes (exported for tests). */
+export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> => buildModule([{ name: 'kernel', ...kernelBody() }], PAGES);
+
+type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number) => void;
+interface Simd { kernel: Kernel; mem: WebAssembly.Memory; f32: Float32Array }
+let simd: Simd | null | undefined;
+
+/** The instantiated kernel, or null where WebAssembly SIMD is unavailable. */
+export function simdGemm(): Simd | null {
+  if (simd !== undefined) return simd;
+  simd = null;
+  try {
+    const bytes = gemmModuleBytes();
+    if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
+    const mem = new WebAssembly.Memory({ initial: PAGES });
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
+    simd = { kernel: inst.exports.kernel as Kernel, mem, f32: new Float32Array(mem.buffer) };
+  } catch {
+    simd = null; // compilation refused (e.g. a page policy): the JS kernel computes the same product
+  }
+  return simd;
+}
+
+/** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`): all of A, B, C float32. */
+export function gemmSimd(
+  s: Simd, m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean,
+): void {
+  const mem = s.f32;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc), np = Math.ceil(nc / NR), tw = np * NR;
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      packB(mem, B_AT >> 2, b, pc, kc, jc, nc);
+      const add = accumulate || pc > 0;
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = Math.min(MC, m - ic), mp = Math.ceil(mc / MR);
+        packA(mem, A_AT >> 2, a, ic, mc, pc, kc);
+        s.kernel(kc, mp, np, A_AT, B_AT, C_AT, tw * 4);
+        // Merge the tile (row stride tw) into C.
+        for (let r = 0; r < mc; r++) {
+          const co = cOff + (ic + r) * ldc + jc, to = (C_AT >> 2) + r * tw;
+          if (alpha === 1) {
+            if (add) for (let j = 0; j < nc; j++) c[co + j] += mem[to + j];
+            else c.set(mem.subarray(to, to + nc), co);
+          } else if (add) for (let j = 0; j < nc; j++) c[co + j] += alpha * mem[to + j];
+          else for (let j = 0; j < nc; j++) c[co + j] = alpha * mem[to + j];
+        }
+      }
+    }
+  }
+}
+
+/** B rows [p0, p0+kc), cols [j0, j0+nc) into NR-wide k-major panels at dst[q..], zero-padded. */
+function packB(dst: Float32Array, q: number, b: MatView, p0: number, kc: number, j0: number, nc: number): void {
+  const src = b.data, rs = b.rs, cs = b.cs;
+  for (let jp = 0; jp < nc; jp += NR) {
+    const w = Math.min(NR, nc - jp);
+    let o = b.off + p0 * rs + (j0 + jp) * cs;
+    if (w === NR && cs === 1) {
+      for (let p = 0; p < kc; p++, o += rs, q += 8) {
+        dst[q] = src[o]; dst[q + 1] = src[o + 1]; dst[q + 2] = src[o + 2]; dst[q + 3] = src[o + 3];
+        dst[q + 4] = src[o + 4]; dst[q + 5] = src[o + 5]; dst[q + 6] = src[o + 6]; dst[q + 7] = src[o + 7];
+      }
+    } else if (w === NR) {
+      for (let p = 0; p < kc; p++, o += rs, q += 8) {
+        for (let j = 0, x = o; j < 8; j++, x += cs) dst[q + j] = src[x];
+      }
+    } else {
+      for (let p = 0; p < kc; p++, o += rs) for (let j = 0; j < NR; j++) dst[q++] = j < w ? src[o + j * cs] : 0;
+    }
+  }
+}
+
+/** A rows [i0, i0+mc), cols [p0, p0+kc) into MR-tall k-major panels at dst[q..], zero-padded. */
+function packA(dst: Float32Array, q: number, a: MatView, i0: number, mc: number, p0: number, kc: number): void {
+  const src = a.data, rs = a.rs, cs = a.cs;
+  for (let ip = 0; ip < mc; ip += MR) {
+    const h = Math.min(MR, mc - ip);
+    let o = a.off + (i0 + ip) * rs + p0 * cs;
+    if (h === MR) {
+      for (let p = 0; p < kc; p++, o += cs, q += 4) {
+        dst[q] = src[o]; dst[q + 1] = src[o + rs]; dst[q + 2] = src[o + 2 * rs]; dst[q + 3] = src[o + 3 * rs];
+      }
+    } else {
+      for (let p = 0; p < kc; p++, o += cs) for (let r = 0; r < MR; r++) dst[q++] = r < h ? src[o + r * rs] : 0;
+    }
+  }
+}
