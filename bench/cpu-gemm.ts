@@ -1,6 +1,6 @@
 // CPU GEMM and conv microbenchmarks: the shapes of the MLP (inference at batch 1, 64, 1024 and the train step's
 // forward and weight-gradient products), MatMul 1024^3, and the seed CNN's convolutions at batch 64, each through
-// the WebAssembly SIMD kernel and the pure-JS one. Prints min and median ms. Run: npx tsx bench/cpu-gemm.ts [runs]
+// the WebAssembly SIMD kernel and the pure-JS one. Prints min and median ms. Run: npx tsx bench/cpu-gemm.ts [runs] [name filter] [--json]
 import { tensor, type Tensor } from '../ir/tensor.ts';
 import { Graph } from '../ir/graph.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
@@ -39,7 +39,8 @@ function conv(x: number[], w: number[], pads: number[]): () => void {
   return () => { evalNode(node, ins); };
 }
 
-const cases: [string, () => void][] = [
+const only = process.argv.slice(2).find((a) => !/^\d+$/.test(a) && !a.startsWith('--'));
+const all: [string, () => void][] = [
   ['MatMul 1024^3', product(1024, 1024, 1024, false, false)],
   ['MLP b1 784x128 (B^T)', product(1, 128, 784, false, true)],
   ['MLP b64 784x128 (B^T)', product(64, 128, 784, false, true)],
@@ -47,9 +48,10 @@ const cases: [string, () => void][] = [
   ['train fwd 16x784x128 (B^T)', product(16, 128, 784, false, true)],
   ['train dW 128x784 k16 (A^T)', product(128, 784, 16, true, false)],
   ['train dX 16x128 k64', product(16, 128, 64, false, false)],
-  ['CNN conv 64x1x28x28 * 8x1x3x3', conv([64, 1, 28, 28], [8, 1, 3, 3], [1, 1, 1, 1])],
-  ['CNN conv 64x8x14x14 * 16x8x3x3', conv([64, 8, 14, 14], [16, 8, 3, 3], [1, 1, 1, 1])],
+  ['CNN conv1 64x1x28x28 * 32x1x3x3 p1', conv([64, 1, 28, 28], [32, 1, 3, 3], [1, 1, 1, 1])],
+  ['CNN conv2 64x32x14x14 * 64x32x3x3', conv([64, 32, 14, 14], [64, 32, 3, 3], [0, 0, 0, 0])],
 ];
+const cases = all.filter(([name]) => !only || name.includes(only));
 const rows: Record<string, { simd: { min: number; median: number }; js: { min: number; median: number } }> = {};
 for (const [name, f] of cases) {
   gemmConfig.simd = true;

@@ -1,14 +1,16 @@
-// Per-op CPU time of the mlp_fmnist_adam train step and of MLP inference (batch 64): runs each graph's nodes
-// through evalNode with a timer around every node and prints the ops that dominate. Run: npx tsx bench/cpu-profile.ts [runs]
+// Per-op CPU time of the mlp_fmnist_adam train step, MLP inference (batch 64) and the seed CNN (batch 64): runs each graph's schedule
+// as the interpreter does (fused elementwise groups included) with a timer around every step and prints the
+// steps that dominate. Run: npx tsx bench/cpu-profile.ts [runs]
 import { join } from 'node:path';
 import { readCase, readSpec } from '../compiler/fixtures/case.ts';
 import { trainOptions } from '../compiler/fixtures/run-case.ts';
 import { importOnnxFile } from '../compiler/onnx/importer.ts';
-import { Linear, ReLU, Sequential, trace } from '../compiler/nn/index.ts';
+import { Conv2d, Flatten, Linear, MaxPool2d, ReLU, Sequential, trace } from '../compiler/nn/index.ts';
 import { compileTraining } from '../compiler/train/trainer.ts';
 import { scalar, tensor, type Tensor } from '../ir/tensor.ts';
 import type { Graph, Value } from '../ir/graph.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
+import { runGroup, schedule } from '../runtime/cpu/fuse.ts';
 import { lastUses } from '../ir/liveness.ts';
 
 const runs = Number(process.argv[2] ?? 20);
@@ -16,18 +18,27 @@ const runs = Number(process.argv[2] ?? 20);
 function profile(label: string, g: Graph, inputs: Map<string, Tensor>) {
   const tot = new Map<string, number>();
   let all = 0;
-  const lastUse = lastUses(g.nodes.map((n) => ({ reads: n.inputs, writes: n.outputs })), [...g.outputs, ...g.updates.values()]);
+  const steps = schedule(g);
+  const rw = steps.map((s) => ('node' in s ? { reads: s.node.inputs, writes: s.node.outputs } : s.group));
+  const lastUse = lastUses(rw, [...g.outputs, ...g.updates.values()]);
   for (let r = 0; r < runs + 3; r++) {
     const env = new Map<Value, Tensor>(g.constants);
     for (const v of g.inputs) env.set(v, inputs.get(v.name)!);
-    for (const [i, n] of g.nodes.entries()) {
+    for (const [i, s] of steps.entries()) {
       const t0 = performance.now();
-      const outs = evalNode(n, n.inputs.map((v) => (v ? env.get(v) : undefined)));
+      let key: string;
+      if ('node' in s) {
+        const n = s.node;
+        const outs = evalNode(n, n.inputs.map((v) => (v ? env.get(v) : undefined)));
+        n.outputs.forEach((v, k) => env.set(v, outs[k]));
+        key = `${n.op} ${n.inputs.map((v) => (v ? `[${v.type.shape}]` : '-')).join(' ')}`;
+      } else {
+        runGroup(s.group, env).forEach((t, k) => env.set(s.group.writes[k], t));
+        key = `group of ${s.group.members.length} over ${s.group.n}`;
+      }
       const dt = performance.now() - t0;
-      n.outputs.forEach((v, k) => env.set(v, outs[k]));
-      for (const v of n.inputs) if (v && lastUse.get(v) === i && !g.constants.has(v)) env.delete(v);
+      for (const v of rw[i].reads) if (v && lastUse.get(v) === i && !g.constants.has(v)) env.delete(v);
       if (r < 3) continue;
-      const key = `${n.op} ${n.inputs.map((v) => (v ? `[${v.type.shape}]` : '-')).join(' ')}`;
       tot.set(key, (tot.get(key) ?? 0) + dt);
       all += dt;
     }
@@ -50,3 +61,10 @@ const g = trace(new Sequential(new Linear(784, 128), new ReLU(), new Linear(128,
 });
 const x = new Float32Array(64 * 784).map((_, i) => Math.sin(i));
 profile('MLP inference b64', g, new Map([['x', tensor('f32', [64, 784], x)]]));
+
+const cnn = trace(new Sequential(
+  new Conv2d(1, 32, 3, { padding: 1 }), new ReLU(), new MaxPool2d(2),
+  new Conv2d(32, 64, 3), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(2304, 10),
+), { x: { dtype: 'f32', shape: [64, 1, 28, 28] } });
+const img = new Float32Array(64 * 784).map((_, i) => Math.cos(i));
+profile('CNN inference b64', cnn, new Map([['x', tensor('f32', [64, 1, 28, 28], img)]]));

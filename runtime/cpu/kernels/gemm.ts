@@ -27,17 +27,32 @@ export const gemmConfig = { simd: true };
 /** Products of fewer multiply-adds than this stay in JS (the wasm call and the tile copy cost more). */
 const SIMD_MIN_MACS = 2048;
 
-/** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n. */
+/**
+ * Columns of C in segments: column j is at (j / len) * stride + j % len, so one product can write several
+ * images' outputs (a batched convolution: [M, batch * pixels] into [batch, M, pixels]).
+ */
+export interface ColumnSegments {
+  readonly len: number;
+  readonly stride: number;
+}
+
+/**
+ * C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n; with `seg`,
+ * column j of C lies at segment offset (j / seg.len) * seg.stride + j % seg.len instead.
+ */
 export function gemm(
   m: number, n: number, k: number, alpha: number,
-  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean,
+  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
 ): void {
   if (m === 0 || n === 0) return;
   if (gemmConfig.simd && k > 0 && m * n * k >= SIMD_MIN_MACS && c instanceof Float32Array && a.data instanceof Float32Array && b.data instanceof Float32Array) {
     const s = simdGemm();
-    if (s) return gemmSimd(s, m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+    if (s) return gemmSimd(s, m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg);
   }
-  gemmJs(m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+  if (!seg || seg.len >= n) return gemmJs(m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+  for (let j = 0, t = 0; j < n; j += seg.len, t++) {
+    gemmJs(m, Math.min(seg.len, n - j), k, alpha, a, { ...b, off: b.off + j * b.cs }, c, cOff + t * seg.stride, ldc, accumulate);
+  }
 }
 
 /** The pure-JS kernel (float64 accumulation), whatever the operands. */

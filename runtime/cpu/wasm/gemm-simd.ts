@@ -4,27 +4,34 @@
 // panel pair, writing an MC x NC tile that JS then merges into C with alpha and accumulation. Block sizes
 // are fixed, so the memory never grows. Accumulation is float32 within a KC block, as in other f32 GEMMs.
 // Unavailable (undefined) where WebAssembly or its SIMD is missing: WebAssembly.validate on the module.
-import type { MatView } from '../kernels/gemm.ts';
+import type { ColumnSegments, MatView } from '../kernels/gemm.ts';
 import { buildModule, I32, op, V128 } from './module.ts';
 
 export const MR = 4, NR = 8;
 export const KC = 256, MC = 128, NC = 1024;
 
-const A_BYTES = MC * KC * 4, B_BYTES = KC * NC * 4, C_BYTES = MC * NC * 4;
+/** Row-major B is held with rows this much longer than the tile, so that a panel's rows do not share cache sets. */
+const ROW_PAD = 16;
+const A_BYTES = MC * KC * 4, B_BYTES = KC * (NC + ROW_PAD) * 4, C_BYTES = MC * NC * 4;
 const A_AT = 0, B_AT = A_BYTES, C_AT = A_BYTES + B_BYTES;
 const PAGES = Math.ceil((A_BYTES + B_BYTES + C_BYTES) / 65536);
 
-/** kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes): tile[i, j] = sum_p A[i, p] B[p, j] over the panels. */
-function kernelBody(): { params: number[]; locals: number[]; body: number[] } {
-  const [kc, mp, np, ap, bp, cp, ldc] = [0, 1, 2, 3, 4, 5, 6];
-  const [jp, ip, p, a, b, c, bj] = [7, 8, 9, 10, 11, 12, 13];
-  const acc = [14, 15, 16, 17, 18, 19, 20, 21], vb0 = 22, vb1 = 23, va = 24;
+/**
+ * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes]): tile[i, j] = sum_p A[i, p] B[p, j] over the
+ * panels. B is packed in NR-wide k-major panels, or (`rows`) plain rows of stride ldb, panel jp at column jp*NR.
+ */
+function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: number[] } {
+  const [kc, mp, np, ap, bp, cp, ldc, ldb] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const base = rows ? 8 : 7;
+  const [jp, ip, p, a, b, c, bj] = [0, 1, 2, 3, 4, 5, 6].map((x) => x + base);
+  const acc = [7, 8, 9, 10, 11, 12, 13, 14].map((x) => x + base), vb0 = base + 15, vb1 = base + 16, va = base + 17;
   const body: number[] = [];
   const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
   emit(op.i32(0), op.set(jp));
   emit(op.block, op.loop); // over B panels
   emit(op.get(jp), op.get(np), op.geU, op.brIf(1));
-  emit(op.get(bp), op.get(jp), op.get(kc), op.mul, op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*kc*32
+  if (rows) emit(op.get(bp), op.get(jp), op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*32
+  else emit(op.get(bp), op.get(jp), op.get(kc), op.mul, op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*kc*32
   emit(op.i32(0), op.set(ip));
   emit(op.block, op.loop); // over A panels
   emit(op.get(ip), op.get(mp), op.geU, op.brIf(1));
@@ -39,7 +46,7 @@ function kernelBody(): { params: number[]; locals: number[]; body: number[] } {
     emit(op.get(acc[2 * r]), op.get(va), op.get(vb0), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r]));
     emit(op.get(acc[2 * r + 1]), op.get(va), op.get(vb1), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r + 1]));
   }
-  emit(op.get(a), op.i32(16), op.add, op.set(a), op.get(b), op.i32(32), op.add, op.set(b));
+  emit(op.get(a), op.i32(16), op.add, op.set(a), op.get(b), rows ? op.get(ldb) : op.i32(32), op.add, op.set(b));
   emit(op.get(p), op.i32(1), op.sub, op.tee(p), op.brIf(0));
   emit(op.end);
   // c = cp + ip*4*ldc + jp*32; four rows of two vectors
@@ -52,14 +59,18 @@ function kernelBody(): { params: number[]; locals: number[]; body: number[] } {
   emit(op.end, op.end);
   emit(op.get(jp), op.i32(1), op.add, op.set(jp), op.br(0));
   emit(op.end, op.end);
-  return { params: [I32, I32, I32, I32, I32, I32, I32], locals: [...new Array<number>(7).fill(I32), ...new Array<number>(11).fill(V128)], body };
+  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(7).fill(I32), ...new Array<number>(11).fill(V128)], body };
 }
 
 /** The module's bytes (exported for tests). */
-export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> => buildModule([{ name: 'kernel', ...kernelBody() }], PAGES);
+export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
+  buildModule([{ name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }], PAGES);
 
-type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number) => void;
-interface Simd { kernel: Kernel; mem: WebAssembly.Memory; f32: Float32Array }
+/** Benchmarks turn reading row-major B in place off to time the packed path. */
+export const simdOptions = { rowsB: true };
+
+type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb?: number) => void;
+interface Simd { kernel: Kernel; kernelRows: Kernel; mem: WebAssembly.Memory; f32: Float32Array }
 let simd: Simd | null | undefined;
 
 /** The instantiated kernel, or null where WebAssembly SIMD is unavailable. */
@@ -71,7 +82,7 @@ export function simdGemm(): Simd | null {
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
     const mem = new WebAssembly.Memory({ initial: PAGES });
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
-    simd = { kernel: inst.exports.kernel as Kernel, mem, f32: new Float32Array(mem.buffer) };
+    simd = { kernel: inst.exports.kernel as Kernel, kernelRows: inst.exports.kernelRows as Kernel, mem, f32: new Float32Array(mem.buffer) };
   } catch {
     simd = null; // compilation refused (e.g. a page policy): the JS kernel computes the same product
   }
@@ -81,30 +92,56 @@ export function simdGemm(): Simd | null {
 /** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`): all of A, B, C float32. */
 export function gemmSimd(
   s: Simd, m: number, n: number, k: number, alpha: number,
-  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean,
+  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
 ): void {
   const mem = s.f32;
+  const segLen = seg ? seg.len : n, segStride = seg ? seg.stride : 0;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc), np = Math.ceil(nc / NR), tw = np * NR;
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      packB(mem, B_AT >> 2, b, pc, kc, jc, nc);
+      // Row-major B is copied row by row (a memcpy each) and read in place; other layouts are packed.
+      const rows = b.cs === 1 && simdOptions.rowsB;
+      const ldb = tw + ROW_PAD;
+      if (rows) copyRows(mem, B_AT >> 2, ldb, b, pc, kc, jc, nc);
+      else packB(mem, B_AT >> 2, b, pc, kc, jc, nc);
       const add = accumulate || pc > 0;
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic), mp = Math.ceil(mc / MR);
         packA(mem, A_AT >> 2, a, ic, mc, pc, kc);
-        s.kernel(kc, mp, np, A_AT, B_AT, C_AT, tw * 4);
-        // Merge the tile (row stride tw) into C.
+        if (rows) s.kernelRows(kc, mp, np, A_AT, B_AT, C_AT, tw * 4, ldb * 4);
+        else s.kernel(kc, mp, np, A_AT, B_AT, C_AT, tw * 4);
+        // Merge the tile (row stride tw) into C, a run of columns per segment.
         for (let r = 0; r < mc; r++) {
-          const co = cOff + (ic + r) * ldc + jc, to = (C_AT >> 2) + r * tw;
-          if (alpha === 1) {
-            if (add) for (let j = 0; j < nc; j++) c[co + j] += mem[to + j];
-            else c.set(mem.subarray(to, to + nc), co);
-          } else if (add) for (let j = 0; j < nc; j++) c[co + j] += alpha * mem[to + j];
-          else for (let j = 0; j < nc; j++) c[co + j] = alpha * mem[to + j];
+          const row = cOff + (ic + r) * ldc, to = (C_AT >> 2) + r * tw;
+          for (let j = jc; j < jc + nc;) {
+            const t = Math.floor(j / segLen), end = Math.min(jc + nc, (t + 1) * segLen);
+            merge(c, row + t * segStride + (j - t * segLen), mem, to + (j - jc), end - j, alpha, add);
+            j = end;
+          }
         }
       }
     }
+  }
+}
+
+/** c[co..co+len) = (add ? c : 0) + alpha * t[to..to+len). */
+function merge(c: Float32Array, co: number, t: Float32Array, to: number, len: number, alpha: number, add: boolean): void {
+  if (alpha === 1) {
+    if (add) for (let j = 0; j < len; j++) c[co + j] += t[to + j];
+    else if (len >= 64) c.set(t.subarray(to, to + len), co);
+    else for (let j = 0; j < len; j++) c[co + j] = t[to + j];
+  } else if (add) for (let j = 0; j < len; j++) c[co + j] += alpha * t[to + j];
+  else for (let j = 0; j < len; j++) c[co + j] = alpha * t[to + j];
+}
+
+/** B rows [p0, p0+kc), cols [j0, j0+nc) (unit column stride) as rows of length ld at dst[q..], zero-padded. */
+function copyRows(dst: Float32Array, q: number, ld: number, b: MatView, p0: number, kc: number, j0: number, nc: number): void {
+  const src = b.data as Float32Array;
+  for (let p = 0, o = b.off + p0 * b.rs + j0; p < kc; p++, o += b.rs, q += ld) {
+    if (nc >= 32) dst.set(src.subarray(o, o + nc), q);
+    else for (let j = 0; j < nc; j++) dst[q + j] = src[o + j];
+    for (let j = nc; j < ld; j++) dst[q + j] = 0;
   }
 }
 
