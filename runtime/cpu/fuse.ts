@@ -7,6 +7,9 @@
 // generated loop instead: each element's whole chain in locals, every intermediate rounded as its array
 // store would round it (Math.fround for float32, ToInt32 for i32, ...), so the result is the same bits.
 //
+// A lone large elementwise node may write over an operand that dies at it (a Relu after a Conv): no fresh
+// output, which for a tensor of megabytes costs as much as the loop (page faults of a new allocation).
+//
 // Members are nodes with a fast loop (elementwise-fast.ts) whose operands each have the output's element
 // count or one element. Nodes whose inputs and outputs are all single elements (a bias-correction scalar) do
 // not break a group: they run on their own before it, as nothing in the group feeds them. Scratch tiles have
@@ -33,9 +36,12 @@ interface Member {
   readonly keep: boolean;
 }
 
-/** A schedule step: one node, or a fused group run at the position of its last node. */
+/**
+ * A schedule step: one node, or a fused group run at the position of its last node. `reuse` marks a large
+ * elementwise node that may write its output over an operand that dies there (see interpreter.ts).
+ */
 export type Step =
-  | { readonly node: Node; readonly index: number }
+  | { readonly node: Node; readonly index: number; readonly reuse?: boolean }
   | { readonly group: Group; readonly index: number };
 
 export interface Group {
@@ -70,7 +76,7 @@ export function schedule(graph: Graph): Step[] {
   const steps: Step[] = [];
   let run: number[] = [];
   const flush = () => {
-    if (run.length === 1) steps.push({ node: nodes[run[0]], index: run[0] });
+    if (run.length === 1) steps.push({ node: nodes[run[0]], index: run[0], reuse: true });
     else if (run.length > 1) steps.push({ group: group(nodes, run, readers, kept), index: run[run.length - 1] });
     run = [];
   };

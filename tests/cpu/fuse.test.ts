@@ -106,4 +106,20 @@ describe('fused elementwise groups', () => {
     const { g: big, inputs } = adamGraph();
     same(interpret(big, inputs, { checkFinite: true }), oneByOne(big, inputs));
   });
+
+  it('write a lone elementwise node over an operand only when nothing else reads it', () => {
+    const g = new Graph();
+    const a = g.addInput('a', { dtype: 'f32', shape: [64, 80] }), b = g.addInput('b', { dtype: 'f32', shape: [80, 100] });
+    const [y] = g.addNode('MatMul', [a, b]);
+    const [r] = g.addNode('Relu', [y]); // y is read again below: no reuse
+    const [s] = g.addNode('ReduceSum', [y], { axes: [1], keepdims: 1, noop_with_empty_axes: 0 } as never);
+    const [t] = g.addNode('Mul', [r, g.addInput('k', { dtype: 'f32', shape: [] })]); // r dies here: its array is reused
+    const [u] = g.addNode('MatMul', [t, g.addInput('c', { dtype: 'f32', shape: [100, 3] })]);
+    const [x] = g.addNode('Tanh', [a]); // a graph input: never overwritten
+    g.outputs = [u, x, y, s, t];
+    const inputs = new Map<string, Tensor>([['k', scalar('f32', -0.75)], ['a', tensor('f32', [64, 80], rand(5120, 9))], ['b', tensor('f32', [80, 100], rand(8000, 10))], ['c', tensor('f32', [100, 3], rand(300, 11))]]);
+    const before = Float32Array.from(inputs.get('a')!.data);
+    same(interpret(g, inputs), oneByOne(g, inputs));
+    expect(Array.from(inputs.get('a')!.data)).toEqual(Array.from(before));
+  });
 });

@@ -208,8 +208,12 @@ export function rowPlan(shapes: readonly Shape[], out: Shape): Plan | undefined 
   return undefined;
 }
 
-/** The node's output through a fast loop, or undefined when the op or its broadcast has none. */
-export function fastElementwise(op: OpName, xs: readonly Tensor[], attrs: Attrs, out: TensorType): Tensor | undefined {
+/**
+ * The node's output through a fast loop, or undefined when the op or its broadcast has none. With `into` (an
+ * operand's own array, of the output's size and type) the output overwrites it: each element reads its own
+ * position of a full-size operand before writing it.
+ */
+export function fastElementwise(op: OpName, xs: readonly Tensor[], attrs: Attrs, out: TensorType, into?: TypedArray): Tensor | undefined {
   const u = xs.length === 1 ? UNARY[op] : undefined;
   const b = xs.length === 2 ? BINARY[op] : undefined;
   const w = xs.length === 3 && op === 'Where' ? where : undefined;
@@ -217,7 +221,7 @@ export function fastElementwise(op: OpName, xs: readonly Tensor[], attrs: Attrs,
   if (op === 'Div' && out.dtype !== 'f32' && out.dtype !== 'f16') return undefined;
   const p = rowPlan(xs.map((x) => x.shape), out.shape);
   if (!p) return undefined;
-  const r = alloc(out);
+  const r = into ? { dtype: out.dtype, shape: out.shape, data: into } : alloc(out);
   const o = r.data, { inner, row, col } = p;
   const [x0, x1, x2] = xs.map((x) => x.data);
   if (u) {
