@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gemm, gemmConfig, gemmJs, type MatView } from '../../runtime/cpu/kernels/gemm.ts';
-import { gemmModuleBytes, simdGemm } from '../../runtime/cpu/wasm/gemm-simd.ts';
+import { gemmModuleBytes, simdGemm, simdOptions } from '../../runtime/cpu/wasm/gemm-simd.ts';
 
 interface Case { m: number; n: number; k: number; ta: boolean; tb: boolean; alpha: number; acc: boolean; seed: number }
 
@@ -68,12 +68,50 @@ describe('GEMM core', () => {
     fc.assert(fc.property(cases, (c) => { check(c, viaJs); }), { numRuns: 150 });
   });
 
+  it('gemm without SIMD (JS kernel, row dot products under 4 rows) matches a float64 reference', () => {
+    gemmConfig.simd = false;
+    try {
+      fc.assert(fc.property(cases, (c) => { check(c, viaGemm); }), { numRuns: 150 });
+    } finally {
+      gemmConfig.simd = true;
+    }
+  });
+
   it('covers block edges: beyond one MC, NC and KC block', () => {
     for (const c of [
       { m: 130, n: 1030, k: 260, ta: false, tb: false, alpha: 1, acc: false, seed: 7 },
       { m: 129, n: 9, k: 513, ta: true, tb: true, alpha: 0.5, acc: true, seed: 8 },
       { m: 1, n: 1025, k: 1, ta: false, tb: true, alpha: 1, acc: true, seed: 9 },
     ]) { check(c, viaGemm); check(c, viaJs); }
+  });
+
+  it('SIMD panel path (dot kernel and in-place B off) matches a float64 reference', () => {
+    simdOptions.dot = false;
+    simdOptions.rowsB = false;
+    try {
+      fc.assert(fc.property(cases, (c) => { check(c, viaGemm); }), { numRuns: 100 });
+    } finally {
+      simdOptions.dot = true;
+      simdOptions.rowsB = true;
+    }
+  });
+
+  it('column segments: C columns split across strided blocks, SIMD and JS', () => {
+    for (const simd of [true, false]) {
+      gemmConfig.simd = simd;
+      const m = 5, n = 3 * 7, k = 300, seg = { len: 7, stride: 100 };
+      const A = new Float32Array(m * k).map((_, i) => Math.sin(i)), B = new Float32Array(k * n).map((_, i) => Math.cos(i));
+      const c = new Float32Array(400).fill(1);
+      gemm(m, n, k, 1, { data: A, off: 0, rs: k, cs: 1 }, { data: B, off: 0, rs: n, cs: 1 }, c, 2, 7, true, seg);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += A[i * k + p] * B[p * n + j];
+        const o = 2 + Math.floor(j / 7) * 100 + i * 7 + (j % 7);
+        expect(Math.abs(c[o] - (1 + s))).toBeLessThan(1e-3);
+      }
+      expect(c[0]).toBe(1);
+    }
+    gemmConfig.simd = true;
   });
 
   it('SIMD and JS kernels agree within float32 accumulation error', () => {

@@ -45,12 +45,12 @@ export function gemm(
   a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
 ): void {
   if (m === 0 || n === 0) return;
-  // A few rows against B^T stored row-major (a Linear layer at batch 1): dot products of contiguous rows, no packing.
-  if (m < 4 && a.cs === 1 && b.rs === 1 && k >= 16) return rowDots(m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg);
   if (gemmConfig.simd && k > 0 && m * n * k >= SIMD_MIN_MACS && c instanceof Float32Array && a.data instanceof Float32Array && b.data instanceof Float32Array) {
     const s = simdGemm();
     if (s) return gemmSimd(s, m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg);
   }
+  // A few rows against B^T stored row-major (a Linear layer at batch 1): dot products of contiguous rows, no packing.
+  if (m < 4 && a.cs === 1 && b.rs === 1 && k >= 16) return rowDots(m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg);
   if (!seg || seg.len >= n) return gemmJs(m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
   for (let j = 0, t = 0; j < n; j += seg.len, t++) {
     gemmJs(m, Math.min(seg.len, n - j), k, alpha, a, { ...b, off: b.off + j * b.cs }, c, cOff + t * seg.stride, ldc, accumulate);

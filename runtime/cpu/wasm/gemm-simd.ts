@@ -62,15 +62,51 @@ function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: 
   return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(7).fill(I32), ...new Array<number>(11).fill(V128)], body };
 }
 
+/**
+ * dot(k4, m, n, aAt, lda, bAt, ldb, cAt, ldc) (strides in bytes): tile[i, j] = dot(A row i, B row j) for i < m,
+ * j < n (n a multiple of 4), rows zero-padded to k4 vectors; four B rows per pass, one f32x4 accumulator each,
+ * summed across lanes at the end.
+ */
+function dotBody(): { params: number[]; locals: number[]; body: number[] } {
+  const [k4, m, n, ap, lda, bp, ldb, cp, ldc] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [i, j, p, pa, pc, arow] = [9, 10, 11, 12, 13, 14], pb = [15, 16, 17, 18];
+  const acc = [19, 20, 21, 22], va = 23;
+  const body: number[] = [];
+  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  emit(op.i32(0), op.set(i), op.block, op.loop);
+  emit(op.get(i), op.get(m), op.geU, op.brIf(1));
+  emit(op.get(ap), op.get(i), op.get(lda), op.mul, op.add, op.set(arow));
+  emit(op.i32(0), op.set(j), op.block, op.loop);
+  emit(op.get(j), op.get(n), op.geU, op.brIf(1));
+  emit(op.get(arow), op.set(pa), op.get(bp), op.get(j), op.get(ldb), op.mul, op.add, op.set(pb[0]));
+  for (let r = 1; r < 4; r++) emit(op.get(pb[r - 1]), op.get(ldb), op.add, op.set(pb[r]));
+  for (const x of acc) emit(op.v128Zero, op.set(x));
+  emit(op.get(k4), op.set(p), op.loop);
+  emit(op.get(pa), op.v128Load(0), op.set(va));
+  for (let r = 0; r < 4; r++) emit(op.get(acc[r]), op.get(va), op.get(pb[r]), op.v128Load(0), op.f32x4Mul, op.f32x4Add, op.set(acc[r]));
+  emit(op.get(pa), op.i32(16), op.add, op.set(pa));
+  for (let r = 0; r < 4; r++) emit(op.get(pb[r]), op.i32(16), op.add, op.set(pb[r]));
+  emit(op.get(p), op.i32(1), op.sub, op.tee(p), op.brIf(0), op.end);
+  emit(op.get(cp), op.get(i), op.get(ldc), op.mul, op.add, op.get(j), op.i32(2), op.shl, op.add, op.set(pc));
+  for (let r = 0; r < 4; r++) {
+    emit(op.get(pc), op.get(acc[r]), op.f32x4Extract(0), op.get(acc[r]), op.f32x4Extract(1), op.f32Add);
+    emit(op.get(acc[r]), op.f32x4Extract(2), op.f32Add, op.get(acc[r]), op.f32x4Extract(3), op.f32Add, op.f32Store(4 * r));
+  }
+  emit(op.get(j), op.i32(4), op.add, op.set(j), op.br(0), op.end, op.end);
+  emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
+  return { params: new Array<number>(9).fill(I32), locals: [...new Array<number>(10).fill(I32), ...new Array<number>(5).fill(V128)], body };
+}
+
 /** The module's bytes (exported for tests). */
 export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
-  buildModule([{ name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }], PAGES);
+  buildModule([{ name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }, { name: 'dot', ...dotBody() }], PAGES);
 
-/** Benchmarks turn reading row-major B in place off to time the packed path. */
-export const simdOptions = { rowsB: true };
+/** Benchmarks turn reading row-major B in place, and the dot-product kernel, off to time the packed path. */
+export const simdOptions = { rowsB: true, dot: true };
 
 type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb?: number) => void;
-interface Simd { kernel: Kernel; kernelRows: Kernel; mem: WebAssembly.Memory; f32: Float32Array }
+type Dot = (k4: number, m: number, n: number, ap: number, lda: number, bp: number, ldb: number, cp: number, ldc: number) => void;
+interface Simd { kernel: Kernel; kernelRows: Kernel; dot: Dot; mem: WebAssembly.Memory; f32: Float32Array }
 let simd: Simd | null | undefined;
 
 /** The instantiated kernel, or null where WebAssembly SIMD is unavailable. */
@@ -82,7 +118,7 @@ export function simdGemm(): Simd | null {
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
     const mem = new WebAssembly.Memory({ initial: PAGES });
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
-    simd = { kernel: inst.exports.kernel as Kernel, kernelRows: inst.exports.kernelRows as Kernel, mem, f32: new Float32Array(mem.buffer) };
+    simd = { kernel: inst.exports.kernel as Kernel, kernelRows: inst.exports.kernelRows as Kernel, dot: inst.exports.dot as Dot, mem, f32: new Float32Array(mem.buffer) };
   } catch {
     simd = null; // compilation refused (e.g. a page policy): the JS kernel computes the same product
   }
@@ -94,6 +130,7 @@ export function gemmSimd(
   s: Simd, m: number, n: number, k: number, alpha: number,
   a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
 ): void {
+  if (a.cs === 1 && b.rs === 1 && simdOptions.dot && gemmDot(s, m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg)) return;
   const mem = s.f32;
   const segLen = seg ? seg.len : n, segStride = seg ? seg.stride : 0;
   for (let jc = 0; jc < n; jc += NC) {
@@ -122,6 +159,52 @@ export function gemmSimd(
         }
       }
     }
+  }
+}
+
+/**
+ * A B where A's rows and B's columns are both contiguous in k (B^T stored row-major: a Linear layer's weight):
+ * rows are copied as they are (zero-padded to whole vectors) and the dot kernel runs, no packing. False when
+ * k is too long for a block of rows to fit the memory: the panel path takes it.
+ */
+function gemmDot(
+  s: Simd, m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
+): boolean {
+  const kp = Math.ceil(k / 4) * 4;
+  const rowsA = Math.min(m, Math.floor(A_BYTES / 4 / kp)), rowsB = Math.min(Math.ceil(n / 4) * 4, Math.floor(B_BYTES / 4 / kp / 4) * 4);
+  if (rowsA < 1 || rowsB < 4 || rowsA * rowsB > C_BYTES / 4) return false;
+  const mem = s.f32, ad = a.data as Float32Array, bd = b.data as Float32Array;
+  const segLen = seg ? seg.len : n, segStride = seg ? seg.stride : 0;
+  for (let jb = 0; jb < n; jb += rowsB) {
+    const nb = Math.min(rowsB, n - jb), nbp = Math.ceil(nb / 4) * 4;
+    copyPadded(mem, B_AT >> 2, kp, bd, b.off + jb * b.cs, b.cs, nb, k, nbp);
+    for (let ib = 0; ib < m; ib += rowsA) {
+      const mb = Math.min(rowsA, m - ib);
+      copyPadded(mem, A_AT >> 2, kp, ad, a.off + ib * a.rs, a.rs, mb, k, mb);
+      s.dot(kp / 4, mb, nbp, A_AT, kp * 4, B_AT, kp * 4, C_AT, nbp * 4);
+      for (let r = 0; r < mb; r++) {
+        const row = cOff + (ib + r) * ldc, to = (C_AT >> 2) + r * nbp;
+        for (let j = jb; j < jb + nb;) {
+          const t = Math.floor(j / segLen), end = Math.min(jb + nb, (t + 1) * segLen);
+          merge(c, row + t * segStride + (j - t * segLen), mem, to + (j - jb), end - j, alpha, accumulate);
+          j = end;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** `rows` rows of length k (source row stride ld) to dst[q..] with row stride kp, zero-padded; zero rows up to `total`. */
+function copyPadded(dst: Float32Array, q: number, kp: number, src: Float32Array, off: number, ld: number, rows: number, k: number, total: number): void {
+  for (let r = 0; r < total; r++, q += kp) {
+    if (r < rows) {
+      const o = off + r * ld;
+      if (k >= 32) dst.set(src.subarray(o, o + k), q);
+      else for (let p = 0; p < k; p++) dst[q + p] = src[o + p];
+      for (let p = k; p < kp; p++) dst[q + p] = 0;
+    } else dst.fill(0, q, q + kp);
   }
 }
 
