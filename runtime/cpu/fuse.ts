@@ -119,10 +119,10 @@ function group(nodes: readonly Node[], run: readonly number[], readers: Map<Valu
 
 /** Runs a group on its external inputs; returns the kept outputs in `writes` order. `tiles` forces the tiled loops. */
 export function runGroup(g: Group, env: ReadonlyMap<Value, Tensor>, tiles = false): Tensor[] {
-  const loop = tiles ? undefined : generated(g, env);
-  if (loop) {
+  const gen = tiles ? undefined : generated(g, env);
+  if (gen) {
     const kept = g.writes.map((v): Tensor => ({ dtype: v.type.dtype, shape: v.type.shape, data: allocArray(v.type.dtype, g.n) }));
-    loop(g.n, g.reads.map((v) => env.get(v)!.data), kept.map((t) => t.data));
+    gen.loop(g.n, g.reads.map((v) => env.get(v)!.data), kept.map((t) => t.data), gen.consts);
     return kept;
   }
   return runTiles(g, env);
@@ -178,16 +178,16 @@ function runTiles(g: Group, env: ReadonlyMap<Value, Tensor>): Tensor[] {
 
 // ---- generated loops ----
 
-type GroupLoop = (n: number, ins: readonly TypedArray[], outs: readonly TypedArray[]) => void;
+type GroupLoop = (n: number, ins: readonly TypedArray[], outs: readonly TypedArray[], k: readonly number[]) => void;
 
 /** The element expression of each op over operand expressions; `k` registers a constant (an attribute). */
-const EXPR: Partial<Record<OpName, (v: string[], at: Node['attrs'], k: (x: number) => string) => string>> = {
+const EXPR: Partial<Record<OpName, (v: string[], at: Node['attrs'], k: (x: unknown) => string) => string>> = {
   Relu: ([x]) => `(${x} > 0 ? ${x} : 0)`, Neg: ([x]) => `(-${x})`, Abs: ([x]) => `Math.abs(${x})`,
   Exp: ([x]) => `Math.exp(${x})`, Log: ([x]) => `Math.log(${x})`, Sqrt: ([x]) => `Math.sqrt(${x})`,
   Reciprocal: ([x]) => `(1 / ${x})`, Tanh: ([x]) => `Math.tanh(${x})`, Sigmoid: ([x]) => `sigmoid(${x})`,
   StopGradient: ([x]) => x,
-  LeakyRelu: ([x], at, k) => `(${x} >= 0 ? ${x} : ${k(at.alpha as number)} * ${x})`,
-  Clip: ([x], at, k) => `Math.min(Math.max(${x}, ${k(at.min as number)}), ${k(at.max as number)})`,
+  LeakyRelu: ([x], at, k) => `(${x} >= 0 ? ${x} : ${k(at.alpha)} * ${x})`,
+  Clip: ([x], at, k) => `Math.min(Math.max(${x}, ${k(at.min)}), ${k(at.max)})`,
   Add: ([x, y]) => `(${x} + ${y})`, Sub: ([x, y]) => `(${x} - ${y})`, Mul: ([x, y]) => `(${x} * ${y})`,
   Div: ([x, y]) => `(${x} / ${y})`, Pow: ([x, y]) => `Math.pow(${x}, ${y})`,
   Max: ([x, y]) => `Math.max(${x}, ${y})`, Min: ([x, y]) => `Math.min(${x}, ${y})`,
@@ -206,12 +206,12 @@ const ROUND = new Map<unknown, (e: string) => string>([
 const built = new Map<string, GroupLoop | undefined>();
 let canBuild = true;
 
-/** The generated loop of a group on these inputs, or undefined (no expression for an op, or no eval). */
-function generated(g: Group, env: ReadonlyMap<Value, Tensor>): GroupLoop | undefined {
+/** The generated loop of a group on these inputs and its constants, or undefined (no expression for an op, or no eval). */
+function generated(g: Group, env: ReadonlyMap<Value, Tensor>): { loop: GroupLoop; consts: number[] } | undefined {
   if (!canBuild) return undefined;
   const ext = new Map(g.reads.map((v, i) => [v, i]));
   const consts: number[] = [];
-  const k = (x: number) => { consts.push(x); return `K${consts.length - 1}`; };
+  const k = (x: unknown) => { consts.push(x as number); return `K${consts.length - 1}`; };
   const head: string[] = [], body: string[] = [];
   g.reads.forEach((v, i) => {
     const d = env.get(v)!.data;
@@ -227,16 +227,17 @@ function generated(g: Group, env: ReadonlyMap<Value, Tensor>): GroupLoop | undef
     body.push(`const m${j} = ${round(e(args, m.node.attrs, k))};`);
     if (m.keep) { head.push(`const o${outIx} = outs[${outIx}];`); body.push(`o${outIx}[i] = m${j};`); outIx++; }
   }
-  consts.forEach((c, i) => head.unshift(`const K${i} = ${Object.is(c, -0) ? '-0' : String(c)};`));
+  // Attribute values come from the model: they enter as data (the K argument), never as source text.
+  consts.forEach((_, i) => head.unshift(`const K${i} = K[${i}];`));
   const src = `${head.join('\n')}\nfor (let i = 0; i < n; i++) {\n${body.join('\n')}\n}`;
-  if (built.has(src)) return built.get(src);
+  if (built.has(src)) { const loop = built.get(src); return loop && { loop, consts }; }
   let f: GroupLoop | undefined;
   try {
-    f = new Function('fround', 'sigmoid', `"use strict"; return function group(n, ins, outs) {\n${src}\n};`)(Math.fround, sigmoid) as GroupLoop;
+    f = new Function('fround', 'sigmoid', `"use strict"; return function group(n, ins, outs, K) {\n${src}\n};`)(Math.fround, sigmoid) as GroupLoop;
   } catch {
     canBuild = false; // code generation is not allowed here: the tiled loops compute the same
     return undefined;
   }
   built.set(src, f);
-  return f;
+  return { loop: f, consts };
 }

@@ -122,4 +122,19 @@ describe('fused elementwise groups', () => {
     same(interpret(g, inputs), oneByOne(g, inputs));
     expect(Array.from(inputs.get('a')!.data)).toEqual(Array.from(before));
   });
+
+  it('take attribute values as data, never as generated source', () => {
+    const g = new Graph();
+    const x = g.addInput('x', { dtype: 'f32', shape: [8, 1000] });
+    const [y] = g.addNode('LeakyRelu', [g.addNode('Neg', [x])[0]], { alpha: 0.25 } as never);
+    const [z] = g.addNode('Clip', [y], { min: -0.3, max: 0.6 } as never);
+    g.outputs = [z];
+    const inputs = new Map([['x', tensor('f32', [8, 1000], rand(8000, 12))]]);
+    same(interpret(g, inputs), oneByOne(g, inputs));
+    // A hostile model's attribute (a string where a number belongs) must not become code.
+    const attrs = g.nodes[1].attrs as Record<string, unknown>;
+    attrs.alpha = '0; globalThis.__kilnInjected = 1; 0';
+    try { interpret(g, inputs); } catch { /* refusing is fine too */ }
+    expect((globalThis as Record<string, unknown>).__kilnInjected).toBeUndefined();
+  });
 });
