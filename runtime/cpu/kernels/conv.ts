@@ -76,9 +76,33 @@ function forEachRow(
   }
 }
 
+/** im2col of a 2-D window (depth 1) as plain loops: no call per line, which costs more than a short line's copy. */
+function im2col2d(g: Geo3, channels: number, l0: number, l1: number, x: FloatArray, xOff: number, col: FloatArray, ld: number, q0: number): void {
+  const [, iH, iW] = g.img, oW = g.col[2], [, kH, kW] = g.k, [, sH, sW] = g.s, [, dH, dW] = g.d, [, pH, pW] = g.p;
+  let row = 0;
+  for (let c = 0; c < channels; c++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++, row++) {
+        const [lo, hi] = span(oW, sW, pW, kw * dW, iW);
+        let q = q0 + row * ld;
+        for (let oh = l0; oh < l1; oh++, q += oW) {
+          const ih = oh * sH - pH + kh * dH;
+          if (ih < 0 || ih >= iH) { for (let ow = 0; ow < oW; ow++) col[q + ow] = 0; continue; }
+          const b = xOff + (c * iH + ih) * iW - pW + kw * dW;
+          for (let ow = 0; ow < lo; ow++) col[q + ow] = 0;
+          if (sW === 1) for (let ow = lo; ow < hi; ow++) col[q + ow] = x[b + ow];
+          else for (let ow = lo; ow < hi; ow++) col[q + ow] = x[b + ow * sW];
+          for (let ow = hi; ow < oW; ow++) col[q + ow] = 0;
+        }
+      }
+    }
+  }
+}
+
 /** col[(c,kd,kh,kw), (od,oh,ow)] = img[c, od*sD-pD+kd*dD, ...] or 0 in the padding (row stride ld, from column q0). */
 function im2col(g: Geo3, channels: number, l0: number, l1: number, x: FloatArray, xOff: number, col: FloatArray, ld?: number, q0?: number): void {
   const oW = g.col[2], sW = g.s[2];
+  if (g.img[0] === 1 && g.col[0] === 1 && g.k[0] === 1) return im2col2d(g, channels, l0, l1, x, xOff, col, ld ?? (l1 - l0) * oW, q0 ?? 0);
   forEachRow(g, channels, l0, l1, (q, base, lo, hi) => {
     for (let ow = 0; ow < lo; ow++) col[q + ow] = 0;
     const b = xOff + base;
