@@ -1,7 +1,8 @@
 // The blocked GEMM core shared by MatMul, Gemm, Conv (im2col) and ConvTranspose (col2im): A and B panels are
 // packed into contiguous scratch (KC x NC of B, MC x KC of A), and a 4x4 register-blocked micro-kernel runs the k loop.
-// Float32 operands take the WebAssembly SIMD kernel (wasm/gemm-simd.ts) where it exists; this JS kernel (float64
-// accumulation) serves float64 interpretation, engines without wasm SIMD, and products too small to pay the call.
+// Float32 operands take the WebAssembly SIMD kernels (wasm/gemm-simd.ts) where they exist; this JS kernel (float64
+// accumulation) serves float64 interpretation, engines without wasm SIMD, and products too small to pay the call;
+// under 4 rows against a row-major B^T it takes plain dot products instead (no packing of B for one row).
 import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype.ts';
 import { gemmSimd, simdGemm } from '../wasm/gemm-simd.ts';
 

@@ -1,9 +1,12 @@
-// The float32 GEMM on WebAssembly SIMD: JS packs a KC-deep block of B into 8-column panels and of A into
-// 4-row panels (k-major) inside one WebAssembly.Memory, a generated wasm function runs the 4x8 micro-kernel
-// (eight f32x4 accumulators; per k step two B vector loads, four A splat loads, eight mul+add) over every
-// panel pair, writing an MC x NC tile that JS then merges into C with alpha and accumulation. Block sizes
-// are fixed, so the memory never grows. Accumulation is float32 within a KC block, as in other f32 GEMMs.
-// Unavailable (undefined) where WebAssembly or its SIMD is missing: WebAssembly.validate on the module.
+// The float32 GEMM on WebAssembly SIMD, in one WebAssembly.Memory of fixed size (blocks never outgrow it):
+// - panels: per KC-deep block, JS packs A into 4-row k-major panels and copies row-major B as it is (a memcpy per
+//   row; other layouts are packed into 8-column panels); the 4x8 micro-kernel (eight f32x4 accumulators; per k
+//   step two B vector loads, four A splat loads, eight mul+add) writes an MC x NC tile, which JS merges into C
+//   with alpha, accumulation and column segments.
+// - dot: where A's rows and B's columns are both contiguous in k (B^T row-major: a Linear layer's weight), rows
+//   are copied as they are and a dot kernel (four B rows a pass, lane sums at the end) fills the tile.
+// Accumulation is float32 (within a KC block for panels), as in other f32 GEMMs. Unavailable (null) where
+// WebAssembly or its SIMD is missing (WebAssembly.validate on the module) or compiling is refused.
 import type { ColumnSegments, MatView } from '../kernels/gemm.ts';
 import { buildModule, I32, op, V128 } from './module.ts';
 
