@@ -67,37 +67,44 @@ function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: 
 
 /**
  * dot(k4, m, n, aAt, lda, bAt, ldb, cAt, ldc) (strides in bytes): tile[i, j] = dot(A row i, B row j) for i < m,
- * j < n (n a multiple of 4), rows zero-padded to k4 vectors; four B rows per pass, one f32x4 accumulator each,
- * summed across lanes at the end.
+ * j < n (m even, n a multiple of 4), rows zero-padded to k4 vectors; two A rows by four B rows per pass, one
+ * f32x4 accumulator each, summed across lanes at the end.
  */
 function dotBody(): { params: number[]; locals: number[]; body: number[] } {
   const [k4, m, n, ap, lda, bp, ldb, cp, ldc] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const [i, j, p, pa, pc, arow] = [9, 10, 11, 12, 13, 14], pb = [15, 16, 17, 18];
-  const acc = [19, 20, 21, 22], va = 23;
+  const [i, j, p, pc, arow] = [9, 10, 11, 12, 13], pa = [14, 15], pb = [16, 17, 18, 19];
+  const acc = [20, 21, 22, 23, 24, 25, 26, 27], va = [28, 29], vb = 30; // acc[4*row + col]
   const body: number[] = [];
   const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
-  emit(op.i32(0), op.set(i), op.block, op.loop);
+  emit(op.i32(0), op.set(i), op.block, op.loop); // over pairs of A rows (m is even)
   emit(op.get(i), op.get(m), op.geU, op.brIf(1));
   emit(op.get(ap), op.get(i), op.get(lda), op.mul, op.add, op.set(arow));
-  emit(op.i32(0), op.set(j), op.block, op.loop);
+  emit(op.i32(0), op.set(j), op.block, op.loop); // over quads of B rows
   emit(op.get(j), op.get(n), op.geU, op.brIf(1));
-  emit(op.get(arow), op.set(pa), op.get(bp), op.get(j), op.get(ldb), op.mul, op.add, op.set(pb[0]));
+  emit(op.get(arow), op.set(pa[0]), op.get(arow), op.get(lda), op.add, op.set(pa[1]));
+  emit(op.get(bp), op.get(j), op.get(ldb), op.mul, op.add, op.set(pb[0]));
   for (let r = 1; r < 4; r++) emit(op.get(pb[r - 1]), op.get(ldb), op.add, op.set(pb[r]));
   for (const x of acc) emit(op.v128Zero, op.set(x));
   emit(op.get(k4), op.set(p), op.loop);
-  emit(op.get(pa), op.v128Load(0), op.set(va));
-  for (let r = 0; r < 4; r++) emit(op.get(acc[r]), op.get(va), op.get(pb[r]), op.v128Load(0), op.f32x4Mul, op.f32x4Add, op.set(acc[r]));
-  emit(op.get(pa), op.i32(16), op.add, op.set(pa));
-  for (let r = 0; r < 4; r++) emit(op.get(pb[r]), op.i32(16), op.add, op.set(pb[r]));
+  emit(op.get(pa[0]), op.v128Load(0), op.set(va[0]), op.get(pa[1]), op.v128Load(0), op.set(va[1]));
+  for (let c = 0; c < 4; c++) {
+    emit(op.get(pb[c]), op.v128Load(0), op.set(vb));
+    for (let r = 0; r < 2; r++) emit(op.get(acc[4 * r + c]), op.get(va[r]), op.get(vb), op.f32x4Mul, op.f32x4Add, op.set(acc[4 * r + c]));
+  }
+  for (const x of [...pa, ...pb]) emit(op.get(x), op.i32(16), op.add, op.set(x));
   emit(op.get(p), op.i32(1), op.sub, op.tee(p), op.brIf(0), op.end);
   emit(op.get(cp), op.get(i), op.get(ldc), op.mul, op.add, op.get(j), op.i32(2), op.shl, op.add, op.set(pc));
-  for (let r = 0; r < 4; r++) {
-    emit(op.get(pc), op.get(acc[r]), op.f32x4Extract(0), op.get(acc[r]), op.f32x4Extract(1), op.f32Add);
-    emit(op.get(acc[r]), op.f32x4Extract(2), op.f32Add, op.get(acc[r]), op.f32x4Extract(3), op.f32Add, op.f32Store(4 * r));
+  for (let r = 0; r < 2; r++) {
+    if (r === 1) emit(op.get(pc), op.get(ldc), op.add, op.set(pc));
+    for (let c = 0; c < 4; c++) {
+      const x = acc[4 * r + c];
+      emit(op.get(pc), op.get(x), op.f32x4Extract(0), op.get(x), op.f32x4Extract(1), op.f32Add);
+      emit(op.get(x), op.f32x4Extract(2), op.f32Add, op.get(x), op.f32x4Extract(3), op.f32Add, op.f32Store(4 * c));
+    }
   }
   emit(op.get(j), op.i32(4), op.add, op.set(j), op.br(0), op.end, op.end);
-  emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
-  return { params: new Array<number>(9).fill(I32), locals: [...new Array<number>(10).fill(I32), ...new Array<number>(5).fill(V128)], body };
+  emit(op.get(i), op.i32(2), op.add, op.set(i), op.br(0), op.end, op.end);
+  return { params: new Array<number>(9).fill(I32), locals: [...new Array<number>(11).fill(I32), ...new Array<number>(11).fill(V128)], body };
 }
 
 /** The module's bytes (exported for tests). */
@@ -175,8 +182,8 @@ function gemmDot(
   a: MatView, b: MatView, c: Float32Array, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
 ): boolean {
   const kp = Math.ceil(k / 4) * 4;
-  const rowsA = Math.min(m, Math.floor(A_BYTES / 4 / kp)), rowsB = Math.min(Math.ceil(n / 4) * 4, Math.floor(B_BYTES / 4 / kp / 4) * 4);
-  if (rowsA < 1 || rowsB < 4 || rowsA * rowsB > C_BYTES / 4) return false;
+  const rowsA = Math.min(m + (m & 1), Math.floor(A_BYTES / 4 / kp / 2) * 2), rowsB = Math.min(Math.ceil(n / 4) * 4, Math.floor(B_BYTES / 4 / kp / 4) * 4);
+  if (rowsA < 2 || rowsB < 4 || rowsA * rowsB > C_BYTES / 4) return false;
   const mem = s.f32, ad = a.data as Float32Array, bd = b.data as Float32Array;
   const segLen = seg ? seg.len : n, segStride = seg ? seg.stride : 0;
   for (let jb = 0; jb < n; jb += rowsB) {
@@ -184,8 +191,9 @@ function gemmDot(
     copyPadded(mem, B_AT >> 2, kp, bd, b.off + jb * b.cs, b.cs, nb, k, nbp);
     for (let ib = 0; ib < m; ib += rowsA) {
       const mb = Math.min(rowsA, m - ib);
-      copyPadded(mem, A_AT >> 2, kp, ad, a.off + ib * a.rs, a.rs, mb, k, mb);
-      s.dot(kp / 4, mb, nbp, A_AT, kp * 4, B_AT, kp * 4, C_AT, nbp * 4);
+      const mbp = mb + (mb & 1);
+      copyPadded(mem, A_AT >> 2, kp, ad, a.off + ib * a.rs, a.rs, mb, k, mbp);
+      s.dot(kp / 4, mbp, nbp, A_AT, kp * 4, B_AT, kp * 4, C_AT, nbp * 4);
       for (let r = 0; r < mb; r++) {
         const row = cOff + (ib + r) * ldc, to = (C_AT >> 2) + r * nbp;
         for (let j = jb; j < jb + nb;) {
