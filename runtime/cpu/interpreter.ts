@@ -5,6 +5,11 @@ import type { Graph, Node, Value } from '../../ir/graph.ts';
 import { lastUses } from '../../ir/liveness.ts';
 import { sameShape } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
+import { allocArray, type TypedArray } from '../../ir/dtype.ts';
+import type { OpName } from '../../ir/ops/index.ts';
+import { numel } from '../../ir/shape.ts';
+import { runGroup, schedule, type Step } from './fuse.ts';
+import { fastElementwise } from './kernels/elementwise-fast.ts';
 import { CPU_KERNELS } from './kernels/index.ts';
 
 /** Runs one node on concrete inputs; used by the interpreter and by constant folding. */
@@ -19,6 +24,12 @@ export function evalNode(node: Node, inputs: readonly (Tensor | undefined)[]): T
       node: node.name, op: node.op, shapes: inputs.map((t) => t?.shape),
     });
   }
+}
+
+/** A fusible elementwise node (fuse.ts) computed over `into`, an operand's array; undefined when it has no fast loop. */
+function inPlace(node: Node, ins: readonly Tensor[], into: TypedArray): Tensor[] | undefined {
+  const t = fastElementwise(node.op as OpName, ins, node.attrs, node.outputs[0].type, into);
+  return t && [t];
 }
 
 /** Checks run inputs against the graph's declared inputs. */
@@ -66,19 +77,43 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
   checkInputs(graph, inputs);
   const env = new Map<Value, Tensor>(graph.constants);
   for (const v of graph.inputs) env.set(v, inputs.get(v.name)!);
-  const steps = graph.nodes.map((n) => ({ reads: n.inputs, writes: n.outputs }));
-  const lastUse = lastUses(steps, [...graph.outputs, ...graph.updates.values()]);
+  // checkFinite names the node that went non-finite, so it runs every node on its own.
+  const steps: Step[] = opts.checkFinite ? graph.nodes.map((node, index) => ({ node, index })) : schedule(graph);
+  const rw = steps.map((s) => ('node' in s ? { reads: s.node.inputs, writes: s.node.outputs } : s.group));
+  const lastUse = lastUses(rw, [...graph.outputs, ...graph.updates.values()]);
   const release = (v: Value, i: number) => {
     if (graph.constants.has(v) || !env.delete(v)) return;
     opts.onRelease?.(v, i);
   };
-  graph.nodes.forEach((node, i) => {
-    const outs = evalNode(node, node.inputs.map((v) => (v ? env.get(v) : undefined)));
-    const bad = opts.checkFinite ? nonFinite(node, outs) : undefined;
-    if (bad) throw bad;
-    node.outputs.forEach((v, k) => env.set(v, outs[k]));
-    for (const v of node.inputs) if (v && lastUse.get(v) === i) release(v, i);
-    for (const v of node.outputs) if (!lastUse.has(v)) release(v, i);
+  const given = new Set(graph.inputs);
+  /** An operand of `node` that dies at step i and whose array nothing else holds: the output may overwrite it. */
+  const reusable = (node: Node, i: number): TypedArray | undefined => {
+    const want = allocArray(node.outputs[0].type.dtype, 0).constructor, n = numel(node.outputs[0].type.shape);
+    for (const v of node.inputs) {
+      if (!v || lastUse.get(v) !== i || graph.constants.has(v) || given.has(v)) continue;
+      const d = env.get(v)!.data;
+      if (d.length !== n || d.constructor !== want) continue;
+      let shared = false;
+      for (const [u, t] of env) if (u !== v && t.data === d) { shared = true; break; }
+      if (!shared) return d;
+    }
+    return undefined;
+  };
+  steps.forEach((step, i) => {
+    const { reads, writes } = rw[i];
+    if ('node' in step) {
+      const node = step.node;
+      const ins = node.inputs.map((v) => (v ? env.get(v) : undefined));
+      const into = step.reuse && !opts.checkFinite ? reusable(node, i) : undefined;
+      const outs = (into && inPlace(node, ins as Tensor[], into)) || evalNode(node, ins);
+      const bad = opts.checkFinite ? nonFinite(node, outs) : undefined;
+      if (bad) throw bad;
+      node.outputs.forEach((v, k) => env.set(v, outs[k]));
+    } else {
+      runGroup(step.group, env).forEach((t, k) => env.set(writes[k], t));
+    }
+    for (const v of reads) if (v && lastUse.get(v) === i) release(v, step.index);
+    for (const v of writes) if (!lastUse.has(v)) release(v, step.index);
   });
   const outputs = graph.outputs.map((v) => env.get(v)!);
   const updated = [...graph.updates].map(([target, source]) => [target, env.get(source)!] as const);

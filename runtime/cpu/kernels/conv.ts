@@ -48,17 +48,22 @@ function span(cols: number, s: number, p: number, ko: number, img: number): [num
 /**
  * Walks every (channel, kernel offset) row and the column lines [l0, l1) (a line = one (od, oh) pair) of a 3-D
  * sliding window, calling `run(q, base, lo, hi)` per line: columns [lo, hi) map to image offsets base + ow*sW,
- * the rest are padding. `q` is the line's offset in a [rows, (l1-l0)*oW] column matrix.
+ * the rest are padding. `q` is the line's offset in a column matrix of row stride `ld` (default (l1-l0)*oW)
+ * whose block starts at column `q0`.
  */
-function forEachRow(g: Geo3, channels: number, l0: number, l1: number, run: (q: number, base: number, lo: number, hi: number) => void): void {
+function forEachRow(
+  g: Geo3, channels: number, l0: number, l1: number, run: (q: number, base: number, lo: number, hi: number) => void,
+  ld = (l1 - l0) * g.col[2], q0 = 0,
+): void {
   const [iD, iH, iW] = g.img, [, oH, oW] = g.col, [kD, kH, kW] = g.k;
   const [sD, sH, sW] = g.s, [dD, dH, dW] = g.d, [pD, pH, pW] = g.p;
-  let q = 0;
+  let row = 0;
   for (let c = 0; c < channels; c++) {
     for (let kd = 0; kd < kD; kd++) {
       for (let kh = 0; kh < kH; kh++) {
-        for (let kw = 0; kw < kW; kw++) {
+        for (let kw = 0; kw < kW; kw++, row++) {
           const [lo, hi] = span(oW, sW, pW, kw * dW, iW);
+          let q = q0 + row * ld;
           for (let line = l0; line < l1; line++, q += oW) {
             const od = Math.floor(line / oH), oh = line - od * oH;
             const id = od * sD - pD + kd * dD, ih = oh * sH - pH + kh * dH;
@@ -71,16 +76,42 @@ function forEachRow(g: Geo3, channels: number, l0: number, l1: number, run: (q: 
   }
 }
 
-/** col[(c,kd,kh,kw), (od,oh,ow)] = img[c, od*sD-pD+kd*dD, ...] or 0 in the padding. */
-function im2col(g: Geo3, channels: number, l0: number, l1: number, x: FloatArray, xOff: number, col: FloatArray): void {
+/** im2col of a 2-D window (depth 1) as plain loops: no call per line, which costs more than a short line's copy. */
+function im2col2d(g: Geo3, channels: number, l0: number, l1: number, x: FloatArray, xOff: number, col: FloatArray, ld: number, q0: number): void {
+  const [, iH, iW] = g.img, oW = g.col[2], [, kH, kW] = g.k, [, sH, sW] = g.s, [, dH, dW] = g.d, [, pH, pW] = g.p;
+  let row = 0;
+  for (let c = 0; c < channels; c++) {
+    for (let kh = 0; kh < kH; kh++) {
+      for (let kw = 0; kw < kW; kw++, row++) {
+        const [lo, hi] = span(oW, sW, pW, kw * dW, iW);
+        let q = q0 + row * ld;
+        for (let oh = l0; oh < l1; oh++, q += oW) {
+          const ih = oh * sH - pH + kh * dH;
+          if (ih < 0 || ih >= iH) { for (let ow = 0; ow < oW; ow++) col[q + ow] = 0; continue; }
+          const b = xOff + (c * iH + ih) * iW - pW + kw * dW;
+          for (let ow = 0; ow < lo; ow++) col[q + ow] = 0;
+          if (sW === 1) for (let ow = lo; ow < hi; ow++) col[q + ow] = x[b + ow];
+          else for (let ow = lo; ow < hi; ow++) col[q + ow] = x[b + ow * sW];
+          for (let ow = hi; ow < oW; ow++) col[q + ow] = 0;
+        }
+      }
+    }
+  }
+}
+
+/** col[(c,kd,kh,kw), (od,oh,ow)] = img[c, od*sD-pD+kd*dD, ...] or 0 in the padding (row stride ld, from column q0). */
+function im2col(g: Geo3, channels: number, l0: number, l1: number, x: FloatArray, xOff: number, col: FloatArray, ld?: number, q0?: number): void {
   const oW = g.col[2], sW = g.s[2];
+  if (g.img[0] === 1 && g.col[0] === 1 && g.k[0] === 1) return im2col2d(g, channels, l0, l1, x, xOff, col, ld ?? (l1 - l0) * oW, q0 ?? 0);
   forEachRow(g, channels, l0, l1, (q, base, lo, hi) => {
-    if (lo > 0) col.fill(0, q, q + lo);
+    for (let ow = 0; ow < lo; ow++) col[q + ow] = 0;
     const b = xOff + base;
-    if (hi <= lo) { /* all padding */ } else if (sW === 1) col.set(x.subarray(b + lo, b + hi), q + lo);
+    // Short lines copy element by element: a subarray per line costs more than the copy.
+    if (hi <= lo) { /* all padding */ } else if (sW === 1 && hi - lo >= 64) col.set(x.subarray(b + lo, b + hi), q + lo);
+    else if (sW === 1) for (let ow = lo; ow < hi; ow++) col[q + ow] = x[b + ow];
     else for (let ow = lo; ow < hi; ow++) col[q + ow] = x[b + ow * sW];
-    if (hi < oW) col.fill(0, q + hi, q + oW);
-  });
+    for (let ow = hi; ow < oW; ow++) col[q + ow] = 0;
+  }, ld, q0);
 }
 
 /** The adjoint of im2col: img[...] += col[...] over every window position. */
@@ -113,6 +144,22 @@ export const conv: CpuKernel = (xs, a, out) => {
   const xd = x.data as FloatArray, wd = w.data as FloatArray, yd = y.data as FloatArray;
   const lines = g.col[0] * g.col[1], oW = g.col[2];
   const step = slabLines(kdim, g), direct = isPointwise(g);
+  // Whole images fit a slab: one product per group over as many images as fit, columns [image, pixel] written
+  // to each image's output through column segments (the weights are packed once per product, not per image).
+  const perSlab = Math.floor(convSlab.elements / (kdim * outSize));
+  if (!direct && perSlab >= 2 && n > 1) {
+    const nb = Math.min(n, perSlab);
+    const col = colBuffer(kdim * nb * outSize);
+    for (let gi = 0; gi < group; gi++) {
+      const wv = { data: wd, off: gi * mg * kdim, rs: kdim, cs: 1 };
+      for (let b0 = 0; b0 < n; b0 += nb) {
+        const cnt = Math.min(nb, n - b0), ld = cnt * outSize;
+        for (let b = b0; b < b0 + cnt; b++) im2col(g, cg, 0, lines, xd, (b * c + gi * cg) * inSize, col, ld, (b - b0) * outSize);
+        gemm(mg, ld, kdim, 1, wv, { data: col, off: 0, rs: ld, cs: 1 }, yd, (b0 * m + gi * mg) * outSize, outSize, true, { len: outSize, stride: m * outSize });
+      }
+    }
+    return [y];
+  }
   const col = direct ? yd : colBuffer(kdim * Math.min(lines, step) * oW);
   for (let b = 0; b < n; b++) {
     for (let gi = 0; gi < group; gi++) {

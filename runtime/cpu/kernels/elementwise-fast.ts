@@ -17,55 +17,162 @@ import { alloc } from '../kernel.ts';
 
 type A = TypedArray;
 /** o[oo+i] = f(a[ao+i*sa]) for i < n. */
-type Loop1 = (n: number, o: A, oo: number, a: A, ao: number, sa: number) => void;
+export type Loop1 = (n: number, o: A, oo: number, a: A, ao: number, sa: number) => void;
 /** o[oo+i] = f(a[ao+i*sa], b[bo+i*sb]) for i < n. */
-type Loop2 = (n: number, o: A, oo: number, a: A, ao: number, sa: number, b: A, bo: number, sb: number) => void;
+export type Loop2 = (n: number, o: A, oo: number, a: A, ao: number, sa: number, b: A, bo: number, sb: number) => void;
 /** o[oo+i] = c[co+i*sc] ? x[xo+i*sx] : y[yo+i*sy] for i < n (Where). */
-type Loop3 = (n: number, o: A, oo: number, c: A, co: number, sc: number, x: A, xo: number, sx: number, y: A, yo: number, sy: number) => void;
+export type Loop3 = (n: number, o: A, oo: number, c: A, co: number, sc: number, x: A, xo: number, sx: number, y: A, yo: number, sy: number) => void;
 
-const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+export const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 /** Unary loops; a factory takes the node's attributes. */
-const UNARY: Partial<Record<OpName, (a: Attrs) => Loop1>> = {
-  Relu: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) { const x = a[ao + i * sa]; o[oo + i] = x > 0 ? x : 0; } },
-  Neg: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = -a[ao + i * sa]; },
-  Abs: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = Math.abs(a[ao + i * sa]); },
-  Exp: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = Math.exp(a[ao + i * sa]); },
-  Log: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = Math.log(a[ao + i * sa]); },
-  Sqrt: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = Math.sqrt(a[ao + i * sa]); },
-  Reciprocal: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = 1 / a[ao + i * sa]; },
-  Tanh: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = Math.tanh(a[ao + i * sa]); },
-  Sigmoid: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = sigmoid(a[ao + i * sa]); },
-  StopGradient: () => (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa]; },
+export const UNARY: Partial<Record<OpName, (a: Attrs) => Loop1>> = {
+  Relu: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x > 0 ? x : 0; }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa]; o[oo + i] = x > 0 ? x : 0; }
+  },
+  Neg: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = -a[ao + i];
+    else for (let i = 0; i < n; i++) o[oo + i] = -a[ao + i * sa];
+  },
+  Abs: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = Math.abs(a[ao + i]);
+    else for (let i = 0; i < n; i++) o[oo + i] = Math.abs(a[ao + i * sa]);
+  },
+  Exp: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = Math.exp(a[ao + i]);
+    else for (let i = 0; i < n; i++) o[oo + i] = Math.exp(a[ao + i * sa]);
+  },
+  Log: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = Math.log(a[ao + i]);
+    else for (let i = 0; i < n; i++) o[oo + i] = Math.log(a[ao + i * sa]);
+  },
+  Sqrt: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = Math.sqrt(a[ao + i]);
+    else for (let i = 0; i < n; i++) o[oo + i] = Math.sqrt(a[ao + i * sa]);
+  },
+  Reciprocal: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = 1 / a[ao + i];
+    else for (let i = 0; i < n; i++) o[oo + i] = 1 / a[ao + i * sa];
+  },
+  Tanh: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = Math.tanh(a[ao + i]);
+    else for (let i = 0; i < n; i++) o[oo + i] = Math.tanh(a[ao + i * sa]);
+  },
+  Sigmoid: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = sigmoid(a[ao + i]);
+    else for (let i = 0; i < n; i++) o[oo + i] = sigmoid(a[ao + i * sa]);
+  },
+  StopGradient: () => (n, o, oo, a, ao, sa) => {
+    if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = a[ao + i];
+    else for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa];
+  },
   LeakyRelu: (at) => {
     const alpha = at.alpha as number;
-    return (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) { const x = a[ao + i * sa]; o[oo + i] = x >= 0 ? x : alpha * x; } };
+    return (n, o, oo, a, ao, sa) => {
+      if (sa === 1) for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x >= 0 ? x : alpha * x; }
+      else for (let i = 0; i < n; i++) { const x = a[ao + i * sa]; o[oo + i] = x >= 0 ? x : alpha * x; }
+    };
   },
   Clip: (at) => {
     const lo = at.min as number, hi = at.max as number;
-    return (n, o, oo, a, ao, sa) => { for (let i = 0; i < n; i++) o[oo + i] = Math.min(Math.max(a[ao + i * sa], lo), hi); };
+    return (n, o, oo, a, ao, sa) => {
+      if (sa === 1) for (let i = 0; i < n; i++) o[oo + i] = Math.min(Math.max(a[ao + i], lo), hi);
+      else for (let i = 0; i < n; i++) o[oo + i] = Math.min(Math.max(a[ao + i * sa], lo), hi);
+    };
   },
 };
 
-/** Binary loops (float Div only: integer Div truncates and stays on its own kernel). */
-const BINARY: Partial<Record<OpName, Loop2>> = {
-  Add: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] + b[bo + i * sb]; },
-  Sub: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] - b[bo + i * sb]; },
-  Mul: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] * b[bo + i * sb]; },
-  Div: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] / b[bo + i * sb]; },
-  Pow: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i * sa], b[bo + i * sb]); },
-  Max: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i * sa], b[bo + i * sb]); },
-  Min: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i * sa], b[bo + i * sb]); },
-  PRelu: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) { const x = a[ao + i * sa]; o[oo + i] = x < 0 ? b[bo + i * sb] * x : x; } },
-  Equal: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] === b[bo + i * sb] ? 1 : 0; },
-  Less: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] < b[bo + i * sb] ? 1 : 0; },
-  LessOrEqual: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] <= b[bo + i * sb] ? 1 : 0; },
-  Greater: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] > b[bo + i * sb] ? 1 : 0; },
-  GreaterOrEqual: (n, o, oo, a, ao, sa, b, bo, sb) => { for (let i = 0; i < n; i++) o[oo + i] = a[ao + i * sa] >= b[bo + i * sb] ? 1 : 0; },
+/**
+ * Binary loops (float Div only: integer Div truncates and stays on its own kernel). Each has a loop for
+ * contiguous operands and for a scalar on either side besides the strided one: a stride multiply in the
+ * index costs the contiguous loops more than half their speed.
+ */
+export const BINARY: Partial<Record<OpName, Loop2>> = {
+  Add: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x + y; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x + y; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x + y; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x + y; }
+  },
+  Sub: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x - y; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x - y; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x - y; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x - y; }
+  },
+  Mul: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x * y; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x * y; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x * y; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x * y; }
+  },
+  Div: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x / y; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x / y; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x / y; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x / y; }
+  },
+  Pow: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = Math.pow(x, y); }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = Math.pow(x, y); } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = Math.pow(x, y); } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = Math.pow(x, y); }
+  },
+  Max: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = Math.max(x, y); }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = Math.max(x, y); } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = Math.max(x, y); } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = Math.max(x, y); }
+  },
+  Min: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = Math.min(x, y); }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = Math.min(x, y); } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = Math.min(x, y); } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = Math.min(x, y); }
+  },
+  PRelu: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x < 0 ? y * x : x; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x < 0 ? y * x : x; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x < 0 ? y * x : x; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x < 0 ? y * x : x; }
+  },
+  Equal: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x === y ? 1 : 0; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x === y ? 1 : 0; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x === y ? 1 : 0; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x === y ? 1 : 0; }
+  },
+  Less: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x < y ? 1 : 0; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x < y ? 1 : 0; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x < y ? 1 : 0; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x < y ? 1 : 0; }
+  },
+  LessOrEqual: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x <= y ? 1 : 0; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x <= y ? 1 : 0; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x <= y ? 1 : 0; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x <= y ? 1 : 0; }
+  },
+  Greater: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x > y ? 1 : 0; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x > y ? 1 : 0; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x > y ? 1 : 0; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x > y ? 1 : 0; }
+  },
+  GreaterOrEqual: (n, o, oo, a, ao, sa, b, bo, sb) => {
+    if (sa === 1 && sb === 1) for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = x >= y ? 1 : 0; }
+    else if (sa === 0 && sb === 1) { const x = a[ao]; for (let i = 0; i < n; i++) { const y = b[bo + i]; o[oo + i] = x >= y ? 1 : 0; } }
+    else if (sa === 1 && sb === 0) { const y = b[bo]; for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = x >= y ? 1 : 0; } }
+    else for (let i = 0; i < n; i++) { const x = a[ao + i * sa], y = b[bo + i * sb]; o[oo + i] = x >= y ? 1 : 0; }
+  },
 };
 
-const where: Loop3 = (n, o, oo, c, co, sc, x, xo, sx, y, yo, sy) => {
-  for (let i = 0; i < n; i++) o[oo + i] = c[co + i * sc] ? x[xo + i * sx] : y[yo + i * sy];
+export const where: Loop3 = (n, o, oo, c, co, sc, x, xo, sx, y, yo, sy) => {
+  if (sc === 1 && sx === 1 && sy === 0) { const v = y[yo]; for (let i = 0; i < n; i++) o[oo + i] = c[co + i] ? x[xo + i] : v; }
+  else if (sc === 1 && sx === 1 && sy === 1) for (let i = 0; i < n; i++) o[oo + i] = c[co + i] ? x[xo + i] : y[yo + i];
+  else for (let i = 0; i < n; i++) o[oo + i] = c[co + i * sc] ? x[xo + i * sx] : y[yo + i * sy];
 };
 
 /** Rows shorter than this run the generic path: a call per short row costs more than it saves. */
@@ -101,8 +208,12 @@ export function rowPlan(shapes: readonly Shape[], out: Shape): Plan | undefined 
   return undefined;
 }
 
-/** The node's output through a fast loop, or undefined when the op or its broadcast has none. */
-export function fastElementwise(op: OpName, xs: readonly Tensor[], attrs: Attrs, out: TensorType): Tensor | undefined {
+/**
+ * The node's output through a fast loop, or undefined when the op or its broadcast has none. With `into` (an
+ * operand's own array, of the output's size and type) the output overwrites it: each element reads its own
+ * position of a full-size operand before writing it.
+ */
+export function fastElementwise(op: OpName, xs: readonly Tensor[], attrs: Attrs, out: TensorType, into?: TypedArray): Tensor | undefined {
   const u = xs.length === 1 ? UNARY[op] : undefined;
   const b = xs.length === 2 ? BINARY[op] : undefined;
   const w = xs.length === 3 && op === 'Where' ? where : undefined;
@@ -110,7 +221,7 @@ export function fastElementwise(op: OpName, xs: readonly Tensor[], attrs: Attrs,
   if (op === 'Div' && out.dtype !== 'f32' && out.dtype !== 'f16') return undefined;
   const p = rowPlan(xs.map((x) => x.shape), out.shape);
   if (!p) return undefined;
-  const r = alloc(out);
+  const r = into ? { dtype: out.dtype, shape: out.shape, data: into } : alloc(out);
   const o = r.data, { inner, row, col } = p;
   const [x0, x1, x2] = xs.map((x) => x.data);
   if (u) {

@@ -1,6 +1,10 @@
 // The blocked GEMM core shared by MatMul, Gemm, Conv (im2col) and ConvTranspose (col2im): A and B panels are
 // packed into contiguous scratch (KC x NC of B, MC x KC of A), and a 4x4 register-blocked micro-kernel runs the k loop.
+// Float32 operands take the WebAssembly SIMD kernels (wasm/gemm-simd.ts) where they exist; this JS kernel (float64
+// accumulation) serves float64 interpretation, engines without wasm SIMD, and products too small to pay the call;
+// under 4 rows against a row-major B^T it takes plain dot products instead (no packing of B for one row).
 import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype.ts';
+import { gemmSimd, simdGemm } from '../wasm/gemm-simd.ts';
 
 /** A strided float32 matrix view: element (i, j) is data[off + i * rs + j * cs]. */
 export interface MatView {
@@ -18,8 +22,75 @@ let packA: FloatArray = new Float32Array(MC * KC);
 let packB: FloatArray = new Float32Array(KC * NC);
 const edge = new Float64Array(MR * NR);
 
-/** C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n. */
+/** Which kernels gemm may use; tests and benchmarks turn the SIMD one off to compare. */
+export const gemmConfig = { simd: true };
+
+/** Products of fewer multiply-adds than this stay in JS (the wasm call and the tile copy cost more). */
+const SIMD_MIN_MACS = 2048;
+
+/**
+ * Columns of C in segments: column j is at (j / len) * stride + j % len, so one product can write several
+ * images' outputs (a batched convolution: [M, batch * pixels] into [batch, M, pixels]).
+ */
+export interface ColumnSegments {
+  readonly len: number;
+  readonly stride: number;
+}
+
+/**
+ * C[cOff + i*ldc + j] = alpha * sum_k A(i,k) B(k,j) (+ C when `accumulate`), for i < m, j < n; with `seg`,
+ * column j of C lies at segment offset (j / seg.len) * seg.stride + j % seg.len instead.
+ */
 export function gemm(
+  m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
+): void {
+  if (m === 0 || n === 0) return;
+  if (gemmConfig.simd && k > 0 && m * n * k >= SIMD_MIN_MACS && c instanceof Float32Array && a.data instanceof Float32Array && b.data instanceof Float32Array) {
+    const s = simdGemm();
+    if (s) return gemmSimd(s, m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg);
+  }
+  // A few rows against B^T stored row-major (a Linear layer at batch 1): dot products of contiguous rows, no packing.
+  if (m < 4 && a.cs === 1 && b.rs === 1 && k >= 16) return rowDots(m, n, k, alpha, a, b, c, cOff, ldc, accumulate, seg);
+  if (!seg || seg.len >= n) return gemmJs(m, n, k, alpha, a, b, c, cOff, ldc, accumulate);
+  for (let j = 0, t = 0; j < n; j += seg.len, t++) {
+    gemmJs(m, Math.min(seg.len, n - j), k, alpha, a, { ...b, off: b.off + j * b.cs }, c, cOff + t * seg.stride, ldc, accumulate);
+  }
+}
+
+/** C(i, j) = alpha * dot(A row i, B column j) (+ C) where both are contiguous in k; four columns at a time. */
+function rowDots(
+  m: number, n: number, k: number, alpha: number,
+  a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean, seg?: ColumnSegments,
+): void {
+  const ad = a.data, bd = b.data, cs = b.cs;
+  const at = (j: number) => (seg ? Math.floor(j / seg.len) * seg.stride + (j % seg.len) : j);
+  for (let i = 0; i < m; i++) {
+    const ao = a.off + i * a.rs, co = cOff + i * ldc;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const b0 = b.off + j * cs, b1 = b0 + cs, b2 = b1 + cs, b3 = b2 + cs;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let p = 0; p < k; p++) {
+        const x = ad[ao + p];
+        s0 += x * bd[b0 + p]; s1 += x * bd[b1 + p]; s2 += x * bd[b2 + p]; s3 += x * bd[b3 + p];
+      }
+      const o0 = co + at(j), o1 = co + at(j + 1), o2 = co + at(j + 2), o3 = co + at(j + 3);
+      c[o0] = (accumulate ? c[o0] : 0) + alpha * s0; c[o1] = (accumulate ? c[o1] : 0) + alpha * s1;
+      c[o2] = (accumulate ? c[o2] : 0) + alpha * s2; c[o3] = (accumulate ? c[o3] : 0) + alpha * s3;
+    }
+    for (; j < n; j++) {
+      const bo = b.off + j * cs;
+      let s0 = 0;
+      for (let p = 0; p < k; p++) s0 += ad[ao + p] * bd[bo + p];
+      const o = co + at(j);
+      c[o] = (accumulate ? c[o] : 0) + alpha * s0;
+    }
+  }
+}
+
+/** The pure-JS kernel (float64 accumulation), whatever the operands. */
+export function gemmJs(
   m: number, n: number, k: number, alpha: number,
   a: MatView, b: MatView, c: FloatArray, cOff: number, ldc: number, accumulate: boolean,
 ): void {

@@ -74,9 +74,51 @@ function colMajor(off: number, spatial: readonly number[]): number {
   return res;
 }
 
+/**
+ * 2-D max pool whose every window lies inside the input (no padding, no dilation, no clipped ceil-mode window):
+ * direct loops, the same first-element-then-greater rule as the window list.
+ */
+function maxPool2d(xd: ArrayLike<number>, y: { [i: number]: number }, planes: number, g: PoolGeom): void {
+  const [H, W] = g.spatial, [oH, oW] = g.out, [kH, kW] = g.kernel, [sH, sW] = g.strides;
+  for (let p = 0, o = 0; p < planes; p++) {
+    const base = p * H * W;
+    for (let oh = 0; oh < oH; oh++) {
+      const row = base + oh * sH * W;
+      if (kH === 2 && kW === 2) {
+        for (let ow = 0; ow < oW; ow++, o++) {
+          const i = row + ow * sW;
+          let m = xd[i], v = xd[i + 1];
+          if (v > m) m = v;
+          v = xd[i + W]; if (v > m) m = v;
+          v = xd[i + W + 1]; if (v > m) m = v;
+          y[o] = m;
+        }
+        continue;
+      }
+      for (let ow = 0; ow < oW; ow++, o++) {
+        const i = row + ow * sW;
+        let m = xd[i];
+        for (let kh = 0; kh < kH; kh++) {
+          for (let kw = kh === 0 ? 1 : 0; kw < kW; kw++) { const v = xd[i + kh * W + kw]; if (v > m) m = v; }
+        }
+        y[o] = m;
+      }
+    }
+  }
+}
+
+const inside2d = (g: PoolGeom): boolean =>
+  g.spatial.length === 2 && [...g.padsBegin, ...g.padsEnd].every((p) => p === 0) && g.dilations.every((d) => d === 1) &&
+  g.out.every((o, d) => (o - 1) * g.strides[d] + g.kernel[d] <= g.spatial[d]);
+
 const maxPool: CpuKernel = (xs, a, out) => {
   const x = inp(xs, 0), xd = x.data;
   const g = poolGeometry(x.shape, a);
+  if (!out[1] && inside2d(g)) {
+    const y = alloc(out[0]);
+    maxPool2d(xd, y.data, x.shape[0] * x.shape[1], g);
+    return [y];
+  }
   const w = buildWindows(g);
   const y = alloc(out[0]);
   const idx = out[1] ? alloc(out[1]) : undefined;
