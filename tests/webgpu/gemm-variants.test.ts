@@ -85,6 +85,20 @@ describe.each(['tiled', 'register', 'small'] as const)('variant %s', (variant) =
     );
   });
 
+  it('ConvTranspose as implicit GEMM (strides, pads, dilations, groups, bias)', async () => {
+    if (!gpu) return;
+    const g0 = gpu;
+    const c = fc.tuple(dim(2), dim(2), dim(3), fc.integer({ min: 4, max: 12 }), dim(3), dim(2), dim(2), fc.nat(1), dim(4), fc.boolean(), fc.integer({ min: 1, max: 1000 }));
+    await fc.assert(
+      fc.asyncProperty(c, async ([n, group, cg, mg, kk, s, d, p, sp, bias, seed]) => {
+        const g = singleOp('ConvTranspose', [f32([n, cg * group, sp + p, sp]), f32([cg * group, mg, kk, kk]), bias ? f32([mg * group]) : undefined], { strides: [s, s], dilations: [d, 1], pads: [p, 0, p, 0], group });
+        expect(wgslOf(g, variant)).toContain(MARK[variant]);
+        await expectGpuMatchesCpu(g0, g, randomInputs(g, seed), TOL, opts);
+      }),
+      { numRuns: 6, seed: 13 },
+    );
+  });
+
   it('sibling products of one A in one kernel', async () => {
     if (!gpu) return;
     const g = new Graph('siblings');

@@ -2,7 +2,8 @@
 // Conv is an implicit GEMM on the matmul kernels (matmul.ts picks the variant): per (image, group), C[outCh, outPos] = W[outCh, (c, kpos)]
 // times the im2col matrix, whose elements are gathered from X on the fly (zero in the padding); with few output
 // channels per group (depthwise) it is a direct kernel, one invocation per output element.
-// ConvTranspose is a direct kernel: one invocation per output element gathers the inputs that land on it.
+// ConvTranspose is an implicit GEMM too, over the taps that land on each output position (a direct kernel,
+// one invocation per output element, with few output channels per group).
 import { convGeom } from '../../../ir/ops/contraction.ts';
 import { numel } from '../../../ir/shape.ts';
 import { isContiguous } from '../../../ir/view.ts';
@@ -98,7 +99,61 @@ const convDirect: Lowering = (ctx) => {
   return { body, invocations: numel(out.view.shape) };
 };
 
+/**
+ * ConvTranspose as an implicit GEMM per (image, group): C[outCh, outPos] = W'[outCh, (c, kpos)] times a
+ * gathered B, where B(k, col) is X at i = (o + padBegin - kpos*dilation) / stride when that divides evenly
+ * and lies in the input (else 0) - the direct kernel's taps, register-blocked. Few output channels per
+ * group keep the direct kernel.
+ */
 export const convTransposeLowering: Lowering = (ctx) => {
+  if (ctx.outputs[0].view.shape[1] / (ctx.node.attrs.group as number) < DIRECT_BELOW_CHANNELS) return convTransposeDirect(ctx);
+  const [x, w, bias] = ctx.inputs;
+  const out = ctx.outputs[0];
+  const T = out.elem;
+  const nd = x!.view.shape.length - 2;
+  const g = convGeom(w!.view.shape, ctx.node.attrs, nd);
+  const group = ctx.node.attrs.group as number;
+  const c = x!.view.shape[1], m = out.view.shape[1];
+  const cg = c / group, mg = m / group;
+  const inSp = x!.view.shape.slice(2), outSp = out.view.shape.slice(2);
+  const kSize = numel(g.kernel), outSize = numel(outSp);
+  const ks = coordNames(nd, 'k');
+  // t = o + padBegin - k*dilation lands on input i = t / stride when t is a non-negative multiple of stride in range.
+  const tap = (d: number, t: string) => `${t} < 0 || ${t} % ${g.strides[d]} != 0 || ${t} / ${g.strides[d]} >= ${inSp[d]}`;
+  const decls = `
+// W [C, M/group, kernel] viewed per group as [M/group, (C/group) * kernel]: element (row, k) of group g.
+fn convt_weight(grp: i32, row: i32, k: i32) -> ${T} {
+  let ch = k / ${kSize};
+  ${coords(`k % ${kSize}`, g.kernel, 'k')}
+  return ${w!.load(offsetExpr(w!.view, [`grp * ${cg} + ch`, 'row', ...ks]))};
+}
+// X[n, g*C/group + ch, t / stride] where t lands on the input, else 0.
+fn convt_input_at(n: i32, grp: i32, ch: i32, ${inSp.map((_, d) => `t${d}: i32`).join(', ')}) -> ${T} {
+  if (${inSp.map((_, d) => tap(d, `t${d}`)).join(' || ')}) { return ${lit(0, T)}; }
+  return ${x!.load(offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...inSp.map((_, d) => `t${d} / ${g.strides[d]}`)]))};
+}
+fn convt_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
+  ${coords(`k % ${kSize}`, g.kernel, 'k')}
+  ${coords('col', outSp, 'o')}
+  return convt_input_at(n, grp, k / ${kSize}, ${inSp.map((_, d) => `o${d} + ${g.padsBegin[d]} - k${d} * ${g.dilations[d]}`).join(', ')});
+}`;
+  const gatherB = {
+    column: (col: string, tag: string) => `${coords(col, outSp, `o${tag}x`)}\n  ${inSp.map((_, d) => `let t${tag}x${d} = o${tag}x${d} + ${g.padsBegin[d]};`).join(' ')}`,
+    step: (k: string) => `let kch = ${k} / ${kSize};\n      ${coords(`${k} % ${kSize}`, g.kernel, 'kq')}`,
+    load: (tag: string) => `convt_input_at(img, grp, kch, ${inSp.map((_, d) => `t${tag}x${d} - kq${d} * ${g.dilations[d]}`).join(', ')})`,
+  };
+  return gemmKernel({
+    elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize, gatherB,
+    prologue: `let img = batch / ${group};\n  let grp = batch % ${group};`,
+    loadA: (row, k) => `convt_weight(grp, ${row}, ${k})`,
+    loadB: (k, col) => `convt_input(img, grp, ${k}, ${col})`,
+    store: (row, col, acc) => out.store(`((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`),
+    decls,
+  });
+};
+
+/** One invocation per output element: gathers every (input channel, kernel offset) that lands on it. */
+const convTransposeDirect: Lowering = (ctx) => {
   const [x, w, bias] = ctx.inputs;
   const out = ctx.outputs[0];
   const T = out.elem;
