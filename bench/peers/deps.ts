@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BENCH = fileURLToPath(new URL('../', import.meta.url));
-const PEERS = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgpu', 'onnxruntime-web', 'onnxruntime-node'];
+const PEERS = ['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgpu', 'onnxruntime-web', 'onnxruntime-node'];
 /** onnxruntime-node's install script fetches GPU add-ons from outside the registry; its CPU binary ships in the package. */
 export const INSTALL_COMMAND = 'ONNXRUNTIME_NODE_INSTALL=skip npm --prefix bench ci';
 

@@ -24,8 +24,9 @@ interface Ort {
 
 const load = async (name: string) => (await import(name)) as Ort & { default?: Ort };
 
+const NO_TRAINING = 'ONNX Runtime Web/Node 1.30 ship no training API';
+
 async function sessionLoaded(ort: Ort, w: Workload, opts: object): Promise<Loaded> {
-  if (w.train) throw new NotApplicable('ONNX Runtime Web/Node 1.30 ship no training API');
   const session = await ort.InferenceSession.create(w.model(), { graphOptimizationLevel: 'all', ...opts });
   const feeds = Object.fromEntries([...w.inputs()].map(([name, t]) => [name, new ort.Tensor('float32', t.data, t.dims)]));
   const first = session.outputNames[0];
@@ -45,6 +46,7 @@ export function ortWebRunner(ep: 'webgpu' | 'wasm'): Runner {
     id: ep === 'webgpu' ? 'ort-web-webgpu' : 'ort-web-wasm',
     describe: () => `onnxruntime-web 1.30, ${ep} execution provider${ep === 'wasm' ? `, ${ORT_THREADS} thread, SIMD` : ''}`,
     async load(w) {
+      if (w.train) throw new NotApplicable(NO_TRAINING);
       if (ep === 'webgpu') await installNavigatorGpu();
       // The Node entry of onnxruntime-web has no WebGPU provider; its webgpu bundle does.
       const m = await load(ep === 'webgpu' ? 'onnxruntime-web/webgpu' : 'onnxruntime-web');
@@ -61,11 +63,12 @@ export function ortNodeRunner(): Runner {
     id: 'ort-node',
     describe: () => `onnxruntime-node 1.30, native cpu execution provider, ${ORT_THREADS} intra-op thread`,
     async load(w) {
+      if (w.train) throw new NotApplicable(NO_TRAINING);
       let m: Ort & { default?: Ort };
       try {
         m = await load('onnxruntime-node');
       } catch (e) {
-        throw new NotApplicable(`onnxruntime-node's native binary did not load: ${(e as Error).message.split('\n')[0]}`);
+        throw new Error(`NOT RUN: onnxruntime-node's native binary did not load (install with ONNXRUNTIME_NODE_INSTALL=skip; its CPU binary ships in the package): ${(e as Error).message.split('\n')[0]}`);
       }
       const ort = m.default ?? m;
       return sessionLoaded(ort, w, { executionProviders: ['cpu'], intraOpNumThreads: ORT_THREADS, interOpNumThreads: 1, executionMode: 'sequential' });

@@ -194,7 +194,7 @@ async function main(): Promise<number> {
   if (mdFile) writeFileSync(mdFile, md);
   const json = opt('--json');
   if (json) writeFileSync(json, JSON.stringify(run, null, 1) + '\n');
-  const loud = rows.filter((r) => r.status === 'failed' || r.status === 'invalid' || (r.status === 'not-applicable' && r.runner === 'ort-node'));
+  const loud = rows.filter((r) => r.status === 'failed' || r.status === 'invalid');
   for (const r of loud) say(`bench: NOT RUN ${r.workload} / ${r.runner}: ${r.status}: ${(r.reason ?? '').split('\n')[0]}`);
   return 0;
 }

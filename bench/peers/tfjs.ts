@@ -9,7 +9,8 @@ import type { Workload } from './workloads.ts';
 
 async function tfWith(backend: 'webgpu' | 'cpu'): Promise<Tf> {
   if (backend === 'webgpu') await installNavigatorGpu();
-  const names = ['@tensorflow/tfjs-core', `@tensorflow/tfjs-backend-${backend}`];
+  // The union package: tfjs-core's Node bundle registers no gradient functions, this one does (and the cpu backend).
+  const names = ['@tensorflow/tfjs', `@tensorflow/tfjs-backend-${backend}`];
   const [tf] = await Promise.all(names.map((n) => import(n)));
   if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not initialize`);
   await tf.ready();
