@@ -86,7 +86,10 @@ export function markdown(run: Run): string {
   out.push('1e-3 of the reference\'s largest value is marked invalid and not timed. Warm reps then go round-robin over the runners (one rep');
   out.push('each, in rotating order) so machine noise hits all alike; a rep is one run timed to completion (output read back to the');
   out.push('host: kiln\'s `exe.run` / `trainer.step({returnLoss})`, ORT\'s `session.run` with CPU outputs, TF.js\'s `await t.data()`). Inputs');
-  out.push('are uploaded on every rep by every runner. Ratios are of medians; below 1 means kiln is faster.', '');
+  out.push('are uploaded on every rep by every runner. Ratios are of medians; below 1 means kiln is faster.');
+  out.push('Threads: kiln-cpu and TF.js-cpu are single-threaded JS; ORT-web wasm runs with numThreads 1 and ORT-node with 1 intra-op');
+  out.push('thread, so the CPU rows compare one core each. On lavapipe the "GPU" is the same 2-core CPU, and first-result times of');
+  out.push('WebGPU runners depend on Mesa\'s on-disk shader cache (a pipeline compiled by an earlier run loads faster).', '');
   for (const w of run.workloads) {
     const rows = run.rows.filter((r) => r.workload === w.id);
     out.push(`## ${w.title}`, '');

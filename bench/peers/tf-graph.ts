@@ -4,6 +4,9 @@
 // scale and shift), spatial ops run NHWC (TF.js's layout), and a value is moved back to NCHW only where a
 // layout-dependent op (Flatten, Reshape, Transpose, binary ops) needs ONNX's order. With `trainable`, the
 // float initializers become tf.Variables and are used as they are, so gradients reach them.
+// Shape subgraphs (Shape, Gather, Unsqueeze, Concat on shapes, as PyTorch exports them) run on the host:
+// a value's shape is known without reading the GPU, so no run waits on a readback midway.
+// LSTM (one direction, default activations) is unrolled over time with one matMul per step.
 // Covers the ops of the benchmark's models; any other op is refused at build time, by name.
 import { decodeModel, int64, type AttributeProto, type NodeProto } from '../../compiler/onnx/proto.ts';
 import { tensorFromProto } from '../../compiler/onnx/tensor.ts';
@@ -14,7 +17,9 @@ export type Tf = any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TfTensor = any;
 
-interface Val { t: TfTensor; nhwc: boolean }
+/** A tensor on the TF.js side, or a small integer/float array on the host (shapes, axes, indices, scalars). */
+interface Val { t?: TfTensor; nhwc: boolean; host?: HostVal; constant?: boolean }
+interface HostVal { shape: number[]; data: ArrayLike<number>; float: boolean }
 type Attr = number | number[] | TfTensor;
 
 export interface TfGraph {
@@ -38,7 +43,7 @@ function attrs(n: NodeProto, tf: Tf): Map<string, Attr> {
   return m;
 }
 
-const SUPPORTED = new Set(['Gemm', 'MatMul', 'Relu', 'Tanh', 'Sigmoid', 'Erf', 'Add', 'Sub', 'Mul', 'Div', 'Softmax', 'Conv', 'MaxPool', 'ConvTranspose', 'BatchNormalization', 'Flatten', 'Reshape', 'Transpose', 'Constant', 'LayerNormalization', 'ReduceMean']);
+const SUPPORTED = new Set(['Gemm', 'MatMul', 'Relu', 'Tanh', 'Sigmoid', 'Erf', 'Add', 'Sub', 'Mul', 'Div', 'Softmax', 'Conv', 'MaxPool', 'ConvTranspose', 'BatchNormalization', 'Flatten', 'Reshape', 'Transpose', 'Constant', 'LayerNormalization', 'ReduceMean', 'Shape', 'Gather', 'Unsqueeze', 'Squeeze', 'Concat', 'Expand', 'LSTM']);
 
 /** ONNX pads [top, left, bottom, right] as TF's pad argument. */
 function tfPad(pads: number[] | undefined): 'valid' | number | number[][] {
@@ -54,11 +59,11 @@ export function buildTfGraph(tf: Tf, bytes: Uint8Array, opts: { trainable?: bool
   const owned: TfTensor[] = [];
   const keep = (t: TfTensor) => (owned.push(t), t);
   /** Initializers and Constant outputs: host values (for shapes and load-time folding) and tf tensors. */
-  const host = new Map<string, { shape: number[]; data: ArrayLike<number> }>();
+  const host = new Map<string, HostVal>();
   const consts = new Map<string, TfTensor>();
   for (const init of g.initializer) {
     const t = tensorFromProto(init).tensor;
-    host.set(init.name!, { shape: t.shape as number[], data: t.data });
+    host.set(init.name!, { shape: t.shape as number[], data: t.data, float: t.dtype === 'f32' });
     const isFloat = t.dtype === 'f32';
     const tt = tf.tensor(isFloat ? t.data : Int32Array.from(t.data as ArrayLike<number>), t.shape, isFloat ? 'float32' : 'int32');
     consts.set(init.name!, keep(opts.trainable && isFloat ? tf.variable(tt, true, init.name) : tt));
@@ -81,9 +86,18 @@ export function buildTfGraph(tf: Tf, bytes: Uint8Array, opts: { trainable?: bool
     const ins = n.input;
     const num = (k: string, d: number) => (a.has(k) ? (a.get(k) as number) : d);
     const ints = (k: string) => a.get(k) as number[] | undefined;
-    const nchw = (v: Val) => (v.nhwc ? tf.transpose(v.t, [0, 3, 1, 2]) : v.t);
-    const nhwc = (v: Val) => (v.nhwc ? v.t : tf.transpose(v.t, [0, 2, 3, 1]));
-    const val = (env: Map<string, Val>, name: string): Val => env.get(name) ?? { t: consts.get(name), nhwc: false };
+    const tensorOf = (v: Val) => v.t ?? tf.tensor(v.host!.data, v.host!.shape, v.host!.float ? 'float32' : 'int32');
+    const nchw = (v: Val) => (v.nhwc ? tf.transpose(v.t, [0, 3, 1, 2]) : tensorOf(v));
+    const nhwc = (v: Val) => (v.nhwc ? v.t : tf.transpose(tensorOf(v), [0, 2, 3, 1]));
+    const val = (env: Map<string, Val>, name: string): Val => env.get(name) ?? { t: consts.get(name), nhwc: false, host: host.get(name), constant: true };
+    /** Whether a value can be computed with on the host: a shape-subgraph value or a constant. */
+    const onHost = (v: Val) => v.host !== undefined && (!v.t || v.constant === true);
+    const hostOf = (env: Map<string, Val>, name: string): HostVal => {
+      const h = val(env, name).host;
+      if (!h) throw new Error(`tf-graph: ${n.op_type} ${n.name} needs ${name} on the host (a shape or constant)`);
+      return h;
+    };
+    const setHost = (env: Map<string, Val>, h: HostVal) => env.set(o, { nhwc: false, host: h });
     const set = (env: Map<string, Val>, t: TfTensor, isNhwc = false) => env.set(o, { t, nhwc: isNhwc });
     const unary = (f: (t: TfTensor) => TfTensor): Step => (env) => {
       const v = val(env, ins[0]);
@@ -93,7 +107,7 @@ export function buildTfGraph(tf: Tf, bytes: Uint8Array, opts: { trainable?: bool
     switch (n.op_type) {
       case 'Constant': {
         const t = a.get('value') as { shape: number[]; data: ArrayLike<number>; dtype: string };
-        host.set(o, { shape: t.shape, data: t.data });
+        host.set(o, { shape: t.shape, data: t.data, float: t.dtype === 'f32' });
         consts.set(o, keep(tf.tensor(t.dtype === 'f32' ? t.data : Int32Array.from(t.data), t.shape, t.dtype === 'f32' ? 'float32' : 'int32')));
         break;
       }
@@ -182,10 +196,89 @@ export function buildTfGraph(tf: Tf, bytes: Uint8Array, opts: { trainable?: bool
         break;
       }
       case 'Reshape': {
-        const target = Array.from(host.get(ins[1])!.data);
         steps.push((env) => {
           const x = nchw(val(env, ins[0]));
+          const target = Array.from(hostOf(env, ins[1]).data);
           set(env, tf.reshape(x, target.map((d, i) => (d === 0 ? x.shape[i] : d))));
+        });
+        break;
+      }
+      case 'Shape': steps.push((env) => {
+        const v = val(env, ins[0]);
+        const dims = v.t ? (v.nhwc ? [0, 3, 1, 2].map((i) => v.t.shape[i]) : v.t.shape) : v.host!.shape;
+        setHost(env, { shape: [dims.length], data: [...dims], float: false });
+      }); break;
+      case 'Gather': {
+        const axis = num('axis', 0);
+        steps.push((env) => {
+          const d = val(env, ins[0]), idx = hostOf(env, ins[1]);
+          if (onHost(d) && d.host!.shape.length === 1 && axis === 0) {
+            const at = (i: number) => d.host!.data[i < 0 ? i + d.host!.data.length : i];
+            setHost(env, { shape: idx.shape, data: Array.from(idx.data, at), float: d.host!.float });
+          } else {
+            const x = nchw(d);
+            const r = x.shape.length;
+            set(env, tf.gather(x, idx.shape.length === 0 ? (idx.data[0] + x.shape[(axis + r) % r]) % x.shape[(axis + r) % r] : tf.tensor(idx.data, idx.shape, 'int32'), axis));
+          }
+        });
+        break;
+      }
+      case 'Unsqueeze': steps.push((env) => {
+        const axes = Array.from(hostOf(env, ins[1]).data);
+        const v = val(env, ins[0]);
+        if (onHost(v)) {
+          const shape = [...v.host!.shape];
+          for (const a of [...axes].map((a) => (a < 0 ? a + shape.length + axes.length : a)).sort((p, q) => p - q)) shape.splice(a, 0, 1);
+          setHost(env, { ...v.host!, shape });
+        } else {
+          let x = nchw(v);
+          for (const a of [...axes].map((a) => (a < 0 ? a + x.shape.length + axes.length : a)).sort((p, q) => p - q)) x = tf.expandDims(x, a);
+          set(env, x);
+        }
+      }); break;
+      case 'Squeeze': steps.push((env) => set(env, tf.squeeze(nchw(val(env, ins[0])), ins[1] ? Array.from(hostOf(env, ins[1]).data) : undefined))); break;
+      case 'Concat': {
+        const axis = num('axis', 0);
+        steps.push((env) => {
+          const vs = ins.map((name) => val(env, name));
+          if (vs.every((v) => onHost(v) && v.host!.shape.length <= 1)) {
+            setHost(env, { shape: [vs.reduce((k, v) => k + v.host!.data.length, 0)], data: vs.flatMap((v) => Array.from(v.host!.data)), float: vs[0].host!.float });
+          } else set(env, tf.concat(vs.map(nchw), axis));
+        });
+        break;
+      }
+      case 'Expand': steps.push((env) => {
+        const x = nchw(val(env, ins[0]));
+        const target = Array.from(hostOf(env, ins[1]).data);
+        const r = Math.max(target.length, x.shape.length);
+        const xs = [...Array(r - x.shape.length).fill(1), ...x.shape], ts = [...Array(r - target.length).fill(1), ...target];
+        set(env, tf.broadcastTo(tf.reshape(x, xs), xs.map((d, i) => Math.max(d, ts[i]))));
+      }); break;
+      case 'LSTM': {
+        const hidden = num('hidden_size', 0);
+        if (ins[4]) throw new Error('tf-graph: LSTM with sequence_lens');
+        // Weights in matMul order: W [1,4H,I] -> [I,4H], R [1,4H,H] -> [H,4H], bias Wb + Rb [4H]; gates i, o, f, c.
+        const wT = consts.get(ins[1]) && keep(tf.transpose(tf.squeeze(consts.get(ins[1]), [0])));
+        const rT = consts.get(ins[2]) && keep(tf.transpose(tf.squeeze(consts.get(ins[2]), [0])));
+        const bias = ins[3] ? keep(tf.tidy(() => { const [wb, rb] = tf.split(tf.squeeze(consts.get(ins[3]), [0]), 2); return tf.add(wb, rb); })) : undefined;
+        steps.push((env) => {
+          const x = nchw(val(env, ins[0])); // [T, N, I]
+          const [steps_, nb] = x.shape as number[];
+          let h = ins[5] ? tf.squeeze(nchw(val(env, ins[5])), [0]) : tf.zeros([nb, hidden]);
+          let c = ins[6] ? tf.squeeze(nchw(val(env, ins[6])), [0]) : tf.zeros([nb, hidden]);
+          let xw = tf.reshape(tf.matMul(tf.reshape(x, [steps_ * nb, -1]), wT), [steps_, nb, 4 * hidden]);
+          if (bias) xw = tf.add(xw, bias);
+          const xs = tf.unstack(xw);
+          const hs: TfTensor[] = [];
+          for (let s = 0; s < steps_; s++) {
+            const [i, og, f, cc] = tf.split(tf.add(xs[s], tf.matMul(h, rT)), 4, 1);
+            c = tf.add(tf.mul(tf.sigmoid(f), c), tf.mul(tf.sigmoid(i), tf.tanh(cc)));
+            h = tf.mul(tf.sigmoid(og), tf.tanh(c));
+            hs.push(h);
+          }
+          env.set(n.output[0], { t: tf.expandDims(tf.stack(hs), 1), nhwc: false });
+          if (n.output[1]) env.set(n.output[1], { t: tf.expandDims(h, 0), nhwc: false });
+          if (n.output[2]) env.set(n.output[2], { t: tf.expandDims(c, 0), nhwc: false });
         });
         break;
       }
@@ -223,7 +316,7 @@ export function buildTfGraph(tf: Tf, bytes: Uint8Array, opts: { trainable?: bool
       for (const [name, t] of inputs) env.set(name, { t, nhwc: false });
       for (const step of steps) step(env);
       const v = env.get(out) ?? { t: consts.get(out), nhwc: false };
-      return v.nhwc ? tf.transpose(v.t, [0, 3, 1, 2]) : v.t;
+      return v.nhwc ? tf.transpose(v.t, [0, 3, 1, 2]) : v.t ?? tf.tensor(v.host!.data, v.host!.shape);
     },
     dispose: () => owned.forEach((t) => t.dispose()),
   };

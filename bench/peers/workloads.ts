@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeModel, encodeModel, type ModelProto } from '../../compiler/onnx/proto.ts';
+import { transformerModel } from './transformer-model.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url));
 
@@ -45,15 +46,26 @@ export function seeded(n: number, seed: number, scale = 1): Float32Array {
 const numel = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
 const input = (dims: number[], seed: number, scale = 1): HostTensor => ({ dims, data: seeded(numel(dims), seed, scale) });
 
-/** A fixture's model with dimension 0 of every graph input and output set to `batch`. */
-function rebatched(fixture: string, batch: number): Uint8Array {
+/** A fixture's model with dimension 0 of every graph input and output set to `batch` (and dimension 1 of the inputs to `seq`, when given). */
+function rebatched(fixture: string, batch: number, seq?: number): Uint8Array {
   const m = decodeModel(readFileSync(`${FIXTURES}${fixture}/model.onnx`)) as ModelProto;
   const g = m.graph!;
   for (const v of [...g.input, ...g.output]) {
     const dim = v.type?.tensor_type?.shape?.dim;
     if (dim?.length) dim[0] = { dim_value: batch };
+    if (seq !== undefined && dim && dim.length > 1 && g.input.includes(v)) dim[1] = { dim_value: seq };
   }
   g.value_info = []; // intermediate shapes would still name the old batch
+  // PyTorch exports an LSTM's zero initial state as a Constant of the traced batch size, then Expands it:
+  // a zero scalar expands the same way to any batch.
+  for (const n of g.node) {
+    const t = n.op_type === 'Constant' ? n.attribute.find((a) => a.name === 'value')?.t : undefined;
+    const onlyExpands = g.node.every((m) => !m.input.includes(n.output[0]) || m.op_type === 'Expand');
+    if (t && t.data_type === 1 && onlyExpands && t.raw_data && new Float32Array(new Uint8Array(t.raw_data).buffer).every((v) => v === 0)) {
+      t.dims = [];
+      t.raw_data = new Uint8Array(4);
+    }
+  }
   return encodeModel(m);
 }
 
@@ -125,10 +137,24 @@ export const WORKLOADS: Workload[] = [
     model: () => rebatched('dcgan_generator_infer', 64),
     inputs: () => new Map([['z', input([64, 16, 1, 1], 19)]]),
   },
+  {
+    id: 'lstm-b64-t32',
+    title: 'LSTM(50) + Linear over 32 steps (lstm_regressor_infer fixture), batch 64',
+    quick: false,
+    reps: 10,
+    model: () => rebatched('lstm_regressor_infer', 64, 32),
+    inputs: () => new Map([['x', input([64, 32, 1], 23)]]),
+  },
+  {
+    id: 'transformer-b8-s64',
+    title: 'Transformer encoder, 2 layers, d=128, 4 heads, FFN 512, seq 64, batch 8 (input: embeddings)',
+    quick: false,
+    reps: 10,
+    model: () => transformerModel({ batch: 8, seq: 64, d: 128, heads: 4, layers: 2 }),
+    inputs: () => new Map([['x', input([8, 64, 128], 29)]]),
+  },
 ];
 
 /** Workloads of the brief that this harness does not run yet, with why. */
 export const NOT_YET: { title: string; why: string }[] = [
-  { title: 'LSTM(50) over 32 steps (lstm_regressor_infer)', why: 'not yet: the TF.js runner has no LSTM / shape-subgraph support yet' },
-  { title: 'Transformer encoder, 2 layers, d=128, 4 heads, seq 64', why: 'not yet: the model builder for it is not written' },
 ];
