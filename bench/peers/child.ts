@@ -17,6 +17,8 @@ export type ChildMessage =
 
 const [workloadId, runnerId, outDir] = process.argv.slice(2);
 const send = (m: ChildMessage) => new Promise<void>((resolve) => process.send!(m, () => resolve()));
+// The harness went away (killed, or crashed): no one will ask for reps or say exit.
+process.on('disconnect', () => process.exit(0));
 
 async function main(): Promise<void> {
   const w = WORKLOADS.find((x) => x.id === workloadId);
