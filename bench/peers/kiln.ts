@@ -16,7 +16,7 @@ const asF32 = (t: Tensor) => (t.data instanceof Float32Array ? t.data : Float32A
 export function kilnRunner(backend: 'webgpu' | 'cpu'): Runner {
   return {
     id: backend === 'webgpu' ? 'kiln-webgpu' : 'kiln-cpu',
-    describe: () => (backend === 'webgpu' ? 'kiln, WebGPU executor (fused WGSL)' : 'kiln, CPU interpreter (single-threaded JS)'),
+    describe: () => (backend === 'webgpu' ? 'kiln, compileForWebGpu (frozen weights) + WebGPU executor; train step via compileTraining' : 'kiln, CPU interpreter on the imported graph (single-threaded JS); train step via compileTraining backend cpu'),
     load: (w) => (w.train ? loadTrain(w, backend) : loadInference(w, backend)),
   };
 }

@@ -72,6 +72,24 @@ export function ratios(rows: Row[]): Ratio[] {
 const ms = (v?: number) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const sci = (v?: number) => (v === undefined ? '' : v === 0 ? '0' : v.toExponential(1));
 
+/** One table: warm median ms of every runner per workload, then the ratios. */
+function summary(run: Run): string[] {
+  const ids = Object.keys(run.runners) as RunnerId[];
+  const short = ['kiln-webgpu ÷ best WebGPU peer', 'kiln-cpu ÷ TF.js-cpu', 'kiln-cpu ÷ ORT-web wasm', 'kiln-cpu ÷ ORT-node', 'kiln-webgpu ÷ ORT-node'];
+  const out = ['## Summary: warm median ms, and ratios (< 1: kiln faster)', ''];
+  out.push(`| workload | ${ids.join(' | ')} | ${short.join(' | ')} |`);
+  out.push(`|---|${ids.map(() => '---:').join('|')}|${short.map(() => '---:').join('|')}|`);
+  for (const w of run.workloads) {
+    const rows = run.rows.filter((r) => r.workload === w.id);
+    const cell = (id: RunnerId) => {
+      const r = rows.find((x) => x.runner === id);
+      return !r ? '' : r.medianMs !== undefined ? ms(r.medianMs) : r.status === 'not-applicable' ? 'n/a' : r.status;
+    };
+    out.push(`| ${w.id} | ${ids.map(cell).join(' | ')} | ${ratios(rows).map((q) => (q.value === undefined ? 'n/a' : q.value.toFixed(2))).join(' | ')} |`);
+  }
+  return out;
+}
+
 export function markdown(run: Run): string {
   const out: string[] = [];
   out.push('# kiln vs peers', '');
@@ -90,6 +108,7 @@ export function markdown(run: Run): string {
   out.push('Threads: kiln-cpu and TF.js-cpu are single-threaded JS; ORT-web wasm runs with numThreads 1 and ORT-node with 1 intra-op');
   out.push('thread, so the CPU rows compare one core each. On lavapipe the "GPU" is the same 2-core CPU, and first-result times of');
   out.push('WebGPU runners depend on Mesa\'s on-disk shader cache (a pipeline compiled by an earlier run loads faster).', '');
+  out.push(...summary(run), '');
   for (const w of run.workloads) {
     const rows = run.rows.filter((r) => r.workload === w.id);
     out.push(`## ${w.title}`, '');

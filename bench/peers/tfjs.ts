@@ -20,7 +20,7 @@ async function tfWith(backend: 'webgpu' | 'cpu'): Promise<Tf> {
 export function tfjsRunner(backend: 'webgpu' | 'cpu'): Runner {
   return {
     id: backend === 'webgpu' ? 'tfjs-webgpu' : 'tfjs-cpu',
-    describe: () => `TF.js 4.22, ${backend} backend${backend === 'cpu' ? ' (single-threaded JS)' : ''}`,
+    describe: () => `TF.js 4.22, ${backend} backend${backend === 'cpu' ? ' (single-threaded JS)' : ''}; the ONNX graph rebuilt with tf ops (NHWC convolutions), Adam via tf.train.adam`,
     async load(w) {
       const tf = await tfWith(backend);
       return w.train ? loadTrain(tf, w) : loadInference(tf, w);
