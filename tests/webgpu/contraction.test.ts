@@ -166,6 +166,37 @@ describe('ConvTranspose', () => {
   });
 });
 
+describe('ConvTranspose by output phase (strided, undilated)', () => {
+  // Each output phase contracts over its own taps: kernels that the stride divides or not, phases of
+  // different lengths (odd outputs, output_padding), groups, 1-D to 3-D.
+  it.each([
+    ['DCGAN 4x4 stride 2 pad 1', [2, 8, 7, 7], [8, 6, 4, 4], { strides: [2, 2], pads: [1, 1, 1, 1] }],
+    ['3x3 stride 2, output_padding 1, bias', [1, 5, 4, 5], [5, 4, 3, 3], { strides: [2, 2], pads: [1, 0, 1, 0], output_padding: [1, 1] }],
+    ['1-D stride 3 kernel 5, groups 2', [2, 4, 6], [4, 4, 5], { strides: [3], pads: [2, 1], group: 2 }],
+    ['3-D mixed strides', [1, 2, 3, 2, 3], [2, 4, 2, 3, 2], { strides: [2, 1, 3], pads: [0, 1, 0, 1, 0, 1] }],
+  ] as const)('%s', async (_, xs, ws, attrs) => {
+    if (!gpu) return;
+    const group = (attrs as { group?: number }).group ?? 1;
+    const g = singleOp('ConvTranspose', [f32([...xs]), f32([...ws]), f32([ws[1] * group])], { group, ...attrs });
+    expect(compileForWebGpu(g).program.kernels[0].wgsl).toContain('fn convp_weight');
+    await expectGpuMatchesCpu(gpu, g, randomInputs(g, xs.length), TOL);
+  });
+});
+
+describe('ConvTranspose of a single input position (1x1 -> kernel)', () => {
+  it.each([
+    ['DCGAN 1x1 -> 4x4', [3, 16, 1, 1], [16, 8, 4, 4], {}],
+    ['pads, stride, dilation 2, groups 2', [2, 6, 1, 1], [6, 4, 3, 2], { pads: [1, 0, 0, 1], strides: [3, 2], dilations: [2, 1], group: 2 }],
+    ['1-D with output_padding', [2, 5, 1], [5, 4, 3], { output_padding: [1], strides: [2] }],
+  ] as const)('%s', async (_, xs, ws, attrs) => {
+    if (!gpu) return;
+    const group = (attrs as { group?: number }).group ?? 1;
+    const g = singleOp('ConvTranspose', [f32([...xs]), f32([...ws]), f32([ws[1] * group])], { group, ...attrs });
+    expect(compileForWebGpu(g).program.kernels[0].wgsl).toContain('fn convq_weight');
+    await expectGpuMatchesCpu(gpu, g, randomInputs(g, xs.length), TOL);
+  });
+});
+
 describe('Einsum', () => {
   const CASES: [string, number[][]][] = [
     ['ij,jk->ik', [[3, 4], [4, 5]]],

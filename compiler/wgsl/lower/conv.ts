@@ -107,6 +107,9 @@ const convDirect: Lowering = (ctx) => {
  */
 export const convTransposeLowering: Lowering = (ctx) => {
   if (ctx.outputs[0].view.shape[1] / (ctx.node.attrs.group as number) < DIRECT_BELOW_CHANNELS) return convTransposeDirect(ctx);
+  const g0 = convGeom(ctx.inputs[1]!.view.shape, ctx.node.attrs, ctx.inputs[0]!.view.shape.length - 2);
+  if (ctx.inputs[0]!.view.shape.slice(2).every((d) => d === 1)) return convTransposeFromPoint(ctx);
+  if (g0.dilations.every((d) => d === 1) && g0.strides.some((st) => st > 1)) return convTransposePhased(ctx);
   const [x, w, bias] = ctx.inputs;
   const out = ctx.outputs[0];
   const T = out.elem;
@@ -148,6 +151,111 @@ fn convt_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
     loadA: (row, k) => `convt_weight(grp, ${row}, ${k})`,
     loadB: (k, col) => `convt_input(img, grp, ${k}, ${col})`,
     store: (row, col, acc) => out.store(`((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`),
+    decls,
+  });
+};
+
+/**
+ * A strided, undilated ConvTranspose as one implicit GEMM per (image, group, output phase): the outputs o
+ * with o = q (mod stride) receive exactly the taps k = r, r + stride, ... with r = (q + padBegin) mod stride,
+ * from inputs i = u - j + (q + padBegin - r) / stride for o = q + stride * u and tap k = r + stride * j. So
+ * each phase contracts over C/group * ceil(kernel / stride) taps, none of them wasted on a stride that does not
+ * divide (a stride-2 4x4 kernel: 4 taps per output instead of 16). Taps past the kernel and inputs out of
+ * range read 0; columns past an output edge (phases differ in length by one) are not stored.
+ */
+const convTransposePhased: Lowering = (ctx) => {
+  const [x, w, bias] = ctx.inputs;
+  const out = ctx.outputs[0];
+  const T = out.elem;
+  const nd = x!.view.shape.length - 2;
+  const g = convGeom(w!.view.shape, ctx.node.attrs, nd);
+  const group = ctx.node.attrs.group as number;
+  const c = x!.view.shape[1], m = out.view.shape[1];
+  const cg = c / group, mg = m / group;
+  const inSp = x!.view.shape.slice(2), outSp = out.view.shape.slice(2);
+  const phases = numel(g.strides), outSize = numel(outSp);
+  const U = outSp.map((o, d) => Math.ceil(o / g.strides[d])), J = g.kernel.map((k, d) => Math.ceil(k / g.strides[d]));
+  const taps = numel(J), cols = numel(U);
+  const dims = inSp.map((_, d) => d);
+  const list = (f: (d: number) => string) => dims.map(f).join(', ');
+  const decls = `
+// Tap j of phase residue r: W[grp*C/group + c, row, r + stride*j], 0 past the kernel.
+fn convp_weight(grp: i32, row: i32, k: i32, ${list((d) => `r${d}: i32`)}) -> ${T} {
+  let ch = k / ${taps};
+  ${coords(`k % ${taps}`, J, 'j')}
+  ${dims.map((d) => `let t${d} = r${d} + ${g.strides[d]} * j${d};`).join(' ')}
+  if (${dims.map((d) => `t${d} >= ${g.kernel[d]}`).join(' || ')}) { return ${lit(0, T)}; }
+  return ${w!.load(offsetExpr(w!.view, ['grp * ' + cg + ' + ch', 'row', ...dims.map((d) => `t${d}`)]))};
+}
+// X[n, grp*C/group + ch, i], 0 outside the input.
+fn convp_input_at(n: i32, grp: i32, ch: i32, ${list((d) => `i${d}: i32`)}) -> ${T} {
+  if (${dims.map((d) => `i${d} < 0 || i${d} >= ${inSp[d]}`).join(' || ')}) { return ${lit(0, T)}; }
+  return ${x!.load(offsetExpr(x!.view, ['n', `grp * ${cg} + ch`, ...dims.map((d) => `i${d}`)]))};
+}
+// B(k, col) of the phase with input offsets b: tap j of channel k / taps at column u.
+fn convp_input(n: i32, grp: i32, k: i32, col: i32, ${list((d) => `b${d}: i32`)}) -> ${T} {
+  ${coords(`k % ${taps}`, J, 'j')}
+  ${coords('col', U, 'u')}
+  return convp_input_at(n, grp, k / ${taps}, ${list((d) => `u${d} - j${d} + b${d}`)});
+}`;
+  // The phase: residues q of the outputs, their tap residues r and input offsets b.
+  const prologue = `let img = batch / ${group * phases};
+  let grp = (batch / ${phases}) % ${group};
+  ${coords(`batch % ${phases}`, g.strides, 'pq')}
+  ${dims.map((d) => `let pr${d} = (pq${d} + ${g.padsBegin[d]}) % ${g.strides[d]}; let pb${d} = (pq${d} + ${g.padsBegin[d]} - pr${d}) / ${g.strides[d]};`).join('\n  ')}`;
+  const gatherB = {
+    column: (col: string, tag: string) => `${coords(col, U, `u${tag}x`)}\n  ${dims.map((d) => `let v${tag}x${d} = u${tag}x${d} + pb${d};`).join(' ')}`,
+    step: (k: string) => `let kch = ${k} / ${taps};\n      ${coords(`${k} % ${taps}`, J, 'kj')}`,
+    load: (tag: string) => `convp_input_at(img, grp, kch, ${list((d) => `v${tag}x${d} - kj${d}`)})`,
+  };
+  const store = (row: string, col: string, acc: string) => {
+    const o = dims.map((d) => `pq${d} + ${g.strides[d]} * su${d}`);
+    const flat = o.reduce((f, od, d) => (d === 0 ? `(${od})` : `(${f}) * ${outSp[d]} + ${od}`), '');
+    return `{ ${coords(col, U, 'su')}
+    if (${dims.map((d) => `${o[d]} < ${outSp[d]}`).join(' && ')}) { ${out.store(`((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${flat}`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`)} } }`;
+  };
+  const rs = list((d) => `pr${d}`), bs = list((d) => `pb${d}`);
+  return gemmKernel({
+    elem: T, batch: out.view.shape[0] * group * phases, m: mg, n: cols, k: cg * taps, gatherB, prologue,
+    loadA: (row, k) => `convp_weight(grp, ${row}, ${k}, ${rs})`,
+    loadB: (k, col) => `convp_input(img, grp, ${k}, ${col}, ${bs})`,
+    store,
+    decls,
+  });
+};
+
+/**
+ * A ConvTranspose of a single input position (a generator's first layer, 1x1 -> kernel): output o gets
+ * exactly tap t = o + padBegin (when inside the kernel, which dilation must divide), so it is one product per
+ * output position and group: out[n, m, o] = sum_c W[c, m, t] X[n, c], with the images as columns.
+ */
+const convTransposeFromPoint: Lowering = (ctx) => {
+  const [x, w, bias] = ctx.inputs;
+  const out = ctx.outputs[0];
+  const T = out.elem;
+  const nd = x!.view.shape.length - 2;
+  const g = convGeom(w!.view.shape, ctx.node.attrs, nd);
+  const group = ctx.node.attrs.group as number;
+  const [n, c] = x!.view.shape, m = out.view.shape[1];
+  const cg = c / group, mg = m / group;
+  const outSp = out.view.shape.slice(2), outSize = numel(outSp);
+  const dims = outSp.map((_, d) => d);
+  const decls = `
+// Tap t of output position o: W[grp*C/group + c, row, t], 0 when o + padBegin is not a tap of the kernel.
+fn convq_weight(grp: i32, row: i32, c: i32, ${dims.map((d) => `t${d}: i32`).join(', ')}) -> ${T} {
+  if (${dims.map((d) => `t${d} % ${g.dilations[d]} != 0 || t${d} / ${g.dilations[d]} >= ${g.kernel[d]}`).join(' || ')}) { return ${lit(0, T)}; }
+  return ${w!.load(offsetExpr(w!.view, ['grp * ' + cg + ' + c', 'row', ...dims.map((d) => `t${d} / ${g.dilations[d]}`)]))};
+}`;
+  const prologue = `let grp = batch % ${group};
+  let pos = batch / ${group};
+  ${coords('pos', outSp, 'po')}
+  ${dims.map((d) => `let pt${d} = po${d} + ${g.padsBegin[d]};`).join(' ')}`;
+  const taps = dims.map((d) => `pt${d}`).join(', ');
+  return gemmKernel({
+    elem: T, batch: outSize * group, m: mg, n, k: cg, prologue,
+    loadA: (row, k) => `convq_weight(grp, ${row}, ${k}, ${taps})`,
+    loadB: (k, col) => x!.load(offsetExpr(x!.view, [col, `grp * ${cg} + ${k}`, ...dims.map(() => '0')])),
+    store: (row, col, acc) => out.store(`(${col} * ${m} + grp * ${mg} + ${row}) * ${outSize} + pos`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`),
     decls,
   });
 };

@@ -99,9 +99,20 @@ const VEC4: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
 /** The vec4 kernel's small configuration: 4x4 blocks on 32 invocations, or a row of 64 for a single-row A. */
 const vec4SmallTile = (m: number): TileConfig => (m === 1 ? { wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 });
 
-/** Whether a 4x8-block kernel would launch too few workgroups for the adapter's cores. */
+/** Output elements a tile of `t` computes for C [batch, m, n], edges padded to whole tiles. */
+const paddedWork = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>, t: TileConfig) => {
+  const tm = t.wgY * t.rm, tn = t.wgX * t.rn;
+  return Math.ceil(s.m / tm) * tm * Math.ceil(s.n / tn) * tn * s.batch;
+};
+
+/**
+ * Whether the 4x8-block kernel's 32x64 tiles are the wrong size: too few workgroups for the adapter's
+ * cores, or more than twice the padded work of 16x32 tiles (small products per batch entry, e.g. a
+ * ConvTranspose phase of 16 x 16 outputs, would leave most of each tile idle).
+ */
 const fewWorkgroups = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>) =>
-  Math.ceil(s.m / (REGISTER.wgY * REGISTER.rm)) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch < SMALL_BELOW_WORKGROUPS;
+  Math.ceil(s.m / (REGISTER.wgY * REGISTER.rm)) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch < SMALL_BELOW_WORKGROUPS ||
+  paddedWork(s, REGISTER) > 2 * paddedWork(s, smallTile(s.m, s.n));
 
 /** The shape heuristic (see the file header): vec4 where the operands allow it, else register blocking. */
 export function pickGemmVariant(s: Pick<GemmSpec, 'batch' | 'm' | 'n'> & Partial<GemmSpec>): GemmVariant {
