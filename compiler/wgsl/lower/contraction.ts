@@ -3,7 +3,8 @@
 // sum-of-products loop (einsum.ts).
 import type { ContractionOpName } from '../../../ir/ops/index.ts';
 import type { Lowering } from '../kernel.ts';
-import { convLowering, convTransposeLowering } from './conv.ts';
+import { convLowering } from './conv.ts';
+import { convTransposeLowering } from './conv-transpose.ts';
 import { einsumLowering } from './einsum.ts';
 import { gemmLowering, matmulLowering } from './matmul.ts';
 
