@@ -9,7 +9,7 @@ var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 32; const N = 784; const K = 9;
 const WG_X = 8; const WG_Y = 8; const KT = 32;
-const TILE_M = 32; const TILE_N = 64;
+const TILE_M = 32; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -32,14 +32,14 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
   let o0 = o_rest;
   return conv_input_at(n, grp, k / 9, o0 * 1 - 1 + k0 * 1, o1 * 1 - 1 + k1 * 1);
 }
-// Register-blocked matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, no workgroup memory.
+// Register-blocked matmul: 32x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 52) { return; }
-  let col0 = (tile % 13) * TILE_N;
-  let row0 = ((tile / 13) % 1) * TILE_M;
-  let batch = tile / 13;
+  if (tile >= 100) { return; }
+  let col0 = (tile % 25) * TILE_N;
+  let row0 = ((tile / 25) % 1) * TILE_M;
+  let batch = tile / 25;
   let img = batch / 1;
   let grp = batch % 1;
   let lid = i32(lidx);
@@ -69,36 +69,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let o3x1 = o3x_rest % 28; o3x_rest = o3x_rest / 28;
   let o3x0 = o3x_rest;
   let w3x0 = o3x0 * 1 - 1; let w3x1 = o3x1 * 1 - 1;
-  let c4 = col0 + tx + 32; let cb4 = min(c4, N - 1);
-  var o4x_rest = cb4;
-  let o4x1 = o4x_rest % 28; o4x_rest = o4x_rest / 28;
-  let o4x0 = o4x_rest;
-  let w4x0 = o4x0 * 1 - 1; let w4x1 = o4x1 * 1 - 1;
-  let c5 = col0 + tx + 40; let cb5 = min(c5, N - 1);
-  var o5x_rest = cb5;
-  let o5x1 = o5x_rest % 28; o5x_rest = o5x_rest / 28;
-  let o5x0 = o5x_rest;
-  let w5x0 = o5x0 * 1 - 1; let w5x1 = o5x1 * 1 - 1;
-  let c6 = col0 + tx + 48; let cb6 = min(c6, N - 1);
-  var o6x_rest = cb6;
-  let o6x1 = o6x_rest % 28; o6x_rest = o6x_rest / 28;
-  let o6x0 = o6x_rest;
-  let w6x0 = o6x0 * 1 - 1; let w6x1 = o6x1 * 1 - 1;
-  let c7 = col0 + tx + 56; let cb7 = min(c7, N - 1);
-  var o7x_rest = cb7;
-  let o7x1 = o7x_rest % 28; o7x_rest = o7x_rest / 28;
-  let o7x0 = o7x_rest;
-  let w7x0 = o7x0 * 1 - 1; let w7x1 = o7x1 * 1 - 1;
-  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0; var acc04 = 0.0; var comp04 = 0.0; var acc05 = 0.0; var comp05 = 0.0; var acc06 = 0.0; var comp06 = 0.0; var acc07 = 0.0; var comp07 = 0.0;
-  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0; var acc14 = 0.0; var comp14 = 0.0; var acc15 = 0.0; var comp15 = 0.0; var acc16 = 0.0; var comp16 = 0.0; var acc17 = 0.0; var comp17 = 0.0;
-  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0; var acc24 = 0.0; var comp24 = 0.0; var acc25 = 0.0; var comp25 = 0.0; var acc26 = 0.0; var comp26 = 0.0; var acc27 = 0.0; var comp27 = 0.0;
-  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0; var acc34 = 0.0; var comp34 = 0.0; var acc35 = 0.0; var comp35 = 0.0; var acc36 = 0.0; var comp36 = 0.0; var acc37 = 0.0; var comp37 = 0.0;
+  var acc00 = 0.0; var comp00 = 0.0; var acc01 = 0.0; var comp01 = 0.0; var acc02 = 0.0; var comp02 = 0.0; var acc03 = 0.0; var comp03 = 0.0;
+  var acc10 = 0.0; var comp10 = 0.0; var acc11 = 0.0; var comp11 = 0.0; var acc12 = 0.0; var comp12 = 0.0; var acc13 = 0.0; var comp13 = 0.0;
+  var acc20 = 0.0; var comp20 = 0.0; var acc21 = 0.0; var comp21 = 0.0; var acc22 = 0.0; var comp22 = 0.0; var acc23 = 0.0; var comp23 = 0.0;
+  var acc30 = 0.0; var comp30 = 0.0; var acc31 = 0.0; var comp31 = 0.0; var acc32 = 0.0; var comp32 = 0.0; var acc33 = 0.0; var comp33 = 0.0;
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0; var part04 = 0.0; var part05 = 0.0; var part06 = 0.0; var part07 = 0.0;
-    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0; var part14 = 0.0; var part15 = 0.0; var part16 = 0.0; var part17 = 0.0;
-    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0; var part24 = 0.0; var part25 = 0.0; var part26 = 0.0; var part27 = 0.0;
-    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0; var part34 = 0.0; var part35 = 0.0; var part36 = 0.0; var part37 = 0.0;
+    var part00 = 0.0; var part01 = 0.0; var part02 = 0.0; var part03 = 0.0;
+    var part10 = 0.0; var part11 = 0.0; var part12 = 0.0; var part13 = 0.0;
+    var part20 = 0.0; var part21 = 0.0; var part22 = 0.0; var part23 = 0.0;
+    var part30 = 0.0; var part31 = 0.0; var part32 = 0.0; var part33 = 0.0;
     for (var k = k0; k < kEnd; k++) {
       let kch = k / 9;
       var kq_rest = k % 9;
@@ -109,52 +89,32 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
       let b1 = conv_input_at(img, grp, kch, w1x0 + kq0 * 1, w1x1 + kq1 * 1);
       let b2 = conv_input_at(img, grp, kch, w2x0 + kq0 * 1, w2x1 + kq1 * 1);
       let b3 = conv_input_at(img, grp, kch, w3x0 + kq0 * 1, w3x1 + kq1 * 1);
-      let b4 = conv_input_at(img, grp, kch, w4x0 + kq0 * 1, w4x1 + kq1 * 1);
-      let b5 = conv_input_at(img, grp, kch, w5x0 + kq0 * 1, w5x1 + kq1 * 1);
-      let b6 = conv_input_at(img, grp, kch, w6x0 + kq0 * 1, w6x1 + kq1 * 1);
-      let b7 = conv_input_at(img, grp, kch, w7x0 + kq0 * 1, w7x1 + kq1 * 1);
-      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3; part04 += a0 * b4; part05 += a0 * b5; part06 += a0 * b6; part07 += a0 * b7;
-      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3; part14 += a1 * b4; part15 += a1 * b5; part16 += a1 * b6; part17 += a1 * b7;
-      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3; part24 += a2 * b4; part25 += a2 * b5; part26 += a2 * b6; part27 += a2 * b7;
-      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3; part34 += a3 * b4; part35 += a3 * b5; part36 += a3 * b6; part37 += a3 * b7;
+      part00 += a0 * b0; part01 += a0 * b1; part02 += a0 * b2; part03 += a0 * b3;
+      part10 += a1 * b0; part11 += a1 * b1; part12 += a1 * b2; part13 += a1 * b3;
+      part20 += a2 * b0; part21 += a2 * b1; part22 += a2 * b2; part23 += a2 * b3;
+      part30 += a3 * b0; part31 += a3 * b1; part32 += a3 * b2; part33 += a3 * b3;
     }
-    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03); kahan(&acc04, &comp04, part04); kahan(&acc05, &comp05, part05); kahan(&acc06, &comp06, part06); kahan(&acc07, &comp07, part07);
-    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13); kahan(&acc14, &comp14, part14); kahan(&acc15, &comp15, part15); kahan(&acc16, &comp16, part16); kahan(&acc17, &comp17, part17);
-    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23); kahan(&acc24, &comp24, part24); kahan(&acc25, &comp25, part25); kahan(&acc26, &comp26, part26); kahan(&acc27, &comp27, part27);
-    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33); kahan(&acc34, &comp34, part34); kahan(&acc35, &comp35, part35); kahan(&acc36, &comp36, part36); kahan(&acc37, &comp37, part37);
+    kahan(&acc00, &comp00, part00); kahan(&acc01, &comp01, part01); kahan(&acc02, &comp02, part02); kahan(&acc03, &comp03, part03);
+    kahan(&acc10, &comp10, part10); kahan(&acc11, &comp11, part11); kahan(&acc12, &comp12, part12); kahan(&acc13, &comp13, part13);
+    kahan(&acc20, &comp20, part20); kahan(&acc21, &comp21, part21); kahan(&acc22, &comp22, part22); kahan(&acc23, &comp23, part23);
+    kahan(&acc30, &comp30, part30); kahan(&acc31, &comp31, part31); kahan(&acc32, &comp32, part32); kahan(&acc33, &comp33, part33);
   }
   if (r0 < M && c0 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c0] = acc00 + in2[grp * 32 + r0]; }
   if (r0 < M && c1 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c1] = acc01 + in2[grp * 32 + r0]; }
   if (r0 < M && c2 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c2] = acc02 + in2[grp * 32 + r0]; }
   if (r0 < M && c3 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c3] = acc03 + in2[grp * 32 + r0]; }
-  if (r0 < M && c4 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c4] = acc04 + in2[grp * 32 + r0]; }
-  if (r0 < M && c5 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c5] = acc05 + in2[grp * 32 + r0]; }
-  if (r0 < M && c6 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c6] = acc06 + in2[grp * 32 + r0]; }
-  if (r0 < M && c7 < N) { out0[((img * 32) + grp * 32 + r0) * 784 + c7] = acc07 + in2[grp * 32 + r0]; }
   if (r1 < M && c0 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c0] = acc10 + in2[grp * 32 + r1]; }
   if (r1 < M && c1 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c1] = acc11 + in2[grp * 32 + r1]; }
   if (r1 < M && c2 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c2] = acc12 + in2[grp * 32 + r1]; }
   if (r1 < M && c3 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c3] = acc13 + in2[grp * 32 + r1]; }
-  if (r1 < M && c4 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c4] = acc14 + in2[grp * 32 + r1]; }
-  if (r1 < M && c5 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c5] = acc15 + in2[grp * 32 + r1]; }
-  if (r1 < M && c6 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c6] = acc16 + in2[grp * 32 + r1]; }
-  if (r1 < M && c7 < N) { out0[((img * 32) + grp * 32 + r1) * 784 + c7] = acc17 + in2[grp * 32 + r1]; }
   if (r2 < M && c0 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c0] = acc20 + in2[grp * 32 + r2]; }
   if (r2 < M && c1 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c1] = acc21 + in2[grp * 32 + r2]; }
   if (r2 < M && c2 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c2] = acc22 + in2[grp * 32 + r2]; }
   if (r2 < M && c3 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c3] = acc23 + in2[grp * 32 + r2]; }
-  if (r2 < M && c4 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c4] = acc24 + in2[grp * 32 + r2]; }
-  if (r2 < M && c5 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c5] = acc25 + in2[grp * 32 + r2]; }
-  if (r2 < M && c6 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c6] = acc26 + in2[grp * 32 + r2]; }
-  if (r2 < M && c7 < N) { out0[((img * 32) + grp * 32 + r2) * 784 + c7] = acc27 + in2[grp * 32 + r2]; }
   if (r3 < M && c0 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c0] = acc30 + in2[grp * 32 + r3]; }
   if (r3 < M && c1 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c1] = acc31 + in2[grp * 32 + r3]; }
   if (r3 < M && c2 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c2] = acc32 + in2[grp * 32 + r3]; }
   if (r3 < M && c3 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c3] = acc33 + in2[grp * 32 + r3]; }
-  if (r3 < M && c4 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c4] = acc34 + in2[grp * 32 + r3]; }
-  if (r3 < M && c5 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c5] = acc35 + in2[grp * 32 + r3]; }
-  if (r3 < M && c6 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c6] = acc36 + in2[grp * 32 + r3]; }
-  if (r3 < M && c7 < N) { out0[((img * 32) + grp * 32 + r3) * 784 + c7] = acc37 + in2[grp * 32 + r3]; }
 }
 
 // ===== kernel 1: Relu_/Relu
@@ -283,8 +243,8 @@ var<private> kiln_inf_bits: u32 = 0x7f800000u;
 var<private> kiln_nan_bits: u32 = 0x7fc00000u;
 
 const M = 64; const N = 144; const K = 288;
-const WG_X = 8; const WG_Y = 4; const KT = 32;
-const TILE_M = 16; const TILE_N = 32;
+const WG_X = 8; const WG_Y = 8; const KT = 32;
+const TILE_M = 32; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -307,23 +267,23 @@ fn conv_input(n: i32, grp: i32, k: i32, col: i32) -> f32 {
   let o0 = o_rest;
   return conv_input_at(n, grp, k / 9, o0 * 1 - 0 + k0 * 1, o1 * 1 - 0 + k1 * 1);
 }
-// Register-blocked matmul: 16x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
-@compute @workgroup_size(32)
+// Register-blocked matmul: 32x32 tile of C per workgroup, 4x4 registers per invocation, no workgroup memory.
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 80) { return; }
+  if (tile >= 40) { return; }
   let col0 = (tile % 5) * TILE_N;
-  let row0 = ((tile / 5) % 4) * TILE_M;
-  let batch = tile / 20;
+  let row0 = ((tile / 5) % 2) * TILE_M;
+  let batch = tile / 10;
   let img = batch / 1;
   let grp = batch % 1;
   let lid = i32(lidx);
   let tx = lid % WG_X;
   let ty = lid / WG_X;
   let r0 = row0 + ty + 0; let ra0 = min(r0, M - 1);
-  let r1 = row0 + ty + 4; let ra1 = min(r1, M - 1);
-  let r2 = row0 + ty + 8; let ra2 = min(r2, M - 1);
-  let r3 = row0 + ty + 12; let ra3 = min(r3, M - 1);
+  let r1 = row0 + ty + 8; let ra1 = min(r1, M - 1);
+  let r2 = row0 + ty + 16; let ra2 = min(r2, M - 1);
+  let r3 = row0 + ty + 24; let ra3 = min(r3, M - 1);
   let c0 = col0 + tx + 0; let cb0 = min(c0, N - 1);
   var o0x_rest = cb0;
   let o0x1 = o0x_rest % 12; o0x_rest = o0x_rest / 12;
@@ -636,10 +596,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 }
 
 // ===== dispatches
-0 [0, 1, 2, 7] (52, 1, 1)
+0 [0, 1, 2, 7] (100, 1, 1)
 1 [7, 8] (1568, 1, 1)
 2 [8, 9] (392, 1, 1)
-3 [9, 3, 4, 10] (80, 1, 1)
+3 [9, 3, 4, 10] (40, 1, 1)
 4 [10, 11] (576, 1, 1)
 5 [11, 12] (144, 1, 1)
 6 [12, 5, 6, 13] (1, 1, 1)

@@ -2235,7 +2235,7 @@ fn kf13(i: i32, acc: f32) -> f32 {
 
 const M = 128; const N = 784; const K = 16;
 const WG_X = 8; const WG_Y = 8; const KT = 32;
-const TILE_M = 32; const TILE_N = 64;
+const TILE_M = 32; const TILE_N = 32;
 fn kahan(sum: ptr<function, f32>, comp: ptr<function, f32>, x: f32) {
   let y = x - *comp;
   let t = *sum + y;
@@ -2249,14 +2249,14 @@ fn kahan4(sum: ptr<function, vec4<f32>>, comp: ptr<function, vec4<f32>>, x: vec4
   *comp = (t - *sum) - y;
   *sum = t;
 }
-// Vec4 matmul: 32x64 tile of C per workgroup, 4x8 registers per invocation, A row, B col.
+// Vec4 matmul: 32x32 tile of C per workgroup, 4x4 registers per invocation, A row, B col.
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lidx: u32) {
   let tile = i32(wid.x + (wid.y + wid.z * nwg.y) * nwg.x);
-  if (tile >= 52) { return; }
-  let col0 = (tile % 13) * TILE_N;
-  let row0 = ((tile / 13) % 4) * TILE_M;
-  let batch = tile / 52;
+  if (tile >= 100) { return; }
+  let col0 = (tile % 25) * TILE_N;
+  let row0 = ((tile / 25) % 4) * TILE_M;
+  let batch = tile / 100;
   
   let aBase = 0;
   let bBase = 0;
@@ -2268,57 +2268,36 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   let r2 = row0 + ty * 4 + 2; let ra2 = min(r2, M - 1);
   let r3 = row0 + ty * 4 + 3; let ra3 = min(r3, M - 1);
   let ra4_0 = min(r0, M - 4);
-  let c0 = col0 + tx * 8 + 0; let cb0 = min(c0, N - 1);
-  let c1 = col0 + tx * 8 + 1; let cb1 = min(c1, N - 1);
-  let c2 = col0 + tx * 8 + 2; let cb2 = min(c2, N - 1);
-  let c3 = col0 + tx * 8 + 3; let cb3 = min(c3, N - 1);
-  let c4 = col0 + tx * 8 + 4; let cb4 = min(c4, N - 1);
-  let c5 = col0 + tx * 8 + 5; let cb5 = min(c5, N - 1);
-  let c6 = col0 + tx * 8 + 6; let cb6 = min(c6, N - 1);
-  let c7 = col0 + tx * 8 + 7; let cb7 = min(c7, N - 1);
+  let c0 = col0 + tx * 4 + 0; let cb0 = min(c0, N - 1);
+  let c1 = col0 + tx * 4 + 1; let cb1 = min(c1, N - 1);
+  let c2 = col0 + tx * 4 + 2; let cb2 = min(c2, N - 1);
+  let c3 = col0 + tx * 4 + 3; let cb3 = min(c3, N - 1);
   let cb4_0 = min(c0, N - 4);
-  let cb4_1 = min(c4, N - 4);
   var acc0_0 = vec4<f32>(0.0); var comp0_0 = vec4<f32>(0.0);
-  var acc0_1 = vec4<f32>(0.0); var comp0_1 = vec4<f32>(0.0);
   var acc1_0 = vec4<f32>(0.0); var comp1_0 = vec4<f32>(0.0);
-  var acc1_1 = vec4<f32>(0.0); var comp1_1 = vec4<f32>(0.0);
   var acc2_0 = vec4<f32>(0.0); var comp2_0 = vec4<f32>(0.0);
-  var acc2_1 = vec4<f32>(0.0); var comp2_1 = vec4<f32>(0.0);
   var acc3_0 = vec4<f32>(0.0); var comp3_0 = vec4<f32>(0.0);
-  var acc3_1 = vec4<f32>(0.0); var comp3_1 = vec4<f32>(0.0);
   for (var k0 = 0; k0 < K; k0 += KT) {
     let kEnd = min(k0 + KT, K);
-    var part0_0 = vec4<f32>(0.0); var part0_1 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part1_1 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part2_1 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0); var part3_1 = vec4<f32>(0.0);
+    var part0_0 = vec4<f32>(0.0); var part1_0 = vec4<f32>(0.0); var part2_0 = vec4<f32>(0.0); var part3_0 = vec4<f32>(0.0);
     for (var k = k0; k < kEnd; k += 4) {
       let ar0_0 = in2[(aBase + ra4_0 + (k + 0) * 128) >> 2];
       let ar0_1 = in2[(aBase + ra4_0 + (k + 1) * 128) >> 2];
       let ar0_2 = in2[(aBase + ra4_0 + (k + 2) * 128) >> 2];
       let ar0_3 = in2[(aBase + ra4_0 + (k + 3) * 128) >> 2];
       let b0_0 = in3[(bBase + (k + 0) * 784 + cb4_0) >> 2];
-      let b0_1 = in3[(bBase + (k + 0) * 784 + cb4_1) >> 2];
       let b1_0 = in3[(bBase + (k + 1) * 784 + cb4_0) >> 2];
-      let b1_1 = in3[(bBase + (k + 1) * 784 + cb4_1) >> 2];
       let b2_0 = in3[(bBase + (k + 2) * 784 + cb4_0) >> 2];
-      let b2_1 = in3[(bBase + (k + 2) * 784 + cb4_1) >> 2];
       let b3_0 = in3[(bBase + (k + 3) * 784 + cb4_0) >> 2];
-      let b3_1 = in3[(bBase + (k + 3) * 784 + cb4_1) >> 2];
       part0_0 += ar0_0.x * b0_0 + ar0_1.x * b1_0 + ar0_2.x * b2_0 + ar0_3.x * b3_0;
-      part0_1 += ar0_0.x * b0_1 + ar0_1.x * b1_1 + ar0_2.x * b2_1 + ar0_3.x * b3_1;
       part1_0 += ar0_0.y * b0_0 + ar0_1.y * b1_0 + ar0_2.y * b2_0 + ar0_3.y * b3_0;
-      part1_1 += ar0_0.y * b0_1 + ar0_1.y * b1_1 + ar0_2.y * b2_1 + ar0_3.y * b3_1;
       part2_0 += ar0_0.z * b0_0 + ar0_1.z * b1_0 + ar0_2.z * b2_0 + ar0_3.z * b3_0;
-      part2_1 += ar0_0.z * b0_1 + ar0_1.z * b1_1 + ar0_2.z * b2_1 + ar0_3.z * b3_1;
       part3_0 += ar0_0.w * b0_0 + ar0_1.w * b1_0 + ar0_2.w * b2_0 + ar0_3.w * b3_0;
-      part3_1 += ar0_0.w * b0_1 + ar0_1.w * b1_1 + ar0_2.w * b2_1 + ar0_3.w * b3_1;
     }
     kahan4(&acc0_0, &comp0_0, part0_0);
-    kahan4(&acc0_1, &comp0_1, part0_1);
     kahan4(&acc1_0, &comp1_0, part1_0);
-    kahan4(&acc1_1, &comp1_1, part1_1);
     kahan4(&acc2_0, &comp2_0, part2_0);
-    kahan4(&acc2_1, &comp2_1, part2_1);
     kahan4(&acc3_0, &comp3_0, part3_0);
-    kahan4(&acc3_1, &comp3_1, part3_1);
   }
   if (r0 < M && c0 < N) { {
     let e_i = r0 * 784 + c0; let e_a = acc0_0.x;
@@ -2337,26 +2316,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r0 < M && c3 < N) { {
     let e_i = r0 * 784 + c3; let e_a = acc0_0.w;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r0 < M && c4 < N) { {
-    let e_i = r0 * 784 + c4; let e_a = acc0_1.x;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r0 < M && c5 < N) { {
-    let e_i = r0 * 784 + c5; let e_a = acc0_1.y;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r0 < M && c6 < N) { {
-    let e_i = r0 * 784 + c6; let e_a = acc0_1.z;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r0 < M && c7 < N) { {
-    let e_i = r0 * 784 + c7; let e_a = acc0_1.w;
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
   } }
@@ -2380,26 +2339,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
   } }
-  if (r1 < M && c4 < N) { {
-    let e_i = r1 * 784 + c4; let e_a = acc1_1.x;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r1 < M && c5 < N) { {
-    let e_i = r1 * 784 + c5; let e_a = acc1_1.y;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r1 < M && c6 < N) { {
-    let e_i = r1 * 784 + c6; let e_a = acc1_1.z;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r1 < M && c7 < N) { {
-    let e_i = r1 * 784 + c7; let e_a = acc1_1.w;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
   if (r2 < M && c0 < N) { {
     let e_i = r2 * 784 + c0; let e_a = acc2_0.x;
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
@@ -2420,26 +2359,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
   } }
-  if (r2 < M && c4 < N) { {
-    let e_i = r2 * 784 + c4; let e_a = acc2_1.x;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r2 < M && c5 < N) { {
-    let e_i = r2 * 784 + c5; let e_a = acc2_1.y;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r2 < M && c6 < N) { {
-    let e_i = r2 * 784 + c6; let e_a = acc2_1.z;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r2 < M && c7 < N) { {
-    let e_i = r2 * 784 + c7; let e_a = acc2_1.w;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
   if (r3 < M && c0 < N) { {
     let e_i = r3 * 784 + c0; let e_a = acc3_0.x;
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
@@ -2457,26 +2376,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
   if (r3 < M && c3 < N) { {
     let e_i = r3 * 784 + c3; let e_a = acc3_0.w;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r3 < M && c4 < N) { {
-    let e_i = r3 * 784 + c4; let e_a = acc3_1.x;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r3 < M && c5 < N) { {
-    let e_i = r3 * 784 + c5; let e_a = acc3_1.y;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r3 < M && c6 < N) { {
-    let e_i = r3 * 784 + c6; let e_a = acc3_1.z;
-    let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
-    out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
-  } }
-  if (r3 < M && c7 < N) { {
-    let e_i = r3 * 784 + c7; let e_a = acc3_1.w;
     let o0 = kf3(e_i, e_a); let o1 = kf7(e_i, e_a); let o2 = kf13(e_i, e_a);
     out0[e_i] = o0; out1[e_i] = o1; out2[e_i] = o2;
   } }
@@ -3660,7 +3559,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
 10 [32, 42, 8, 43] (4, 1, 1)
 11 [5, 44] (1, 1, 1)
 12 [2, 4, 45] (1, 1, 1)
-13 [44, 45, 43, 0, 13, 14, 6] (52, 1, 1)
+13 [44, 45, 43, 0, 13, 14, 6] (100, 1, 1)
 14 [44, 45, 43, 15, 16, 7] (2, 1, 1)
 15 [44, 45, 42, 31, 17, 18, 8] (16, 1, 1)
 16 [44, 45, 42, 19, 20, 9] (1, 1, 1)

@@ -1,21 +1,25 @@
 // The contraction kernels shared by MatMul, Gemm and Conv (implicit GEMM), and the MatMul and Gemm lowerings.
 // Every kernel multiplies a GemmSpec (operands read through caller-supplied load expressions: strided views for
 // MatMul/Gemm, so transposes cost nothing; im2col gathers for conv; fused prologues and epilogues), in one of
-// three variants:
+// four variants:
 //   'tiled'    a workgroup stages KT-deep slabs of A and B in workgroup memory (two barriers per slab) and
 //              each invocation accumulates an RM x RN register block from them (64x64 or 16x16 tiles).
-//   'register' no workgroup memory and no barriers: each invocation reads its 4 rows of A and 8 columns of B
-//              straight through the load hooks and accumulates a 4x8 block (a 32x64 tile per 64 invocations;
-//              on lavapipe 4x8 beat 4x4 and 8x8: 12 scalar loads per 32 FMAs, without spilling).
+//   'register' no workgroup memory and no barriers: each invocation reads its 4 rows of A and 4 columns of B
+//              straight through the load hooks and accumulates a 4x4 block (a 32x32 tile per 64 invocations).
+//              4x8 blocks ran about as fast on lavapipe (the autotuner tries them) but doubled the shader's
+//              size, and lavapipe's first-submit compile grows faster than the code: a transformer's first
+//              load with an empty shader cache took 13.3 s with 4x8 blocks and 6.3 s with 4x4.
 //   'small'    the register kernel with 4x4 blocks on 32 invocations (16x32 per workgroup, 1x4 / 4x1 on 64
 //              for a vector operand), so an output with M or N in 16..64 launches 4x more workgroups; on
 //              lavapipe 4x4 blocks on 32 invocations beat 2x4 on 64 by about 2x (more reuse per load).
+//   'vec4'     the register kernel reading 4-aligned operands as vec4 (gemm-vec4.ts), 4x4 blocks by default;
+//              the heuristic's choice wherever an operand allows it.
 // Heuristic (no adapter is known at compile time, so it must be sound on software and hardware adapters):
 // register blocking by default; on lavapipe (LLVM, invocations of a workgroup run as SIMD lanes in one thread)
 // the tiled layout's barriers split the shader into resumable pieces and its workgroup arrays are plain memory,
 // so it loses about 10x to a register block; on hardware GPUs, caches serve the re-reads of A and B the tile
-// would have staged, so the register kernel stays within a small factor of the tiled one. When the 4x8 kernel
-// would launch fewer than SMALL_BELOW_WORKGROUPS (4x8) workgroups (small batch x hidden products: MLP layers at batch
+// would have staged, so the register kernel stays within a small factor of the tiled one. When the register kernel
+// would launch fewer than SMALL_BELOW_WORKGROUPS workgroups (small batch x hidden products: MLP layers at batch
 // 16..64, vector products) the 'small' variant trades register reuse for parallelism, which both kinds of
 // adapter need (a GPU needs many workgroups to fill its cores; lavapipe one per thread at least). The tiled
 // kernel stays available (compile option `gemmVariant`, and the autotuner's candidate for hardware).
@@ -85,16 +89,16 @@ export const vectorOperandsAllowed = (): boolean => policy.variant === undefined
 export const gemmKey = (s: Pick<GemmSpec, 'batch' | 'm' | 'k' | 'n' | 'loadA4' | 'loadB4'>): string =>
   `${s.batch}x${s.m}x${s.k}x${s.n} A:${s.loadA4?.along ?? '-'} B:${s.loadB4?.along ?? '-'}`;
 
-/** Below this many workgroups with 4x8 blocks, the 'small' variant (or the vec4 kernel's small tile) is used instead. */
+/** Below this many workgroups of the register tile, the 'small' variant (or the vec4 kernel's small tile) is used instead. */
 const SMALL_BELOW_WORKGROUPS = 32;
 
-const REGISTER: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
+const REGISTER: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 4, kt: 32 };
 
 /** The 'small' configuration: 4x4 blocks on 32 invocations, or a row / column of invocations for a vector operand. */
 const smallTile = (m: number, n: number): TileConfig =>
   m === 1 ? { wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 } : n === 1 ? { wgX: 1, wgY: 64, rm: 4, rn: 1, kt: 32 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 };
 
-const VEC4: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 };
+const VEC4: TileConfig = { wgX: 8, wgY: 8, rm: 4, rn: 4, kt: 32 };
 
 /** The vec4 kernel's small configuration: 4x4 blocks on 32 invocations, or a row of 64 for a single-row A. */
 const vec4SmallTile = (m: number): TileConfig => (m === 1 ? { wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 } : { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 });
@@ -106,13 +110,13 @@ const paddedWork = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>, t: TileConfig) => {
 };
 
 /**
- * Whether the 4x8-block kernel's 32x64 tiles are the wrong size: too few workgroups for the adapter's
- * cores, or more than twice the padded work of 16x32 tiles (small products per batch entry, e.g. a
+ * Whether the register kernel's 32x32 tiles are the wrong size: too few workgroups for the adapter's
+ * cores, or at least twice the padded work of 16x32 tiles (small products per batch entry, e.g. a
  * ConvTranspose phase of 16 x 16 outputs, would leave most of each tile idle).
  */
 const fewWorkgroups = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>) =>
   Math.ceil(s.m / (REGISTER.wgY * REGISTER.rm)) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch < SMALL_BELOW_WORKGROUPS ||
-  paddedWork(s, REGISTER) > 2 * paddedWork(s, smallTile(s.m, s.n));
+  paddedWork(s, REGISTER) >= 2 * paddedWork(s, smallTile(s.m, s.n));
 
 /** The shape heuristic (see the file header): vec4 where the operands allow it, else register blocking. */
 export function pickGemmVariant(s: Pick<GemmSpec, 'batch' | 'm' | 'n'> & Partial<GemmSpec>): GemmVariant {
@@ -137,8 +141,8 @@ export function chooseGemm(s: GemmSpec): Required<GemmChoice> {
   return { variant, tile };
 }
 
-/** The vec4 tiles the autotuner tries: blocks of 4x8 and 4x4 over square, wide and single-row workgroups. */
-const VEC4_TILES: readonly TileConfig[] = [VEC4, { wgX: 16, wgY: 4, rm: 4, rn: 8, kt: 32 }, { wgX: 64, wgY: 1, rm: 4, rn: 8, kt: 32 }, { wgX: 8, wgY: 8, rm: 4, rn: 4, kt: 32 }, { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 }];
+/** The vec4 tiles the autotuner tries: blocks of 4x4 and 4x8 over square, wide and single-row workgroups. */
+const VEC4_TILES: readonly TileConfig[] = [VEC4, { wgX: 8, wgY: 8, rm: 4, rn: 8, kt: 32 }, { wgX: 16, wgY: 4, rm: 4, rn: 8, kt: 32 }, { wgX: 64, wgY: 1, rm: 4, rn: 8, kt: 32 }, { wgX: 8, wgY: 4, rm: 4, rn: 4, kt: 32 }];
 const VEC4_ROW_TILES: readonly TileConfig[] = [{ wgX: 64, wgY: 1, rm: 1, rn: 4, kt: 32 }, { wgX: 32, wgY: 1, rm: 1, rn: 4, kt: 32 }, { wgX: 64, wgY: 1, rm: 1, rn: 8, kt: 32 }];
 
 /** The kernels the autotuner times for a contraction: every variant that applies, vec4 with several tiles. */
