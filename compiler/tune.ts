@@ -139,14 +139,23 @@ export async function tuneContractions(g: Graph, gpu: GpuContext, opts: CompileO
     if (choices.has(key)) continue;
     let best: TunedChoice | undefined;
     for (const cand of gemmCandidates(spec)) {
-      const ms = await timeProgram(g, gpu, opts, new Map([...choices, [key, cand]]), inputs, runs);
+      let ms: number;
+      try {
+        ms = await timeProgram(g, gpu, opts, new Map([...choices, [key, cand]]), inputs, runs);
+      } catch (e) {
+        // A candidate this adapter refuses (a limit, a driver's compile failure) is skipped, and said so.
+        if (!(e instanceof KilnError)) throw e;
+        t.log?.(`  ${key}: ${cand.variant} ${tileName(cand.tile)} skipped: ${e.message}`);
+        continue;
+      }
       t.log?.(`  ${key}: ${cand.variant} ${tileName(cand.tile)} ${ms.toFixed(3)} ms`);
       if (!best || ms < best.ms) best = { ...cand, ms };
     }
-    choices.set(key, best!);
-    known[key] = best!;
+    if (!best) throw new KilnError('BACKEND', `no contraction kernel candidate ran on ${gpu.adapterName} for ${key}`);
+    choices.set(key, best);
+    known[key] = best;
     writeTuneCache(path, cache);
-    t.log?.(`tuned ${key}: ${best!.variant} ${tileName(best!.tile)}`);
+    t.log?.(`tuned ${key}: ${best.variant} ${tileName(best.tile)}`);
   }
   return { adapter: gpu.adapterName, choices, tuned: choices.size - cached, cached };
 }
