@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ARTIFACT_COMPILE } from '../../compiler/artifact/write.ts';
 import { compileForWebGpu } from '../../compiler/compile.ts';
+import { Linear } from '../../compiler/nn/index.ts';
 import { importOnnxFile } from '../../compiler/onnx/importer.ts';
+import { compileTraining } from '../../compiler/train/trainer.ts';
 import { main } from '../../compiler/cli.ts';
 import { contractionCensus, readTuneCache, tuneContractions } from '../../compiler/tune.ts';
 import { gemmCandidates, tileName } from '../../compiler/wgsl/lower/matmul.ts';
@@ -68,6 +70,30 @@ describe('autotuner', () => {
     const [win] = again.choices.values();
     expect(chosen).toEqual([`${win.variant} ${tileName(win.tile)}`, `${win.variant} ${tileName(win.tile)}`]);
     await expectGpuMatchesCpu(gpu, g, randomInputs(g, 3), { rtol: 1e-4, atol: 1e-4 }, { gemmTuning: again.choices });
+  });
+
+  it('the trainer option tune times the train step\'s contractions into the cache and trains as an untuned trainer does', async () => {
+    if (!gpu) return;
+    const dir = tmp();
+    vi.stubEnv('KILN_TUNE_CACHE', join(dir, 'tuning.json'));
+    try {
+      const make = (tune: boolean) => {
+        const model = new Linear(8, 4); // two contractions: the product and its weight gradient (each candidate compiles the step)
+        return compileTraining(model, { inputs: { x: { dtype: 'f32', shape: [4, 8] } }, loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 }, backend: 'webgpu', seed: 3, tune });
+      };
+      const tuned = await make(true);
+      const plain = await make(false);
+      await plain.setWeights(await tuned.exportWeights());
+      const keys = Object.keys(readTuneCache(join(dir, 'tuning.json')).adapters[gpu.adapterName] ?? {});
+      expect(keys.length).toBe(2);
+      const batch = { inputs: { x: tensor('f32', [4, 8], Array.from({ length: 32 }, (_, i) => Math.sin(i))) }, target: tensor('f32', [4, 4], Array.from({ length: 16 }, (_, i) => Math.cos(i))) };
+      for (let s = 0; s < 3; s++) {
+        const [a, b] = [await tuned.step(batch, { returnLoss: true }), await plain.step(batch, { returnLoss: true })];
+        expect(Math.abs(a! - b!)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(b!)));
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('refuses a malformed cache with a KilnError naming the file', () => {
