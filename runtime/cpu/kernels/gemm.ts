@@ -5,6 +5,7 @@
 // under 4 rows against a row-major B^T it takes plain dot products instead (no packing of B for one row).
 import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype.ts';
 import { gemmSimd, simdGemm } from '../wasm/gemm-simd.ts';
+import { PANEL_ROWS, packPanelsA } from './gemm-pack.ts';
 
 /** A strided float32 matrix view: element (i, j) is data[off + i * rs + j * cs]. */
 export interface MatView {
@@ -14,7 +15,7 @@ export interface MatView {
   readonly cs: number;
 }
 
-const MR = 4, NR = 4;
+const MR = PANEL_ROWS, NR = 4;
 const KC = 256, MC = 96, NC = 1024;
 
 // Scratch panels, grown on demand and reused across calls (the interpreter is single-threaded).
@@ -108,7 +109,7 @@ export function gemmJs(
       const add = accumulate || pc > 0;
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
-        packPanelsA(a, ic, mc, pc, kc);
+        packScratchA(a, ic, mc, pc, kc);
         for (let j0 = 0; j0 < nc; j0 += NR) {
           const w = Math.min(NR, nc - j0);
           for (let i0 = 0; i0 < mc; i0 += MR) {
@@ -162,23 +163,11 @@ function packPanelsB(b: MatView, p0: number, kc: number, j0: number, nc: number)
   }
 }
 
-/** A rows [i0, i0+mc), cols [p0, p0+kc) into MR-tall panels, k-major inside a panel, zero-padded. */
-function packPanelsA(a: MatView, i0: number, mc: number, p0: number, kc: number): void {
+/** A rows [i0, i0+mc), cols [p0, p0+kc) into the scratch panels (gemm-pack.ts). */
+function packScratchA(a: MatView, i0: number, mc: number, p0: number, kc: number): void {
   const need = kc * Math.ceil(mc / MR) * MR;
   if (!fitsFloatScratch(packA, need)) packA = floatArray(need);
-  const dst = packA, src = a.data, rs = a.rs, cs = a.cs;
-  let q = 0;
-  for (let ip = 0; ip < mc; ip += MR) {
-    const h = Math.min(MR, mc - ip);
-    let o = a.off + (i0 + ip) * rs + p0 * cs;
-    if (h === MR) {
-      for (let p = 0; p < kc; p++, o += cs, q += 4) {
-        dst[q] = src[o]; dst[q + 1] = src[o + rs]; dst[q + 2] = src[o + 2 * rs]; dst[q + 3] = src[o + 3 * rs];
-      }
-    } else {
-      for (let p = 0; p < kc; p++, o += cs) for (let r = 0; r < MR; r++) dst[q++] = r < h ? src[o + r * rs] : 0;
-    }
-  }
+  packPanelsA(packA, 0, a, i0, mc, p0, kc);
 }
 
 /** One MR x NR tile of C over kc steps; accumulates in float64 registers, writes the valid h x w part. */

@@ -8,9 +8,10 @@
 // Accumulation is float32 (within a KC block for panels), as in other f32 GEMMs. Unavailable (null) where
 // WebAssembly or its SIMD is missing (WebAssembly.validate on the module) or compiling is refused.
 import type { ColumnSegments, MatView } from '../kernels/gemm.ts';
+import { PANEL_ROWS, packPanelsA } from '../kernels/gemm-pack.ts';
 import { buildModule, I32, op, V128 } from './module.ts';
 
-export const MR = 4, NR = 8;
+export const MR = PANEL_ROWS, NR = 8;
 export const KC = 256, MC = 128, NC = 1024;
 
 /** Row-major B is held with rows this much longer than the tile, so that a panel's rows do not share cache sets. */
@@ -155,7 +156,7 @@ export function gemmSimd(
       const add = accumulate || pc > 0;
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic), mp = Math.ceil(mc / MR);
-        packA(mem, A_AT >> 2, a, ic, mc, pc, kc);
+        packPanelsA(mem, A_AT >> 2, a, ic, mc, pc, kc);
         if (rows) s.kernelRows(kc, mp, np, A_AT, B_AT, C_AT, tw * 4, ldb * 4);
         else s.kernel(kc, mp, np, A_AT, B_AT, C_AT, tw * 4);
         // Merge the tile (row stride tw) into C, a run of columns per segment.
@@ -260,18 +261,3 @@ function packB(dst: Float32Array, q: number, b: MatView, p0: number, kc: number,
   }
 }
 
-/** A rows [i0, i0+mc), cols [p0, p0+kc) into MR-tall k-major panels at dst[q..], zero-padded. */
-function packA(dst: Float32Array, q: number, a: MatView, i0: number, mc: number, p0: number, kc: number): void {
-  const src = a.data, rs = a.rs, cs = a.cs;
-  for (let ip = 0; ip < mc; ip += MR) {
-    const h = Math.min(MR, mc - ip);
-    let o = a.off + (i0 + ip) * rs + p0 * cs;
-    if (h === MR) {
-      for (let p = 0; p < kc; p++, o += cs, q += 4) {
-        dst[q] = src[o]; dst[q + 1] = src[o + rs]; dst[q + 2] = src[o + 2 * rs]; dst[q + 3] = src[o + 3 * rs];
-      }
-    } else {
-      for (let p = 0; p < kc; p++, o += cs) for (let r = 0; r < MR; r++) dst[q++] = r < h ? src[o + r * rs] : 0;
-    }
-  }
-}
