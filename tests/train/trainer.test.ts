@@ -2,39 +2,14 @@
 // train step matches the CPU one; two trainers share parameter buffers (the GAN setup).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTraining } from '../../compiler/train/trainer.ts';
-import { Graph } from '../../ir/graph.ts';
-import { tensor, type Tensor } from '../../ir/tensor.ts';
 import { compareTensors } from '../../compiler/compare.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
 import { webgpuOrSkip } from '../support/env.ts';
+import { batch, mlp, rand } from '../support/tiny-mlp.ts';
 
 let gpu: GpuContext | undefined;
 beforeAll(async () => {
   gpu = await webgpuOrSkip();
-});
-
-const rand = (n: number, seed: number) => {
-  let s = seed;
-  return Array.from({ length: n }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1);
-};
-
-/** x[4,3] -> Gemm(3->5) -> Tanh -> Gemm(5->2) with named parameters. */
-function mlp(): Graph {
-  const g = new Graph('mlp');
-  const x = g.addInput('x', { dtype: 'f32', shape: [4, 3] });
-  const w1 = g.addParam('w1', tensor('f32', [5, 3], rand(15, 1)));
-  const b1 = g.addParam('b1', tensor('f32', [5], rand(5, 2)));
-  const w2 = g.addParam('w2', tensor('f32', [2, 5], rand(10, 3)));
-  const [h] = g.addNode('Gemm', [x, w1, b1], { transB: 1 });
-  const [a] = g.addNode('Tanh', [h]);
-  const [y] = g.addNode('Gemm', [a, w2], { transB: 1 }, 'y');
-  g.outputs = [y];
-  return g;
-}
-
-const batch = (s: number): { inputs: Record<string, Tensor>; target: Tensor } => ({
-  inputs: { x: tensor('f32', [4, 3], rand(12, 10 + s)) },
-  target: tensor('f32', [4, 2], rand(8, 20 + s)),
 });
 
 describe('training API', () => {

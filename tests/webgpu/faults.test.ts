@@ -8,10 +8,11 @@ import { compileForWebGpu } from '../../compiler/compile.ts';
 import { compileTraining } from '../../compiler/train/trainer.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph } from '../../ir/graph.ts';
-import { tensor, type Tensor } from '../../ir/tensor.ts';
+import { tensor } from '../../ir/tensor.ts';
 import { getGpu, type GpuContext } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import { webgpuOrSkip } from '../support/env.ts';
+import { batch, mlp, rand } from '../support/tiny-mlp.ts';
 
 // A switch that makes the next compileForWebGpu emit a kernel that fails WGSL validation (the trainer
 // compiles its own programs, so the fault is injected at the compiler's boundary).
@@ -53,26 +54,6 @@ function twoOutputs(): Graph {
 const X = tensor('f32', [5], [-2, -1, 0, 1, 2]);
 const A = [0, 0, 0, 4, 10];
 
-const rand = (n: number, seed: number) => {
-  let s = seed;
-  return Array.from({ length: n }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1);
-};
-function mlp(): Graph {
-  const g = new Graph('mlp');
-  const x = g.addInput('x', { dtype: 'f32', shape: [4, 3] });
-  const w1 = g.addParam('w1', tensor('f32', [5, 3], rand(15, 1)));
-  const b1 = g.addParam('b1', tensor('f32', [5], rand(5, 2)));
-  const w2 = g.addParam('w2', tensor('f32', [2, 5], rand(10, 3)));
-  const [h] = g.addNode('Gemm', [x, w1, b1], { transB: 1 });
-  const [a] = g.addNode('Tanh', [h]);
-  const [y] = g.addNode('Gemm', [a, w2], { transB: 1 }, 'y');
-  g.outputs = [y];
-  return g;
-}
-const batch = (s: number): { inputs: Record<string, Tensor>; target: Tensor } => ({
-  inputs: { x: tensor('f32', [4, 3], rand(12, 10 + s)) },
-  target: tensor('f32', [4, 2], rand(8, 20 + s)),
-});
 const adam = { loss: { name: 'mse' as const }, optimizer: { type: 'adam' as const, lr: 0.05 } };
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-4 * Math.abs(b) + 1e-6;
 

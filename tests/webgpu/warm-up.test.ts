@@ -9,11 +9,11 @@ import { compileForWebGpu } from '../../compiler/compile.ts';
 import { readCase, readSpec } from '../../compiler/fixtures/case.ts';
 import { importOnnxFile } from '../../compiler/onnx/importer.ts';
 import { compileTraining } from '../../compiler/train/trainer.ts';
-import { Graph } from '../../ir/graph.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import { webgpuOrSkip } from '../support/env.ts';
+import { mlp, rand } from '../support/tiny-mlp.ts';
 
 let gpu: GpuContext | undefined;
 beforeAll(async () => {
@@ -21,24 +21,6 @@ beforeAll(async () => {
 });
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-
-const rand = (n: number, seed: number) => {
-  let s = seed;
-  return Array.from({ length: n }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1);
-};
-
-function mlp(): Graph {
-  const g = new Graph('mlp');
-  const x = g.addInput('x', { dtype: 'f32', shape: [4, 3] });
-  const w1 = g.addParam('w1', tensor('f32', [5, 3], rand(15, 1)));
-  const b1 = g.addParam('b1', tensor('f32', [5], rand(5, 2)));
-  const w2 = g.addParam('w2', tensor('f32', [2, 5], rand(10, 3)));
-  const [h] = g.addNode('Gemm', [x, w1, b1], { transB: 1 });
-  const [a] = g.addNode('Tanh', [h]);
-  const [y] = g.addNode('Gemm', [a, w2], { transB: 1 }, 'y');
-  g.outputs = [y];
-  return g;
-}
 
 const bits = (t: Tensor) => [...new Uint32Array(new Float32Array(t.data as Float32Array).buffer)];
 
