@@ -12,7 +12,7 @@
 // fraction of (memory: the copy bandwidth, compute: the matmul peak), or latency when below 10% of both.
 // No adapter: a KilnError, never a CPU fallback.
 import { statSync } from 'node:fs';
-import { allocArray, type TypedArray } from '../ir/dtype.ts';
+import type { TypedArray } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 import { Graph, type Node } from '../ir/graph.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
@@ -26,6 +26,7 @@ import { compileForWebGpu } from './compile.ts';
 import { INSPECT_TRAIN_SPEC } from './inspect.ts';
 import { importOnnxFile } from './onnx/importer.ts';
 import { nodeFlops } from './profile-cost.ts';
+import { syntheticInputs } from './synthetic-inputs.ts';
 import { buildTrainStep } from './train/train-step.ts';
 
 /** A program to profile, with its initial buffer contents and the lowered graph its kernels name. */
@@ -108,20 +109,6 @@ export async function loadProfileSource(path: string, opts: { train?: boolean } 
   const g = importOnnxFile(path).graph;
   const { program, data, graph } = compileForWebGpu(opts.train ? buildTrainStep(g, INSPECT_TRAIN_SPEC).graph : g);
   return { name: g.name, what: opts.train ? 'train step' : 'inference', program, data, graph };
-}
-
-/** Deterministic inputs: floats in [-1, 1), integers and booleans 0 (in range as labels and indices). */
-function syntheticInputs(p: Program): Map<string, Tensor> {
-  let s = 12345;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  return new Map(
-    p.inputs.map((io) => {
-      const n = io.shape.reduce((a, b) => a * b, 1);
-      const data = allocArray(io.dtype, n);
-      if (io.dtype === 'f32' || io.dtype === 'f16') for (let i = 0; i < n; i++) data[i] = next();
-      return [io.name, { dtype: io.dtype, shape: [...io.shape], data }];
-    }),
-  );
 }
 
 async function requireGpu(): Promise<GpuContext> {

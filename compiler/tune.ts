@@ -8,13 +8,15 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isFloat } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 import type { Graph } from '../ir/graph.ts';
-import { tensor, type Tensor } from '../ir/tensor.ts';
+import type { Tensor } from '../ir/tensor.ts';
+import type { Program } from '../runtime/program.ts';
 import type { GpuContext } from '../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../runtime/webgpu/executor.ts';
+import { median } from '../runtime/webgpu/profiler.ts';
 import { type CompileOptions, compileForWebGpu } from './compile.ts';
+import { syntheticInputs } from './synthetic-inputs.ts';
 import { type GemmChoice, gemmCandidates, type GemmSpec, tileName, type TileConfig } from './wgsl/lower/matmul.ts';
 
 const CACHE_VERSION = 1;
@@ -88,23 +90,15 @@ function writeTuneCache(path: string, cache: TuneCache): void {
   renameSync(tmp, path); // whole-file replace: a concurrent reader never sees half a file
 }
 
-/** Deterministic inputs for timing: floats in [-1, 1), integers and booleans 0 (always valid indices). */
-function timingInputs(g: Graph): Map<string, Tensor> {
-  let s = 12345;
-  return new Map(g.inputs.map((v) => {
-    const n = v.type.shape.reduce((a, b) => a * b, 1);
-    const float = isFloat(v.type.dtype);
-    const data = Array.from({ length: n }, () => (float ? ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 31) - 1 : 0));
-    return [v.name, tensor(v.type.dtype, v.type.shape, data)];
-  }));
+/** A census compile: the program (with the heuristic's kernels) and the graph's contractions by key. */
+function census(g: Graph, opts: CompileOptions): { program: Program; specs: Map<string, GemmSpec> } {
+  const specs = new Map<string, GemmSpec>();
+  const { program } = compileForWebGpu(g, { ...opts, gemmObserve: (key, spec) => void (specs.has(key) || specs.set(key, spec)) });
+  return { program, specs };
 }
 
-/** The graph's contractions by key, from a census compile. */
-export function contractionCensus(g: Graph, opts: CompileOptions = {}): Map<string, GemmSpec> {
-  const specs = new Map<string, GemmSpec>();
-  compileForWebGpu(g, { ...opts, gemmObserve: (key, spec) => void (specs.has(key) || specs.set(key, spec)) });
-  return specs;
-}
+/** The graph's contractions by key. */
+export const contractionCensus = (g: Graph, opts: CompileOptions = {}): Map<string, GemmSpec> => census(g, opts).specs;
 
 /** Median ms of `runs` runs of the program compiled with `tuning`, after the executor's warm-up and one run. */
 async function timeProgram(g: Graph, gpu: GpuContext, opts: CompileOptions, tuning: ReadonlyMap<string, GemmChoice>, inputs: Map<string, Tensor>, runs: number): Promise<number> {
@@ -118,7 +112,7 @@ async function timeProgram(g: Graph, gpu: GpuContext, opts: CompileOptions, tuni
       await exe.run(inputs);
       ts.push(performance.now() - t0);
     }
-    return ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)];
+    return median(ts);
   } finally {
     exe.dispose();
   }
@@ -130,11 +124,11 @@ export async function tuneContractions(g: Graph, gpu: GpuContext, opts: CompileO
   const runs = t.runs ?? 5;
   const cache = readTuneCache(path);
   const known = (cache.adapters[gpu.adapterName] ??= {});
-  const specs = contractionCensus(g, opts);
+  const { program, specs } = census(g, opts);
   const choices = new Map<string, TunedChoice>();
   for (const key of specs.keys()) if (known[key]) choices.set(key, known[key]);
   const cached = choices.size;
-  const inputs = timingInputs(g);
+  const inputs = syntheticInputs(program);
   for (const [key, spec] of specs) {
     if (choices.has(key)) continue;
     let best: TunedChoice | undefined;
