@@ -114,19 +114,19 @@ const paddedWork = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>, t: TileConfig) => {
  * cores, or at least twice the padded work of 16x32 tiles (small products per batch entry, e.g. a
  * ConvTranspose phase of 16 x 16 outputs, would leave most of each tile idle).
  */
-const fewWorkgroups = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>) =>
+const wantsSmallTile = (s: Pick<GemmSpec, 'batch' | 'm' | 'n'>) =>
   Math.ceil(s.m / (REGISTER.wgY * REGISTER.rm)) * Math.ceil(s.n / (REGISTER.wgX * REGISTER.rn)) * s.batch < SMALL_BELOW_WORKGROUPS ||
   paddedWork(s, REGISTER) >= 2 * paddedWork(s, smallTile(s.m, s.n));
 
 /** The shape heuristic (see the file header): vec4 where the operands allow it, else register blocking. */
 export function pickGemmVariant(s: Pick<GemmSpec, 'batch' | 'm' | 'n'> & Partial<GemmSpec>): GemmVariant {
   if (s.elem && s.k !== undefined && vec4Applies(s as GemmSpec)) return 'vec4';
-  return fewWorkgroups(s) ? 'small' : 'register';
+  return wantsSmallTile(s) ? 'small' : 'register';
 }
 
 /** The configuration a variant runs with when no tile is chosen. */
 export function defaultTile(s: GemmSpec, v: GemmVariant): TileConfig {
-  if (v === 'vec4') return fewWorkgroups(s) ? vec4SmallTile(s.m) : VEC4;
+  if (v === 'vec4') return wantsSmallTile(s) ? vec4SmallTile(s.m) : VEC4;
   if (v === 'tiled') return pickTile(s.m, s.n);
   return v === 'small' ? smallTile(s.m, s.n) : REGISTER;
 }
