@@ -2,15 +2,15 @@
 // untrained initial weights), train it for two epochs on the bundled subset, then classify the bundled
 // test images and report the test accuracy and the backend that ran.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getGpu } from '../runtime/webgpu/device.ts';
 import { type BackendName, parseBackend } from './backend.ts';
 import { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit } from './data/fashion-mnist.ts';
 import { readCase, readSpec } from './fixtures/case.ts';
 import { importOnnxFile } from './onnx/importer.ts';
+import { packageRoot } from './package-root.ts';
 import { compileTraining } from './train/trainer.ts';
 
-const DATA = join(fileURLToPath(import.meta.url), '../../samples/data');
+const DATA = join(packageRoot(), 'samples/data');
 
 /** Picks the backend: the one asked for, else WebGPU when an adapter exists, else the CPU, said loudly. */
 async function pickBackend(flag?: string): Promise<BackendName> {

@@ -175,6 +175,31 @@ export async function checkWeights(m: Manifest, bytes: Uint8Array, path = m.weig
   return out;
 }
 
+/** The run's inputs as tensors, each checked against the program's input declaration (typed array class, length), and no unknown names. */
+export function inputTensors(p: Pick<Program, 'inputs'>, inputs: { readonly [name: string]: TypedArray }): Map<string, Tensor> {
+  const tensors = new Map<string, Tensor>();
+  for (const io of p.inputs) {
+    const data = inputs[io.name];
+    const n = io.shape.reduce((a, b) => a * b, 1);
+    const want = ARRAY_NAMES[io.dtype];
+    if (!data || Object.prototype.toString.call(data) !== `[object ${want}]` || data.length !== n) {
+      invalid(`input '${io.name}' must be a ${want} of ${n} elements (${io.dtype}[${io.shape}])`);
+    }
+    tensors.set(io.name, { dtype: io.dtype, shape: io.shape, data });
+  }
+  for (const k of Object.keys(inputs)) {
+    if (!p.inputs.some((io) => io.name === k)) invalid(`unknown input '${k}'; inputs: ${p.inputs.map((io) => io.name).join(', ')}`);
+  }
+  return tensors;
+}
+
+/** Typed arrays by output name; defineProperty, so that an output named __proto__ becomes a property, not the prototype. */
+export function outputRecord(p: Pick<Program, 'outputs'>, data: (name: string, index: number) => TypedArray): Record<string, TypedArray> {
+  const result: Record<string, TypedArray> = {};
+  p.outputs.forEach((o, i) => Object.defineProperty(result, o.name, { value: data(o.name, i), enumerable: true, writable: true, configurable: true }));
+  return result;
+}
+
 /** Loads and verifies an artifact; nothing touches the GPU until createSession. */
 export async function loadArtifact(source: ArtifactSource): Promise<Artifact> {
   const inline = typeof source === 'object' && 'manifest' in source ? source : undefined;
@@ -221,6 +246,8 @@ export class Artifact {
 }
 
 export class Session {
+  readonly backend = 'webgpu' as const;
+
   constructor(readonly executor: WebGpuExecutor, private readonly program: Program) {}
 
   private disposed = false;
@@ -232,25 +259,8 @@ export class Session {
    */
   async run(inputs: { readonly [name: string]: TypedArray }, opts: Pick<RunOptions, 'timeoutMs' | 'checkFinite'> = {}): Promise<Record<string, TypedArray>> {
     if (this.disposed) throw new KilnError('USAGE', 'this session was disposed; create a new session to run the model');
-    const p = this.program;
-    const tensors = new Map<string, Tensor>();
-    for (const io of p.inputs) {
-      const data = inputs[io.name];
-      const n = io.shape.reduce((a, b) => a * b, 1);
-      const want = ARRAY_NAMES[io.dtype];
-      if (!data || Object.prototype.toString.call(data) !== `[object ${want}]` || data.length !== n) {
-        invalid(`input '${io.name}' must be a ${want} of ${n} elements (${io.dtype}[${io.shape}])`);
-      }
-      tensors.set(io.name, { dtype: io.dtype, shape: io.shape, data });
-    }
-    for (const k of Object.keys(inputs)) {
-      if (!p.inputs.some((io) => io.name === k)) invalid(`unknown input '${k}'; inputs: ${p.inputs.map((io) => io.name).join(', ')}`);
-    }
-    const out = await this.executor.run(tensors, { timeoutMs: opts?.timeoutMs, checkFinite: opts?.checkFinite });
-    const result: Record<string, TypedArray> = {};
-    // defineProperty: an output named __proto__ must become a property, not the object's prototype.
-    for (const o of p.outputs) Object.defineProperty(result, o.name, { value: out.get(o.name)!.data, enumerable: true, writable: true, configurable: true });
-    return result;
+    const out = await this.executor.run(inputTensors(this.program, inputs), { timeoutMs: opts?.timeoutMs, checkFinite: opts?.checkFinite });
+    return outputRecord(this.program, (name) => out.get(name)!.data);
   }
 
   /** Frees the GPU buffers; idempotent, and later runs are refused with a KilnError. */

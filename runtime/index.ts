@@ -6,6 +6,7 @@ export { ARTIFACT_FORMAT, MANIFEST_FILE, WEIGHTS_FILE, type Manifest } from './a
 export { PROGRAM_VERSION, type Program } from './program.ts';
 export { WebGpuExecutor, type RunOptions } from './webgpu/executor.ts';
 export { getGpu, releaseGpu, type GpuContext } from './webgpu/device.ts';
+export { chooseBackend, RUNTIME_BACKENDS, type BackendChoice, type RuntimeBackend } from './backend-choice.ts';
 export { KilnError } from '../ir/errors.ts';
 export type { TypedArray } from '../ir/dtype.ts';
 export type { Tensor } from '../ir/tensor.ts';

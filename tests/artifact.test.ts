@@ -9,6 +9,7 @@ import { ts, Project } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../compiler/cli.ts';
 import { compareTensors } from '../compiler/compare.ts';
+import { CHECKOUT_RUNTIME } from './support/checkout-runtime.ts';
 import { compileOnnxArtifact, sealManifest, type BuiltArtifact } from '../compiler/artifact/write.ts';
 import { readCase, readSpec } from '../compiler/fixtures/case.ts';
 import { importOnnxFile } from '../compiler/onnx/importer.ts';
@@ -41,7 +42,7 @@ describe('kiln compile: elementwise model', () => {
     const base = tmp();
     modelPath = writeElementwiseModel(base);
     dir = join(base, 'artifact');
-    built = compileOnnxArtifact(modelPath, dir);
+    built = compileOnnxArtifact(modelPath, dir, { runtimeImport: CHECKOUT_RUNTIME });
   });
 
   it('writes manifest.json, weights.safetensors and model.ts', () => {
@@ -150,7 +151,7 @@ export { r, g, mask, twice, shape };
 describe('artifact loader refusals', () => {
   let built: BuiltArtifact;
   beforeAll(() => {
-    built = compileOnnxArtifact(writeElementwiseModel(tmp()), join(tmp(), 'a'));
+    built = compileOnnxArtifact(writeElementwiseModel(tmp()), join(tmp(), 'a'), { runtimeImport: CHECKOUT_RUNTIME });
   });
   const refuse = async (manifest: unknown, weights: Uint8Array, why: RegExp) => {
     const p = loadArtifact({ manifest: manifest as Manifest, weights });
@@ -217,7 +218,7 @@ describe('inference fixtures as compiled artifacts', () => {
       const c = readCase(join(FIXTURES, name));
       const dir = join(tmp(), name);
       try {
-        compileOnnxArtifact(join(c.dir, c.model), dir);
+        compileOnnxArtifact(join(c.dir, c.model), dir, { runtimeImport: CHECKOUT_RUNTIME });
       } catch (e) {
         if (!(e instanceof KilnError) || e.code !== 'BACKEND') throw e;
         summary.set(name, `not compiled: ${e.message.slice(0, 140)}`);

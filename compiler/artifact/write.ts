@@ -1,11 +1,10 @@
 // The artifact writer behind `kiln compile`: compiles a graph for WebGPU and writes a folder with
 // manifest.json (the Program, the weights' digest, the optimized graph in serialized IR and the
 // manifest's own digest over all of it), weights.safetensors (parameter and constant buffers by buffer
-// name, in GPU storage types) and the typed module model.ts.
+// name, in GPU storage types) and the typed module: model.ts, and model.js with model.d.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { Tensor } from '../../ir/tensor.ts';
@@ -19,12 +18,11 @@ import { generateTypedModule } from './typed-module.ts';
 import { type TuneResult, tuningRecord } from '../tune.ts';
 
 export const MODULE_FILE = 'model.ts';
-const RUNTIME_ENTRY = fileURLToPath(new URL('../../runtime/index.ts', import.meta.url));
 
 export interface ArtifactOptions {
   /** Model name in the manifest (default: the graph's name). */
   readonly name?: string;
-  /** Module specifier the generated model.ts imports the runtime from (default: a relative path to this checkout's runtime). */
+  /** Module specifier the generated module imports the runtime from (default: `kiln/runtime`). */
   readonly runtimeImport?: string;
   /** Where the model came from, for the generated module's header. */
   readonly source?: string;
@@ -79,20 +77,26 @@ function fail(detail: string): never {
   throw new KilnError('BACKEND', `artifact writer: ${detail}`);
 }
 
-/** The import specifier from a module in `outDir` to this checkout's runtime entry. */
-export function defaultRuntimeImport(outDir: string): string {
-  const rel = relative(resolve(outDir), RUNTIME_ENTRY).split(sep).join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
+/** The package's runtime entries, as a generated module imports them by default. */
+export const RUNTIME_IMPORT = 'kiln/runtime';
+
+/** The CPU entry next to a runtime entry: `kiln/runtime/cpu` for the package, `.../runtime/cpu/index.ts` for a path to runtime/index.ts. */
+export function cpuRuntimeImport(runtimeImport: string): string {
+  const file = /\/index\.(ts|js)$/.exec(runtimeImport);
+  return file ? `${runtimeImport.slice(0, file.index)}/cpu/index.${file[1]}` : `${runtimeImport}/cpu`;
 }
 
-/** Writes manifest.json, weights.safetensors and model.ts into `outDir` (created if needed). */
+/** Writes manifest.json, weights.safetensors and the typed module (model.ts, model.js, model.d.ts) into `outDir` (created if needed). */
 export function writeArtifact(graph: Graph, outDir: string, opts: ArtifactOptions = {}): BuiltArtifact {
   const built = buildArtifact(graph, opts);
-  const module = generateTypedModule(built.manifest, { runtimeImport: opts.runtimeImport ?? defaultRuntimeImport(outDir), source: opts.source });
+  const runtimeImport = opts.runtimeImport ?? RUNTIME_IMPORT;
+  const module = generateTypedModule(built.manifest, { runtimeImport, cpuRuntimeImport: cpuRuntimeImport(runtimeImport), source: opts.source });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, MANIFEST_FILE), JSON.stringify(built.manifest, null, 1) + '\n');
   writeFileSync(join(outDir, WEIGHTS_FILE), built.weights);
-  writeFileSync(join(outDir, MODULE_FILE), module);
+  writeFileSync(join(outDir, MODULE_FILE), module.ts);
+  writeFileSync(join(outDir, 'model.js'), module.js);
+  writeFileSync(join(outDir, 'model.d.ts'), module.dts);
   return built;
 }
 

@@ -1,0 +1,19 @@
+// The package's main entry (`import ... from 'kiln'`): the compiler API. Models from the nn API (traced)
+// or from ONNX (imported) become IR graphs; graphs compile to WebGPU programs, to train steps, and to
+// artifacts that kiln/runtime (WebGPU) or kiln/runtime/cpu (no GPU) run without the compiler.
+export * from './nn/index.ts';
+export { importOnnx, importOnnxFile, type ImportedModel, type ImportOptions } from './onnx/importer.ts';
+export { compileForWebGpu, type CompileOptions } from './compile.ts';
+export { compileTraining, Trainer, type Batch, type StepOptions, type TrainingOptions } from './train/trainer.ts';
+export { buildArtifact, compileOnnxArtifact, writeArtifact, RUNTIME_IMPORT, type ArtifactOptions, type BuiltArtifact } from './artifact/write.ts';
+export { tuneContractions, type TuneResult } from './tune.ts';
+export { loadWeights, loadSafetensors, saveSafetensors, loadOnnxWeights } from './weights.ts';
+export { readSafetensors, writeSafetensors } from './safetensors.ts';
+export { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit, type Split } from './data/fashion-mnist.ts';
+export { readIdx, writeIdx, type IdxArray } from './data/idx.ts';
+export { interpret, type InterpretOptions } from '../runtime/cpu/interpreter.ts';
+export { Graph, type Node, type Value } from '../ir/graph.ts';
+export { printGraph } from '../ir/print.ts';
+export { KilnError, type KilnErrorCode } from '../ir/errors.ts';
+export type { DType, TypedArray } from '../ir/dtype.ts';
+export type { Tensor } from '../ir/tensor.ts';
