@@ -13,6 +13,7 @@ export { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit, type Split } fro
 export { readIdx, writeIdx, type IdxArray } from './data/idx.ts';
 export { interpret, type InterpretOptions } from '../runtime/cpu/interpreter.ts';
 export { Graph, type Node, type Value } from '../ir/graph.ts';
+export { tensor } from '../ir/tensor.ts';
 export { printGraph } from '../ir/print.ts';
 export { KilnError, type KilnErrorCode } from '../ir/errors.ts';
 export type { DType, TypedArray } from '../ir/dtype.ts';

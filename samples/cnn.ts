@@ -4,10 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Conv2d, Flatten, Linear, manualSeed, MaxPool2d, ReLU, Sequential, trace } from '../compiler/nn/index.ts';
-import { loadSafetensors, saveSafetensors } from '../compiler/weights.ts';
-import { tensor } from '../ir/tensor.ts';
-import { interpret } from '../runtime/cpu/interpreter.ts';
+import { Conv2d, Flatten, interpret, Linear, loadSafetensors, manualSeed, MaxPool2d, ReLU, saveSafetensors, Sequential, tensor, trace } from 'kiln';
 
 const cnn = () => new Sequential(
   new Conv2d(1, 8, 3, { padding: 1 }), new ReLU(), new MaxPool2d(2),

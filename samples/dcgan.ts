@@ -1,10 +1,7 @@
 // DCGAN sample: the generator ConvTranspose2d-BatchNorm2d-ReLU x2, ConvTranspose2d-Tanh as an
 // nn.Sequential, weights and BatchNorm running statistics loaded from a PyTorch export; draws the image.
 // Run: npx tsx samples/dcgan.ts
-import { BatchNorm2d, ConvTranspose2d, ReLU, Sequential, Tanh, trace } from '../compiler/nn/index.ts';
-import { loadOnnxWeights } from '../compiler/weights.ts';
-import { tensor } from '../ir/tensor.ts';
-import { interpret } from '../runtime/cpu/interpreter.ts';
+import { BatchNorm2d, ConvTranspose2d, interpret, loadOnnxWeights, ReLU, Sequential, Tanh, tensor, trace } from 'kiln';
 
 const generator = new Sequential(
   new ConvTranspose2d(16, 32, 4, { bias: false }), new BatchNorm2d(32), new ReLU(),

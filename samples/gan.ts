@@ -2,10 +2,8 @@
 // share parameter buffers on the GPU (the generator's step reads the discriminator's live weights).
 // Real data: points on the unit circle; the generator maps 4-D noise to 2-D points.
 // Run: npx tsx samples/gan.ts   (WebGPU when an adapter exists, else the CPU interpreter)
-import { Linear, LeakyReLU, Module, Sequential, manualSeed, type SymTensor } from '../compiler/nn/index.ts';
-import { compileTraining } from '../compiler/train/trainer.ts';
-import { tensor } from '../ir/tensor.ts';
-import { getGpu } from '../runtime/webgpu/device.ts';
+import { compileTraining, LeakyReLU, Linear, manualSeed, Module, Sequential, type SymTensor, tensor } from 'kiln';
+import { getGpu } from 'kiln/runtime';
 
 const B = 64;
 manualSeed(3);

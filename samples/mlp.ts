@@ -2,10 +2,7 @@
 // bundled PyTorch export by parameter name, traced and run on the CPU interpreter.
 // Run: npx tsx samples/mlp.ts
 import { readFileSync } from 'node:fs';
-import { Linear, Module, ModuleList, type SymTensor, trace } from '../compiler/nn/index.ts';
-import { loadOnnxWeights } from '../compiler/weights.ts';
-import { tensor } from '../ir/tensor.ts';
-import { interpret } from '../runtime/cpu/interpreter.ts';
+import { interpret, Linear, loadOnnxWeights, Module, ModuleList, type SymTensor, tensor, trace } from 'kiln';
 
 const DATA = new URL('./data/mlp_fmnist/', import.meta.url).pathname;
 const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];

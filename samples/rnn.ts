@@ -1,10 +1,7 @@
 // Recurrent sample: an LSTM next-value regressor (PyTorch LSTM(1, 50, batch_first) + Linear(50, 1)),
 // weights loaded by PyTorch name (lstm.weight_ih_l0, ...) from a PyTorch export, run on sine windows.
 // Run: npx tsx samples/rnn.ts
-import { Linear, LSTM, Module, type SymTensor, trace } from '../compiler/nn/index.ts';
-import { loadOnnxWeights } from '../compiler/weights.ts';
-import { tensor } from '../ir/tensor.ts';
-import { interpret } from '../runtime/cpu/interpreter.ts';
+import { interpret, Linear, loadOnnxWeights, LSTM, Module, type SymTensor, tensor, trace } from 'kiln';
 
 class Regressor extends Module {
   readonly lstm = this.module('lstm', new LSTM(1, 50, { batchFirst: true }));

@@ -1,9 +1,7 @@
 // Transformer sample: token classifier with nn.Embedding, a learned position table, a 2-layer
 // nn.TransformerEncoder (batchFirst, GELU), mean pooling and a Linear head; traced and run on the CPU.
 // Run: npx tsx samples/transformer.ts
-import { Embedding, Linear, manualSeed, Module, type SymTensor, trace, TransformerEncoder, TransformerEncoderLayer } from '../compiler/nn/index.ts';
-import { tensor } from '../ir/tensor.ts';
-import { interpret } from '../runtime/cpu/interpreter.ts';
+import { Embedding, interpret, Linear, manualSeed, Module, type SymTensor, tensor, trace, TransformerEncoder, TransformerEncoderLayer } from 'kiln';
 
 const [VOCAB, SEQ, DIM, CLASSES] = [50, 12, 32, 4];
 

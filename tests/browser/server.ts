@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** The page: imports the runtime bundle and exposes it as window.kiln. */
+/** The page: imports the runtime bundle (or an app bundle) and exposes it as window.kiln. */
 export const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>kiln runtime test</title></head>
 <body><script type="module">
@@ -48,8 +48,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves `/` (the page), `/runtime.js` (the bundle) and `/artifact/<file>` from `artifactDir`. */
-export async function serve(bundle: string, artifactDir: string): Promise<TestServer> {
+/**
+ * Serves `/` (the page), `/runtime.js` (the bundle), `/artifact/<file>` from `artifactDir`, and any
+ * further files (e.g. a bundle's split chunks) by path.
+ */
+export async function serve(bundle: string, artifactDir: string, files: ReadonlyMap<string, string> = new Map()): Promise<TestServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -57,6 +60,7 @@ export async function serve(bundle: string, artifactDir: string): Promise<TestSe
     let body: string | Uint8Array | undefined;
     if (path === '/') body = PAGE;
     else if (path === '/runtime.js') body = bundle;
+    else if (files.has(path)) body = files.get(path);
     else if (path.startsWith('/artifact/')) {
       const file = normalize(join(artifactDir, decodeURIComponent(path.slice('/artifact/'.length))));
       if (file.startsWith(artifactDir) && existsSync(file)) body = readFileSync(file);
