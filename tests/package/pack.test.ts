@@ -2,12 +2,12 @@
 // fresh project, where one app trains and compiles a model with `import ... from 'kiln'` and another runs
 // the compiled model.js with only `kiln/runtime`, on WebGPU and on the CPU fallback.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webgpuOrSkip } from '../support/env.ts';
-import { RUN_APP, TRAIN_APP } from './apps.ts';
+import { docExample } from './apps.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -27,11 +27,9 @@ describe('the packed package, installed into an empty project', { timeout: 300_0
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kiln-user-app', private: true, type: 'module' }));
     // The tarball from disk; its dependencies from npm's cache where they are there (the registry otherwise).
     sh(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(packs, tarball)], app);
-    writeFileSync(join(app, 'train.mjs'), TRAIN_APP);
-    writeFileSync(join(app, 'run.mjs'), RUN_APP);
-    const out = sh(process.execPath, ['train.mjs'], app);
-    trained = JSON.parse(out.trim().split('\n').at(-1)!);
-    writeFileSync(join(app, 'trained.json'), JSON.stringify(trained));
+    for (const f of ['train.mjs', 'run.mjs']) writeFileSync(join(app, f), docExample(f));
+    sh(process.execPath, ['train.mjs'], app);
+    trained = JSON.parse(readFileSync(join(app, 'trained.json'), 'utf8'));
   }, 300_000);
 
   it('trains with `import ... from "kiln"`: the loss falls', () => {
