@@ -11,7 +11,12 @@ import { runCases } from './fixtures/run-case.ts';
 import { runModelCommand } from './run-model.ts';
 import { demo } from './demo.ts';
 
-interface Args { positional: string[]; flags: Map<string, string> }
+interface Args {
+  positional: string[];
+  flags: Map<string, string>;
+  /** `--dim NAME=N`, repeatable: values of an ONNX model's symbolic dimensions. */
+  dims: Record<string, number>;
+}
 
 /** Flags that take no value. */
 const SWITCHES = new Set(['json', 'train', 'help', 'tune']);
@@ -19,16 +24,26 @@ const SWITCHES = new Set(['json', 'train', 'help', 'tune']);
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string>();
+  const dims: Record<string, number> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--') && SWITCHES.has(a.slice(2))) flags.set(a.slice(2), 'true');
     else if (a.startsWith('--')) {
-      const [k, v] = a.includes('=') ? a.slice(2).split('=', 2) : [a.slice(2), argv[++i]];
+      const eq = a.indexOf('=');
+      const [k, v] = eq >= 0 ? [a.slice(2, eq), a.slice(eq + 1)] : [a.slice(2), argv[++i]];
       if (v === undefined) throw new KilnError('USAGE', `flag --${k} needs a value`);
-      flags.set(k, v);
+      if (k === 'dim') Object.defineProperty(dims, ...parseDim(v));
+      else flags.set(k, v);
     } else positional.push(a);
   }
-  return { positional, flags };
+  return { positional, flags, dims };
+}
+
+/** `NAME=N` of --dim, as a property definition (defineProperty: a dimension named __proto__ stays a key). */
+function parseDim(v: string): [string, PropertyDescriptor] {
+  const m = /^([^=]+)=(\d+)$/.exec(v);
+  if (!m || Number(m[2]) < 1) throw new KilnError('USAGE', `--dim takes NAME=N with N a positive integer, got '${v}'`);
+  return [m[1], { value: Number(m[2]), enumerable: true }];
 }
 
 function need(args: Args, flag: string): string {
@@ -39,12 +54,12 @@ function need(args: Args, flag: string): string {
 
 /** The usage line of each command. */
 const USAGES: Record<string, string> = {
-  run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu]',
+  run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu] [--dim NAME=N]...',
   'onnx-test': 'kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]',
   'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
-  compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE] [--tune]',
-  inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train]',
-  profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N]',
+  compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE] [--tune] [--dim NAME=N]...',
+  inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train] [--dim NAME=N]...',
+  profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N] [--dim NAME=N]...',
   demo: 'kiln demo [--backend cpu|webgpu]',
 };
 
@@ -52,7 +67,7 @@ const HELP: Record<string, string> = {
   run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
-  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each.\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
   profile:
     'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
     '  ms per run, share, FLOPs, bytes, GFLOP/s and GB/s against the measured copy bandwidth and MatMul peak, and\n' +
@@ -102,19 +117,20 @@ function fsError(e: unknown): KilnError | undefined {
   return new KilnError('USAGE', `${err.syscall ? `${err.syscall} failed` : 'file-system error'}: ${err.code}`, { path: err.path ?? (err as { dest?: string }).dest });
 }
 
-const INSPECT_USAGE = `usage: kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE] [--train]
+const INSPECT_USAGE = `usage: kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE] [--train] [--dim NAME=N]...
   Compiles the model for WebGPU (no GPU needed) or reads the artifact's program, and prints the fusion
   groups (graph nodes per kernel), distinct kernels, dispatches per run and the memory plan.
   --json       print one line: {"nodes", "kernels", "dispatches", "peakBytes", "naiveBytes", "lowerBoundBytes"}
   --dot FILE   write Graphviz DOT of the fusion groups (rendered to SVG when FILE ends in .svg)
-  --train      inspect the train step (cross-entropy on the first output, Adam lr 1e-3) instead`;
+  --train      inspect the train step (cross-entropy on the first output, Adam lr 1e-3) instead
+  --dim NAME=N pin a symbolic dimension of the ONNX model (repeatable)`;
 
 const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   async run(a) {
     const backend = await getBackend(parseBackend(a.flags.get('backend')));
     if (a.positional.length !== 1) throw new KilnError('USAGE', 'run takes one model path');
     const model = existing(a.positional[0], 'file', 'model file');
-    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend);
+    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend, a.dims);
     return 0;
   },
   async 'onnx-test'(a) {
@@ -148,15 +164,15 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     existing(a.positional[0], 'file', 'model file');
     const out = outFolder(need(a, 'out'));
     const { compileOnnxArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
-    const tuning = a.flags.has('tune') ? await tuneOnnx(a.positional[0]) : undefined;
-    const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime'), tuning });
-    console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts)`);
+    const tuning = a.flags.has('tune') ? await tuneOnnx(a.positional[0], a.dims) : undefined;
+    const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime'), tuning, dims: a.dims });
+    console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts)`);
     return 0;
   },
   async inspect(a) {
     if (a.positional.length !== 1) throw new KilnError('USAGE', `inspect takes one model path or artifact folder\n${INSPECT_USAGE}`);
     const { inspectPath, formatInspection, toDot, renderSvg } = await import('./inspect.ts');
-    const ins = inspectPath(a.positional[0], { train: a.flags.has('train') });
+    const ins = inspectPath(a.positional[0], { train: a.flags.has('train'), dims: a.dims });
     const dot = a.flags.get('dot');
     if (dot) {
       const { writeFileSync } = await import('node:fs');
@@ -171,7 +187,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     const reps = a.flags.has('reps') ? Number(a.flags.get('reps')) : undefined;
     if (reps !== undefined && !(Number.isInteger(reps) && reps >= 1)) throw new KilnError('USAGE', `--reps must be a positive integer, got '${a.flags.get('reps')}'`);
     const { profilePath, formatProfile } = await import('./profile.ts');
-    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps });
+    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps, dims: a.dims });
     console.log(a.flags.has('json') ? JSON.stringify(p) : formatProfile(p));
     return 0;
   },
@@ -181,13 +197,13 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
 };
 
 /** `kiln compile --tune`: the model's contractions tuned on this machine's adapter (a KilnError without one). */
-async function tuneOnnx(modelPath: string) {
+async function tuneOnnx(modelPath: string, dims: Readonly<Record<string, number>>) {
   const [{ getGpu }, { importOnnxFile }, { tuneContractions }, { ARTIFACT_COMPILE }] = await Promise.all([
     import('../runtime/webgpu/device.ts'), import('./onnx/importer.ts'), import('./tune.ts'), import('./artifact/write.ts'),
   ]);
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', '--tune needs a WebGPU adapter and none was found (npm run setup:webgpu installs Mesa lavapipe)');
-  const { graph } = importOnnxFile(modelPath);
+  const { graph } = importOnnxFile(modelPath, { dims });
   const r = await tuneContractions(graph, gpu, ARTIFACT_COMPILE, { log: (l) => console.error(l) });
   console.error(`tuned ${r.choices.size} contraction shapes on ${r.adapter}: ${r.tuned} timed now, ${r.cached} from the cache`);
   return r;

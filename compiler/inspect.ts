@@ -110,14 +110,14 @@ export function inspectGraph(g: Graph, opts: { train?: boolean; trainSpec?: Trai
 }
 
 /** Inspects an ONNX model file or a compiled artifact folder. */
-export function inspectPath(path: string, opts: { train?: boolean } = {}): Inspection {
+export function inspectPath(path: string, opts: { train?: boolean; dims?: Readonly<Record<string, number>> } = {}): Inspection {
   let dir = false;
   try {
     dir = statSync(path).isDirectory();
   } catch {
     throw new KilnError('USAGE', 'no such model file or artifact folder', { path });
   }
-  if (!dir) return inspectGraph(importOnnxFile(path).graph, opts);
+  if (!dir) return inspectGraph(importOnnxFile(path, { dims: opts.dims }).graph, opts);
   if (opts.train) throw new KilnError('USAGE', '--train needs an ONNX model: an artifact holds an inference program only', { path });
   const file = join(path, MANIFEST_FILE);
   let raw: unknown;

@@ -85,6 +85,8 @@ export interface Profile {
 
 export interface ProfileOptions {
   readonly train?: boolean;
+  /** Values of the ONNX model's symbolic dimensions, by dim_param name. */
+  readonly dims?: Readonly<Record<string, number>>;
   /** Repetitions of each timing (default 5). */
   readonly reps?: number;
   /** Sides of the roofline's square MatMuls, the best one taken (default 256 and 512). */
@@ -94,7 +96,7 @@ export interface ProfileOptions {
 }
 
 /** The program `kiln profile` runs for an ONNX model (its train step with `train`) or an artifact folder. */
-export async function loadProfileSource(path: string, opts: { train?: boolean } = {}): Promise<ProfileSource> {
+export async function loadProfileSource(path: string, opts: { train?: boolean; dims?: Readonly<Record<string, number>> } = {}): Promise<ProfileSource> {
   let dir: boolean;
   try {
     dir = statSync(path).isDirectory();
@@ -106,7 +108,7 @@ export async function loadProfileSource(path: string, opts: { train?: boolean } 
     const a = await loadArtifact(path);
     return { name: a.manifest.name, what: 'inference', program: a.program, data: a.data, graph: artifactGraph(a) };
   }
-  const g = importOnnxFile(path).graph;
+  const g = importOnnxFile(path, { dims: opts.dims }).graph;
   const { program, data, graph } = compileForWebGpu(opts.train ? buildTrainStep(g, INSPECT_TRAIN_SPEC).graph : g);
   return { name: g.name, what: opts.train ? 'train step' : 'inference', program, data, graph };
 }
@@ -245,7 +247,7 @@ export async function profileProgram(src: ProfileSource, opts: ProfileOptions = 
 
 /** Profiles an ONNX model (or its train step) or an artifact folder. */
 export async function profilePath(path: string, opts: ProfileOptions = {}): Promise<Profile> {
-  return profileProgram(await loadProfileSource(path, { train: opts.train }), opts);
+  return profileProgram(await loadProfileSource(path, { train: opts.train, dims: opts.dims }), opts);
 }
 
 const METHOD: Record<TimingMethod, string> = {

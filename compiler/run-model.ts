@@ -7,8 +7,8 @@ import { importOnnxFile } from './onnx/importer.ts';
 import { decodeTensor } from './onnx/proto.ts';
 import { tensorFromProto, tensorToProto } from './onnx/tensor.ts';
 
-export async function runModelCommand(modelPath: string, inputDir: string, outDir: string, backend: Backend): Promise<void> {
-  const model = importOnnxFile(modelPath);
+export async function runModelCommand(modelPath: string, inputDir: string, outDir: string, backend: Backend, dims?: Readonly<Record<string, number>>): Promise<void> {
+  const model = importOnnxFile(modelPath, { dims });
   const g = model.graph;
   let files: string[];
   try {

@@ -30,6 +30,8 @@ export interface ArtifactOptions {
   readonly outputNames?: readonly string[];
   /** Contraction kernels tuned for an adapter (compiler/tune.ts): used by codegen and recorded in the manifest. */
   readonly tuning?: TuneResult;
+  /** Values of the ONNX model's symbolic dimensions (compileOnnxArtifact), by dim_param name. */
+  readonly dims?: Readonly<Record<string, number>>;
 }
 
 export interface BuiltArtifact {
@@ -108,7 +110,7 @@ export function compileOnnxArtifact(modelPath: string, outDir: string, opts: Omi
   } catch {
     throw new KilnError('ONNX_PARSE', 'cannot read model file', { path: modelPath });
   }
-  const { graph } = importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath });
+  const { graph } = importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath, dims: opts.dims });
   const outputNames = decodeModel(bytes, modelPath).graph?.output.map((o, i) => o.name || graph.outputs[i].name);
   const stem = basename(modelPath).replace(/\.onnx$/i, '');
   const name = opts.name ?? (stem === 'model' ? basename(dirname(resolve(modelPath))) : stem);

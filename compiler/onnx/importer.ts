@@ -37,6 +37,11 @@ export interface ImportOptions extends Partial<ImportBudget> {
    * fix shapes (axes, K, target shapes) can be compiled statically.
    */
   bind?: ReadonlyMap<string, Tensor>;
+  /**
+   * Values for the model's symbolic dimensions, by their ONNX dim_param name (e.g. `{ batch: 8 }`):
+   * kiln compiles static shapes, so each symbolic input dimension must be pinned here (`kiln compile --dim batch=8`).
+   */
+  dims?: Readonly<Record<string, number>>;
 }
 
 export function importOnnxFile(path: string, opts: Omit<ImportOptions, 'baseDir' | 'path'> = {}): ImportedModel {
@@ -84,6 +89,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     if (clamped) ctx.clamped.add(v);
     if (initName) env.set(initName, v);
   }
+  const dims = pinnedDims(opts.dims, opts.path);
   const inputElemTypes: number[] = [];
   const inputNames = new Set<string>();
   for (const vi of gp.input) {
@@ -91,7 +97,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     if (inputNames.has(inName)) throw new KilnError('ONNX_INVALID', `graph input '${inName}' is listed twice`, { path: opts.path });
     inputNames.add(inName);
     if (producers.get(inName) === `initializer '${inName}'`) continue; // an initializer listed as input (IR version < 4)
-    const [type, elem] = valueType(vi, opts.path);
+    const [type, elem] = valueType(vi, dims, opts.path);
     const bound = opts.bind?.get(vi.name ?? '');
     if (bound) {
       if (bound.dtype !== type.dtype || !sameShape(bound.shape, type.shape)) {
@@ -103,6 +109,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     define(inName, graph.addInput(inName, type), `graph input '${inName}'`);
     inputElemTypes.push(elem);
   }
+  checkPinsUsed(dims, new Set(gp.input.flatMap((vi) => (vi.type?.tensor_type?.shape?.dim ?? []).flatMap((d) => (d.dim_param ? [d.dim_param] : [])))), opts.path);
   for (const np of gp.node) {
     const name = np.name || `${np.op_type}_${np.output[0] ?? ''}`;
     ctx.node = name;
@@ -125,7 +132,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     const v = env.get(vi.name ?? '');
     if (!v) throw new KilnError('ONNX_INVALID', `graph output '${vi.name}' is never produced`, { path: opts.path });
     if (ctx.clamped.has(v)) throw new KilnError('DTYPE', `graph output '${vi.name}' holds int64 values outside i32`);
-    checkDeclaredShape(vi, v);
+    checkDeclaredShape(vi, v, dims);
     return v;
   });
   const named = new Set<Value>();
@@ -204,7 +211,30 @@ function checkSupported(gp: GraphProto, path?: string): void {
   }
 }
 
-function valueType(vi: ValueInfoProto, path?: string): [{ dtype: ReturnType<typeof onnxElemToDType> & string; shape: number[] }, number] {
+/** The pinned dimensions, checked: positive integers by name; `used` collects the names the model has. */
+interface PinnedDims {
+  readonly values: ReadonlyMap<string, number>;
+  readonly used: Set<string>;
+}
+
+function pinnedDims(given: Readonly<Record<string, number>> | undefined, path?: string): PinnedDims {
+  const values = new Map<string, number>();
+  for (const [name, n] of Object.entries(given ?? {})) {
+    if (!Number.isInteger(n) || n < 1) throw new KilnError('USAGE', `dimension '${name}' is pinned to ${n}; a dimension is a positive integer`, { path });
+    values.set(name, n);
+  }
+  return { values, used: new Set() };
+}
+
+/** Every pinned name must be a symbolic dimension of the model's inputs (a misspelt one would be silently ignored). */
+function checkPinsUsed(dims: PinnedDims, symbolic: ReadonlySet<string>, path?: string): void {
+  const unused = [...dims.values.keys()].filter((k) => !dims.used.has(k));
+  if (unused.length === 0) return;
+  const have = symbolic.size ? `its symbolic dimensions are ${[...symbolic].map((d) => `'${d}'`).join(', ')}` : 'it has no symbolic dimensions';
+  throw new KilnError('USAGE', `pinned dimension${unused.length > 1 ? 's' : ''} ${unused.map((d) => `'${d}'`).join(', ')} not in the model's inputs; ${have}`, { path });
+}
+
+function valueType(vi: ValueInfoProto, pins: PinnedDims, path?: string): [{ dtype: ReturnType<typeof onnxElemToDType> & string; shape: number[] }, number] {
   const tt = vi.type?.tensor_type;
   if (!tt) throw new KilnError('ONNX_UNSUPPORTED', `graph input '${vi.name}' is not a tensor (sequence, map and optional inputs are not supported)`, { path });
   const elem = tt.elem_type ?? 0;
@@ -212,7 +242,12 @@ function valueType(vi: ValueInfoProto, path?: string): [{ dtype: ReturnType<type
   if (!dtype) throw new KilnError('ONNX_UNSUPPORTED', `graph input '${vi.name}' has element type ${ONNX_DTYPE_NAMES[elem] ?? elem}`, { path });
   const dims = tt.shape?.dim ?? [];
   const shape = dims.map((d, i) => {
-    if (d.dim_param || !hasOwn(d, 'dim_value')) throw new KilnError('SHAPE', `graph input '${vi.name}' dimension ${i} is symbolic ('${d.dim_param ?? '?'}'); kiln compiles static shapes only`, { path });
+    if (d.dim_param && pins.values.has(d.dim_param)) {
+      pins.used.add(d.dim_param);
+      return pins.values.get(d.dim_param)!;
+    }
+    if (d.dim_param) throw new KilnError('SHAPE', `graph input '${vi.name}' dimension ${i} is symbolic ('${d.dim_param}'); kiln compiles static shapes: pin it with --dim ${d.dim_param}=N (importOnnx(..., { dims: { ${JSON.stringify(d.dim_param)}: N } }))`, { path });
+    if (!hasOwn(d, 'dim_value')) throw new KilnError('SHAPE', `graph input '${vi.name}' dimension ${i} is unknown (no value and no name to pin); kiln compiles static shapes only`, { path });
     return int64(d.dim_value);
   });
   const problem = shapeProblem(shape);
@@ -220,10 +255,11 @@ function valueType(vi: ValueInfoProto, path?: string): [{ dtype: ReturnType<type
   return [{ dtype, shape }, elem];
 }
 
-function checkDeclaredShape(vi: ValueInfoProto, v: Value): void {
+function checkDeclaredShape(vi: ValueInfoProto, v: Value, pins: PinnedDims): void {
   const dims = vi.type?.tensor_type?.shape?.dim;
   if (!dims) return;
-  const decl = dims.map((d) => (d.dim_param || !hasOwn(d, 'dim_value') ? -1 : int64(d.dim_value)));
+  // A pinned name stands for its value in the outputs too; other symbolic dimensions match anything.
+  const decl = dims.map((d) => (d.dim_param ? (pins.values.get(d.dim_param) ?? -1) : hasOwn(d, 'dim_value') ? int64(d.dim_value) : -1));
   const bad = dims.findIndex((d, i) => !d.dim_param && hasOwn(d, 'dim_value') && !(Number.isInteger(decl[i]) && decl[i] >= 0));
   if (bad >= 0) throw new KilnError('SHAPE', `graph output '${vi.name}' declares shape [${decl}] with dimension ${bad} = ${decl[bad]}; dimensions are non-negative integers`);
   const got = v.type.shape;
