@@ -1,6 +1,9 @@
-// What an ONNX export rule sees: the IR node being written, ONNX names for IR values (constants become
-// initializers the first time a node reads them), fresh names for helper values, and emitters for ONNX
-// nodes and for the static int64 inputs (shapes, axes, pads) that the IR keeps as attributes.
+// What an ONNX export rule sees: the IR node being written, ONNX names for IR values, fresh names for
+// helper values, and emitters for ONNX nodes and for the static int64 inputs (shapes, axes, pads) that
+// the IR keeps as attributes. A constant is written the first time a node reads it: a parameter as an
+// initializer under its name (ONNX's place for weights, which kiln's importer reads as parameters), any
+// other constant (folded values, helper shapes) as a Constant node, so a re-import keeps the same
+// parameter set instead of turning every constant into a trainable weight.
 import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
@@ -12,7 +15,8 @@ import { ONNX_ELEM, protoOfTensor, protoOfValues, type TensorProtoObject } from 
 /** An ONNX attribute value, tagged with its ONNX kind. */
 export type OnnxAttrValue =
   | { readonly i: number } | { readonly f: number } | { readonly s: string }
-  | { readonly ints: readonly number[] } | { readonly floats: readonly number[] } | { readonly strings: readonly string[] };
+  | { readonly ints: readonly number[] } | { readonly floats: readonly number[] } | { readonly strings: readonly string[] }
+  | { readonly t: TensorProtoObject };
 export type OnnxAttrs = Readonly<Record<string, OnnxAttrValue>>;
 
 /** A NodeProto as protobufjs's fromObject reads it. */
@@ -35,6 +39,7 @@ const ATTR_ENCODERS: Readonly<Record<string, (v: never) => object>> = {
   ints: (v: number[]) => ({ type: ONNX_ATTR_TYPE.INTS, ints: [...v] }),
   floats: (v: number[]) => ({ type: ONNX_ATTR_TYPE.FLOATS, floats: [...v] }),
   strings: (v: string[]) => ({ type: ONNX_ATTR_TYPE.STRINGS, strings: v.map((s) => utf8.encode(s)) }),
+  t: (v: TensorProtoObject) => ({ type: ONNX_ATTR_TYPE.TENSOR, t: v }),
 };
 
 /** An AttributeProto object for fromObject. */
@@ -73,26 +78,29 @@ export class ExportContext {
   /** The IR node being written, named in errors. */
   node: Node | undefined;
   private readonly names = new Map<Value, string>();
-  /** Constants already written as initializers. */
+  /** Constants already written (as initializers or Constant nodes). */
   private readonly emitted = new Set<Value>();
   private readonly used = new Set<string>();
   private readonly nodeNames = new Set<string>();
 
+  private readonly params: ReadonlySet<Value>;
+
   constructor(readonly graph: Graph) {
+    this.params = new Set(graph.params.values());
     // Parameters keep their parameter names (the names trained weights are exported and loaded by).
     for (const [name, v] of graph.params) this.bind(v, name);
     for (const v of graph.inputs) this.bind(v, v.name);
   }
 
-  /** The ONNX name of an IR value ('' for an absent optional input); a constant becomes an initializer here. */
+  /** The ONNX name of an IR value ('' for an absent optional input); a constant is written here, once. */
   name(v: Value | undefined): string {
     if (!v) return '';
-    const known = this.names.get(v);
-    const name = known ?? this.bind(v, v.name);
+    const name = this.names.get(v) ?? this.bind(v, v.name);
     const t = this.graph.constants.get(v);
     if (t && !this.emitted.has(v)) {
       this.emitted.add(v);
-      this.initializers.push(protoOfTensor(name, t));
+      if (this.params.has(v)) this.initializers.push(protoOfTensor(name, t));
+      else this.emit('Constant', [], [name], { value: { t: protoOfTensor('', t) } });
     }
     return name;
   }
@@ -123,11 +131,9 @@ export class ExportContext {
     return out;
   }
 
-  /** A helper initializer holding `values` with ONNX element type `elem` and shape `dims` (default 1-D). */
+  /** A helper Constant holding `values` with ONNX element type `elem` and shape `dims` (default 1-D). */
   constant(values: ArrayLike<number>, elem: number, hint: string, dims: readonly number[] = [values.length]): string {
-    const name = this.fresh(`${this.node?.name ?? 'kiln'}_${hint}`);
-    this.initializers.push(protoOfValues(name, elem, dims, values));
-    return name;
+    return this.temp('Constant', [], { value: { t: protoOfValues('', elem, dims, values) } }, hint);
   }
 
   /** A 1-D int64 initializer: the static shapes, axes and sizes ONNX takes as inputs. */
