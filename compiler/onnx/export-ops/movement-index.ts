@@ -1,5 +1,6 @@
 // Index-driven movement ops to ONNX. ONNX takes int64 indices where kiln has i32 for GatherND, ScatterND,
-// ReverseSequence's lengths (casts are inserted); OneHot's depth is an input; Resize gets its output as
+// ReverseSequence's lengths (casts are inserted); OneHot gets int64 indices and depth (the form PyTorch
+// writes and every runtime has a kernel for); Resize gets its output as
 // scales when they reproduce the sizes (the IR's coordinate transform reads the scales) and as sizes else.
 import type { Node } from '../../../ir/graph.ts';
 import type { MovementOpName } from '../../../ir/ops/index.ts';
@@ -19,7 +20,8 @@ const int64Indices = (k: number): ExportRule => (ctx, n) => ctx.emit(n.op, int64
 const oneHot: ExportRule = (ctx, n) => {
   const [indices, values] = n.inputs;
   const depth = ctx.constant([n.attrs.depth as number], ONNX_DTYPE.INT64, 'depth', []);
-  ctx.emit('OneHot', [ctx.name(indices), depth, ctx.name(values)], outs(ctx, n), irAttrs(n, ['depth']));
+  const idx = ctx.cast(ctx.name(indices), ONNX_DTYPE.INT64, 'indices_int64');
+  ctx.emit('OneHot', [idx, depth, ctx.name(values)], outs(ctx, n), irAttrs(n, ['depth']));
 };
 
 const resize: ExportRule = (ctx, n) => {
