@@ -6,14 +6,8 @@ import { irAttrs, type ExportContext, type ExportRule, type OnnxAttrValue } from
 export const ins = (ctx: ExportContext, n: Node): string[] => n.inputs.map((v) => ctx.name(v));
 export const outs = (ctx: ExportContext, n: Node): string[] => n.outputs.map((v) => ctx.name(v));
 
-/**
- * An op ONNX has with the same inputs, outputs and attribute names (under `opType`, by default the IR
- * op's own name); `drop` lists IR attributes ONNX spells by leaving them out when they hold `defaults`.
- */
-export const direct = (opType?: string, defaults: Readonly<Record<string, unknown>> = {}): ExportRule => (ctx, n) => {
-  const drop = Object.keys(defaults).filter((k) => JSON.stringify(n.attrs[k]) === JSON.stringify(defaults[k]));
-  ctx.emit(opType ?? n.op, ins(ctx, n), outs(ctx, n), irAttrs(n, drop));
-};
+/** An op ONNX has under the same name, with the same inputs, outputs and attribute names. */
+export const direct = (): ExportRule => (ctx, n) => ctx.emit(n.op, ins(ctx, n), outs(ctx, n), irAttrs(n));
 
 /**
  * An op whose static lists (IR attributes) are int64 inputs in ONNX: `inputs` names, in ONNX input order
