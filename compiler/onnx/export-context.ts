@@ -82,7 +82,6 @@ export class ExportContext {
   private readonly emitted = new Set<Value>();
   private readonly used = new Set<string>();
   private readonly nodeNames = new Set<string>();
-
   private readonly params: ReadonlySet<Value>;
 
   constructor(readonly graph: Graph) {
@@ -136,7 +135,7 @@ export class ExportContext {
     return this.temp('Constant', [], { value: { t: protoOfValues('', elem, dims, values) } }, hint);
   }
 
-  /** A 1-D int64 initializer: the static shapes, axes and sizes ONNX takes as inputs. */
+  /** A 1-D int64 Constant: the static shapes, axes and sizes ONNX takes as inputs. */
   int64s(values: readonly number[], hint: string): string {
     return this.constant(values, ONNX_DTYPE.INT64, hint);
   }
