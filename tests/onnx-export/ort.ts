@@ -1,0 +1,36 @@
+// Runs an exported model in ONNX Runtime (the independent reference) with kiln tensors in and out.
+import * as ort from 'onnxruntime-node';
+import type { DType } from '../../ir/dtype.ts';
+import { tensor, type Tensor } from '../../ir/tensor.ts';
+
+const ORT_TYPE: { readonly [K in DType]: 'float32' | 'int32' | 'uint32' | 'bool' | undefined } = {
+  f32: 'float32', f16: undefined, i32: 'int32', u32: 'uint32', bool: 'bool',
+};
+
+function toOrt(t: Tensor): ort.Tensor {
+  const type = ORT_TYPE[t.dtype];
+  if (!type) throw new Error(`no ONNX Runtime feed for ${t.dtype}`);
+  const data = type === 'float32' ? Float32Array.from(t.data) : type === 'int32' ? Int32Array.from(t.data) : type === 'uint32' ? Uint32Array.from(t.data) : Uint8Array.from(t.data);
+  return new ort.Tensor(type, data, [...t.shape]);
+}
+
+const FROM_ORT: Readonly<Record<string, DType>> = { float32: 'f32', int32: 'i32', int64: 'i32', uint32: 'u32', bool: 'bool' };
+
+function fromOrt(t: ort.Tensor): Tensor {
+  const dtype = FROM_ORT[t.type];
+  if (!dtype) throw new Error(`unexpected ONNX Runtime output type ${t.type}`);
+  const data = Array.from(t.data as ArrayLike<number | bigint | boolean>, Number);
+  return tensor(dtype, t.dims.map(Number), data);
+}
+
+/** Runs the model bytes on `inputs` (by graph input name); the outputs in graph output order. */
+export async function runOrt(model: Uint8Array, inputs: ReadonlyMap<string, Tensor>): Promise<Tensor[]> {
+  const session = await ort.InferenceSession.create(model);
+  try {
+    const feeds = Object.fromEntries([...inputs].map(([k, t]) => [k, toOrt(t)]));
+    const results = await session.run(feeds);
+    return session.outputNames.map((n) => fromOrt(results[n]));
+  } finally {
+    await session.release();
+  }
+}
