@@ -3,8 +3,11 @@
 // misuse); a command whose checks fail (onnx-test, run-case) exits 1. Paths are checked before work
 // starts, and any file-system error on the way becomes a KilnError naming the path.
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import type { DType } from '../ir/dtype.ts';
+import type { Graph } from '../ir/graph.ts';
 import { KilnError } from '../ir/errors.ts';
+import type { InputSpec } from './nn/tracer.ts';
 import { getBackend, parseBackend } from './backend.ts';
 import { runOnnxTest } from './onnx/test-runner.ts';
 import { runCases } from './fixtures/run-case.ts';
@@ -16,6 +19,8 @@ interface Args {
   flags: Map<string, string>;
   /** `--dim NAME=N`, repeatable: values of an ONNX model's symbolic dimensions. */
   dims: Record<string, number>;
+  /** `--input NAME=DTYPE[D0,D1,...]`, repeatable: the inputs to trace an nn model module on. */
+  inputs: Record<string, InputSpec>;
 }
 
 /** Flags that take no value. */
@@ -25,6 +30,7 @@ function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   const dims: Record<string, number> = {};
+  const inputs: Record<string, InputSpec> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--') && SWITCHES.has(a.slice(2))) flags.set(a.slice(2), 'true');
@@ -33,10 +39,11 @@ function parseArgs(argv: string[]): Args {
       const [k, v] = eq >= 0 ? [a.slice(2, eq), a.slice(eq + 1)] : [a.slice(2), argv[++i]];
       if (v === undefined) throw new KilnError('USAGE', `flag --${k} needs a value`);
       if (k === 'dim') Object.defineProperty(dims, ...parseDim(v));
+      else if (k === 'input') Object.defineProperty(inputs, ...parseInputSpec(v));
       else flags.set(k, v);
     } else positional.push(a);
   }
-  return { positional, flags, dims };
+  return { positional, flags, dims, inputs };
 }
 
 /** `NAME=N` of --dim, as a property definition (defineProperty: a dimension named __proto__ stays a key). */
@@ -44,6 +51,17 @@ function parseDim(v: string): [string, PropertyDescriptor] {
   const m = /^([^=]+)=(\d+)$/.exec(v);
   if (!m || Number(m[2]) < 1) throw new KilnError('USAGE', `--dim takes NAME=N with N a positive integer, got '${v}'`);
   return [m[1], { value: Number(m[2]), enumerable: true }];
+}
+
+const DTYPES: readonly DType[] = ['f32', 'i32', 'u32', 'bool'];
+
+/** `NAME=DTYPE[D0,D1,...]` of --input, as a property definition. */
+function parseInputSpec(v: string): [string, PropertyDescriptor] {
+  const m = /^([^=]+)=(\w+)\[(\d+(?:,\d+)*)?\]$/.exec(v.replace(/\s+/g, ''));
+  if (!m || !DTYPES.includes(m[2] as DType)) throw new KilnError('USAGE', `--input takes NAME=DTYPE[D0,D1,...] with DTYPE one of ${DTYPES.join(', ')}, got '${v}'`);
+  const shape = m[3] ? m[3].split(',').map(Number) : [];
+  if (shape.some((d) => d < 1)) throw new KilnError('USAGE', `--input '${v}': dimensions are positive integers`);
+  return [m[1], { value: { dtype: m[2] as DType, shape }, enumerable: true }];
 }
 
 function need(args: Args, flag: string): string {
@@ -57,7 +75,8 @@ const USAGES: Record<string, string> = {
   run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu] [--dim NAME=N]...',
   'onnx-test': 'kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]',
   'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
-  compile: 'kiln compile MODEL.onnx --out DIR [--name NAME] [--runtime MODULE] [--tune] [--dim NAME=N]...',
+  compile: 'kiln compile MODEL.onnx|MODEL.ts|MODEL.js --out DIR [--name NAME] [--runtime MODULE] [--tune] [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
+  'export-onnx': 'kiln export-onnx MODEL.onnx|MODEL.ts|MODEL.js --out FILE.onnx [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
   inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train] [--dim NAME=N]...',
   profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N] [--dim NAME=N]...',
   demo: 'kiln demo [--backend cpu|webgpu]',
@@ -67,7 +86,8 @@ const HELP: Record<string, string> = {
   run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
-  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each.\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each.\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  'export-onnx': 'Writes the model as an ONNX file (opset 20): an nn model module traced on --input, or an ONNX model re-exported\n  after import (with --dim pins). An op with no ONNX form is a KilnError naming the node.',
   profile:
     'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
     '  ms per run, share, FLOPs, bytes, GFLOP/s and GB/s against the measured copy bandwidth and MatMul peak, and\n' +
@@ -163,10 +183,26 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     if (a.positional.length !== 1) throw new KilnError('USAGE', 'compile takes one model path');
     existing(a.positional[0], 'file', 'model file');
     const out = outFolder(need(a, 'out'));
-    const { compileOnnxArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
-    const tuning = a.flags.has('tune') ? await tuneOnnx(a.positional[0], a.dims) : undefined;
-    const { manifest: m, weights } = compileOnnxArtifact(a.positional[0], out, { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime'), tuning, dims: a.dims });
+    const { compileOnnxArtifact, writeArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
+    const { isModelModule } = await import('./model-module.ts');
+    const opts = { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime') };
+    const graph = await modelGraph(a);
+    const tuning = a.flags.has('tune') ? await tuneGraph(graph) : undefined;
+    const { manifest: m, weights } = isModelModule(a.positional[0])
+      ? writeArtifact(graph, out, { ...opts, name: opts.name ?? graph.name, tuning, source: basename(a.positional[0]) })
+      : compileOnnxArtifact(a.positional[0], out, { ...opts, tuning, dims: a.dims });
     console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts)`);
+    return 0;
+  },
+  async 'export-onnx'(a) {
+    if (a.positional.length !== 1) throw new KilnError('USAGE', `export-onnx takes one model path\nusage: ${USAGES['export-onnx']}`);
+    existing(a.positional[0], 'file', 'model file');
+    const out = need(a, 'out');
+    const [{ exportOnnx }, graph] = await Promise.all([import('./onnx/export.ts'), modelGraph(a)]);
+    const { writeFileSync } = await import('node:fs');
+    const bytes = exportOnnx(graph);
+    writeFileSync(out, bytes);
+    console.log(`exported '${graph.name}': ${graph.nodes.length} nodes, ${bytes.byteLength} bytes -> ${out}`);
     return 0;
   },
   async inspect(a) {
@@ -196,14 +232,25 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   },
 };
 
-/** `kiln compile --tune`: the model's contractions tuned on this machine's adapter (a KilnError without one). */
-async function tuneOnnx(modelPath: string, dims: Readonly<Record<string, number>>) {
-  const [{ getGpu }, { importOnnxFile }, { tuneContractions }, { ARTIFACT_COMPILE }] = await Promise.all([
-    import('../runtime/webgpu/device.ts'), import('./onnx/importer.ts'), import('./tune.ts'), import('./artifact/write.ts'),
+/** The graph of the model at the command's path: an nn model module traced on --input, or an ONNX model imported with --dim. */
+async function modelGraph(a: Args): Promise<Graph> {
+  const path = a.positional[0];
+  const { isModelModule, traceModelModule } = await import('./model-module.ts');
+  if (isModelModule(path)) {
+    if (Object.keys(a.dims).length) throw new KilnError('USAGE', '--dim pins ONNX dimensions; a model module takes its shapes from --input');
+    return traceModelModule(path, a.inputs);
+  }
+  if (Object.keys(a.inputs).length) throw new KilnError('USAGE', '--input gives the shapes to trace a model module on; an ONNX model declares its inputs (pin symbolic ones with --dim)');
+  return (await import('./onnx/importer.ts')).importOnnxFile(path, { dims: a.dims }).graph;
+}
+
+/** `kiln compile --tune`: the graph's contractions tuned on this machine's adapter (a KilnError without one). */
+async function tuneGraph(graph: Graph) {
+  const [{ getGpu }, { tuneContractions }, { ARTIFACT_COMPILE }] = await Promise.all([
+    import('../runtime/webgpu/device.ts'), import('./tune.ts'), import('./artifact/write.ts'),
   ]);
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', '--tune needs a WebGPU adapter and none was found (npm run setup:webgpu installs Mesa lavapipe)');
-  const { graph } = importOnnxFile(modelPath, { dims });
   const r = await tuneContractions(graph, gpu, ARTIFACT_COMPILE, { log: (l) => console.error(l) });
   console.error(`tuned ${r.choices.size} contraction shapes on ${r.adapter}: ${r.tuned} timed now, ${r.cached} from the cache`);
   return r;
