@@ -5,6 +5,7 @@
 // Class losses use the IR's loss ops (decomposed later); label smoothing follows PyTorch's
 // cross_entropy: (1 - eps) * NLL + (eps / C) * the smoothing term, both excluding ignored targets.
 import { KilnError } from '../../ir/errors.ts';
+import type { AttrValue } from '../../ir/op.ts';
 import { fmt, sameShape } from '../../ir/shape.ts';
 import type { Tensor, TensorType } from '../../ir/tensor.ts';
 import { Module } from './module.ts';
@@ -68,18 +69,21 @@ export class L1Loss extends Loss {
 export interface ClassLossOptions extends LossOptions {
   /** Per-class weights [C]. */
   weight?: Tensor;
-  /** Target value that contributes nothing and is left out of the mean's denominator (PyTorch default -100). */
-  ignoreIndex?: number;
+  /**
+   * Target value that contributes nothing and is left out of the mean's denominator (PyTorch default -100).
+   * null: no value is ignored (every target must be a class; the mean divides by the element count).
+   */
+  ignoreIndex?: number | null;
 }
 
 /** The losses over class-index targets: they take an i32 target [N, d..] for scores [N, C, d..]. */
 abstract class ClassLoss extends Loss {
   readonly weight?: Tensor;
-  readonly ignoreIndex: number;
+  readonly ignoreIndex: number | null;
   constructor(opts: ClassLossOptions = {}) {
     super(opts);
-    this.ignoreIndex = opts.ignoreIndex ?? -100;
-    if (!Number.isInteger(this.ignoreIndex)) badArgument(this.constructor.name, `ignoreIndex must be an integer, got ${this.ignoreIndex}`);
+    this.ignoreIndex = opts.ignoreIndex === undefined ? -100 : opts.ignoreIndex;
+    if (this.ignoreIndex !== null && !Number.isInteger(this.ignoreIndex)) badArgument(this.constructor.name, `ignoreIndex must be an integer, got ${this.ignoreIndex}`);
     if (opts.weight && opts.weight.shape.length !== 1) badArgument(this.constructor.name, `weight must be a 1-D tensor of class weights, got shape ${fmt(opts.weight.shape)}`);
     this.weight = opts.weight;
   }
@@ -87,8 +91,8 @@ abstract class ClassLoss extends Loss {
     if (out.shape.length < 2) throw new KilnError('SHAPE', `${this.constructor.name} needs scores [N, C, d..], got ${fmt(out.shape)}`);
     return { dtype: 'i32', shape: [out.shape[0], ...out.shape.slice(2)] };
   }
-  protected get attrs() {
-    return { reduction: this.reduction, ignore_index: this.ignoreIndex };
+  protected get attrs(): Record<string, AttrValue> {
+    return this.ignoreIndex === null ? { reduction: this.reduction } : { reduction: this.reduction, ignore_index: this.ignoreIndex };
   }
   protected classWeight(): SymTensor | undefined {
     return this.weight ? constant(this.weight, 'class_weight') : undefined;
@@ -125,10 +129,15 @@ export class CrossEntropyLoss extends ClassLoss {
    * divides the sum by the count (with weights: the summed w[target]) of the elements not ignored.
    */
   private smoothing(logp: SymTensor, target: SymTensor, w: SymTensor | undefined): SymTensor {
+    const weighted = w ? logp.mul(w.reshape([-1, ...new Array<number>(logp.rank - 2).fill(1)])) : logp;
+    const all = weighted.sum(1).neg();
+    if (this.ignoreIndex === null) {
+      if (this.reduction !== 'mean') return reduce(all, this.reduction);
+      return w ? all.sum().div(w.gather(0, target).sum()) : all.mean();
+    }
     const ignored = emit1('Equal', [target, this.ignoreIndex]);
     const kept = emit1('Not', [ignored]).cast(logp.dtype);
-    const weighted = w ? logp.mul(w.reshape([-1, ...new Array<number>(logp.rank - 2).fill(1)])) : logp;
-    const perElement = weighted.sum(1).neg().mul(kept);
+    const perElement = all.mul(kept);
     if (this.reduction !== 'mean') return reduce(perElement, this.reduction);
     const denominator = w ? w.gather(0, where(ignored, 0, target)).mul(kept).sum() : kept.sum();
     return perElement.sum().div(denominator);

@@ -20,11 +20,13 @@ export interface LossSpec {
   readonly labelSmoothing?: number;
 }
 
+// The string form's class losses ignore no target value (as they always have); the classes' default is
+// PyTorch's ignoreIndex -100.
 const BY_NAME: Record<LossName, (s: LossSpec) => Loss> = {
   mse: (s) => new MSELoss(s),
   l1: (s) => new L1Loss(s),
-  cross_entropy: (s) => new CrossEntropyLoss(s),
-  nll: (s) => new NLLLoss(s),
+  cross_entropy: (s) => new CrossEntropyLoss({ ...s, ignoreIndex: null }),
+  nll: (s) => new NLLLoss({ ...s, ignoreIndex: null }),
   bce: (s) => new BCELoss(s),
   bce_with_logits: (s) => new BCEWithLogitsLoss(s),
   hinge: (s) => new HingeLoss(s),

@@ -76,7 +76,7 @@ describe('losses: the string forms route to the loss classes, on both paths', ()
 const LOGITS = [0.2, -1.3, 2.1, 0.7, -0.4, 1.9, -0.5, 0.3, 0.8, 1.2, 0.1, -0.7];
 const W = [0.2, 1.0, 3.0];
 
-interface CeArgs { eps?: number; ignore?: number; weight?: number[]; reduction?: 'mean' | 'sum' | 'none' }
+interface CeArgs { eps?: number; ignore?: number | null; weight?: number[]; reduction?: 'mean' | 'sum' | 'none' }
 
 /** torch's CrossEntropyLoss formula over rows of class scores. */
 function crossEntropyRef(logits: number[][], target: number[], { eps = 0, ignore = -100, weight, reduction = 'mean' }: CeArgs): number[] {
@@ -100,6 +100,8 @@ const CE_CASES: [string, number[], CeArgs][] = [
   ['label smoothing, ignored row, none', [2, -100, 0, 1], { eps: 0.3, reduction: 'none' }],
   ['label smoothing, ignored row, class weights (mean divides by sum w[y])', [2, -100, 0, 1], { eps: 0.25, weight: W }],
   ['label smoothing 1', [2, 0, 1, 1], { eps: 1 }],
+  ['ignoreIndex null (nothing ignored, as the string form), smoothing and weights', [2, 0, 1, 1], { eps: 0.2, ignore: null, weight: W }],
+  ['ignoreIndex null, smoothing, sum', [2, 0, 1, 1], { eps: 0.2, ignore: null, reduction: 'sum' }],
 ];
 
 describe('CrossEntropyLoss label smoothing and ignoreIndex (PyTorch semantics)', () => {
