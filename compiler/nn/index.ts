@@ -10,5 +10,8 @@ export { AdaptiveAvgPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d } from '.
 export { Dropout, GELU, LeakyReLU, LogSoftmax, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh } from './activation.ts';
 export { GRU, LSTM, RNN, type RecurrentOptions } from './recurrent.ts';
 export { MultiheadAttention, TransformerEncoder, TransformerEncoderLayer } from './attention.ts';
-export { BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HingeLoss, L1Loss, MSELoss, NLLLoss, type Reduction } from './loss.ts';
+export {
+  BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HingeLoss, L1Loss, Loss, MSELoss, NLLLoss,
+  type ClassLossOptions, type CrossEntropyOptions, type LossOptions, type Reduction,
+} from './loss.ts';
 export { ModuleList, Sequential, type Layer } from './sequential.ts';

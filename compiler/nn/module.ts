@@ -1,7 +1,7 @@
 // Module and Parameter: the PyTorch-like containers of the nn API. A module owns named parameters,
 // buffers (running statistics) and child modules; its state dict uses PyTorch's dotted names.
 import { KilnError } from '../../ir/errors.ts';
-import { fmt, type Shape } from '../../ir/shape.ts';
+import { fmt, sameShape, type Shape } from '../../ir/shape.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 import { activeTracer } from './tracer.ts';
 
@@ -97,6 +97,33 @@ export abstract class Module {
   /** Parameters and buffers by name (PyTorch: state_dict). */
   stateDict(): Map<string, Tensor> {
     return new Map(this.namedState().map(([n, p]) => [n, p.data]));
+  }
+
+  /**
+   * Copies tensors into the parameters and buffers of the same state-dict names (PyTorch: load_state_dict).
+   * Each must have its state's dtype and shape. strict (default): the names must be exactly the module's;
+   * otherwise the names that did not match are returned.
+   */
+  loadStateDict(dict: ReadonlyMap<string, Tensor> | Readonly<Record<string, Tensor>>, opts: { strict?: boolean } = {}): { missingKeys: string[]; unexpectedKeys: string[] } {
+    const given = dict instanceof Map ? (dict as ReadonlyMap<string, Tensor>) : new Map(Object.entries(dict));
+    const state = new Map(this.namedState());
+    const missingKeys = [...state.keys()].filter((k) => !given.has(k));
+    const unexpectedKeys = [...given.keys()].filter((k) => !state.has(k));
+    if ((opts.strict ?? true) && (missingKeys.length || unexpectedKeys.length)) {
+      throw new KilnError('USAGE', `loadStateDict: missing keys: ${missingKeys.join(', ') || 'none'}; unexpected keys: ${unexpectedKeys.join(', ') || 'none'}`);
+    }
+    const loads: [Parameter, Tensor][] = [];
+    for (const [name, t] of given) {
+      const p = state.get(name);
+      if (!p) continue;
+      if (p.data.dtype !== t.dtype || !sameShape(p.data.shape, t.shape)) {
+        throw new KilnError('SHAPE', `loadStateDict: '${name}' is ${p.data.dtype}${fmt(p.data.shape)}, got ${t.dtype}${fmt(t.shape)}`);
+      }
+      loads.push([p, t]);
+    }
+    // Checked first, so a failed load changes nothing; copies, so the module never aliases the caller's tensors.
+    for (const [p, t] of loads) p.data = tensor(t.dtype, t.shape, t.data);
+    return { missingKeys, unexpectedKeys };
   }
 
   train(mode = true): this {

@@ -51,8 +51,10 @@ export class Tracer extends GraphBuilder {
   private step?: Value;
   private seeds = 0;
 
-  constructor(root: Module, name: string, private readonly seed = 0) {
-    super(new Graph(name));
+  /** A trace of `root` into a new graph named `name`, or onto an existing graph (see traceInto). */
+  constructor(root: Module | undefined, name: string | Graph, private readonly seed = 0, prefix = '') {
+    super(typeof name === 'string' ? new Graph(name) : name, prefix);
+    if (!root) return;
     for (const [path, m] of root.namedModules()) if (!this.paths.has(m)) this.paths.set(m, path);
     for (const [n, p] of root.namedState()) if (!this.paramNames.has(p)) this.paramNames.set(p, n);
   }
@@ -68,7 +70,7 @@ export class Tracer extends GraphBuilder {
   /** Nodes are named after the current module path and the graph's node count: `fc/Gemm_3`. */
   protected override nodeName(op: OpName): string {
     const where = this.scope.filter((s) => s !== '').at(-1);
-    return `${where ? `${where}/` : ''}${op}_${this.graph.nodes.length}`;
+    return `${this.prefix}${where ? `${where}/` : ''}${op}_${this.graph.nodes.length}`;
   }
 
   protected override scalarName(): string {
@@ -190,6 +192,22 @@ export function trace(module: Module, inputs: Readonly<Record<string, InputSpec>
   } finally {
     active = undefined;
     for (const [m, mode] of modes) m.training = mode;
+  }
+}
+
+/**
+ * Runs `fn` with an active trace that adds its nodes to an existing graph (names prefixed `prefix`):
+ * how the train step builds a loss module's graph on the model's output. `wrap` lifts the graph's own
+ * values to symbolic tensors.
+ */
+export function traceInto<R>(graph: Graph, prefix: string, fn: (wrap: (v: Value) => SymTensor) => R): R {
+  if (active) throw new KilnError('USAGE', 'traceInto() cannot run inside another trace');
+  const t = new Tracer(undefined, graph, 0, prefix);
+  active = t;
+  try {
+    return fn((v) => t.wrap(v));
+  } finally {
+    active = undefined;
   }
 }
 

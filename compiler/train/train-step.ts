@@ -12,14 +12,17 @@ import { runPasses } from '../../passes/pass.ts';
 import { trainPipeline } from '../../passes/pipeline.ts';
 import { STEP_INPUT } from '../nn/tracer.ts';
 import { StepBuilder } from './builder.ts';
-import { buildLoss, type LossSpec, targetType } from './loss.ts';
-import { emitUpdate, type OptimizerSpec } from './optimizer.ts';
+import type { Loss } from '../nn/loss.ts';
+import { buildLoss, lossOf, type LossSpec } from './loss.ts';
+import { type Optimizer, optimizerOf, type OptimizerSpec } from './optimizer.ts';
 
 export interface TrainSpec {
-  readonly loss: LossSpec;
+  /** A loss module (`new CrossEntropyLoss()`), or the deprecated string form. */
+  readonly loss: Loss | LossSpec;
   /** Graph output fed to the loss (default: the first output). */
   readonly lossOutput?: string;
-  readonly optimizer: OptimizerSpec;
+  /** An optimizer (`new Adam({ lr })`), or the deprecated string form. */
+  readonly optimizer: Optimizer | OptimizerSpec;
   /** Parameter names to train (default: every float parameter of the graph). */
   readonly trainable?: readonly string[];
   /** L1 penalty weight: J = loss + l1 * sum |p| over l1Params. */
@@ -41,6 +44,9 @@ export interface TrainStep {
   readonly buffers: ReadonlyMap<string, Value>;
   /** Scalar inputs the trainer computes each step from the 1-based step counter, by input name. */
   readonly hostScalars: ReadonlyMap<string, (step: number) => number>;
+  /** The optimizer's state tensors (moments, momentum buffers), by value name (`w1.exp_avg`). */
+  readonly optimizerState: ReadonlyMap<string, Value>;
+  readonly optimizer: Optimizer;
 }
 
 export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
@@ -51,7 +57,8 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   const trainable = pickParams(g, spec.trainable ?? [...g.params].filter(([k, v]) => isFloat(v.type.dtype) && !buffers.has(k)).map(([k]) => k));
   const clash = [...trainable.keys()].filter((k) => buffers.has(k));
   if (clash.length) throw new KilnError('USAGE', `cannot train state the forward updates itself: ${clash.join(', ')}`);
-  const target = g.addInput(STEP_INPUTS.target, targetType(spec.loss.name, out.type));
+  const loss = lossOf(spec.loss), optimizer = optimizerOf(spec.optimizer);
+  const target = g.addInput(STEP_INPUTS.target, loss.targetType(out.type));
   const lr = g.addInput(STEP_INPUTS.lr, { dtype: 'f32', shape: [] });
   const step = g.inputs.find((v) => v.name === STEP_INPUTS.step) ?? g.addInput(STEP_INPUTS.step, { dtype: 'f32', shape: [] });
   if (step.type.dtype !== 'f32' || step.type.shape.length !== 0) {
@@ -59,7 +66,7 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   }
   const b = new StepBuilder(g, 'train');
 
-  let objective = buildLoss(b, spec.loss, out, target);
+  let objective = buildLoss(g, loss, out, target);
   const l1 = spec.l1 ?? 0;
   if (l1 !== 0) {
     const l1Names = spec.l1Params ?? [...trainable].filter(([, v]) => v.type.shape.length >= 2).map(([k]) => k);
@@ -84,11 +91,13 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
     for (const p of params) {
       let grad = grads.get(p)!;
       if (l2 !== 0) grad = ub.add(grad, ub.mul(ub.num(l2), p));
-      graph.updates.set(p, emitUpdate(ub, spec.optimizer, p, grad, { lr, step, host }));
+      graph.updates.set(p, optimizer.emit(ub, p, grad, { lr, step, host }));
     }
   };
   runPasses(g, trainPipeline(autodiffStep(params, optimizerUpdates)), { label: 'train' });
-  return { graph: g, trainable, buffers, hostScalars };
+  const kept = new Set([...trainable.values(), ...buffers.values()]);
+  const optimizerState = new Map([...g.updates.keys()].filter((v) => !kept.has(v)).map((v) => [v.name, v]));
+  return { graph: g, trainable, buffers, hostScalars, optimizerState, optimizer };
 }
 
 function pickParams(g: Graph, names: readonly string[]): Map<string, Value> {

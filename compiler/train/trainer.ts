@@ -1,6 +1,8 @@
 // compileTraining: a model (traced or imported graph) plus loss, optimizer and regularization become a
 // Trainer. On WebGPU each step is one submit with parameters and optimizer state resident on the device,
 // and the loss is read back only when asked; on the CPU the same train-step graph runs in the interpreter.
+// The trainer feeds each step its lr (from an LR scheduler, if set), copies weights back into an nn
+// Module (syncTo), and saves and restores checkpoints (weights, optimizer state, step, schedule).
 import type { TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
@@ -11,15 +13,20 @@ import { sameShape } from '../../ir/shape.ts';
 import { interpret } from '../../runtime/cpu/interpreter.ts';
 import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
-import type { BackendName } from '../backend.ts';
+import { type BackendName, parseBackend } from '../backend.ts';
 import { compileForWebGpu } from '../compile.ts';
 import { tuneContractions } from '../tune.ts';
 import type { ArtifactOptions } from '../artifact/write.ts';
 import { writeSafetensors } from '../safetensors.ts';
+import { type Checkpoint, checkpointTensors, CHECKPOINT_FORMAT, checkCheckpoint } from './checkpoint.ts';
+import { type LRScheduler, schedulerFrom } from './scheduler.ts';
 import { buildTrainStep, STEP_INPUTS, type TrainSpec } from './train-step.ts';
 
 export interface TrainingOptions extends TrainSpec {
+  /** 'cpu' (default) or 'webgpu'; any other name is a KilnError. */
   readonly backend?: BackendName;
+  /** The learning-rate schedule consulted before every step (see setScheduler). */
+  readonly scheduler?: LRScheduler;
   /** Other trainers whose parameters this one reads live (e.g. a GAN's generator step reading D). */
   readonly shareWith?: readonly Trainer[];
   /** The graph evaluate() runs (default: the trained graph itself, e.g. traced in eval mode). */
@@ -43,7 +50,7 @@ export interface Batch {
 export interface StepOptions {
   /** Read the objective back (one readback); otherwise step() returns undefined without waiting on the GPU. */
   readonly returnLoss?: boolean;
-  /** Learning rate of this step (a schedule); defaults to the optimizer's lr. */
+  /** Learning rate of this step, overriding the scheduler's (default: the scheduler's, else the optimizer's lr). */
   readonly lr?: number;
   /**
    * Debugging: check every kernel's (CPU: node's) float outputs and reject with KilnError('NUMERIC') naming
@@ -60,6 +67,10 @@ interface Engine {
   weights(): Promise<Map<string, Tensor>>;
   /** Overwrites a parameter (trained or frozen) by name. */
   assign(name: string, t: Tensor): void;
+  /** Current values of the optimizer's state tensors, by value name. */
+  optimizerState(): Promise<Map<string, Tensor>>;
+  /** Overwrites an optimizer state tensor by value name. */
+  assignOptimizerState(name: string, t: Tensor): void;
   paramBuffers?(): Map<string, GPUBuffer>;
   /**
    * WebGPU: when the device was lost, rebuilds the step on a new device from the host copy of the state
@@ -76,23 +87,47 @@ export class Trainer {
   /** The step count at the last exportWeights (or creation): what a rebuild after a device loss resumes from. */
   private synced = 0;
   private disposed = false;
+  private scheduler?: LRScheduler;
+  /** The step count when the scheduler was set: its step t is the train steps taken since. */
+  private schedulerStart = 0;
   private constructor(
     readonly backend: BackendName,
     readonly graph: Graph,
     private readonly evalGraph: Graph,
-    private readonly lr: number,
+    /** The optimizer's lr, which a scheduler scales. */
+    private readonly baseLr: number,
     private readonly hostScalars: ReadonlyMap<string, (step: number) => number>,
+    private readonly optimizerNames: readonly string[],
     private readonly engine: Engine,
   ) {}
 
   static async create(forward: Graph, opts: TrainingOptions): Promise<Trainer> {
-    const { graph, trainable, buffers, hostScalars } = buildTrainStep(forward, opts);
-    const backend = opts.backend ?? 'cpu';
+    const backend = parseBackend(opts.backend);
+    const { graph, trainable, buffers, hostScalars, optimizerState, optimizer } = buildTrainStep(forward, opts);
     const evalGraph = opts.evalGraph ?? forward;
     // What the trainer keeps current and exports: trained parameters, then state the forward updates.
     const state = new Map([...trainable, ...buffers]);
-    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state) : await gpuEngine(evalGraph, graph, state, opts.shareWith ?? [], opts);
-    return new Trainer(backend, graph, evalGraph, opts.optimizer.lr, hostScalars, engine);
+    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state, optimizerState) : await gpuEngine(evalGraph, graph, state, optimizerState, opts.shareWith ?? [], opts);
+    const trainer = new Trainer(backend, graph, evalGraph, optimizer.lr, hostScalars, [...optimizerState.keys()], engine);
+    if (opts.scheduler) trainer.setScheduler(opts.scheduler);
+    return trainer;
+  }
+
+  /** Train steps taken (the next step is number stepCount + 1). */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** The learning rate the next step takes unless StepOptions.lr overrides it (PyTorch: get_last_lr). */
+  get lr(): number {
+    return this.scheduler ? this.scheduler.lrAt(this.baseLr, this.steps - this.schedulerStart) : this.baseLr;
+  }
+
+  /** Sets (or with undefined removes) the LR schedule; its step count starts at 0 with the next train step. */
+  setScheduler(scheduler: LRScheduler | undefined): void {
+    this.live('setScheduler');
+    this.scheduler = scheduler;
+    this.schedulerStart = this.steps;
   }
 
   /**
@@ -108,10 +143,11 @@ export class Trainer {
   async step(batch: Batch, opts: StepOptions = {}): Promise<number | undefined> {
     this.live('step');
     await this.survive('step');
+    const lr = opts.lr ?? this.lr;
     this.steps++;
     const inputs = new Map(Object.entries(batch.inputs));
     inputs.set(STEP_INPUTS.target, batch.target);
-    inputs.set(STEP_INPUTS.lr, scalar('f32', opts.lr ?? this.lr));
+    inputs.set(STEP_INPUTS.lr, scalar('f32', lr));
     inputs.set(STEP_INPUTS.step, scalar('f32', this.steps));
     for (const [name, at] of this.hostScalars) inputs.set(name, scalar('f32', at(this.steps)));
     return this.engine.run(inputs, opts.returnLoss ?? false, opts.checkFinite).catch((e: unknown) => this.failed('step', e));
@@ -165,6 +201,52 @@ export class Trainer {
       }
       this.engine.assign(name, t);
     }
+  }
+
+  /**
+   * Copies the current parameters and buffers into `module` by state-dict name (PyTorch key names such as
+   * `fc1.weight`), so that a trace of the module reproduces evaluate(). A name the module lacks is a KilnError.
+   */
+  async syncTo(module: Module): Promise<void> {
+    const { unexpectedKeys } = module.loadStateDict(await this.exportWeights(), { strict: false });
+    if (unexpectedKeys.length) {
+      throw new KilnError('USAGE', `syncTo: the module has no state named ${unexpectedKeys.join(', ')} (its state: ${[...module.stateDict().keys()].join(', ')})`);
+    }
+  }
+
+  /** Everything a resumed run needs: weights, optimizer state, step count and the scheduler's state (copies). */
+  async saveCheckpoint(): Promise<Checkpoint> {
+    this.live('saveCheckpoint');
+    const at = this.steps;
+    const weights = checkpointTensors(await this.exportWeights());
+    const optimizer = checkpointTensors(await this.engine.optimizerState().catch((e: unknown) => this.failed('saveCheckpoint', e)));
+    const s = this.scheduler;
+    const scheduler = s && { name: s.name, options: s.options(), stepsTaken: at - this.schedulerStart };
+    return { format: CHECKPOINT_FORMAT, version: 1, step: at, weights, optimizer, scheduler };
+  }
+
+  /**
+   * Restores a checkpoint of a trainer of the same model, loss and optimizer: weights, optimizer state and
+   * step count, and the checkpoint's scheduler (rebuilt from its name and options) at its step.
+   */
+  async loadCheckpoint(ckpt: Checkpoint): Promise<void> {
+    this.live('loadCheckpoint');
+    checkCheckpoint(ckpt, new Set(this.optimizerNames));
+    await this.setWeights(checkpointTensors(ckpt.weights));
+    for (const [name, t] of checkpointTensors(ckpt.optimizer)) this.engine.assignOptimizerState(name, this.checkType(name, t, 'loadCheckpoint'));
+    this.steps = ckpt.step;
+    this.synced = ckpt.step;
+    this.scheduler = ckpt.scheduler && schedulerFrom(ckpt.scheduler.name, ckpt.scheduler.options);
+    this.schedulerStart = ckpt.step - (ckpt.scheduler?.stepsTaken ?? 0);
+  }
+
+  /** The tensor if it has the train graph's type for the constant `name`; a KilnError otherwise. */
+  private checkType(name: string, t: Tensor, method: string): Tensor {
+    const want = [...this.graph.constants.keys()].find((v) => v.name === name)?.type;
+    if (want && (want.dtype !== t.dtype || !sameShape(want.shape, t.shape))) {
+      throw new KilnError('SHAPE', `${method}: '${name}' is ${want.dtype}[${want.shape}], got ${t.dtype}[${t.shape}]`);
+    }
+    return t;
   }
 
   /** The trained parameters as a safetensors file (names as in the model, e.g. PyTorch state_dict names). */
@@ -242,7 +324,7 @@ function paramOf(train: Graph, name: string): Value {
   return v;
 }
 
-function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>): Engine {
+function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>): Engine {
   return {
     async run(inputs, _returnLoss, checkFinite) {
       const [objective] = interpret(train, inputs, { checkFinite });
@@ -257,11 +339,17 @@ function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Valu
     assign(name, t) {
       train.constants.set(paramOf(train, name), t);
     },
+    async optimizerState() {
+      return new Map([...optimizerState].map(([name, v]) => [name, train.constants.get(v)!]));
+    },
+    assignOptimizerState(name, t) {
+      train.constants.set(optimizerState.get(name)!, t);
+    },
     dispose() {},
   };
 }
 
-async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], opts: Pick<TrainingOptions, 'warmUp' | 'tune'>): Promise<Engine> {
+async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], opts: Pick<TrainingOptions, 'warmUp' | 'tune'>): Promise<Engine> {
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
   const { warmUp } = opts;
@@ -284,6 +372,12 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
   const stats = { submits: 0, readbacks: 0, deviceRecreations: 0 };
   const counted = () => ({ submits: exe.stats.submits + stats.submits, readbacks: exe.stats.readbacks + stats.readbacks, deviceRecreations: stats.deviceRecreations });
   const index = (name: string) => program.buffers.findIndex((b) => b.name === name);
+  /** Overwrites the buffer of a step constant, and its host copy a rebuild starts from. */
+  const write = (v: Value, t: Tensor) => {
+    const data = t.data instanceof Float64Array ? Float32Array.from(t.data) : t.data;
+    exe.device.queue.writeBuffer(exe.buffer(v.name), 0, data.buffer, data.byteOffset, data.byteLength);
+    synced.set(index(v.name), data.slice());
+  };
   return {
     async run(inputs, returnLoss, checkFinite) {
       const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [], checkFinite });
@@ -310,10 +404,17 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       return new Map(names.map((n, i) => [n, ts[i]]));
     },
     assign(name, t) {
-      const data = t.data instanceof Float64Array ? Float32Array.from(t.data) : t.data;
-      const v = paramOf(train, name);
-      exe.device.queue.writeBuffer(exe.buffer(v.name), 0, data.buffer, data.byteOffset, data.byteLength);
-      synced.set(index(v.name), data.slice());
+      write(paramOf(train, name), t);
+    },
+    async optimizerState() {
+      const names = [...optimizerState.keys()];
+      const idx = names.map((n) => index(optimizerState.get(n)!.name));
+      const ts = await exe.readBuffers(idx);
+      idx.forEach((i, k) => synced.set(i, ts[k].data));
+      return new Map(names.map((n, i) => [n, ts[i]]));
+    },
+    assignOptimizerState(name, t) {
+      write(optimizerState.get(name)!, t);
     },
     async recover() {
       if (lost === undefined) return undefined;

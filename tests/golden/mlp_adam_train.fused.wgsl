@@ -1,5 +1,5 @@
-// ===== kernel 0: fused_train/SoftmaxCrossEntropyLoss_0/Sub_11
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_11
+// ===== kernel 0: fused_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_11
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_11
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<i32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -67,7 +67,7 @@ fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % 
 fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 
-// Sub train/SoftmaxCrossEntropyLoss_0/Sub_11
+// Sub train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_11
 fn kf0(i: i32) -> i32 {
   var c_rest = i;
   let c0 = c_rest;
@@ -85,8 +85,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 1: Gather_train/SoftmaxCrossEntropyLoss_0/Gather_12
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Gather_12
+// ===== kernel 1: Gather_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Gather_12
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Gather_12
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<u32>;
@@ -108,8 +108,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[j];
 }
 
-// ===== kernel 2: Gather_train/SoftmaxCrossEntropyLoss_0/Gather_9
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Gather_9, train/SoftmaxCrossEntropyLoss_0/Add_13, train/SoftmaxCrossEntropyLoss_0/Add_14
+// ===== kernel 2: Gather_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Gather_9
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Gather_9, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Add_13, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Add_14
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<i32>;
@@ -182,13 +182,13 @@ fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % 
 fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 
-// Add train/SoftmaxCrossEntropyLoss_0/Add_13
+// Add train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Add_13
 fn kf1(i: i32, acc: i32) -> i32 {
   var c_rest = i;
   let c0 = c_rest;
   return (acc + in0[c0]);
 }
-// Add train/SoftmaxCrossEntropyLoss_0/Add_14
+// Add train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Add_14
 fn kf2(i: i32, acc: i32) -> i32 {
   var c_rest = i;
   let c0 = c_rest;
@@ -1003,8 +1003,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   } }
 }
 
-// ===== kernel 6: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceMax_0, train/SoftmaxCrossEntropyLoss_0/StopGradient_1, train/SoftmaxCrossEntropyLoss_0/Sub_2, train/SoftmaxCrossEntropyLoss_0/Exp_3, train/SoftmaxCrossEntropyLoss_0/ReduceSum_4, train/SoftmaxCrossEntropyLoss_0/Log_5, train/SoftmaxCrossEntropyLoss_0/Sub_6, train/SoftmaxCrossEntropyLoss_0/Equal_16, train/SoftmaxCrossEntropyLoss_0/Where_18, train/SoftmaxCrossEntropyLoss_0/ReduceSum_19, train/SoftmaxCrossEntropyLoss_0/Neg_20, grad/train/SoftmaxCrossEntropyLoss_0/Where_18/Where_0
+// ===== kernel 6: ReduceMax_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceMax_0
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceMax_0, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/StopGradient_1, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_2, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_4, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Equal_16, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Where_18, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_19, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Neg_20, grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Where_18/Where_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<i32>;
@@ -1078,62 +1078,62 @@ fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % 
 fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 
-// StopGradient train/SoftmaxCrossEntropyLoss_0/StopGradient_1
+// StopGradient train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/StopGradient_1
 fn kf1(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 1; c_rest = c_rest / 1;
   let c0 = c_rest;
   return kr0;
 }
-// Sub train/SoftmaxCrossEntropyLoss_0/Sub_2
+// Sub train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_2
 fn kf2(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return (in0[c0 * 10 + c1] - kf1(c0));
 }
-// Exp train/SoftmaxCrossEntropyLoss_0/Exp_3
+// Exp train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3
 fn kf3(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return kiln_exp(kf2(c0 * 10 + c1));
 }
-// Log train/SoftmaxCrossEntropyLoss_0/Log_5
+// Log train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5
 fn kf5(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 1; c_rest = c_rest / 1;
   let c0 = c_rest;
   return log(kr4);
 }
-// Sub train/SoftmaxCrossEntropyLoss_0/Sub_6
+// Sub train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6
 fn kf6(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return (kf2(c0 * 10 + c1) - kf5(c0));
 }
-// Equal train/SoftmaxCrossEntropyLoss_0/Equal_16
+// Equal train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Equal_16
 fn kf7(i: i32) -> u32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return select(0u, 1u, in1[c1] == in2[c0]);
 }
-// Where train/SoftmaxCrossEntropyLoss_0/Where_18
+// Where train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Where_18
 fn kf8(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return select(0.0, kf6(c0 * 10 + c1), kf7(c0 * 10 + c1) != 0u);
 }
-// Neg train/SoftmaxCrossEntropyLoss_0/Neg_20
+// Neg train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Neg_20
 fn kf10(i: i32) -> f32 {
   var c_rest = i;
   let c0 = c_rest;
   return (-kr9);
 }
-// Where grad/train/SoftmaxCrossEntropyLoss_0/Where_18/Where_0
+// Where grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Where_18/Where_0
 fn kf11(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
@@ -1180,7 +1180,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= 16) { return; }
   // Row kernel: one invocation per row of 10 elements, 3 reduction phase(s), folded serially.
   let row = idx;
-  { // phase: ReduceMax train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
+  { // phase: ReduceMax train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceMax_0
     var acc: f32 = (-bitcast<f32>(kiln_inf_bits));
     for (var e = 0; e < 10; e++) {
       let x = kiln_row_in0(kiln_row_flat(row, e));
@@ -1188,7 +1188,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     }
     kr0 = acc;
   }
-  { // phase: ReduceSum train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
+  { // phase: ReduceSum train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_4
     var acc: f32 = 0.0;
     for (var e = 0; e < 10; e++) {
       let x = kiln_row_in4(kiln_row_flat(row, e));
@@ -1196,7 +1196,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     }
     kr4 = acc;
   }
-  { // phase: ReduceSum train/SoftmaxCrossEntropyLoss_0/ReduceSum_19
+  { // phase: ReduceSum train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_19
     var acc: f32 = 0.0;
     for (var e = 0; e < 10; e++) {
       let x = kiln_row_in9(kiln_row_flat(row, e));
@@ -1211,8 +1211,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 7: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_21
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_21, train/SoftmaxCrossEntropyLoss_0/Div_23
+// ===== kernel 7: ReduceSum_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_21
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_21, train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Div_23
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -1280,7 +1280,7 @@ fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % 
 fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 
-// Div train/SoftmaxCrossEntropyLoss_0/Div_23
+// Div train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Div_23
 fn kf1(i: i32, acc: f32) -> f32 {
   
   return (acc / 16.0);
@@ -1309,8 +1309,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   }
 }
 
-// ===== kernel 8: ReduceSum_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0, grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1, grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0, grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0, grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+// ===== kernel 8: ReduceSum_grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/ReduceSum_1
+// kiln kernel: grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/Neg_0, grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/ReduceSum_1, grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5/Div_0, grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/Mul_0, grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/accumulate
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
@@ -1380,28 +1380,28 @@ fn kiln_mod_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x % 
 fn kiln_idiv_i32(x: i32, y: i32) -> i32 { if (y == 0) { return 0; } return x / y; }
 fn kiln_idiv_u32(x: u32, y: u32) -> u32 { if (y == 0u) { return 0u; } return x / y; }
 
-// Neg grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
+// Neg grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/Neg_0
 fn kf0(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return (-in0[c0 * 10 + c1]);
 }
-// Div grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
+// Div grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5/Div_0
 fn kf2(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 1; c_rest = c_rest / 1;
   let c0 = c_rest;
   return (kr1 / in1[c0]);
 }
-// Mul grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
+// Mul grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/Mul_0
 fn kf3(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
   let c0 = c_rest;
   return (kf2(c0) * in2[c0 * 10 + c1]);
 }
-// Add grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+// Add grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/accumulate
 fn kf4(i: i32) -> f32 {
   var c_rest = i;
   let c1 = c_rest % 10; c_rest = c_rest / 10;
@@ -1434,7 +1434,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= 16) { return; }
   // Row kernel: one invocation per row of 10 elements, 1 reduction phase(s), folded serially.
   let row = idx;
-  { // phase: ReduceSum grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/ReduceSum_1
+  { // phase: ReduceSum grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/ReduceSum_1
     var acc: f32 = 0.0;
     for (var e = 0; e < 10; e++) {
       let x = kiln_row_in1(kiln_row_flat(row, e));

@@ -537,8 +537,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (r3 < M && c3 < N) { out0[r3 * 10 + c3] = acc3_3 + in2[0 + c3]; }
 }
 
-// ===== kernel 5: ReduceMax_train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceMax_0
+// ===== kernel 5: ReduceMax_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceMax_0
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceMax_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -563,8 +563,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 6: StopGradient_train/SoftmaxCrossEntropyLoss_0/StopGradient_1
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/StopGradient_1
+// ===== kernel 6: StopGradient_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/StopGradient_1
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/StopGradient_1
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -642,8 +642,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[c0];
 }
 
-// ===== kernel 7: Sub_train/SoftmaxCrossEntropyLoss_0/Sub_2
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_2
+// ===== kernel 7: Sub_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_2
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_2
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
@@ -722,8 +722,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0 * 10 + c1] - in1[c0]);
 }
 
-// ===== kernel 8: Exp_train/SoftmaxCrossEntropyLoss_0/Exp_3
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Exp_3
+// ===== kernel 8: Exp_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -801,8 +801,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = kiln_exp(in0[c0 * 10 + c1]);
 }
 
-// ===== kernel 9: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_4
+// ===== kernel 9: ReduceSum_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_4
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_4
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -827,8 +827,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 10: Log_train/SoftmaxCrossEntropyLoss_0/Log_5
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Log_5
+// ===== kernel 10: Log_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -906,8 +906,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = log(in0[c0]);
 }
 
-// ===== kernel 11: Gather_train/SoftmaxCrossEntropyLoss_0/Gather_9
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Gather_9
+// ===== kernel 11: Gather_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Gather_9
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Gather_9
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<u32>;
@@ -929,8 +929,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = in0[j];
 }
 
-// ===== kernel 12: Sub_train/SoftmaxCrossEntropyLoss_0/Sub_11
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Sub_11
+// ===== kernel 12: Sub_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_11
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_11
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<i32>;
@@ -1008,8 +1008,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] - in1[0]);
 }
 
-// ===== kernel 13: Add_train/SoftmaxCrossEntropyLoss_0/Add_13
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Add_13
+// ===== kernel 13: Add_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Add_13
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Add_13
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<i32>;
@@ -1087,8 +1087,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] + in1[c0]);
 }
 
-// ===== kernel 14: Equal_train/SoftmaxCrossEntropyLoss_0/Equal_16
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Equal_16
+// ===== kernel 14: Equal_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Equal_16
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Equal_16
 @group(0) @binding(0) var<storage, read_write> in0: array<i32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<i32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<u32>;
@@ -1167,8 +1167,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(0u, 1u, in0[c1] == in1[c0]);
 }
 
-// ===== kernel 15: Where_train/SoftmaxCrossEntropyLoss_0/Where_18
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Where_18
+// ===== kernel 15: Where_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Where_18
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Where_18
 @group(0) @binding(0) var<storage, read_write> in0: array<u32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> in2: array<f32>;
@@ -1248,8 +1248,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = select(in2[0], in1[c0 * 10 + c1], in0[c0 * 10 + c1] != 0u);
 }
 
-// ===== kernel 16: Neg_train/SoftmaxCrossEntropyLoss_0/Neg_20
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Neg_20
+// ===== kernel 16: Neg_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Neg_20
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Neg_20
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -1326,8 +1326,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (-in0[c0]);
 }
 
-// ===== kernel 17: ReduceSum_train/SoftmaxCrossEntropyLoss_0/ReduceSum_21
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/ReduceSum_21
+// ===== kernel 17: ReduceSum_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_21
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/ReduceSum_21
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -1352,8 +1352,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = acc;
 }
 
-// ===== kernel 18: Div_train/SoftmaxCrossEntropyLoss_0/Div_23
-// kiln kernel: train/SoftmaxCrossEntropyLoss_0/Div_23
+// ===== kernel 18: Div_train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Div_23
+// kiln kernel: train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Div_23
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
@@ -1430,8 +1430,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[0] / in1[0]);
 }
 
-// ===== kernel 19: Neg_grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Sub_6/Neg_0
+// ===== kernel 19: Neg_grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/Neg_0
+// kiln kernel: grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Sub_6/Neg_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> out0: array<f32>;
 var<private> kiln_inf_bits: u32 = 0x7f800000u;
@@ -1509,8 +1509,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (-in0[c0 * 10 + c1]);
 }
 
-// ===== kernel 20: Div_grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Log_5/Div_0
+// ===== kernel 20: Div_grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5/Div_0
+// kiln kernel: grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Log_5/Div_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
@@ -1589,8 +1589,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] / in1[c0]);
 }
 
-// ===== kernel 21: Mul_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/Mul_0
+// ===== kernel 21: Mul_grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/Mul_0
+// kiln kernel: grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/Mul_0
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
@@ -1669,8 +1669,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   out0[idx] = (in0[c0] * in1[c0 * 10 + c1]);
 }
 
-// ===== kernel 22: Add_grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
-// kiln kernel: grad/train/SoftmaxCrossEntropyLoss_0/Exp_3/accumulate
+// ===== kernel 22: Add_grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/accumulate
+// kiln kernel: grad/train/CrossEntropyLoss/SoftmaxCrossEntropyLoss_5/Exp_3/accumulate
 @group(0) @binding(0) var<storage, read_write> in0: array<f32>;
 @group(0) @binding(1) var<storage, read_write> in1: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out0: array<f32>;
