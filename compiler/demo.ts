@@ -8,6 +8,8 @@ import { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit } from './data/fa
 import { readCase, readSpec } from './fixtures/case.ts';
 import { importOnnxFile } from './onnx/importer.ts';
 import { packageRoot } from './package-root.ts';
+import { CrossEntropyLoss } from './nn/loss.ts';
+import { Adam } from './train/optimizer.ts';
 import { compileTraining } from './train/trainer.ts';
 
 const DATA = join(packageRoot(), 'samples/data');
@@ -32,7 +34,7 @@ export async function demo(backendFlag?: string): Promise<number> {
   console.log(`kiln demo: ${c.description ?? c.name}`);
   console.log(`model: ${graph.nodes.length} nodes, inputs ${graph.inputs.map((v) => `${v.name}:${v.type.dtype}[${v.type.shape}]`).join(', ')}`);
 
-  const trainer = await compileTraining(graph, { loss: { name: 'cross_entropy' }, lossOutput: 'logits', optimizer: { type: 'adam', lr: 2e-3 }, backend });
+  const trainer = await compileTraining(graph, { loss: new CrossEntropyLoss(), lossOutput: 'logits', optimizer: new Adam({ lr: 2e-3 }), backend });
   const subset = join(DATA, 'fashion-mnist-subset');
   const train = loadSplit(subset, 'train'), test = loadSplit(subset, 't10k');
   const percent = async () => (100 * (await accuracy(trainer, test, batch))).toFixed(1);

@@ -1,12 +1,14 @@
 // The package's main entry (`import ... from 'kiln'`): the compiler API. Models from the nn API (traced)
-// or from ONNX (imported) become IR graphs; graphs compile to WebGPU programs, to train steps, and to
-// artifacts that kiln/runtime (WebGPU) or kiln/runtime/cpu (no GPU) run without the compiler.
+// or from ONNX (imported) become IR graphs; graphs compile to WebGPU programs, to train steps (losses,
+// optimizers, LR schedulers, checkpoints), to ONNX again, and to artifacts that kiln/runtime (WebGPU) or
+// kiln/runtime/cpu (no GPU) run without the compiler.
 export * from './nn/index.ts';
 export { importOnnx, importOnnxFile, type ImportedModel, type ImportOptions } from './onnx/importer.ts';
 export { compileForWebGpu, type CompileOptions } from './compile.ts';
-export { compileTraining, Trainer, type Batch, type StepOptions, type TrainingOptions } from './train/trainer.ts';
+export * from './train/index.ts';
 export { buildArtifact, compileOnnxArtifact, writeArtifact, RUNTIME_IMPORT, type ArtifactOptions, type BuiltArtifact } from './artifact/write.ts';
 export { tuneContractions, type TuneResult } from './tune.ts';
+export { exportOnnx, type ExportOptions } from './onnx/export.ts';
 export { loadWeights, loadSafetensors, saveSafetensors, loadOnnxWeights } from './weights.ts';
 export { readSafetensors, writeSafetensors } from './safetensors.ts';
 export { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit, type Split } from './data/fashion-mnist.ts';

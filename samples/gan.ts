@@ -2,7 +2,7 @@
 // share parameter buffers on the GPU (the generator's step reads the discriminator's live weights).
 // Real data: points on the unit circle; the generator maps 4-D noise to 2-D points.
 // Run: npx tsx samples/gan.ts   (WebGPU when an adapter exists, else the CPU interpreter)
-import { compileTraining, LeakyReLU, Linear, manualSeed, Module, Sequential, type SymTensor, tensor } from 'kiln';
+import { Adam, BCEWithLogitsLoss, compileTraining, LeakyReLU, Linear, manualSeed, Module, Sequential, type SymTensor, tensor } from 'kiln';
 import { getGpu } from 'kiln/runtime';
 
 const B = 64;
@@ -27,8 +27,8 @@ class DiscriminatorStep extends Module {
 }
 
 const backend = (await getGpu()) ? 'webgpu' : 'cpu';
-const loss = { name: 'bce_with_logits' as const };
-const optimizer = { type: 'adam' as const, lr: 2e-3, betas: [0.5, 0.999] as const };
+const loss = new BCEWithLogitsLoss();
+const optimizer = new Adam({ lr: 2e-3, betas: [0.5, 0.999] }); // holds no state: both trainers may share it
 const dStep = await compileTraining(new DiscriminatorStep(), { inputs: { x: { dtype: 'f32', shape: [B, 2] } }, loss, optimizer, backend });
 const dNames = [...(await dStep.exportWeights()).keys()];
 const gStep = await compileTraining(new GeneratorStep(), {
