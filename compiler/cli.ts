@@ -17,8 +17,8 @@ import { demo } from './demo.ts';
 interface Args {
   positional: string[];
   flags: Map<string, string>;
-  /** `--dim NAME=N`, repeatable: values of an ONNX model's symbolic dimensions. */
-  dims: Record<string, number>;
+  /** `--dim NAME=N` (or `NAME=N,M,...` for compile: one specialization each), repeatable: values of an ONNX model's symbolic dimensions. */
+  dims: Record<string, number | number[]>;
   /** `--input NAME=DTYPE[D0,D1,...]`, repeatable: the inputs to trace an nn model module on. */
   inputs: Record<string, InputSpec>;
 }
@@ -29,7 +29,7 @@ const SWITCHES = new Set(['json', 'train', 'help', 'tune']);
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string>();
-  const dims: Record<string, number> = {};
+  const dims: Record<string, number | number[]> = {};
   const inputs: Record<string, InputSpec> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,11 +46,18 @@ function parseArgs(argv: string[]): Args {
   return { positional, flags, dims, inputs };
 }
 
-/** `NAME=N` of --dim, as a property definition (defineProperty: a dimension named __proto__ stays a key). */
+/** `NAME=N` or `NAME=N,M,...` of --dim, as a property definition (defineProperty: a dimension named __proto__ stays a key). */
 function parseDim(v: string): [string, PropertyDescriptor] {
-  const m = /^([^=]+)=(\d+)$/.exec(v);
-  if (!m || Number(m[2]) < 1) throw new KilnError('USAGE', `--dim takes NAME=N with N a positive integer, got '${v}'`);
-  return [m[1], { value: Number(m[2]), enumerable: true }];
+  const m = /^([^=]+)=(\d+(?:,\d+)*)$/.exec(v);
+  const values = m ? m[2].split(',').map(Number) : [];
+  if (!m || values.some((n) => n < 1) || new Set(values).size !== values.length) throw new KilnError('USAGE', `--dim takes NAME=N (or NAME=N,M,... for compile) with distinct positive integers, got '${v}'`);
+  return [m[1], { value: values.length === 1 ? values[0] : values, enumerable: true }];
+}
+
+/** The --dim values of a command that compiles one shape: a list of values is for `kiln compile` only. */
+function singleDims(a: Args, cmd: string): Record<string, number> {
+  for (const [k, v] of Object.entries(a.dims)) if (Array.isArray(v)) throw new KilnError('USAGE', `--dim ${k}=${v.join(',')}: several values make specializations, which only kiln compile writes; ${cmd} takes one`);
+  return a.dims as Record<string, number>;
 }
 
 const DTYPES: readonly DType[] = ['f32', 'i32', 'u32', 'bool'];
@@ -86,7 +93,7 @@ const HELP: Record<string, string> = {
   run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
-  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each.\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each. --dim batch=1,8\n  writes one artifact with a specialization per value (shared weights and kernels; a run takes the one its inputs fit).\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
   'export-onnx': 'Writes the model as an ONNX file (opset 20): an nn model module traced on --input, or an ONNX model re-exported\n  after import (with --dim pins). An op with no ONNX form is a KilnError naming the node.',
   profile:
     'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
@@ -150,7 +157,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     const backend = await getBackend(parseBackend(a.flags.get('backend')));
     if (a.positional.length !== 1) throw new KilnError('USAGE', 'run takes one model path');
     const model = existing(a.positional[0], 'file', 'model file');
-    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend, a.dims);
+    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend, singleDims(a, 'run'));
     return 0;
   },
   async 'onnx-test'(a) {
@@ -198,6 +205,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     if (a.positional.length !== 1) throw new KilnError('USAGE', `export-onnx takes one model path\nusage: ${USAGES['export-onnx']}`);
     existing(a.positional[0], 'file', 'model file');
     const out = need(a, 'out');
+    singleDims(a, 'export-onnx');
     const [{ exportOnnx }, graph] = await Promise.all([import('./onnx/export.ts'), modelGraph(a)]);
     const { writeFileSync } = await import('node:fs');
     const bytes = exportOnnx(graph);
@@ -208,7 +216,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   async inspect(a) {
     if (a.positional.length !== 1) throw new KilnError('USAGE', `inspect takes one model path or artifact folder\n${INSPECT_USAGE}`);
     const { inspectPath, formatInspection, toDot, renderSvg } = await import('./inspect.ts');
-    const ins = inspectPath(a.positional[0], { train: a.flags.has('train'), dims: a.dims });
+    const ins = inspectPath(a.positional[0], { train: a.flags.has('train'), dims: singleDims(a, 'inspect') });
     const dot = a.flags.get('dot');
     if (dot) {
       const { writeFileSync } = await import('node:fs');
@@ -223,7 +231,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     const reps = a.flags.has('reps') ? Number(a.flags.get('reps')) : undefined;
     if (reps !== undefined && !(Number.isInteger(reps) && reps >= 1)) throw new KilnError('USAGE', `--reps must be a positive integer, got '${a.flags.get('reps')}'`);
     const { profilePath, formatProfile } = await import('./profile.ts');
-    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps, dims: a.dims });
+    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps, dims: singleDims(a, 'profile') });
     console.log(a.flags.has('json') ? JSON.stringify(p) : formatProfile(p));
     return 0;
   },
@@ -241,7 +249,9 @@ async function modelGraph(a: Args): Promise<Graph> {
     return traceModelModule(path, a.inputs);
   }
   if (Object.keys(a.inputs).length) throw new KilnError('USAGE', '--input gives the shapes to trace a model module on; an ONNX model declares its inputs (pin symbolic ones with --dim)');
-  return (await import('./onnx/importer.ts')).importOnnxFile(path, { dims: a.dims }).graph;
+  // The main specialization: the first value of each --dim.
+  const first = Object.fromEntries(Object.entries(a.dims).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return (await import('./onnx/importer.ts')).importOnnxFile(path, { dims: first }).graph;
 }
 
 /** `kiln compile --tune`: the graph's contractions tuned on this machine's adapter (a KilnError without one). */

@@ -51,12 +51,23 @@ export interface SerializedGraph {
 }
 
 /** manifest.json: the Program (whose `version` is the format version) plus the fields below. */
+/**
+ * Another specialization of the model (e.g. another batch size) in the same artifact: its own program and
+ * graph, sharing the manifest's kernel table (its dispatches index `Manifest.kernels`, which holds every
+ * specialization's kernels once) and weights file (its parameter and constant buffers name tensors there).
+ */
+export interface SpecializationDecl extends Omit<Program, 'version' | 'kernels'> {
+  readonly graph: SerializedGraph;
+}
+
 export interface Manifest extends Program {
   readonly format: typeof ARTIFACT_FORMAT;
   readonly name: string;
   readonly weights: WeightsDecl;
   /** The graph the program was generated from, for the CPU interpreter. */
   readonly graph: SerializedGraph;
+  /** Further specializations; a run takes the one whose input sizes match its inputs (the main program first). */
+  readonly specializations?: readonly SpecializationDecl[];
   /** Set by `kiln compile --tune`: the adapter the contraction kernels were tuned on, and each key's kernel. */
   readonly tuning?: { readonly adapter: string; readonly choices: Readonly<Record<string, string>> };
   /**

@@ -10,6 +10,7 @@ import { isOpName, OPS } from '../ir/ops/index.ts';
 import { verify } from '../ir/verify.ts';
 import type { Artifact } from './artifact.ts';
 import type { SerializedAttr, SerializedGraph } from './artifact-format.ts';
+import { specializations } from './specialization.ts';
 
 const bad = (detail: string): never => {
   throw new KilnError('ARTIFACT', `manifest graph: ${detail}`);
@@ -24,6 +25,11 @@ function decodeAttr(v: SerializedAttr, float: boolean): AttrValue {
 /** The artifact's optimized graph as an IR Graph, its constants filled from the artifact's weights. */
 export function artifactGraph(a: Artifact): Graph {
   return deserializeGraph(a.manifest.graph, (name) => a.weights.get(name));
+}
+
+/** The graphs of every specialization of the artifact (the main one first), as artifactGraph. */
+export function artifactGraphs(a: Artifact): Graph[] {
+  return specializations(a.manifest).map((s) => deserializeGraph(s.graph, (name) => a.weights.get(name)));
 }
 
 export function deserializeGraph(s: SerializedGraph, weight: (name: string) => ArrayLike<number> | undefined): Graph {

@@ -10,6 +10,7 @@ import type { Tensor } from '../ir/tensor.ts';
 import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, type Manifest } from './artifact-format.ts';
 import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from './program.ts';
 import { deviceProblem, MAX_DISPATCHES, programProblem } from './program-check.ts';
+import { pickSpecialization, specializations } from './specialization.ts';
 import { readWeights } from './weights.ts';
 import type { GpuContext } from './webgpu/device.ts';
 import { WebGpuExecutor, type RunOptions } from './webgpu/executor.ts';
@@ -145,15 +146,28 @@ export async function checkDigest(m: Manifest, path?: string): Promise<void> {
  */
 export function checkManifest(raw: unknown, path?: string): Manifest {
   const m = checkFormat(raw, path);
-  const schema = programProblem(m);
-  if (schema) invalid(`manifest: ${schema}`, path);
-  const problem = layoutProblem(m);
-  if (problem) invalid(`manifest memory layout: ${problem}`, path);
-  const bad = paramsProblem(m);
-  if (bad) invalid(`manifest kernel parameters: ${bad}`, path);
-  const over = deviceProblem(m);
-  if (over) invalid(`manifest: ${over}`, path);
+  checkProgram(m, 'manifest', path);
+  if (m.specializations !== undefined && !Array.isArray(m.specializations)) invalid('manifest: specializations must be an array', path);
+  if ((m.specializations?.length ?? 0) > MAX_SPECIALIZATIONS) invalid(`manifest: at most ${MAX_SPECIALIZATIONS} specializations, got ${m.specializations!.length}`, path);
+  m.specializations?.forEach((s, i) => {
+    if (!s || typeof s !== 'object') invalid(`manifest: specializations[${i}] is not an object`, path);
+    checkProgram({ ...s, version: m.version, kernels: m.kernels }, `manifest specializations[${i}]`, path);
+  });
   return m;
+}
+
+/** At most this many specializations in one artifact (each gets an executor at load). */
+export const MAX_SPECIALIZATIONS = 16;
+
+function checkProgram(p: Program, where: string, path?: string): void {
+  const schema = programProblem(p);
+  if (schema) invalid(`${where}: ${schema}`, path);
+  const problem = layoutProblem(p);
+  if (problem) invalid(`${where} memory layout: ${problem}`, path);
+  const bad = paramsProblem(p);
+  if (bad) invalid(`${where} kernel parameters: ${bad}`, path);
+  const over = deviceProblem(p);
+  if (over) invalid(`${where}: ${over}`, path);
 }
 
 /** Verifies the weights against the manifest and returns parameter and constant data by buffer name. */
@@ -163,7 +177,7 @@ export async function checkWeights(m: Manifest, bytes: Uint8Array, path = m.weig
   if ((await sha256Hex(bytes)) !== m.weights.sha256) invalid(`weights file does not match the manifest's SHA-256 ${m.weights.sha256}`, path);
   const stored = readWeights(bytes, path);
   const out = new Map<string, TypedArray>();
-  for (const b of m.buffers) {
+  for (const b of [m, ...(m.specializations ?? [])].flatMap((p) => p.buffers)) {
     if (b.role !== 'param' && b.role !== 'const') continue;
     const t = stored.get(b.name) ?? invalid(`weights file lacks tensor '${b.name}'`, path);
     if (t.dtype !== STORED_CODES[b.dtype] || t.shape.length !== b.shape.length || t.shape.some((d, i) => d !== b.shape[i])) {
@@ -221,34 +235,58 @@ export async function loadArtifact(source: ArtifactSource): Promise<Artifact> {
   return new Artifact(manifest, await checkWeights(manifest, bytes));
 }
 
+/** Initial buffer contents of a program by buffer index (its parameters and constants), as the executor takes them. */
+const bufferData = (p: Program, weights: ReadonlyMap<string, TypedArray>): Map<number, TypedArray> =>
+  new Map(p.buffers.flatMap((b, i) => (weights.has(b.name) ? [[i, weights.get(b.name)!] as const] : [])));
+
 export class Artifact {
+  /** The programs of the artifact's specializations (e.g. batch sizes), the main one first. */
+  readonly programs: readonly Program[];
+  /** The main program (programs[0]). */
   readonly program: Program;
-  /** Initial buffer contents by buffer index, as the executor takes them. */
-  readonly data = new Map<number, TypedArray>();
+  /** Initial buffer contents of the main program by buffer index, as the executor takes them. */
+  readonly data: Map<number, TypedArray>;
 
   constructor(
     readonly manifest: Manifest,
     /** Parameter and constant data (GPU storage types) by buffer name. */
     readonly weights: ReadonlyMap<string, TypedArray>,
   ) {
-    const { format: _f, name: _n, weights: _w, graph: _g, digest: _d, ...program } = manifest;
-    this.program = program;
-    program.buffers.forEach((b, i) => weights.has(b.name) && this.data.set(i, weights.get(b.name)!));
+    this.programs = specializations(manifest).map((s) => s.program);
+    this.program = this.programs[0];
+    this.data = bufferData(this.program, weights);
   }
 
   /**
    * Uploads the weights and compiles the kernels on a WebGPU device (the default one if none is given);
    * opts.warmUp (default true) forces the driver's first-submit shader compile here (LoadOptions.warmUp).
+   * Every specialization gets an executor; they share the main one's parameter and constant buffers by name.
    */
   async createSession(gpu?: GpuContext, opts: { readonly warmUp?: boolean } = {}): Promise<Session> {
-    return new Session(await WebGpuExecutor.load(this.program, this.data, gpu, { warmUp: opts.warmUp }), this.program);
+    const main = await WebGpuExecutor.load(this.program, this.data, gpu, { warmUp: opts.warmUp });
+    const owned = this.program.buffers.filter((b) => b.role === 'param' || b.role === 'const').map((b) => b.name);
+    const sharedBuffers = new Map(owned.map((name) => [name, main.buffer(name)]));
+    const executors = [main];
+    for (const p of this.programs.slice(1)) {
+      const data = new Map([...bufferData(p, this.weights)].filter(([i]) => !sharedBuffers.has(p.buffers[i].name)));
+      executors.push(await WebGpuExecutor.load(p, data, gpu, { warmUp: opts.warmUp, sharedBuffers }));
+    }
+    return new Session(executors, this.programs);
   }
 }
 
 export class Session {
   readonly backend = 'webgpu' as const;
+  /** The main specialization's executor (executors[0]). */
+  readonly executor: WebGpuExecutor;
 
-  constructor(readonly executor: WebGpuExecutor, private readonly program: Program) {}
+  constructor(
+    /** One executor per specialization, in the artifact's order; the first owns the shared weights. */
+    readonly executors: readonly WebGpuExecutor[],
+    private readonly programs: readonly Program[],
+  ) {
+    this.executor = executors[0];
+  }
 
   private disposed = false;
 
@@ -259,13 +297,15 @@ export class Session {
    */
   async run(inputs: { readonly [name: string]: TypedArray }, opts: Pick<RunOptions, 'timeoutMs' | 'checkFinite'> = {}): Promise<Record<string, TypedArray>> {
     if (this.disposed) throw new KilnError('USAGE', 'this session was disposed; create a new session to run the model');
-    const out = await this.executor.run(inputTensors(this.program, inputs), { timeoutMs: opts?.timeoutMs, checkFinite: opts?.checkFinite });
-    return outputRecord(this.program, (name) => out.get(name)!.data);
+    const k = pickSpecialization(this.programs, inputs);
+    const out = await this.executors[k].run(inputTensors(this.programs[k], inputs), { timeoutMs: opts?.timeoutMs, checkFinite: opts?.checkFinite });
+    return outputRecord(this.programs[k], (name) => out.get(name)!.data);
   }
 
   /** Frees the GPU buffers; idempotent, and later runs are refused with a KilnError. */
   dispose(): void {
     this.disposed = true;
-    this.executor.dispose();
+    // The shared weights belong to the first executor: free it last.
+    for (const e of [...this.executors].reverse()) e.dispose();
   }
 }

@@ -10,24 +10,10 @@ import { importOnnx } from '../compiler/onnx/importer.ts';
 import { KilnError } from '../ir/errors.ts';
 import { tensor } from '../ir/tensor.ts';
 import { interpret } from '../runtime/cpu/interpreter.ts';
-import { buildModel } from './support/onnx-builder.ts';
+import { SYMBOLIC_W, symbolicBatchModel } from './support/symbolic-model.ts';
 
-/** y = relu(x · W), x: f32[batch, 2], W: f32[2, 3], y: f32[batch, 3] with the output's batch symbolic too. */
-const W = [1, -1, 0.5, 2, 0.25, -3];
-const symbolic = (name: string, dims: (number | string)[]) => ({
-  name,
-  type: { tensor_type: { elem_type: 1, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dim_param: d } : { dim_value: d })) } } },
-});
-const model = () =>
-  buildModel({
-    nodes: [
-      { op: 'MatMul', inputs: ['x', 'W'], outputs: ['xw'] },
-      { op: 'Relu', inputs: ['xw'], outputs: ['y'] },
-    ],
-    inputs: [symbolic('x', ['batch', 2])],
-    outputs: [symbolic('y', ['batch', 3])],
-    initializers: [{ name: 'W', dims: [2, 3], data_type: 1, float_data: W }],
-  });
+const W = SYMBOLIC_W;
+const model = symbolicBatchModel;
 
 const kilnError = (f: () => unknown): KilnError => {
   try {

@@ -9,7 +9,9 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { compileForWebGpu } from '../compile.ts';
-import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, WEIGHTS_FILE, type Manifest } from '../../runtime/artifact-format.ts';
+import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, WEIGHTS_FILE, type Manifest, type SerializedGraph, type SpecializationDecl } from '../../runtime/artifact-format.ts';
+import type { DispatchDecl, KernelDecl, Program } from '../../runtime/program.ts';
+import { sameShape } from '../../ir/shape.ts';
 import { importOnnx } from '../onnx/importer.ts';
 import { decodeModel } from '../onnx/proto.ts';
 import { writeSafetensors } from '../safetensors.ts';
@@ -30,8 +32,13 @@ export interface ArtifactOptions {
   readonly outputNames?: readonly string[];
   /** Contraction kernels tuned for an adapter (compiler/tune.ts): used by codegen and recorded in the manifest. */
   readonly tuning?: TuneResult;
-  /** Values of the ONNX model's symbolic dimensions (compileOnnxArtifact), by dim_param name. */
-  readonly dims?: Readonly<Record<string, number>>;
+  /**
+   * Values of the ONNX model's symbolic dimensions (compileOnnxArtifact), by dim_param name; a list of values
+   * (`{ batch: [1, 8] }`) compiles one specialization per combination, the first one the main program.
+   */
+  readonly dims?: Readonly<Record<string, number | readonly number[]>>;
+  /** The same model at other shapes, compiled into the same artifact (buildArtifact, writeArtifact). */
+  readonly specializations?: readonly Graph[];
 }
 
 export interface BuiltArtifact {
@@ -42,29 +49,81 @@ export interface BuiltArtifact {
 /** How artifacts compile (the autotuner must time the same program): frozen weights, BatchNorm folded. */
 export const ARTIFACT_COMPILE = { frozen: true } as const;
 
-/** Compiles `graph` (left unchanged) into a manifest and weights, in memory. */
-export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames' | 'tuning'> = {}): BuiltArtifact {
+/** One specialization compiled: its program (buffers renamed where weights differ), its graph serialized. */
+interface CompiledSpecialization {
+  readonly program: Program;
+  readonly graph: SerializedGraph;
+}
+
+const sameData = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
+
+/**
+ * Compiles one graph of the artifact, adding its parameter and constant data to `tensors` (shared by name
+ * with the specializations before it when equal; renamed `<name>@<k>` when a tensor of that name differs).
+ */
+function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Tensor>, opts: Pick<ArtifactOptions, 'tuning'>): CompiledSpecialization {
   // The same steps as compileForWebGpu, keeping the lowered graph: it is what the manifest stores.
   const { program, data, graph: lowered } = compileForWebGpu(graph, { ...ARTIFACT_COMPILE, gemmTuning: opts.tuning?.choices });
-  const tensors = new Map<string, Tensor>();
-  program.buffers.forEach((b, i) => {
-    if (b.role !== 'param' && b.role !== 'const') return;
+  const renamed = new Map<string, string>();
+  const buffers = program.buffers.map((b, i) => {
+    if (b.role !== 'param' && b.role !== 'const') return b;
     const d = data.get(i) ?? fail(`buffer '${b.name}' has no initial data`);
-    tensors.set(b.name, { dtype: b.dtype, shape: b.shape, data: d });
+    const t: Tensor = { dtype: b.dtype, shape: b.shape, data: d };
+    const have = tensors.get(b.name);
+    const name = !have || (have.dtype === t.dtype && sameShape(have.shape, t.shape) && sameData(have.data, t.data)) ? b.name : `${b.name}@${k}`;
+    tensors.set(name, t);
+    renamed.set(b.name, name);
+    return name === b.name ? b : { ...b, name };
   });
-  const weightOf = (v: Value) => (tensors.has(v.name) ? v.name : fail(`constant '${v.name}' has no weights buffer`));
-  const graphJson = serializeGraph(lowered, weightOf);
+  const weightOf = (v: Value) => renamed.get(v.name) ?? fail(`constant '${v.name}' has no weights buffer`);
+  return { program: { ...program, buffers }, graph: serializeGraph(lowered, weightOf) };
+}
+
+/** The kernel table of all specializations, each kernel once, and each program's dispatches renumbered into it. */
+function shareKernels(programs: readonly Program[]): { kernels: KernelDecl[]; dispatches: DispatchDecl[][] } {
+  const kernels: KernelDecl[] = [];
+  const index = new Map<string, number>();
+  const dispatches = programs.map((p) => {
+    const at = p.kernels.map((kd) => {
+      const key = JSON.stringify(kd);
+      if (!index.has(key)) index.set(key, kernels.push(kd) - 1);
+      return index.get(key)!;
+    });
+    return p.dispatches.map((d) => ({ ...d, kernel: at[d.kernel] }));
+  });
+  return { kernels, dispatches };
+}
+
+/**
+ * Compiles `graph` (left unchanged) into a manifest and weights, in memory. With opts.specializations
+ * (the same model at other shapes, e.g. other batch sizes), one artifact holds them all: one weights
+ * file and one kernel table, and a run takes the program whose input sizes match.
+ */
+export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames' | 'tuning' | 'specializations'> = {}): BuiltArtifact {
+  const tensors = new Map<string, Tensor>();
+  const compiled = [graph, ...(opts.specializations ?? [])].map((g, k) => compileSpecialization(g, k, tensors, opts));
+  const { kernels, dispatches } = shareKernels(compiled.map((c) => c.program));
   const weights = writeSafetensors(tensors, { metadata: { format: 'kiln-weights', model: opts.name ?? graph.name } });
   const sha256 = createHash('sha256').update(weights).digest('hex');
   const names = opts.outputNames;
-  if (names && (names.length !== program.outputs.length || new Set(names).size !== names.length)) fail(`output names [${names}] do not name the ${program.outputs.length} outputs uniquely`);
+  const main = compiled[0].program;
+  if (names && (names.length !== main.outputs.length || new Set(names).size !== names.length)) fail(`output names [${names}] do not name the ${main.outputs.length} outputs uniquely`);
+  const named = (p: Program) => p.outputs.map((o, i) => ({ ...o, name: names?.[i] ?? o.name }));
+  const more: SpecializationDecl[] = compiled.slice(1).map(({ program: { version: _v, kernels: _k, ...p }, graph: g }, i) => {
+    if (p.inputs.length !== main.inputs.length || p.inputs.some((io, j) => io.name !== main.inputs[j].name || io.dtype !== main.inputs[j].dtype)) {
+      fail(`specialization ${i + 1} has inputs (${p.inputs.map((io) => `${io.name}: ${io.dtype}`)}), the model has (${main.inputs.map((io) => `${io.name}: ${io.dtype}`)})`);
+    }
+    return { ...p, dispatches: dispatches[i + 1], outputs: named(compiled[i + 1].program), graph: g };
+  });
   const unsealed: Omit<Manifest, 'digest'> = {
     format: ARTIFACT_FORMAT,
     name: opts.name ?? graph.name,
-    ...program,
-    outputs: program.outputs.map((o, i) => ({ ...o, name: names?.[i] ?? o.name })),
+    ...main,
+    kernels,
+    outputs: named(main),
     weights: { file: WEIGHTS_FILE, bytes: weights.byteLength, sha256 },
-    graph: graphJson,
+    graph: compiled[0].graph,
+    ...(more.length ? { specializations: more } : {}),
     ...(opts.tuning ? { tuning: tuningRecord(opts.tuning) } : {}),
   };
   return { manifest: sealManifest(unsealed), weights };
@@ -102,6 +161,14 @@ export function writeArtifact(graph: Graph, outDir: string, opts: ArtifactOption
   return built;
 }
 
+/** Every combination of the pinned values (`{ batch: [1, 8], seq: 16 }` → batch 1 and batch 8, both at seq 16), in order. */
+export function dimCombinations(dims: Readonly<Record<string, number | readonly number[]>>): Record<string, number>[] {
+  return Object.entries(dims).reduce<Record<string, number>[]>(
+    (acc, [name, v]) => acc.flatMap((c) => (typeof v === 'number' ? [v] : v).map((n) => ({ ...c, [name]: n }))),
+    [{}],
+  );
+}
+
 /** `kiln compile`: imports an ONNX model and writes its artifact. */
 export function compileOnnxArtifact(modelPath: string, outDir: string, opts: Omit<ArtifactOptions, 'source'> = {}): BuiltArtifact {
   let bytes: Uint8Array;
@@ -110,9 +177,9 @@ export function compileOnnxArtifact(modelPath: string, outDir: string, opts: Omi
   } catch {
     throw new KilnError('ONNX_PARSE', 'cannot read model file', { path: modelPath });
   }
-  const { graph } = importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath, dims: opts.dims });
+  const [graph, ...specializations] = dimCombinations(opts.dims ?? {}).map((dims) => importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath, dims }).graph);
   const outputNames = decodeModel(bytes, modelPath).graph?.output.map((o, i) => o.name || graph.outputs[i].name);
   const stem = basename(modelPath).replace(/\.onnx$/i, '');
   const name = opts.name ?? (stem === 'model' ? basename(dirname(resolve(modelPath))) : stem);
-  return writeArtifact(graph, outDir, { ...opts, name, outputNames, source: basename(modelPath) });
+  return writeArtifact(graph, outDir, { ...opts, name, outputNames, source: basename(modelPath), specializations });
 }

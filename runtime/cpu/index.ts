@@ -3,6 +3,6 @@
 // the op table, the IR deserializer and the interpreter's kernels.
 export { CpuSession, createCpuSession } from './session.ts';
 export { interpret, type InterpretOptions } from './interpreter.ts';
-export { artifactGraph, deserializeGraph } from '../artifact-graph.ts';
+export { artifactGraph, artifactGraphs, deserializeGraph } from '../artifact-graph.ts';
 export { loadArtifact, Artifact, type ArtifactSource } from '../artifact.ts';
 export { KilnError } from '../../ir/errors.ts';

@@ -5,7 +5,8 @@ import type { TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph } from '../../ir/graph.ts';
 import { type Artifact, inputTensors, outputRecord } from '../artifact.ts';
-import { artifactGraph } from '../artifact-graph.ts';
+import { artifactGraphs } from '../artifact-graph.ts';
+import { pickSpecialization } from '../specialization.ts';
 import type { Program } from '../program.ts';
 import { interpret } from './interpreter.ts';
 
@@ -13,7 +14,8 @@ export class CpuSession {
   readonly backend = 'cpu' as const;
   private disposed = false;
 
-  constructor(private readonly graph: Graph, private readonly program: Program) {}
+  /** One graph per specialization, with its program (for the input and output declarations), in the artifact's order. */
+  constructor(private readonly graphs: readonly Graph[], private readonly programs: readonly Program[]) {}
 
   /**
    * Runs the graph on typed arrays by input name; resolves to typed arrays by output name. The options
@@ -22,8 +24,9 @@ export class CpuSession {
    */
   async run(inputs: { readonly [name: string]: TypedArray }, _opts: { readonly timeoutMs?: number } = {}): Promise<Record<string, TypedArray>> {
     if (this.disposed) throw new KilnError('USAGE', 'this session was disposed; create a new session to run the model');
-    const out = interpret(this.graph, inputTensors(this.program, inputs));
-    return outputRecord(this.program, (_name, i) => out[i].data);
+    const k = pickSpecialization(this.programs, inputs);
+    const out = interpret(this.graphs[k], inputTensors(this.programs[k], inputs));
+    return outputRecord(this.programs[k], (_name, i) => out[i].data);
   }
 
   /** Idempotent; later runs are refused with a KilnError. */
@@ -33,4 +36,4 @@ export class CpuSession {
 }
 
 /** A CPU session on a loaded (verified) artifact. */
-export const createCpuSession = (artifact: Artifact): CpuSession => new CpuSession(artifactGraph(artifact), artifact.program);
+export const createCpuSession = (artifact: Artifact): CpuSession => new CpuSession(artifactGraphs(artifact), artifact.programs);
