@@ -31,6 +31,11 @@ export interface TrainingOptions extends TrainSpec {
   readonly shareWith?: readonly Trainer[];
   /** The graph evaluate() runs (default: the trained graph itself, e.g. traced in eval mode). */
   readonly evalGraph?: Graph;
+  /**
+   * The forward graph at other input shapes (compileTraining of a Module: the Module traced again), so that
+   * evaluate() on, say, another batch size compiles and caches that specialization instead of refusing.
+   */
+  readonly retraceEval?: (inputs: Readonly<Record<string, InputSpec>>) => Graph;
   /** Base seed of the Dropout masks when tracing a Module (default 0); masks also vary with the step. */
   readonly seed?: number;
   /** WebGPU: force the driver's first-submit shader compile at construction (LoadOptions.warmUp; default true). */
@@ -63,7 +68,8 @@ export interface StepOptions {
 /** What both backends provide. */
 interface Engine {
   run(inputs: Map<string, Tensor>, returnLoss: boolean, checkFinite?: boolean): Promise<number | undefined>;
-  evaluate(inputs: Map<string, Tensor>): Promise<Tensor[]>;
+  /** Runs `forward` (the eval graph or one of its specializations) on the current parameters. */
+  evaluate(inputs: Map<string, Tensor>, forward: Graph): Promise<Tensor[]>;
   weights(): Promise<Map<string, Tensor>>;
   /** Overwrites a parameter (trained or frozen) by name. */
   assign(name: string, t: Tensor): void;
@@ -90,6 +96,9 @@ export class Trainer {
   private scheduler?: LRScheduler;
   /** The step count when the scheduler was set: its step t is the train steps taken since. */
   private schedulerStart = 0;
+  /** The eval graph traced at other input shapes, by shape key (retraceEval). */
+  private readonly evalSpecializations = new Map<string, Graph>();
+  private retraceEval?: (inputs: Readonly<Record<string, InputSpec>>) => Graph;
   private constructor(
     readonly backend: BackendName,
     readonly graph: Graph,
@@ -107,8 +116,9 @@ export class Trainer {
     const evalGraph = opts.evalGraph ?? forward;
     // What the trainer keeps current and exports: trained parameters, then state the forward updates.
     const state = new Map([...trainable, ...buffers]);
-    const engine = backend === 'cpu' ? cpuEngine(evalGraph, graph, state, optimizerState) : await gpuEngine(evalGraph, graph, state, optimizerState, opts.shareWith ?? [], opts);
+    const engine = backend === 'cpu' ? cpuEngine(graph, state, optimizerState) : await gpuEngine(graph, state, optimizerState, opts.shareWith ?? [], opts);
     const trainer = new Trainer(backend, graph, evalGraph, optimizer.lr, hostScalars, [...optimizerState.keys()], engine);
+    trainer.retraceEval = opts.retraceEval;
     if (opts.scheduler) trainer.setScheduler(opts.scheduler);
     return trainer;
   }
@@ -175,7 +185,27 @@ export class Trainer {
   async evaluate(inputs: Readonly<Record<string, Tensor>>): Promise<Tensor[]> {
     this.live('evaluate');
     await this.survive('evaluate');
-    return this.engine.evaluate(new Map(Object.entries(inputs))).catch((e: unknown) => this.failed('evaluate', e));
+    const forward = this.evalGraphFor(inputs);
+    return this.engine.evaluate(new Map(Object.entries(inputs)), forward).catch((e: unknown) => this.failed('evaluate', e));
+  }
+
+  /**
+   * The eval graph for these inputs' shapes: the compiled one when they match it, else (a trainer of a
+   * Module) the Module traced at these shapes, compiled once and cached; a KilnError for a Graph's trainer.
+   */
+  private evalGraphFor(inputs: Readonly<Record<string, Tensor>>): Graph {
+    const g = this.evalGraph;
+    const fits = g.inputs.every((v) => !inputs[v.name] || sameShape(inputs[v.name].shape, v.type.shape));
+    if (fits) return g;
+    const specs = Object.fromEntries(g.inputs.map((v) => [v.name, { dtype: v.type.dtype, shape: inputs[v.name]?.shape ?? v.type.shape }]));
+    const key = JSON.stringify(g.inputs.map((v) => specs[v.name].shape));
+    if (!this.retraceEval) {
+      const v = g.inputs.find((v) => inputs[v.name] && !sameShape(inputs[v.name].shape, v.type.shape))!;
+      throw new KilnError('INPUT', `evaluate: input '${v.name}' is [${inputs[v.name].shape}], the model was compiled for [${v.type.shape}]; a trainer compiled from a graph evaluates at its own shapes (compile it from an nn Module to evaluate at others)`);
+    }
+    let spec = this.evalSpecializations.get(key);
+    if (!spec) this.evalSpecializations.set(key, (spec = this.retraceEval(specs)));
+    return spec;
   }
 
   /** Current values of the trained parameters and of the state the step updates (BatchNorm running statistics), by name. */
@@ -303,7 +333,7 @@ export function compileTraining(model: Graph | Module, opts: TrainingOptions & {
   if (!opts.inputs) throw new KilnError('USAGE', 'compileTraining of a Module needs `inputs` (name -> {dtype, shape}) to trace it');
   const forward = trace(model, opts.inputs);
   const training = trace(model, opts.inputs, { training: true, seed: opts.seed });
-  return Trainer.create(training, { ...opts, evalGraph: forward });
+  return Trainer.create(training, { ...opts, evalGraph: forward, retraceEval: (inputs) => trace(model, inputs) });
 }
 
 /** A forward graph reading the train graph's current parameter (and running-statistic) values. */
@@ -324,14 +354,14 @@ function paramOf(train: Graph, name: string): Value {
   return v;
 }
 
-function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>): Engine {
+function cpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>): Engine {
   return {
     async run(inputs, _returnLoss, checkFinite) {
       const [objective] = interpret(train, inputs, { checkFinite });
       return objective.data[0];
     },
-    async evaluate(inputs) {
-      return interpret(forwardWithCurrent(forward, train), inputs);
+    async evaluate(inputs, graph) {
+      return interpret(forwardWithCurrent(graph, train), inputs);
     },
     async weights() {
       return new Map([...state].map(([name, v]) => [name, train.constants.get(v)!]));
@@ -349,7 +379,7 @@ function cpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Valu
   };
 }
 
-async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], opts: Pick<TrainingOptions, 'warmUp' | 'tune'>): Promise<Engine> {
+async function gpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>, shareWith: readonly Trainer[], opts: Pick<TrainingOptions, 'warmUp' | 'tune'>): Promise<Engine> {
   const gpu = await getGpu();
   if (!gpu) throw new KilnError('BACKEND', 'no WebGPU adapter found (npm run setup:webgpu installs Mesa lavapipe); use backend cpu');
   const { warmUp } = opts;
@@ -359,7 +389,8 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
   let exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared, warmUp });
   const objective = program.outputs[0].name;
   let own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
-  let evalExe: Promise<WebGpuExecutor> | undefined;
+  /** The forward program of each eval graph (the compiled one, and specializations at other shapes). */
+  const evalExes = new Map<Graph, Promise<WebGpuExecutor>>();
   // The host copy of the state a rebuild after a device loss starts from: every buffer the step updates
   // (parameters, running statistics, optimizer state) as last read back by weights(), and every parameter
   // as last assigned; buffers absent here start from the compiled data.
@@ -383,16 +414,20 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [], checkFinite });
       return returnLoss ? out.get(objective)!.data[0] : undefined;
     },
-    async evaluate(inputs) {
+    async evaluate(inputs, graph) {
       // The forward program reads the train program's live parameter buffers.
-      evalExe ??= (async () => {
-        const c = compileForWebGpu(forward, { gemmTuning });
-        const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
-        return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]), warmUp });
-      })();
+      let evalExe = evalExes.get(graph);
+      if (!evalExe) {
+        evalExe = (async () => {
+          const c = compileForWebGpu(graph, { gemmTuning });
+          const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
+          return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]), warmUp });
+        })();
+        evalExes.set(graph, evalExe);
+      }
       const e = await evalExe;
       const out = await e.run(inputs);
-      return forward.outputs.map((v) => out.get(v.name)!);
+      return graph.outputs.map((v) => out.get(v.name)!);
     },
     async weights() {
       const names = [...state.keys()];
@@ -427,8 +462,8 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       stats.readbacks += old.stats.readbacks;
       exe = await WebGpuExecutor.load(program, new Map([...data, ...synced]), fresh, { warmUp });
       old.dispose();
-      void evalExe?.then((e) => e.dispose(), () => undefined);
-      evalExe = undefined;
+      for (const e of evalExes.values()) void e.then((x) => x.dispose(), () => undefined);
+      evalExes.clear();
       own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
       lost = undefined;
       stats.deviceRecreations++;
@@ -440,7 +475,7 @@ async function gpuEngine(forward: Graph, train: Graph, state: ReadonlyMap<string
       return counted();
     },
     dispose() {
-      void evalExe?.then((e) => e.dispose());
+      for (const e of evalExes.values()) void e.then((x) => x.dispose(), () => undefined);
       exe.dispose();
     },
   };
