@@ -15,22 +15,30 @@ export const MR = PANEL_ROWS, NR = 8;
 export const KC = 256, MC = 128, NC = 1024;
 
 /** Row-major B is held with rows this much longer than the tile, so that a panel's rows do not share cache sets. */
-const ROW_PAD = 16;
+export const ROW_PAD = 16;
 const A_BYTES = MC * KC * 4, B_BYTES = KC * (NC + ROW_PAD) * 4, C_BYTES = MC * NC * 4;
 const A_AT = 0, B_AT = A_BYTES, C_AT = A_BYTES + B_BYTES;
 const PAGES = Math.ceil((A_BYTES + B_BYTES + C_BYTES) / 65536);
 
+/** What a kernel does to a tile row's accumulators before storing them: nothing, add a per-row bias, or add and clamp. */
+export type Epilogue = 'none' | 'bias' | 'clamp';
+
 /**
- * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes]): tile[i, j] = sum_p A[i, p] B[p, j] over the
- * panels. B is packed in NR-wide k-major panels, or (`rows`) plain rows of stride ldb, panel jp at column jp*NR.
+ * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes][, biasAt, clampAt]): tile[i, j] = sum_p A[i, p]
+ * B[p, j] over the panels. B is packed in NR-wide k-major panels, or (`rows`) plain rows of stride ldb, panel jp at
+ * column jp*NR. With an epilogue, tile row i gets + bias[i] (floats at biasAt), then with 'clamp' is clamped to
+ * [lo, hi] (two floats at clampAt) as pmin(hi, pmax(lo, v)): v > lo ? min(v, hi) : lo, NaN becoming lo.
  */
-function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: number[] } {
+function kernelBody(rows: boolean, epi: Epilogue = 'none'): { params: number[]; locals: number[]; body: number[] } {
   const [kc, mp, np, ap, bp, cp, ldc, ldb] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const base = rows ? 8 : 7;
-  const [jp, ip, p, a, b, c, bj] = [0, 1, 2, 3, 4, 5, 6].map((x) => x + base);
-  const acc = [7, 8, 9, 10, 11, 12, 13, 14].map((x) => x + base), vb0 = base + 15, vb1 = base + 16, va = base + 17;
+  const nParams = (rows ? 8 : 7) + (epi === 'none' ? 0 : 2), biasAt = nParams - 2, clampAt = nParams - 1;
+  const base = nParams;
+  const [jp, ip, p, a, b, c, bj, e] = [0, 1, 2, 3, 4, 5, 6, 7].map((x) => x + base);
+  const acc = [8, 9, 10, 11, 12, 13, 14, 15].map((x) => x + base), vb0 = base + 16, vb1 = base + 17, va = base + 18;
+  const vlo = base + 19, vhi = base + 20;
   const body: number[] = [];
   const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  if (epi === 'clamp') emit(op.get(clampAt), op.load32Splat(0), op.set(vlo), op.get(clampAt), op.load32Splat(4), op.set(vhi));
   emit(op.i32(0), op.set(jp));
   emit(op.block, op.loop); // over B panels
   emit(op.get(jp), op.get(np), op.geU, op.brIf(1));
@@ -55,6 +63,14 @@ function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: 
   emit(op.end);
   // c = cp + ip*4*ldc + jp*32; four rows of two vectors
   emit(op.get(cp), op.get(ip), op.i32(2), op.shl, op.get(ldc), op.mul, op.add, op.get(jp), op.i32(5), op.shl, op.add, op.set(c));
+  if (epi !== 'none') emit(op.get(biasAt), op.get(ip), op.i32(4), op.shl, op.add, op.set(e)); // biasAt + ip*16
+  for (let r = 0; r < MR && epi !== 'none'; r++) {
+    emit(op.get(e), op.load32Splat(4 * r), op.set(va));
+    for (const x of [acc[2 * r], acc[2 * r + 1]]) {
+      emit(op.get(x), op.get(va), op.f32x4Add, op.set(x));
+      if (epi === 'clamp') emit(op.get(vhi), op.get(vlo), op.get(x), op.f32x4Pmax, op.f32x4Pmin, op.set(x));
+    }
+  }
   for (let r = 0; r < MR; r++) {
     emit(op.get(c), op.get(acc[2 * r]), op.v128Store(0), op.get(c), op.get(acc[2 * r + 1]), op.v128Store(16));
     if (r < MR - 1) emit(op.get(c), op.get(ldc), op.add, op.set(c));
@@ -63,7 +79,7 @@ function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: 
   emit(op.end, op.end);
   emit(op.get(jp), op.i32(1), op.add, op.set(jp), op.br(0));
   emit(op.end, op.end);
-  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(7).fill(I32), ...new Array<number>(11).fill(V128)], body };
+  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(8).fill(I32), ...new Array<number>(13).fill(V128)], body };
 }
 
 /**
@@ -110,14 +126,30 @@ function dotBody(): { params: number[]; locals: number[]; body: number[] } {
 
 /** The module's bytes (exported for tests). */
 export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
-  buildModule([{ name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }, { name: 'dot', ...dotBody() }], PAGES);
+  buildModule([
+    { name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }, { name: 'dot', ...dotBody() },
+    { name: 'kernelRowsBias', ...kernelBody(true, 'bias') }, { name: 'kernelRowsClamp', ...kernelBody(true, 'clamp') },
+  ], PAGES);
 
 /** Benchmarks turn reading row-major B in place, and the dot-product kernel, off to time the packed path. */
 export const simdOptions = { rowsB: true, dot: true };
 
 type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb?: number) => void;
+/** kernelRows with the epilogue's operands: bias floats at biasAt, clamp [lo, hi] at clampAt (byte offsets). */
+type EpiKernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb: number, biasAt: number, clampAt: number) => void;
 type Dot = (k4: number, m: number, n: number, ap: number, lda: number, bp: number, ldb: number, cp: number, ldc: number) => void;
-interface Simd { kernel: Kernel; kernelRows: Kernel; dot: Dot; mem: WebAssembly.Memory; f32: Float32Array }
+export interface Simd {
+  kernel: Kernel; kernelRows: Kernel; dot: Dot; kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel;
+  mem: WebAssembly.Memory; f32: Float32Array;
+}
+
+/** Grows the memory to at least `bytes` (callers with their own layout: the convolution); the f32 view follows. */
+export function ensureBytes(s: Simd, bytes: number): void {
+  const have = s.mem.buffer.byteLength;
+  if (bytes <= have) return;
+  s.mem.grow(Math.ceil((bytes - have) / 65536));
+  s.f32 = new Float32Array(s.mem.buffer);
+}
 let simd: Simd | null | undefined;
 
 /** The instantiated kernel, or null where WebAssembly SIMD is unavailable. */
@@ -129,7 +161,12 @@ export function simdGemm(): Simd | null {
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
     const mem = new WebAssembly.Memory({ initial: PAGES });
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
-    simd = { kernel: inst.exports.kernel as Kernel, kernelRows: inst.exports.kernelRows as Kernel, dot: inst.exports.dot as Dot, mem, f32: new Float32Array(mem.buffer) };
+    const ex = inst.exports;
+    simd = {
+      kernel: ex.kernel as Kernel, kernelRows: ex.kernelRows as Kernel, dot: ex.dot as Dot,
+      kernelRowsBias: ex.kernelRowsBias as EpiKernel, kernelRowsClamp: ex.kernelRowsClamp as EpiKernel,
+      mem, f32: new Float32Array(mem.buffer),
+    };
   } catch {
     simd = null; // compilation refused (e.g. a page policy): the JS kernel computes the same product
   }

@@ -45,6 +45,7 @@ export const op = {
   load32Splat: (off = 0) => [0xfd, ...uleb(0x09), 2, ...uleb(off)],
   v128Zero: [0xfd, ...uleb(0x0c), ...new Array<number>(16).fill(0)],
   f32x4Add: [0xfd, ...uleb(0xe4)], f32x4Mul: [0xfd, ...uleb(0xe6)],
+  f32x4Pmin: [0xfd, ...uleb(0xea)], f32x4Pmax: [0xfd, ...uleb(0xeb)],
   f32x4Extract: (lane: number) => [0xfd, ...uleb(0x1f), lane],
   f32Add: [0x92],
 };

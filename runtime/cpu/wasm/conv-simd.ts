@@ -1,0 +1,97 @@
+// Float32 Conv on the WebAssembly SIMD micro-kernel, with the column matrix built inside the kernel's memory:
+// per chunk of output columns (whole images side by side, or a range of lines of one large image) im2col writes
+// the rows of B straight into the memory at the row-major kernel's stride, the group's weights (packed once) are
+// A, and the micro-kernel adds the bias and applies an optional clamp (a Relu fused by the interpreter's schedule)
+// as it stores the tile, whose rows are then copied out to the NCHW output as they are. The whole k extent is one
+// block, so there are no partial sums to merge; the memory grows to fit the layout. Accumulation is float32, as in
+// the SIMD GEMM.
+import { PANEL_ROWS, packPanelsA } from '../kernels/gemm-pack.ts';
+import { type Geo3, im2col } from '../kernels/im2col.ts';
+import { ensureBytes, NR, ROW_PAD, type Simd } from './gemm-simd.ts';
+
+/** An output clamp: v > lo ? min(v, hi) : lo (a Relu is [0, Infinity], NaN becoming 0 as Relu's loop does). */
+export interface Clamp {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** A chunk's column matrix, and its output tile, stay under about this many floats (1 MB, cache-resident); tests shrink it. */
+export const convChunk = { floats: 1 << 18 };
+
+/** Weights packed larger than this (bytes) take the general GEMM path instead of growing the memory further. */
+export const MAX_PACKED_A = 32 << 20;
+
+export interface ConvOperands {
+  readonly g: Geo3;
+  /** Batch, input channels, output channels, groups. */
+  readonly n: number;
+  readonly c: number;
+  readonly m: number;
+  readonly group: number;
+  readonly x: Float32Array;
+  readonly w: Float32Array;
+  readonly bias?: Float32Array;
+  readonly y: Float32Array;
+  readonly clamp?: Clamp;
+}
+
+const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
+const prod = (v: readonly number[]) => v[0] * v[1] * v[2];
+
+/** Bytes the packed weights of one group take (callers check MAX_PACKED_A). */
+export const packedWeightBytes = (mg: number, kdim: number) => Math.ceil(mg / PANEL_ROWS) * PANEL_ROWS * kdim * 4;
+
+/** y = clamp(conv(x, w) + bias), every operand float32. */
+export function convSimd(s: Simd, o: ConvOperands): void {
+  const { g, n, c, m, group, x, w, y } = o;
+  const cg = c / group, mg = m / group;
+  const inSize = prod(g.img), outSize = prod(g.col), kdim = cg * prod(g.k);
+  const lines = g.col[0] * g.col[1], oW = g.col[2];
+  const mp = Math.ceil(mg / PANEL_ROWS);
+  const budget = convChunk.floats;
+  const maxCols = Math.max(NR, Math.floor(Math.min(budget / kdim - ROW_PAD, budget / (mp * PANEL_ROWS)) / NR) * NR);
+  // Whole images per chunk, or (0) chunks of lines of one image.
+  const images = outSize <= maxCols ? Math.min(n, Math.floor(maxCols / outSize)) : 0;
+  const linesPer = Math.max(1, Math.floor(maxCols / oW));
+  const widest = images ? images * outSize : Math.min(lines, linesPer) * oW;
+  const tw = Math.ceil(widest / NR) * NR, ldb = tw + ROW_PAD;
+  // Memory: packed weights, the clamp's [lo, hi] and the group's bias (zero-padded to whole panels), B rows, the tile.
+  const aAt = 0, clampAt = align(packedWeightBytes(mg, kdim)), biasAt = clampAt + 16;
+  const bAt = align(biasAt + mp * PANEL_ROWS * 4), cAt = bAt + align(kdim * ldb * 4);
+  ensureBytes(s, cAt + mp * PANEL_ROWS * tw * 4);
+  const mem = s.f32, b0f = bAt >> 2, c0f = cAt >> 2;
+  const kernel = o.clamp ? s.kernelRowsClamp : s.kernelRowsBias;
+  if (o.clamp) { mem[clampAt >> 2] = o.clamp.lo; mem[(clampAt >> 2) + 1] = o.clamp.hi; }
+  const product = (cols: number) => kernel(kdim, mp, Math.ceil(cols / NR), aAt, bAt, cAt, tw * 4, ldb * 4, biasAt, clampAt);
+  for (let gi = 0; gi < group; gi++) {
+    packPanelsA(mem, aAt >> 2, { data: w, off: gi * mg * kdim, rs: kdim, cs: 1 }, 0, mg, 0, kdim);
+    for (let r = 0; r < mp * PANEL_ROWS; r++) mem[(biasAt >> 2) + r] = o.bias && r < mg ? o.bias[gi * mg + r] : 0;
+    const store = (to: number, yo: number, len: number) => copyOut(mem, to, tw, y, yo, outSize, mg, len);
+    if (images) {
+      for (let b0 = 0; b0 < n; b0 += images) {
+        const cnt = Math.min(images, n - b0);
+        for (let b = 0; b < cnt; b++) im2col(g, cg, 0, lines, x, ((b0 + b) * c + gi * cg) * inSize, mem, ldb, b0f + b * outSize);
+        product(cnt * outSize);
+        for (let b = 0; b < cnt; b++) store(c0f + b * outSize, ((b0 + b) * m + gi * mg) * outSize, outSize);
+      }
+      continue;
+    }
+    for (let b = 0; b < n; b++) {
+      const xOff = (b * c + gi * cg) * inSize, yOff = (b * m + gi * mg) * outSize;
+      for (let l0 = 0; l0 < lines; l0 += linesPer) {
+        const l1 = Math.min(lines, l0 + linesPer);
+        im2col(g, cg, l0, l1, x, xOff, mem, ldb, b0f);
+        product((l1 - l0) * oW);
+        store(c0f, yOff + l0 * oW, (l1 - l0) * oW);
+      }
+    }
+  }
+}
+
+/** rows x len of the tile (row stride tw) into y (row stride ldy). */
+function copyOut(t: Float32Array, to: number, tw: number, y: Float32Array, yo: number, ldy: number, rows: number, len: number): void {
+  for (let r = 0; r < rows; r++, to += tw, yo += ldy) {
+    if (len >= 64) y.set(t.subarray(to, to + len), yo);
+    else for (let j = 0; j < len; j++) y[yo + j] = t[to + j];
+  }
+}
