@@ -10,6 +10,8 @@
 // A lone large elementwise node may write over an operand that dies at it (a Relu after a Conv): no fresh
 // output, which for a tensor of megabytes costs as much as the loop (page faults of a new allocation).
 //
+// A Conv whose only reader is a Relu runs as one step with the Relu applied in the Conv's store (epilogue.ts).
+//
 // Members are nodes with a fast loop (elementwise-fast.ts) whose operands each have the output's element
 // count or one element. Nodes whose inputs and outputs are all single elements (a bias-correction scalar) do
 // not break a group: they run on their own before it, as nothing in the group feeds them. Scratch tiles have
@@ -20,7 +22,9 @@ import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
+import { fusedClamp } from './epilogue.ts';
 import { BINARY, sigmoid, UNARY, where, type Loop1, type Loop2 } from './kernels/elementwise-fast.ts';
+import type { Clamp } from './wasm/conv-simd.ts';
 
 /** Groups are formed over outputs of at least this many elements; tiles are this long. */
 const MIN_ELEMENTS = 4096;
@@ -37,12 +41,21 @@ interface Member {
 }
 
 /**
- * A schedule step: one node, or a fused group run at the position of its last node. `reuse` marks a large
- * elementwise node that may write its output over an operand that dies there (see interpreter.ts).
+ * A schedule step: one node, a fused group run at the position of its last node, or a producer with its clamp
+ * activation run at the producer's position. `reuse` marks a large elementwise node that may write its output
+ * over an operand that dies there (see interpreter.ts).
  */
 export type Step =
   | { readonly node: Node; readonly index: number; readonly reuse?: boolean }
-  | { readonly group: Group; readonly index: number };
+  | { readonly group: Group; readonly index: number }
+  | { readonly producer: Node; readonly act: Node; readonly clamp: Clamp; readonly index: number };
+
+/** The values a step reads and the ones it writes (what liveness sees). */
+export function stepIO(s: Step): { readonly reads: readonly (Value | undefined)[]; readonly writes: readonly Value[] } {
+  if ('node' in s) return { reads: s.node.inputs, writes: s.node.outputs };
+  if ('group' in s) return s.group;
+  return { reads: s.producer.inputs, writes: s.act.outputs };
+}
 
 export interface Group {
   readonly n: number;
@@ -74,6 +87,7 @@ export function schedule(graph: Graph): Step[] {
   nodes.forEach((n, i) => n.inputs.forEach((v) => v && (readers.get(v) ?? readers.set(v, []).get(v)!).push(i)));
   const kept = new Set<Value>([...graph.outputs, ...graph.updates.values()]);
   const steps: Step[] = [];
+  const absorbed = new Set<number>();
   let run: number[] = [];
   const flush = () => {
     if (run.length === 1) steps.push({ node: nodes[run[0]], index: run[0], reuse: true });
@@ -82,7 +96,13 @@ export function schedule(graph: Graph): Step[] {
   };
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    if (fusible(node)) {
+    if (absorbed.has(i)) continue;
+    const act = activation(node, nodes, readers, kept);
+    if (act) {
+      flush();
+      absorbed.add(act.at);
+      steps.push({ producer: node, act: nodes[act.at], clamp: act.clamp, index: i });
+    } else if (fusible(node)) {
       const n = numel(node.outputs[0].type.shape);
       if (run.length && numel(nodes[run[0]].outputs[0].type.shape) !== n) flush();
       run.push(i);
@@ -95,6 +115,15 @@ export function schedule(graph: Graph): Step[] {
   }
   flush();
   return steps;
+}
+
+/** The clamp activation that is the only reader of `node`'s output (not kept by the graph), if they may fuse. */
+function activation(node: Node, nodes: readonly Node[], readers: Map<Value, number[]>, kept: Set<Value>): { at: number; clamp: Clamp } | undefined {
+  if (node.outputs.length !== 1 || kept.has(node.outputs[0])) return undefined;
+  const rs = readers.get(node.outputs[0]) ?? [];
+  if (rs.length !== 1) return undefined;
+  const clamp = fusedClamp(node, nodes[rs[0]]);
+  return clamp && { at: rs[0], clamp };
 }
 
 function group(nodes: readonly Node[], run: readonly number[], readers: Map<Value, number[]>, kept: Set<Value>): Group {
