@@ -1,5 +1,10 @@
-// Float32 Conv on the WebAssembly SIMD micro-kernel, with the column matrix built inside the kernel's memory:
-// per chunk of output columns (whole images side by side, or a range of lines of one large image) im2col writes
+// Float32 Conv on the WebAssembly SIMD micro-kernel, the bias and an optional clamp (a Relu fused by the
+// interpreter's schedule) added in the kernel's store. Two ways to B, both inside the kernel's memory:
+// - implicit (stride 1, depth 1): each image is copied once into a zero-padded plane per channel; output column
+//   j = oh * Wp + ow over the padded width Wp, so row (c, kh, kw) of the column matrix is the plane itself read
+//   from offset c*Hp*Wp + kh*dH*Wp + kw*dW, and the kernel takes those row offsets from a table. The Wp - oW
+//   columns per line that wrap past the right edge are computed and dropped; no column matrix is written.
+// - im2col (any other window): per chunk of output columns (whole images side by side, or a range of lines of one large image) im2col writes
 // the rows of B straight into the memory at the row-major kernel's stride, the group's weights (packed once) are
 // A, and the micro-kernel adds the bias and applies an optional clamp (a Relu fused by the interpreter's schedule)
 // as it stores the tile, whose rows are then copied out to the NCHW output as they are. The whole k extent is one
@@ -17,6 +22,9 @@ export interface Clamp {
 
 /** A chunk's column matrix, and its output tile, stay under about this many floats (1 MB, cache-resident); tests shrink it. */
 export const convChunk = { floats: 1 << 18 };
+
+/** Tests and benchmarks turn the implicit path off to run (and time) the im2col one. */
+export const convOptions = { implicit: true };
 
 /** Weights packed larger than this (bytes) take the general GEMM path instead of growing the memory further. */
 export const MAX_PACKED_A = 32 << 20;
@@ -43,6 +51,68 @@ export const packedWeightBytes = (mg: number, kdim: number) => Math.ceil(mg / PA
 
 /** y = clamp(conv(x, w) + bias), every operand float32. */
 export function convSimd(s: Simd, o: ConvOperands): void {
+  const { g } = o;
+  const flat = g.img[0] === 1 && g.col[0] === 1 && g.k[0] === 1 && g.s.every((x) => x === 1);
+  // The wrapped columns cost (Wp - oW) / oW of the product: worth it against building a column matrix while small.
+  if (convOptions.implicit && flat && g.col[2] + (g.k[2] - 1) * g.d[2] <= 2 * g.col[2]) return convImplicit(s, o);
+  convIm2col(s, o);
+}
+
+/** The bias of group gi (zero-padded to whole panels) and the clamp into the memory. */
+function epilogue(mem: Float32Array, o: ConvOperands, gi: number, rows: number, biasAt: number, clampAt: number): void {
+  const mg = o.m / o.group;
+  for (let r = 0; r < rows; r++) mem[(biasAt >> 2) + r] = o.bias && r < mg ? o.bias[gi * mg + r] : 0;
+  if (o.clamp) { mem[clampAt >> 2] = o.clamp.lo; mem[(clampAt >> 2) + 1] = o.clamp.hi; }
+}
+
+function convImplicit(s: Simd, o: ConvOperands): void {
+  const { g, n, c, m, group, x, w, y } = o;
+  const cg = c / group, mg = m / group, mp = Math.ceil(mg / PANEL_ROWS);
+  const [, iH, iW] = g.img, [, oH, oW] = g.col, [, kH, kW] = g.k, [, dH, dW] = g.d, [, pH, pW] = g.p;
+  const Hp = oH + (kH - 1) * dH, Wp = oW + (kW - 1) * dW, plane = Hp * Wp;
+  const kdim = cg * kH * kW, inSize = iH * iW, outSize = oH * oW;
+  const linesPer = Math.max(1, Math.min(oH, Math.floor(convChunk.floats / (mp * PANEL_ROWS * Wp))));
+  const tw = Math.ceil((linesPer * Wp) / NR) * NR;
+  // Memory: packed weights, clamp [lo, hi], bias, the row table, the padded image (plus a tile's width of slack
+  // for the wrapped columns of the last line), the tile, the chunk's output lines gathered [mg, lines * oW].
+  const clampAt = align(packedWeightBytes(mg, kdim)), biasAt = clampAt + 16, tabAt = align(biasAt + mp * PANEL_ROWS * 4);
+  const xAt = align(tabAt + kdim * 4), xFloats = cg * plane + tw + NR, cAt = align(xAt + xFloats * 4);
+  const outAt = align(cAt + mp * PANEL_ROWS * tw * 4);
+  ensureBytes(s, outAt + mg * linesPer * oW * 4);
+  const mem = s.f32, i32 = new Int32Array(s.mem.buffer), x0 = xAt >> 2, out0 = outAt >> 2;
+  for (let ci = 0, q = tabAt >> 2; ci < cg; ci++) {
+    for (let kh = 0; kh < kH; kh++) for (let kw = 0; kw < kW; kw++) i32[q++] = (ci * plane + kh * dH * Wp + kw * dW) * 4;
+  }
+  mem.fill(0, x0, x0 + xFloats);
+  const kernel = o.clamp ? s.kernelTableClamp : s.kernelTableBias;
+  const rowLo = Math.max(0, -pH), rowHi = Math.min(iH, Hp - pH), colHi = Math.min(iW, Wp - pW);
+  for (let gi = 0; gi < group; gi++) {
+    packPanelsA(mem, 0, { data: w, off: gi * mg * kdim, rs: kdim, cs: 1 }, 0, mg, 0, kdim);
+    epilogue(mem, o, gi, mp * PANEL_ROWS, biasAt, clampAt);
+    for (let b = 0; b < n; b++) {
+      const xOff = (b * c + gi * cg) * inSize, yOff = (b * m + gi * mg) * outSize;
+      if (pH === 0 && pW === 0 && Wp === iW && Hp === iH) mem.set(x.subarray(xOff, xOff + cg * inSize), x0);
+      else {
+        for (let ci = 0; ci < cg; ci++) {
+          for (let ih = rowLo; ih < rowHi; ih++) {
+            const src = xOff + ci * inSize + ih * iW, dst = x0 + ci * plane + (ih + pH) * Wp + pW;
+            for (let iw = 0; iw < colHi; iw++) mem[dst + iw] = x[src + iw];
+          }
+        }
+      }
+      for (let l0 = 0; l0 < oH; l0 += linesPer) {
+        const l1 = Math.min(oH, l0 + linesPer);
+        const len = (l1 - l0) * oW;
+        kernel(kdim, mp, Math.ceil(((l1 - l0) * Wp) / NR), 0, xAt + l0 * Wp * 4, cAt, tw * 4, tabAt, biasAt, clampAt);
+        s.copy2d(mg, tw * 4, len * 4, l1 - l0, Wp * 4, oW * 4, oW * 4, cAt, outAt);
+        if (len === outSize) y.set(mem.subarray(out0, out0 + mg * outSize), yOff);
+        else for (let r = 0; r < mg; r++) y.set(mem.subarray(out0 + r * len, out0 + (r + 1) * len), yOff + r * outSize + l0 * oW);
+      }
+    }
+  }
+}
+
+function convIm2col(s: Simd, o: ConvOperands): void {
   const { g, n, c, m, group, x, w, y } = o;
   const cg = c / group, mg = m / group;
   const inSize = prod(g.img), outSize = prod(g.col), kdim = cg * prod(g.k);
@@ -61,11 +131,10 @@ export function convSimd(s: Simd, o: ConvOperands): void {
   ensureBytes(s, cAt + mp * PANEL_ROWS * tw * 4);
   const mem = s.f32, b0f = bAt >> 2, c0f = cAt >> 2;
   const kernel = o.clamp ? s.kernelRowsClamp : s.kernelRowsBias;
-  if (o.clamp) { mem[clampAt >> 2] = o.clamp.lo; mem[(clampAt >> 2) + 1] = o.clamp.hi; }
   const product = (cols: number) => kernel(kdim, mp, Math.ceil(cols / NR), aAt, bAt, cAt, tw * 4, ldb * 4, biasAt, clampAt);
   for (let gi = 0; gi < group; gi++) {
     packPanelsA(mem, aAt >> 2, { data: w, off: gi * mg * kdim, rs: kdim, cs: 1 }, 0, mg, 0, kdim);
-    for (let r = 0; r < mp * PANEL_ROWS; r++) mem[(biasAt >> 2) + r] = o.bias && r < mg ? o.bias[gi * mg + r] : 0;
+    epilogue(mem, o, gi, mp * PANEL_ROWS, biasAt, clampAt);
     const store = (to: number, yo: number, len: number) => copyOut(mem, to, tw, y, yo, outSize, mg, len);
     if (images) {
       for (let b0 = 0; b0 < n; b0 += images) {

@@ -24,41 +24,50 @@ const PAGES = Math.ceil((A_BYTES + B_BYTES + C_BYTES) / 65536);
 export type Epilogue = 'none' | 'bias' | 'clamp';
 
 /**
- * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes][, biasAt, clampAt]): tile[i, j] = sum_p A[i, p]
- * B[p, j] over the panels. B is packed in NR-wide k-major panels, or (`rows`) plain rows of stride ldb, panel jp at
- * column jp*NR. With an epilogue, tile row i gets + bias[i] (floats at biasAt), then with 'clamp' is clamped to
- * [lo, hi] (two floats at clampAt) as pmin(hi, pmax(lo, v)): v > lo ? min(v, hi) : lo, NaN becoming lo.
+ * Where a kernel finds row p of B: NR-wide k-major panels, plain rows of stride ldb, or rows at byte offsets read
+ * from a table of i32 (tab[p]; an implicit convolution's rows are windows into one image at shifted offsets).
  */
-function kernelBody(rows: boolean, epi: Epilogue = 'none'): { params: number[]; locals: number[]; body: number[] } {
-  const [kc, mp, np, ap, bp, cp, ldc, ldb] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const nParams = (rows ? 8 : 7) + (epi === 'none' ? 0 : 2), biasAt = nParams - 2, clampAt = nParams - 1;
+export type BLayout = 'panels' | 'rows' | 'table';
+
+/**
+ * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes | tabAt][, biasAt, clampAt]): tile[i, j] =
+ * sum_p A[i, p] B[p, j] over the panels, panel jp of B at column jp*NR. With an epilogue, tile row i gets + bias[i]
+ * (floats at biasAt), then with 'clamp' is clamped to [lo, hi] (two floats at clampAt) as pmin(hi, pmax(lo, v)):
+ * v > lo ? min(v, hi) : lo, NaN becoming lo.
+ */
+function kernelBody(layout: BLayout, epi: Epilogue = 'none'): { params: number[]; locals: number[]; body: number[] } {
+  const [kc, mp, np, ap, bp, cp, ldc, ldb] = [0, 1, 2, 3, 4, 5, 6, 7], tabAt = ldb;
+  const nParams = (layout === 'panels' ? 7 : 8) + (epi === 'none' ? 0 : 2), biasAt = nParams - 2, clampAt = nParams - 1;
   const base = nParams;
-  const [jp, ip, p, a, b, c, bj, e] = [0, 1, 2, 3, 4, 5, 6, 7].map((x) => x + base);
-  const acc = [8, 9, 10, 11, 12, 13, 14, 15].map((x) => x + base), vb0 = base + 16, vb1 = base + 17, va = base + 18;
-  const vlo = base + 19, vhi = base + 20;
+  const [jp, ip, p, a, b, c, bj, e, t] = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => x + base);
+  const acc = [9, 10, 11, 12, 13, 14, 15, 16].map((x) => x + base), vb0 = base + 17, vb1 = base + 18, va = base + 19;
+  const vlo = base + 20, vhi = base + 21;
   const body: number[] = [];
   const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
   if (epi === 'clamp') emit(op.get(clampAt), op.load32Splat(0), op.set(vlo), op.get(clampAt), op.load32Splat(4), op.set(vhi));
   emit(op.i32(0), op.set(jp));
   emit(op.block, op.loop); // over B panels
   emit(op.get(jp), op.get(np), op.geU, op.brIf(1));
-  if (rows) emit(op.get(bp), op.get(jp), op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*32
+  if (layout !== 'panels') emit(op.get(bp), op.get(jp), op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*32
   else emit(op.get(bp), op.get(jp), op.get(kc), op.mul, op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*kc*32
   emit(op.i32(0), op.set(ip));
   emit(op.block, op.loop); // over A panels
   emit(op.get(ip), op.get(mp), op.geU, op.brIf(1));
   emit(op.get(ap), op.get(ip), op.get(kc), op.mul, op.i32(4), op.shl, op.add, op.set(a)); // ap + ip*kc*16
   emit(op.get(bj), op.set(b));
+  if (layout === 'table') emit(op.get(tabAt), op.set(t));
   for (const r of acc) emit(op.v128Zero, op.set(r));
   emit(op.get(kc), op.set(p));
   emit(op.loop); // over k
+  if (layout === 'table') emit(op.get(bj), op.get(t), op.i32Load(0), op.add, op.set(b), op.get(t), op.i32(4), op.add, op.set(t));
   emit(op.get(b), op.v128Load(0), op.set(vb0), op.get(b), op.v128Load(16), op.set(vb1));
   for (let r = 0; r < MR; r++) {
     emit(op.get(a), op.load32Splat(4 * r), op.set(va));
     emit(op.get(acc[2 * r]), op.get(va), op.get(vb0), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r]));
     emit(op.get(acc[2 * r + 1]), op.get(va), op.get(vb1), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r + 1]));
   }
-  emit(op.get(a), op.i32(16), op.add, op.set(a), op.get(b), rows ? op.get(ldb) : op.i32(32), op.add, op.set(b));
+  emit(op.get(a), op.i32(16), op.add, op.set(a));
+  if (layout !== 'table') emit(op.get(b), layout === 'rows' ? op.get(ldb) : op.i32(32), op.add, op.set(b));
   emit(op.get(p), op.i32(1), op.sub, op.tee(p), op.brIf(0));
   emit(op.end);
   // c = cp + ip*4*ldc + jp*32; four rows of two vectors
@@ -79,7 +88,7 @@ function kernelBody(rows: boolean, epi: Epilogue = 'none'): { params: number[]; 
   emit(op.end, op.end);
   emit(op.get(jp), op.i32(1), op.add, op.set(jp), op.br(0));
   emit(op.end, op.end);
-  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(8).fill(I32), ...new Array<number>(13).fill(V128)], body };
+  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(9).fill(I32), ...new Array<number>(13).fill(V128)], body };
 }
 
 /**
@@ -124,22 +133,46 @@ function dotBody(): { params: number[]; locals: number[]; body: number[] } {
   return { params: new Array<number>(9).fill(I32), locals: [...new Array<number>(11).fill(I32), ...new Array<number>(11).fill(V128)], body };
 }
 
+/**
+ * copy2d(outer, srcOuter, dstOuter, inner, srcInner, dstInner, len, src, dst) (all bytes): for o < outer, i < inner,
+ * copies len bytes from src + o*srcOuter + i*srcInner to dst + o*dstOuter + i*dstInner (a tile's lines gathered).
+ */
+function copy2dBody(): { params: number[]; locals: number[]; body: number[] } {
+  const [outer, so, dOut, inner, si, di, len, src, dst] = [0, 1, 2, 3, 4, 5, 6, 7, 8], [o, i, s, d] = [9, 10, 11, 12];
+  const body: number[] = [];
+  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  emit(op.i32(0), op.set(o), op.block, op.loop);
+  emit(op.get(o), op.get(outer), op.geU, op.brIf(1));
+  emit(op.get(src), op.get(o), op.get(so), op.mul, op.add, op.set(s), op.get(dst), op.get(o), op.get(dOut), op.mul, op.add, op.set(d));
+  emit(op.i32(0), op.set(i), op.block, op.loop);
+  emit(op.get(i), op.get(inner), op.geU, op.brIf(1));
+  emit(op.get(d), op.get(s), op.get(len), op.memoryCopy);
+  emit(op.get(s), op.get(si), op.add, op.set(s), op.get(d), op.get(di), op.add, op.set(d));
+  emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
+  emit(op.get(o), op.i32(1), op.add, op.set(o), op.br(0), op.end, op.end);
+  return { params: new Array<number>(9).fill(I32), locals: new Array<number>(4).fill(I32), body };
+}
+
 /** The module's bytes (exported for tests). */
 export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
   buildModule([
-    { name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }, { name: 'dot', ...dotBody() },
-    { name: 'kernelRowsBias', ...kernelBody(true, 'bias') }, { name: 'kernelRowsClamp', ...kernelBody(true, 'clamp') },
+    { name: 'kernel', ...kernelBody('panels') }, { name: 'kernelRows', ...kernelBody('rows') }, { name: 'dot', ...dotBody() },
+    { name: 'kernelRowsBias', ...kernelBody('rows', 'bias') }, { name: 'kernelRowsClamp', ...kernelBody('rows', 'clamp') },
+    { name: 'kernelTableBias', ...kernelBody('table', 'bias') }, { name: 'kernelTableClamp', ...kernelBody('table', 'clamp') },
+    { name: 'copy2d', ...copy2dBody() },
   ], PAGES);
 
 /** Benchmarks turn reading row-major B in place, and the dot-product kernel, off to time the packed path. */
 export const simdOptions = { rowsB: true, dot: true };
 
 type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb?: number) => void;
-/** kernelRows with the epilogue's operands: bias floats at biasAt, clamp [lo, hi] at clampAt (byte offsets). */
+/** kernelRows (ldb) or kernelTable (tabAt) with the epilogue's operands: bias floats at biasAt, clamp [lo, hi] at clampAt (bytes). */
 type EpiKernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb: number, biasAt: number, clampAt: number) => void;
+type Copy2d = (outer: number, srcOuter: number, dstOuter: number, inner: number, srcInner: number, dstInner: number, len: number, src: number, dst: number) => void;
 type Dot = (k4: number, m: number, n: number, ap: number, lda: number, bp: number, ldb: number, cp: number, ldc: number) => void;
 export interface Simd {
-  kernel: Kernel; kernelRows: Kernel; dot: Dot; kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel;
+  kernel: Kernel; kernelRows: Kernel; dot: Dot;
+  kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel; kernelTableBias: EpiKernel; kernelTableClamp: EpiKernel; copy2d: Copy2d;
   mem: WebAssembly.Memory; f32: Float32Array;
 }
 
@@ -165,6 +198,7 @@ export function simdGemm(): Simd | null {
     simd = {
       kernel: ex.kernel as Kernel, kernelRows: ex.kernelRows as Kernel, dot: ex.dot as Dot,
       kernelRowsBias: ex.kernelRowsBias as EpiKernel, kernelRowsClamp: ex.kernelRowsClamp as EpiKernel,
+      kernelTableBias: ex.kernelTableBias as EpiKernel, kernelTableClamp: ex.kernelTableClamp as EpiKernel, copy2d: ex.copy2d as Copy2d,
       mem, f32: new Float32Array(mem.buffer),
     };
   } catch {

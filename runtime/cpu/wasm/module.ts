@@ -39,6 +39,8 @@ export const op = {
   i32: (n: number) => [0x41, ...sleb(n)],
   add: [0x6a], sub: [0x6b], mul: [0x6c], ltU: [0x49], geU: [0x4f], eqz: [0x45], shl: [0x74],
   f32Load: (off = 0) => [0x2a, 2, ...uleb(off)],
+  i32Load: (off = 0) => [0x28, 2, ...uleb(off)],
+  memoryCopy: [0xfc, ...uleb(10), 0x00, 0x00],
   f32Store: (off = 0) => [0x38, 2, ...uleb(off)],
   v128Load: (off = 0) => [0xfd, ...uleb(0x00), 4, ...uleb(off)],
   v128Store: (off = 0) => [0xfd, ...uleb(0x0b), 4, ...uleb(off)],
