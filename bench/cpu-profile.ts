@@ -10,7 +10,7 @@ import { compileTraining } from '../compiler/train/trainer.ts';
 import { scalar, tensor, type Tensor } from '../ir/tensor.ts';
 import type { Graph, Value } from '../ir/graph.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
-import { runClamped } from '../runtime/cpu/epilogue.ts';
+import { runFused } from '../runtime/cpu/epilogue.ts';
 import { runGroup, schedule, stepIO } from '../runtime/cpu/fuse.ts';
 import { lastUses } from '../ir/liveness.ts';
 
@@ -38,8 +38,8 @@ function profile(label: string, g: Graph, inputs: Map<string, Tensor>) {
         key = `group of ${s.group.members.length} over ${s.group.n}`;
       } else {
         const p = s.producer;
-        runClamped(p, s.clamp, p.inputs.map((v) => (v ? env.get(v) : undefined))).forEach((t, k) => env.set(s.act.outputs[k], t));
-        key = `${p.op}+${s.act.op} ${p.inputs.map((v) => (v ? `[${v.type.shape}]` : '-')).join(' ')}`;
+        runFused(p, s.clamp, s.pool, p.inputs.map((v) => (v ? env.get(v) : undefined))).forEach((t, k) => env.set(s.last.outputs[k], t));
+        key = `${p.op}${s.clamp ? '+clamp' : ''}${s.pool ? `+${s.pool.op}` : ''} ${p.inputs.map((v) => (v ? `[${v.type.shape}]` : '-')).join(' ')}`;
       }
       const dt = performance.now() - t0;
       for (const v of rw[i].reads) if (v && lastUse.get(v) === i && !g.constants.has(v)) env.delete(v);

@@ -10,7 +10,8 @@
 // A lone large elementwise node may write over an operand that dies at it (a Relu after a Conv): no fresh
 // output, which for a tensor of megabytes costs as much as the loop (page faults of a new allocation).
 //
-// A Conv whose only reader is a Relu runs as one step with the Relu applied in the Conv's store (epilogue.ts).
+// A Conv whose only reader is a Relu (and the Relu's only reader a MaxPool) runs as one step with the Relu and
+// the pool applied in the Conv's kernel (epilogue.ts).
 //
 // Members are nodes with a fast loop (elementwise-fast.ts) whose operands each have the output's element
 // count or one element. Nodes whose inputs and outputs are all single elements (a bias-correction scalar) do
@@ -22,7 +23,7 @@ import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { fusedClamp } from './epilogue.ts';
+import { clampOf, fusesReaders, isFusedPool } from './epilogue.ts';
 import { BINARY, sigmoid, UNARY, where, type Loop1, type Loop2 } from './kernels/elementwise-fast.ts';
 import type { Clamp } from './wasm/conv-simd.ts';
 
@@ -42,19 +43,19 @@ interface Member {
 
 /**
  * A schedule step: one node, a fused group run at the position of its last node, or a producer with its clamp
- * activation run at the producer's position. `reuse` marks a large elementwise node that may write its output
+ * activation and pool (`last` the chain's last node) run at the producer's position. `reuse` marks a large elementwise node that may write its output
  * over an operand that dies there (see interpreter.ts).
  */
 export type Step =
   | { readonly node: Node; readonly index: number; readonly reuse?: boolean }
   | { readonly group: Group; readonly index: number }
-  | { readonly producer: Node; readonly act: Node; readonly clamp: Clamp; readonly index: number };
+  | { readonly producer: Node; readonly clamp?: Clamp; readonly pool?: Node; readonly last: Node; readonly index: number };
 
 /** The values a step reads and the ones it writes (what liveness sees). */
 export function stepIO(s: Step): { readonly reads: readonly (Value | undefined)[]; readonly writes: readonly Value[] } {
   if ('node' in s) return { reads: s.node.inputs, writes: s.node.outputs };
   if ('group' in s) return s.group;
-  return { reads: s.producer.inputs, writes: s.act.outputs };
+  return { reads: s.producer.inputs, writes: s.last.outputs };
 }
 
 export interface Group {
@@ -97,11 +98,11 @@ export function schedule(graph: Graph): Step[] {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (absorbed.has(i)) continue;
-    const act = activation(node, nodes, readers, kept);
-    if (act) {
+    const chain = fusedChain(node, nodes, readers, kept);
+    if (chain) {
       flush();
-      absorbed.add(act.at);
-      steps.push({ producer: node, act: nodes[act.at], clamp: act.clamp, index: i });
+      for (const k of chain.at) absorbed.add(k);
+      steps.push({ producer: node, clamp: chain.clamp, pool: chain.pool, last: nodes[chain.at[chain.at.length - 1]], index: i });
     } else if (fusible(node)) {
       const n = numel(node.outputs[0].type.shape);
       if (run.length && numel(nodes[run[0]].outputs[0].type.shape) !== n) flush();
@@ -117,13 +118,23 @@ export function schedule(graph: Graph): Step[] {
   return steps;
 }
 
-/** The clamp activation that is the only reader of `node`'s output (not kept by the graph), if they may fuse. */
-function activation(node: Node, nodes: readonly Node[], readers: Map<Value, number[]>, kept: Set<Value>): { at: number; clamp: Clamp } | undefined {
-  if (node.outputs.length !== 1 || kept.has(node.outputs[0])) return undefined;
-  const rs = readers.get(node.outputs[0]) ?? [];
-  if (rs.length !== 1) return undefined;
-  const clamp = fusedClamp(node, nodes[rs[0]]);
-  return clamp && { at: rs[0], clamp };
+/**
+ * The readers a producer takes into its step: a clamp activation that is its output's only reader, then a pool
+ * that is the only reader of that (each output not kept by the graph); undefined when neither fuses.
+ */
+function fusedChain(node: Node, nodes: readonly Node[], readers: Map<Value, number[]>, kept: Set<Value>): { at: number[]; clamp?: Clamp; pool?: Node } | undefined {
+  if (!fusesReaders(node)) return undefined;
+  const onlyReader = (n: Node): number | undefined => {
+    const rs = readers.get(n.outputs[0]) ?? [];
+    return rs.length === 1 && !kept.has(n.outputs[0]) ? rs[0] : undefined;
+  };
+  const at: number[] = [];
+  let last = node, clamp: Clamp | undefined, pool: Node | undefined;
+  const a = onlyReader(last);
+  if (a !== undefined && (clamp = clampOf(nodes[a]))) { at.push(a); last = nodes[a]; }
+  const p = onlyReader(last);
+  if (p !== undefined && isFusedPool(nodes[p])) { at.push(p); pool = nodes[p]; }
+  return at.length ? { at, clamp, pool } : undefined;
 }
 
 function group(nodes: readonly Node[], run: readonly number[], readers: Map<Value, number[]>, kept: Set<Value>): Group {

@@ -8,7 +8,7 @@ import type { Tensor } from '../../ir/tensor.ts';
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
-import { runClamped } from './epilogue.ts';
+import { runFused } from './epilogue.ts';
 import { runGroup, schedule, stepIO, type Step } from './fuse.ts';
 import { fastElementwise } from './kernels/elementwise-fast.ts';
 import { CPU_KERNELS } from './kernels/index.ts';
@@ -114,7 +114,7 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
       runGroup(step.group, env).forEach((t, k) => env.set(writes[k], t));
     } else {
       const ins = step.producer.inputs.map((v) => (v ? env.get(v) : undefined));
-      runClamped(step.producer, step.clamp, ins).forEach((t, k) => env.set(writes[k], t));
+      runFused(step.producer, step.clamp, step.pool, ins).forEach((t, k) => env.set(writes[k], t));
     }
     for (const v of reads) if (v && lastUse.get(v) === i) release(v, step.index);
     for (const v of writes) if (!lastUse.has(v)) release(v, step.index);

@@ -1,7 +1,8 @@
 // The WebAssembly SIMD convolution (implicit, or a column matrix built in the kernel's memory; bias and clamp in
 // the kernel's store) against the im2col + JS GEMM path (float64 accumulation) on random 1-D, 2-D and 3-D shapes: groups,
 // strides, dilations, pads, with and without bias and a Relu clamp, and chunk sizes small enough to split a batch
-// into chunks of images and an image into chunks of lines.
+// into chunks of images and an image into chunks of lines; with a max pool after it (applied in the kernel's memory
+// where the path allows, else by the pool kernel on the conv's output).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Graph } from '../../ir/graph.ts';
@@ -32,6 +33,7 @@ const caseArb = fc.record({
   relu: fc.boolean(),
   chunk: fc.constantFrom(1 << 18, 4096, 600, 64),
   implicit: fc.boolean(),
+  pool: fc.option(fc.record({ k: fc.integer({ min: 1, max: 3 }), s: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
   seed: fc.integer({ min: 1, max: 1 << 30 }),
 });
 
@@ -45,15 +47,17 @@ function run(c: Case, simd: boolean): Tensor {
   const g = new Graph();
   const ins = [g.addInput('x', { dtype: 'f32', shape: xs }), g.addInput('w', { dtype: 'f32', shape: ws })];
   if (c.bias) ins.push(g.addInput('b', { dtype: 'f32', shape: [ws[0]] }));
-  g.addNode('Conv', ins, attrs as never);
+  const [y] = g.addNode('Conv', ins, attrs as never);
   const node = g.nodes[0];
+  const poolAttrs = c.pool && { kernel_shape: ks.map(() => c.pool!.k), strides: ks.map(() => c.pool!.s) };
+  const pool = poolAttrs && { attrs: poolAttrs as never, type: g.addNode('MaxPool', [y], poolAttrs as never)[0].type };
   const vals = [rand(xs, c.seed), rand(ws, c.seed + 1), ...(c.bias ? [rand([ws[0]], c.seed + 2)] : [])];
   const saved = convChunk.floats;
   gemmConfig.simd = simd;
   convChunk.floats = c.chunk;
   convOptions.implicit = c.implicit;
   try {
-    return convClamped(vals, node.attrs, node.outputs.map((v) => v.type), c.relu ? { lo: 0, hi: Infinity } : undefined)[0];
+    return convClamped(vals, node.attrs, node.outputs.map((v) => v.type), c.relu ? { lo: 0, hi: Infinity } : undefined, pool)[0];
   } finally {
     gemmConfig.simd = true;
     convChunk.floats = saved;
@@ -66,6 +70,8 @@ describe('SIMD convolution', () => {
     fc.assert(fc.property(caseArb, (c) => {
       // A window larger than the padded input has no output: skip those shapes.
       if ((c.k - 1) * c.dilation + 1 > c.size + 2 * c.pad) return;
+      const convOut = Math.floor((c.size + 2 * c.pad - (c.k - 1) * c.dilation - 1) / c.stride) + 1;
+      if (c.pool && c.pool.k > convOut) return;
       const got = run(c, true), want = run(c, false);
       expect(got.shape).toEqual(want.shape);
       const kdim = c.cg * c.k ** c.dims;
@@ -80,7 +86,7 @@ describe('SIMD convolution', () => {
   });
 
   it.skipIf(!simdGemm())('a clamp turns NaN into its low bound, as an unfused Relu does', () => {
-    const c: Case = { dims: 2, n: 2, cg: 2, mg: 5, group: 1, k: 3, size: 6, stride: 1, dilation: 1, pad: 1, bias: true, relu: true, chunk: 1 << 18, implicit: true, seed: 7 };
+    const c: Case = { dims: 2, n: 2, cg: 2, mg: 5, group: 1, k: 3, size: 6, stride: 1, dilation: 1, pad: 1, bias: true, relu: true, chunk: 1 << 18, implicit: true, pool: undefined, seed: 7 };
     const g = new Graph();
     const ins = [g.addInput('x', { dtype: 'f32', shape: [2, 2, 6, 6] }), g.addInput('w', { dtype: 'f32', shape: [5, 2, 3, 3] })];
     g.addNode('Conv', ins, { group: 1, pads: [1, 1, 1, 1] } as never);

@@ -35,7 +35,32 @@ function oneByOne(g: Graph, inputs: Map<string, Tensor>): Tensor[] {
   return g.outputs.map((v) => env.get(v)!);
 }
 
-describe('Conv + Relu epilogue', () => {
+/** The seed CNN's shape of layers: Conv-Relu-MaxPool twice, small. */
+function cnn() {
+  const g = new Graph();
+  const x = g.addInput('x', { dtype: 'f32', shape: [4, 1, 12, 12] });
+  const w1 = g.addInput('w1', { dtype: 'f32', shape: [8, 1, 3, 3] }), b1 = g.addInput('b1', { dtype: 'f32', shape: [8] });
+  const w2 = g.addInput('w2', { dtype: 'f32', shape: [6, 8, 3, 3] }), b2 = g.addInput('b2', { dtype: 'f32', shape: [6] });
+  const one = (op: string, xs: Value[], attrs: Record<string, unknown> = {}) => g.addNode(op as never, xs, attrs as never)[0];
+  const pool = { kernel_shape: [2, 2], strides: [2, 2] };
+  const p1 = one('MaxPool', [one('Relu', [one('Conv', [x, w1, b1], { group: 1, pads: [1, 1, 1, 1] })])], pool);
+  const p2 = one('MaxPool', [one('Relu', [one('Conv', [p1, w2, b2], { group: 1 })])], pool);
+  g.outputs = [p2];
+  const inputs = new Map([['x', rand([4, 1, 12, 12], 5)], ['w1', rand([8, 1, 3, 3], 6)], ['b1', rand([8], 7)], ['w2', rand([6, 8, 3, 3], 8)], ['b2', rand([6], 9)]]);
+  return { g, inputs };
+}
+
+describe('Conv + Relu (+ MaxPool) epilogue', () => {
+  it('takes the MaxPool after the Relu into the step, with the bits of the nodes run one by one', () => {
+    const { g, inputs } = cnn();
+    const steps = schedule(g);
+    expect(steps).toHaveLength(2);
+    expect(steps.every((s) => 'producer' in s && s.clamp && s.pool)).toBe(true);
+    const [got] = interpret(g, inputs), [want] = oneByOne(g, inputs);
+    expect(got.shape).toEqual([4, 6, 2, 2]);
+    expect(Array.from(got.data)).toEqual(Array.from(want.data));
+  });
+
   it('runs as one step with the bits of the nodes run one by one', () => {
     const { g, inputs } = convNet(false);
     expect(schedule(g).filter((s) => 'producer' in s)).toHaveLength(2);

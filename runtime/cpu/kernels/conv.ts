@@ -4,12 +4,14 @@ import { fitsFloatScratch, floatArray, type FloatArray } from '../../../ir/dtype
 import { numel } from '../../../ir/shape.ts';
 import type { Tensor, TensorType } from '../../../ir/tensor.ts';
 import type { Attrs } from '../../../ir/op.ts';
+import { poolGeometry } from '../../../ir/ops/nn-pool.ts';
 import { alloc, type CpuKernel, inp } from '../kernel.ts';
-import { type Clamp, convSimd, MAX_PACKED_A, packedWeightBytes } from '../wasm/conv-simd.ts';
+import { type Clamp, convSimd, type InnerPool, MAX_PACKED_A, packedWeightBytes } from '../wasm/conv-simd.ts';
 import { simdGemm } from '../wasm/gemm-simd.ts';
 import { gemm, gemmConfig } from './gemm.ts';
 import { PANEL_ROWS } from './gemm-pack.ts';
 import { col2im, geo3, type Geo3, im2col, isPointwise } from './im2col.ts';
+import { inside2d, maxPool } from './pool.ts';
 
 let scratch: FloatArray = new Float32Array(1 << 16);
 /** Column matrices are built a slab of lines at a time, of at most about this many elements (4 MB); tests shrink it. */
@@ -30,21 +32,46 @@ function withBias(out: Tensor, bias: Tensor | undefined): Tensor {
   return r;
 }
 
-/** Conv with an optional output clamp (a Relu that the interpreter's schedule fused into it). */
-export function convClamped(xs: readonly (Tensor | undefined)[], a: Attrs, out: readonly TensorType[], clamp?: Clamp): Tensor[] {
+/** A max pool applied to a Conv's output in the same step: its attributes and output type. */
+export interface PoolAfter {
+  readonly attrs: Attrs;
+  readonly type: TensorType;
+}
+
+/**
+ * Conv with an optional output clamp and max pool after it (a Relu and a MaxPool that the interpreter's schedule
+ * fused into it); returns the last one's output. The SIMD kernel applies both in its memory where it can.
+ */
+export function convClamped(xs: readonly (Tensor | undefined)[], a: Attrs, out: readonly TensorType[], clamp?: Clamp, pool?: PoolAfter): Tensor[] {
   const x = inp(xs, 0), w = inp(xs, 1), bias = xs[2];
   const g = geo3(x.shape.slice(2), out[0].shape.slice(2), w.shape, a);
   const group = a.group as number, [n, c] = x.shape, m = w.shape[0];
-  const s = gemmConfig.simd && [x, w, bias ?? x].every((t) => t.data instanceof Float32Array) ? simdGemm() : null;
-  if (s && (group === 1 || m / group >= PANEL_ROWS) && packedWeightBytes(m / group, numel(w.shape.slice(1))) <= MAX_PACKED_A) {
-    const y = alloc(out[0]);
-    const f32 = (t: Tensor) => t.data as Float32Array;
-    convSimd(s, { g, n, c, m, group, x: f32(x), w: f32(w), bias: bias && f32(bias), y: f32(y), clamp });
-    return [y];
+  const f32 = [x, w, bias ?? x].every((t) => t.data instanceof Float32Array);
+  const fits = (group === 1 || m / group >= PANEL_ROWS) && packedWeightBytes(m / group, numel(w.shape.slice(1))) <= MAX_PACKED_A;
+  const s = gemmConfig.simd && f32 && fits ? simdGemm() : null;
+  const run = (simd: NonNullable<typeof s>, y: Tensor, inner?: InnerPool) => {
+    const d = (t: Tensor) => t.data as Float32Array;
+    return convSimd(simd, { g, n, c, m, group, x: d(x), w: d(w), bias: bias && d(bias), y: d(y), clamp, pool: inner });
+  };
+  const inner = s && pool ? innerPool(out[0], pool) : undefined;
+  if (s && pool && inner) {
+    const y = alloc(pool.type);
+    if (run(s, y, inner)) return [y];
   }
-  const y = convGemm(x, w, bias, g, group, out[0]);
-  if (clamp) clampInPlace(y.data as FloatArray, clamp);
-  return [y];
+  let y: Tensor;
+  if (s) run(s, (y = alloc(out[0])));
+  else {
+    y = convGemm(x, w, bias, g, group, out[0]);
+    if (clamp) clampInPlace(y.data as FloatArray, clamp);
+  }
+  return pool ? [maxPool([y], pool.attrs, [pool.type])[0]] : [y];
+}
+
+/** The pool's window in the SIMD kernel's terms, when it is a 2-D one inside its input. */
+function innerPool(convOut: TensorType, pool: PoolAfter): InnerPool | undefined {
+  const pg = poolGeometry(convOut.shape, pool.attrs);
+  if (!inside2d(pg)) return undefined;
+  return { kH: pg.kernel[0], kW: pg.kernel[1], sH: pg.strides[0], sW: pg.strides[1], oH: pg.out[0], oW: pg.out[1] };
 }
 
 export const conv: CpuKernel = (xs, a, out) => convClamped(xs, a, out);

@@ -4,6 +4,7 @@
 //   j = oh * Wp + ow over the padded width Wp, so row (c, kh, kw) of the column matrix is the plane itself read
 //   from offset c*Hp*Wp + kh*dH*Wp + kw*dW, and the kernel takes those row offsets from a table. The Wp - oW
 //   columns per line that wrap past the right edge are computed and dropped; no column matrix is written.
+//   A max pool after the conv (2-D, windows inside) can run on the tile too, so only the pooled output leaves.
 // - im2col (any other window): per chunk of output columns (whole images side by side, or a range of lines of one large image) im2col writes
 // the rows of B straight into the memory at the row-major kernel's stride, the group's weights (packed once) are
 // A, and the micro-kernel adds the bias and applies an optional clamp (a Relu fused by the interpreter's schedule)
@@ -41,6 +42,18 @@ export interface ConvOperands {
   readonly bias?: Float32Array;
   readonly y: Float32Array;
   readonly clamp?: Clamp;
+  /** A 2-D max pool of the (clamped) output, windows inside it: y then holds the pooled output instead. */
+  readonly pool?: InnerPool;
+}
+
+/** Window, stride and output size of a max pool (2-D, every window inside its input). */
+export interface InnerPool {
+  readonly kH: number;
+  readonly kW: number;
+  readonly sH: number;
+  readonly sW: number;
+  readonly oH: number;
+  readonly oW: number;
 }
 
 const align = (bytes: number) => Math.ceil(bytes / 64) * 64;
@@ -49,13 +62,25 @@ const prod = (v: readonly number[]) => v[0] * v[1] * v[2];
 /** Bytes the packed weights of one group take (callers check MAX_PACKED_A). */
 export const packedWeightBytes = (mg: number, kdim: number) => Math.ceil(mg / PANEL_ROWS) * PANEL_ROWS * kdim * 4;
 
-/** y = clamp(conv(x, w) + bias), every operand float32. */
-export function convSimd(s: Simd, o: ConvOperands): void {
+/**
+ * y = clamp(conv(x, w) + bias) (then pooled), every operand float32. False, with nothing done, where a pool is
+ * asked for and cannot be applied here (only the implicit path pools, and only whole images in one chunk).
+ */
+export function convSimd(s: Simd, o: ConvOperands): boolean {
   const { g } = o;
   const flat = g.img[0] === 1 && g.col[0] === 1 && g.k[0] === 1 && g.s.every((x) => x === 1);
   // The wrapped columns cost (Wp - oW) / oW of the product: worth it against building a column matrix while small.
-  if (convOptions.implicit && flat && g.col[2] + (g.k[2] - 1) * g.d[2] <= 2 * g.col[2]) return convImplicit(s, o);
-  convIm2col(s, o);
+  const implicit = convOptions.implicit && flat && g.col[2] + (g.k[2] - 1) * g.d[2] <= 2 * g.col[2];
+  if (o.pool && !(implicit && implicitLines(o) >= g.col[1])) return false;
+  if (implicit) convImplicit(s, o);
+  else convIm2col(s, o);
+  return true;
+}
+
+/** Output lines per product of the implicit path: the tile [mg, lines * Wp] within the chunk budget. */
+function implicitLines(o: ConvOperands): number {
+  const g = o.g, mp = Math.ceil(o.m / o.group / PANEL_ROWS), Wp = g.col[2] + (g.k[2] - 1) * g.d[2];
+  return Math.max(1, Math.min(g.col[1], Math.floor(convChunk.floats / (mp * PANEL_ROWS * Wp))));
 }
 
 /** The bias of group gi (zero-padded to whole panels) and the clamp into the memory. */
@@ -71,7 +96,7 @@ function convImplicit(s: Simd, o: ConvOperands): void {
   const [, iH, iW] = g.img, [, oH, oW] = g.col, [, kH, kW] = g.k, [, dH, dW] = g.d, [, pH, pW] = g.p;
   const Hp = oH + (kH - 1) * dH, Wp = oW + (kW - 1) * dW, plane = Hp * Wp;
   const kdim = cg * kH * kW, inSize = iH * iW, outSize = oH * oW;
-  const linesPer = Math.max(1, Math.min(oH, Math.floor(convChunk.floats / (mp * PANEL_ROWS * Wp))));
+  const linesPer = implicitLines(o), pool = o.pool;
   const tw = Math.ceil((linesPer * Wp) / NR) * NR;
   // Memory: packed weights, clamp [lo, hi], bias, the row table, the padded image (plus a tile's width of slack
   // for the wrapped columns of the last line), the tile, the chunk's output lines gathered [mg, lines * oW].
@@ -91,6 +116,7 @@ function convImplicit(s: Simd, o: ConvOperands): void {
     epilogue(mem, o, gi, mp * PANEL_ROWS, biasAt, clampAt);
     for (let b = 0; b < n; b++) {
       const xOff = (b * c + gi * cg) * inSize, yOff = (b * m + gi * mg) * outSize;
+      const pooled = pool ? pool.oH * pool.oW : 0;
       if (pH === 0 && pW === 0 && Wp === iW && Hp === iH) mem.set(x.subarray(xOff, xOff + cg * inSize), x0);
       else {
         for (let ci = 0; ci < cg; ci++) {
@@ -104,6 +130,11 @@ function convImplicit(s: Simd, o: ConvOperands): void {
         const l1 = Math.min(oH, l0 + linesPer);
         const len = (l1 - l0) * oW;
         kernel(kdim, mp, Math.ceil(((l1 - l0) * Wp) / NR), 0, xAt + l0 * Wp * 4, cAt, tw * 4, tabAt, biasAt, clampAt);
+        if (pool) { // the whole image is this chunk
+          s.maxPool(mg, pool.oH, pool.oW, pool.kH, pool.kW, pool.sH * Wp * 4, pool.sW * 4, cAt, tw * 4, Wp * 4, outAt);
+          y.set(mem.subarray(out0, out0 + mg * pooled), (b * m + gi * mg) * pooled);
+          continue;
+        }
         s.copy2d(mg, tw * 4, len * 4, l1 - l0, Wp * 4, oW * 4, oW * 4, cAt, outAt);
         if (len === outSize) y.set(mem.subarray(out0, out0 + mg * outSize), yOff);
         else for (let r = 0; r < mg; r++) y.set(mem.subarray(out0 + r * len, out0 + (r + 1) * len), yOff + r * outSize + l0 * oW);

@@ -9,7 +9,7 @@
 // WebAssembly or its SIMD is missing (WebAssembly.validate on the module) or compiling is refused.
 import type { ColumnSegments, MatView } from '../kernels/gemm.ts';
 import { PANEL_ROWS, packPanelsA } from '../kernels/gemm-pack.ts';
-import { buildModule, I32, op, V128 } from './module.ts';
+import { buildModule, F32, I32, op, V128 } from './module.ts';
 
 export const MR = PANEL_ROWS, NR = 8;
 export const KC = 256, MC = 128, NC = 1024;
@@ -153,13 +153,47 @@ function copy2dBody(): { params: number[]; locals: number[]; body: number[] } {
   return { params: new Array<number>(9).fill(I32), locals: new Array<number>(4).fill(I32), body };
 }
 
+/**
+ * maxPool(planes, oH, oW, kH, kW, sHBytes, sWBytes, src, srcPlane, srcLine, dst) (bytes): dst[p, oh, ow] = the max
+ * of the kH x kW window at src + p*srcPlane + oh*sHBytes + ow*sWBytes (lines srcLine apart), written densely. The
+ * window's first element, then each later one that is greater (MaxPool's rule: a NaN only ever comes first).
+ */
+function maxPoolBody(): { params: number[]; locals: number[]; body: number[] } {
+  const [planes, oH, oW, kH, kW, sH, sW, src, plane, line, dst] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [p, oh, ow, kh, kw, row, a, q, d, m, v] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+  const body: number[] = [];
+  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  /** for (i = 0; i < n; i++) { inner } */
+  const loop = (i: number, n: number, inner: () => void) => {
+    emit(op.i32(0), op.set(i), op.block, op.loop, op.get(i), op.get(n), op.geU, op.brIf(1));
+    inner();
+    emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
+  };
+  emit(op.get(dst), op.set(d));
+  loop(p, planes, () => loop(oh, oH, () => {
+    emit(op.get(src), op.get(p), op.get(plane), op.mul, op.add, op.get(oh), op.get(sH), op.mul, op.add, op.set(row));
+    loop(ow, oW, () => {
+      emit(op.get(row), op.get(ow), op.get(sW), op.mul, op.add, op.tee(a), op.f32Load(0), op.set(m));
+      loop(kh, kH, () => {
+        emit(op.get(a), op.get(kh), op.get(line), op.mul, op.add, op.set(q));
+        loop(kw, kW, () => {
+          emit(op.get(q), op.f32Load(0), op.set(v), op.get(v), op.get(m), op.get(v), op.get(m), op.f32Gt, op.select, op.set(m));
+          emit(op.get(q), op.i32(4), op.add, op.set(q));
+        });
+      });
+      emit(op.get(d), op.get(m), op.f32Store(0), op.get(d), op.i32(4), op.add, op.set(d));
+    });
+  }));
+  return { params: new Array<number>(11).fill(I32), locals: [...new Array<number>(9).fill(I32), F32, F32], body };
+}
+
 /** The module's bytes (exported for tests). */
 export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
   buildModule([
     { name: 'kernel', ...kernelBody('panels') }, { name: 'kernelRows', ...kernelBody('rows') }, { name: 'dot', ...dotBody() },
     { name: 'kernelRowsBias', ...kernelBody('rows', 'bias') }, { name: 'kernelRowsClamp', ...kernelBody('rows', 'clamp') },
     { name: 'kernelTableBias', ...kernelBody('table', 'bias') }, { name: 'kernelTableClamp', ...kernelBody('table', 'clamp') },
-    { name: 'copy2d', ...copy2dBody() },
+    { name: 'copy2d', ...copy2dBody() }, { name: 'maxPool', ...maxPoolBody() },
   ], PAGES);
 
 /** Benchmarks turn reading row-major B in place, and the dot-product kernel, off to time the packed path. */
@@ -169,10 +203,11 @@ type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: n
 /** kernelRows (ldb) or kernelTable (tabAt) with the epilogue's operands: bias floats at biasAt, clamp [lo, hi] at clampAt (bytes). */
 type EpiKernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb: number, biasAt: number, clampAt: number) => void;
 type Copy2d = (outer: number, srcOuter: number, dstOuter: number, inner: number, srcInner: number, dstInner: number, len: number, src: number, dst: number) => void;
+type MaxPool = (planes: number, oH: number, oW: number, kH: number, kW: number, sH: number, sW: number, src: number, srcPlane: number, srcLine: number, dst: number) => void;
 type Dot = (k4: number, m: number, n: number, ap: number, lda: number, bp: number, ldb: number, cp: number, ldc: number) => void;
 export interface Simd {
   kernel: Kernel; kernelRows: Kernel; dot: Dot;
-  kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel; kernelTableBias: EpiKernel; kernelTableClamp: EpiKernel; copy2d: Copy2d;
+  kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel; kernelTableBias: EpiKernel; kernelTableClamp: EpiKernel; copy2d: Copy2d; maxPool: MaxPool;
   mem: WebAssembly.Memory; f32: Float32Array;
 }
 
@@ -198,7 +233,7 @@ export function simdGemm(): Simd | null {
     simd = {
       kernel: ex.kernel as Kernel, kernelRows: ex.kernelRows as Kernel, dot: ex.dot as Dot,
       kernelRowsBias: ex.kernelRowsBias as EpiKernel, kernelRowsClamp: ex.kernelRowsClamp as EpiKernel,
-      kernelTableBias: ex.kernelTableBias as EpiKernel, kernelTableClamp: ex.kernelTableClamp as EpiKernel, copy2d: ex.copy2d as Copy2d,
+      kernelTableBias: ex.kernelTableBias as EpiKernel, kernelTableClamp: ex.kernelTableClamp as EpiKernel, copy2d: ex.copy2d as Copy2d, maxPool: ex.maxPool as MaxPool,
       mem, f32: new Float32Array(mem.buffer),
     };
   } catch {

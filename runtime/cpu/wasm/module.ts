@@ -2,7 +2,7 @@
 // and v128 locals, exports). Instructions are written as bytes through the `op` helpers below; the encoding
 // follows the WebAssembly core spec (LEB128 integers, sections by id) and the fixed-width SIMD proposal.
 
-export const I32 = 0x7f, V128 = 0x7b;
+export const I32 = 0x7f, F32 = 0x7d, V128 = 0x7b;
 
 /** Unsigned LEB128. */
 export function uleb(n: number): number[] {
@@ -49,7 +49,7 @@ export const op = {
   f32x4Add: [0xfd, ...uleb(0xe4)], f32x4Mul: [0xfd, ...uleb(0xe6)],
   f32x4Pmin: [0xfd, ...uleb(0xea)], f32x4Pmax: [0xfd, ...uleb(0xeb)],
   f32x4Extract: (lane: number) => [0xfd, ...uleb(0x1f), lane],
-  f32Add: [0x92],
+  f32Add: [0x92], f32Gt: [0x5e], select: [0x1b],
 };
 
 export interface Func {
