@@ -33,7 +33,7 @@ const caseArb = fc.record({
   relu: fc.boolean(),
   chunk: fc.constantFrom(1 << 18, 4096, 600, 64),
   implicit: fc.boolean(),
-  pool: fc.option(fc.record({ k: fc.integer({ min: 1, max: 3 }), s: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
+  pool: fc.option(fc.record({ k: fc.constantFrom(2, 2, 1, 3), s: fc.constantFrom(2, 2, 1, 3) }), { nil: undefined }),
   seed: fc.integer({ min: 1, max: 1 << 30 }),
 });
 

@@ -103,7 +103,7 @@ function convImplicit(s: Simd, o: ConvOperands): void {
   const clampAt = align(packedWeightBytes(mg, kdim)), biasAt = clampAt + 16, tabAt = align(biasAt + mp * PANEL_ROWS * 4);
   const xAt = align(tabAt + kdim * 4), xFloats = cg * plane + tw + NR, cAt = align(xAt + xFloats * 4);
   const outAt = align(cAt + mp * PANEL_ROWS * tw * 4);
-  ensureBytes(s, outAt + mg * linesPer * oW * 4);
+  ensureBytes(s, outAt + (mg * linesPer * oW + 4) * 4); // + a vector: the 2x2 pool's spill past its last line
   const mem = s.f32, i32 = new Int32Array(s.mem.buffer), x0 = xAt >> 2, out0 = outAt >> 2;
   for (let ci = 0, q = tabAt >> 2; ci < cg; ci++) {
     for (let kh = 0; kh < kH; kh++) for (let kw = 0; kw < kW; kw++) i32[q++] = (ci * plane + kh * dH * Wp + kw * dW) * 4;
@@ -131,7 +131,8 @@ function convImplicit(s: Simd, o: ConvOperands): void {
         const len = (l1 - l0) * oW;
         kernel(kdim, mp, Math.ceil(((l1 - l0) * Wp) / NR), 0, xAt + l0 * Wp * 4, cAt, tw * 4, tabAt, biasAt, clampAt);
         if (pool) { // the whole image is this chunk
-          s.maxPool(mg, pool.oH, pool.oW, pool.kH, pool.kW, pool.sH * Wp * 4, pool.sW * 4, cAt, tw * 4, Wp * 4, outAt);
+          if (pool.kH === 2 && pool.kW === 2 && pool.sH === 2 && pool.sW === 2) s.maxPool2x2(mg, pool.oH, Math.ceil(pool.oW / 4), cAt, tw * 4, Wp * 4, outAt, pool.oW * 4);
+          else s.maxPool(mg, pool.oH, pool.oW, pool.kH, pool.kW, pool.sH * Wp * 4, pool.sW * 4, cAt, tw * 4, Wp * 4, outAt);
           y.set(mem.subarray(out0, out0 + mg * pooled), (b * m + gi * mg) * pooled);
           continue;
         }

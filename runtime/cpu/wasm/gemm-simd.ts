@@ -187,13 +187,50 @@ function maxPoolBody(): { params: number[]; locals: number[]; body: number[] } {
   return { params: new Array<number>(11).fill(I32), locals: [...new Array<number>(9).fill(I32), F32, F32], body };
 }
 
+/** Byte lanes picking f32 lanes `ls` of two concatenated vectors. */
+const f32Lanes = (ls: readonly number[]) => ls.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]);
+
+/**
+ * maxPool2x2(planes, oH, vectors, src, srcPlane, srcLine, dst, dstLine) (bytes): the 2x2 stride-2 case of maxPool,
+ * four outputs a step: two lines' eight inputs split into even and odd columns, then pmax in window order (pmax(m,
+ * v) = m < v ? v : m, MaxPool's rule). Each line writes `vectors` * 4 outputs, so up to 3 past its oW spill into
+ * the next line (rewritten by it) or past the end (the caller leaves room).
+ */
+function maxPool2x2Body(): { params: number[]; locals: number[]; body: number[] } {
+  const [planes, oH, nv, src, plane, line, dst, dline] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [p, oh, v, a, d, r0, r1] = [8, 9, 10, 11, 12, 13, 14], [x0, x1, m] = [15, 16, 17];
+  const body: number[] = [];
+  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  const loop = (i: number, n: number, inner: () => void) => {
+    emit(op.i32(0), op.set(i), op.block, op.loop, op.get(i), op.get(n), op.geU, op.brIf(1));
+    inner();
+    emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
+  };
+  const even = op.shuffle(f32Lanes([0, 2, 4, 6])), odd = op.shuffle(f32Lanes([1, 3, 5, 7]));
+  loop(p, planes, () => loop(oh, oH, () => {
+    emit(op.get(src), op.get(p), op.get(plane), op.mul, op.add, op.get(oh), op.get(line), op.mul, op.i32(1), op.shl, op.add, op.set(r0));
+    emit(op.get(r0), op.get(line), op.add, op.set(r1));
+    emit(op.get(dst), op.get(p), op.get(oH), op.mul, op.get(oh), op.add, op.get(dline), op.mul, op.add, op.set(d));
+    loop(v, nv, () => {
+      emit(op.get(r0), op.get(v), op.i32(5), op.shl, op.add, op.set(a));
+      emit(op.get(a), op.v128Load(0), op.set(x0), op.get(a), op.v128Load(16), op.set(x1));
+      emit(op.get(x0), op.get(x1), even, op.get(x0), op.get(x1), odd, op.f32x4Pmax, op.set(m));
+      emit(op.get(r1), op.get(v), op.i32(5), op.shl, op.add, op.set(a));
+      emit(op.get(a), op.v128Load(0), op.set(x0), op.get(a), op.v128Load(16), op.set(x1));
+      emit(op.get(m), op.get(x0), op.get(x1), even, op.f32x4Pmax, op.get(x0), op.get(x1), odd, op.f32x4Pmax);
+      emit(op.set(m), op.get(d), op.get(v), op.i32(4), op.shl, op.add, op.get(m), op.v128Store(0));
+    });
+  }));
+  return { params: new Array<number>(8).fill(I32), locals: [...new Array<number>(7).fill(I32), ...new Array<number>(3).fill(V128)], body };
+}
+
 /** The module's bytes (exported for tests). */
 export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
   buildModule([
     { name: 'kernel', ...kernelBody('panels') }, { name: 'kernelRows', ...kernelBody('rows') }, { name: 'dot', ...dotBody() },
     { name: 'kernelRowsBias', ...kernelBody('rows', 'bias') }, { name: 'kernelRowsClamp', ...kernelBody('rows', 'clamp') },
     { name: 'kernelTableBias', ...kernelBody('table', 'bias') }, { name: 'kernelTableClamp', ...kernelBody('table', 'clamp') },
-    { name: 'copy2d', ...copy2dBody() }, { name: 'maxPool', ...maxPoolBody() },
+    { name: 'copy2d', ...copy2dBody() }, { name: 'maxPool', ...maxPoolBody() }, { name: 'maxPool2x2', ...maxPool2x2Body() },
   ], PAGES);
 
 /** Benchmarks turn reading row-major B in place, and the dot-product kernel, off to time the packed path. */
@@ -204,10 +241,11 @@ type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: n
 type EpiKernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb: number, biasAt: number, clampAt: number) => void;
 type Copy2d = (outer: number, srcOuter: number, dstOuter: number, inner: number, srcInner: number, dstInner: number, len: number, src: number, dst: number) => void;
 type MaxPool = (planes: number, oH: number, oW: number, kH: number, kW: number, sH: number, sW: number, src: number, srcPlane: number, srcLine: number, dst: number) => void;
+type MaxPool2x2 = (planes: number, oH: number, vectors: number, src: number, srcPlane: number, srcLine: number, dst: number, dstLine: number) => void;
 type Dot = (k4: number, m: number, n: number, ap: number, lda: number, bp: number, ldb: number, cp: number, ldc: number) => void;
 export interface Simd {
   kernel: Kernel; kernelRows: Kernel; dot: Dot;
-  kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel; kernelTableBias: EpiKernel; kernelTableClamp: EpiKernel; copy2d: Copy2d; maxPool: MaxPool;
+  kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel; kernelTableBias: EpiKernel; kernelTableClamp: EpiKernel; copy2d: Copy2d; maxPool: MaxPool; maxPool2x2: MaxPool2x2;
   mem: WebAssembly.Memory; f32: Float32Array;
 }
 
@@ -233,7 +271,7 @@ export function simdGemm(): Simd | null {
     simd = {
       kernel: ex.kernel as Kernel, kernelRows: ex.kernelRows as Kernel, dot: ex.dot as Dot,
       kernelRowsBias: ex.kernelRowsBias as EpiKernel, kernelRowsClamp: ex.kernelRowsClamp as EpiKernel,
-      kernelTableBias: ex.kernelTableBias as EpiKernel, kernelTableClamp: ex.kernelTableClamp as EpiKernel, copy2d: ex.copy2d as Copy2d, maxPool: ex.maxPool as MaxPool,
+      kernelTableBias: ex.kernelTableBias as EpiKernel, kernelTableClamp: ex.kernelTableClamp as EpiKernel, copy2d: ex.copy2d as Copy2d, maxPool: ex.maxPool as MaxPool, maxPool2x2: ex.maxPool2x2 as MaxPool2x2,
       mem, f32: new Float32Array(mem.buffer),
     };
   } catch {

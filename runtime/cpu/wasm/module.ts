@@ -49,6 +49,8 @@ export const op = {
   f32x4Add: [0xfd, ...uleb(0xe4)], f32x4Mul: [0xfd, ...uleb(0xe6)],
   f32x4Pmin: [0xfd, ...uleb(0xea)], f32x4Pmax: [0xfd, ...uleb(0xeb)],
   f32x4Extract: (lane: number) => [0xfd, ...uleb(0x1f), lane],
+  /** i8x16.shuffle of two vectors by 16 byte-lane indices (0-15 the first, 16-31 the second). */
+  shuffle: (lanes: readonly number[]) => [0xfd, ...uleb(0x0d), ...lanes],
   f32Add: [0x92], f32Gt: [0x5e], select: [0x1b],
 };
 
