@@ -5,12 +5,11 @@
 //   from offset c*Hp*Wp + kh*dH*Wp + kw*dW, and the kernel takes those row offsets from a table. The Wp - oW
 //   columns per line that wrap past the right edge are computed and dropped; no column matrix is written.
 //   A max pool after the conv (2-D, windows inside) can run on the tile too, so only the pooled output leaves.
-// - im2col (any other window): per chunk of output columns (whole images side by side, or a range of lines of one large image) im2col writes
-// the rows of B straight into the memory at the row-major kernel's stride, the group's weights (packed once) are
-// A, and the micro-kernel adds the bias and applies an optional clamp (a Relu fused by the interpreter's schedule)
-// as it stores the tile, whose rows are then copied out to the NCHW output as they are. The whole k extent is one
-// block, so there are no partial sums to merge; the memory grows to fit the layout. Accumulation is float32, as in
-// the SIMD GEMM.
+// - im2col (any other window): per chunk of output columns (whole images side by side, or lines of one large
+//   image) im2col writes the rows of B straight into the memory at the row-major kernel's stride, and the tile's
+//   rows are copied out to the NCHW output as they are.
+// Either way the group's weights are packed once as A, the whole k extent is one block (no partial sums to merge),
+// and the memory grows to fit the layout. Accumulation is float32, as in the SIMD GEMM.
 import { PANEL_ROWS, packPanelsA } from '../kernels/gemm-pack.ts';
 import { type Geo3, im2col } from '../kernels/im2col.ts';
 import { ensureBytes, NR, ROW_PAD, type Simd } from './gemm-simd.ts';

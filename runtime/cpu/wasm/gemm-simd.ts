@@ -1,15 +1,19 @@
-// The float32 GEMM on WebAssembly SIMD, in one WebAssembly.Memory of fixed size (blocks never outgrow it):
+// The float32 GEMM on WebAssembly SIMD, in one WebAssembly.Memory (the GEMM's blocks fit its initial size; the
+// convolution, conv-simd.ts, grows it to its own layout):
 // - panels: per KC-deep block, JS packs A into 4-row k-major panels and copies row-major B as it is (a memcpy per
 //   row; other layouts are packed into 8-column panels); the 4x8 micro-kernel (eight f32x4 accumulators; per k
 //   step two B vector loads, four A splat loads, eight mul+add) writes an MC x NC tile, which JS merges into C
 //   with alpha, accumulation and column segments.
 // - dot: where A's rows and B's columns are both contiguous in k (B^T row-major: a Linear layer's weight), rows
 //   are copied as they are and a dot kernel (four B rows a pass, lane sums at the end) fills the tile.
+// - kernels with an epilogue (bias, clamp) and rows read through a table of offsets, and the tile operations of
+//   tile-ops.ts, serve the convolution.
 // Accumulation is float32 (within a KC block for panels), as in other f32 GEMMs. Unavailable (null) where
 // WebAssembly or its SIMD is missing (WebAssembly.validate on the module) or compiling is refused.
 import type { ColumnSegments, MatView } from '../kernels/gemm.ts';
 import { PANEL_ROWS, packPanelsA } from '../kernels/gemm-pack.ts';
-import { buildModule, F32, I32, op, V128 } from './module.ts';
+import { buildModule, emitter, I32, op, V128 } from './module.ts';
+import { copy2dBody, maxPool2x2Body, maxPoolBody } from './tile-ops.ts';
 
 export const MR = PANEL_ROWS, NR = 8;
 export const KC = 256, MC = 128, NC = 1024;
@@ -42,8 +46,7 @@ function kernelBody(layout: BLayout, epi: Epilogue = 'none'): { params: number[]
   const [jp, ip, p, a, b, c, bj, e, t] = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => x + base);
   const acc = [9, 10, 11, 12, 13, 14, 15, 16].map((x) => x + base), vb0 = base + 17, vb1 = base + 18, va = base + 19;
   const vlo = base + 20, vhi = base + 21;
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  const { body, emit } = emitter();
   if (epi === 'clamp') emit(op.get(clampAt), op.load32Splat(0), op.set(vlo), op.get(clampAt), op.load32Splat(4), op.set(vhi));
   emit(op.i32(0), op.set(jp));
   emit(op.block, op.loop); // over B panels
@@ -100,8 +103,7 @@ function dotBody(): { params: number[]; locals: number[]; body: number[] } {
   const [k4, m, n, ap, lda, bp, ldb, cp, ldc] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const [i, j, p, pc, arow] = [9, 10, 11, 12, 13], pa = [14, 15], pb = [16, 17, 18, 19];
   const acc = [20, 21, 22, 23, 24, 25, 26, 27], va = [28, 29], vb = 30; // acc[4*row + col]
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  const { body, emit } = emitter();
   emit(op.i32(0), op.set(i), op.block, op.loop); // over pairs of A rows (m is even)
   emit(op.get(i), op.get(m), op.geU, op.brIf(1));
   emit(op.get(ap), op.get(i), op.get(lda), op.mul, op.add, op.set(arow));
@@ -131,97 +133,6 @@ function dotBody(): { params: number[]; locals: number[]; body: number[] } {
   emit(op.get(j), op.i32(4), op.add, op.set(j), op.br(0), op.end, op.end);
   emit(op.get(i), op.i32(2), op.add, op.set(i), op.br(0), op.end, op.end);
   return { params: new Array<number>(9).fill(I32), locals: [...new Array<number>(11).fill(I32), ...new Array<number>(11).fill(V128)], body };
-}
-
-/**
- * copy2d(outer, srcOuter, dstOuter, inner, srcInner, dstInner, len, src, dst) (all bytes): for o < outer, i < inner,
- * copies len bytes from src + o*srcOuter + i*srcInner to dst + o*dstOuter + i*dstInner (a tile's lines gathered).
- */
-function copy2dBody(): { params: number[]; locals: number[]; body: number[] } {
-  const [outer, so, dOut, inner, si, di, len, src, dst] = [0, 1, 2, 3, 4, 5, 6, 7, 8], [o, i, s, d] = [9, 10, 11, 12];
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
-  emit(op.i32(0), op.set(o), op.block, op.loop);
-  emit(op.get(o), op.get(outer), op.geU, op.brIf(1));
-  emit(op.get(src), op.get(o), op.get(so), op.mul, op.add, op.set(s), op.get(dst), op.get(o), op.get(dOut), op.mul, op.add, op.set(d));
-  emit(op.i32(0), op.set(i), op.block, op.loop);
-  emit(op.get(i), op.get(inner), op.geU, op.brIf(1));
-  emit(op.get(d), op.get(s), op.get(len), op.memoryCopy);
-  emit(op.get(s), op.get(si), op.add, op.set(s), op.get(d), op.get(di), op.add, op.set(d));
-  emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
-  emit(op.get(o), op.i32(1), op.add, op.set(o), op.br(0), op.end, op.end);
-  return { params: new Array<number>(9).fill(I32), locals: new Array<number>(4).fill(I32), body };
-}
-
-/**
- * maxPool(planes, oH, oW, kH, kW, sHBytes, sWBytes, src, srcPlane, srcLine, dst) (bytes): dst[p, oh, ow] = the max
- * of the kH x kW window at src + p*srcPlane + oh*sHBytes + ow*sWBytes (lines srcLine apart), written densely. The
- * window's first element, then each later one that is greater (MaxPool's rule: a NaN only ever comes first).
- */
-function maxPoolBody(): { params: number[]; locals: number[]; body: number[] } {
-  const [planes, oH, oW, kH, kW, sH, sW, src, plane, line, dst] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const [p, oh, ow, kh, kw, row, a, q, d, m, v] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
-  /** for (i = 0; i < n; i++) { inner } */
-  const loop = (i: number, n: number, inner: () => void) => {
-    emit(op.i32(0), op.set(i), op.block, op.loop, op.get(i), op.get(n), op.geU, op.brIf(1));
-    inner();
-    emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
-  };
-  emit(op.get(dst), op.set(d));
-  loop(p, planes, () => loop(oh, oH, () => {
-    emit(op.get(src), op.get(p), op.get(plane), op.mul, op.add, op.get(oh), op.get(sH), op.mul, op.add, op.set(row));
-    loop(ow, oW, () => {
-      emit(op.get(row), op.get(ow), op.get(sW), op.mul, op.add, op.tee(a), op.f32Load(0), op.set(m));
-      loop(kh, kH, () => {
-        emit(op.get(a), op.get(kh), op.get(line), op.mul, op.add, op.set(q));
-        loop(kw, kW, () => {
-          emit(op.get(q), op.f32Load(0), op.set(v), op.get(v), op.get(m), op.get(v), op.get(m), op.f32Gt, op.select, op.set(m));
-          emit(op.get(q), op.i32(4), op.add, op.set(q));
-        });
-      });
-      emit(op.get(d), op.get(m), op.f32Store(0), op.get(d), op.i32(4), op.add, op.set(d));
-    });
-  }));
-  return { params: new Array<number>(11).fill(I32), locals: [...new Array<number>(9).fill(I32), F32, F32], body };
-}
-
-/** Byte lanes picking f32 lanes `ls` of two concatenated vectors. */
-const f32Lanes = (ls: readonly number[]) => ls.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]);
-
-/**
- * maxPool2x2(planes, oH, vectors, src, srcPlane, srcLine, dst, dstLine) (bytes): the 2x2 stride-2 case of maxPool,
- * four outputs a step: two lines' eight inputs split into even and odd columns, then pmax in window order (pmax(m,
- * v) = m < v ? v : m, MaxPool's rule). Each line writes `vectors` * 4 outputs, so up to 3 past its oW spill into
- * the next line (rewritten by it) or past the end (the caller leaves room).
- */
-function maxPool2x2Body(): { params: number[]; locals: number[]; body: number[] } {
-  const [planes, oH, nv, src, plane, line, dst, dline] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [p, oh, v, a, d, r0, r1] = [8, 9, 10, 11, 12, 13, 14], [x0, x1, m] = [15, 16, 17];
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
-  const loop = (i: number, n: number, inner: () => void) => {
-    emit(op.i32(0), op.set(i), op.block, op.loop, op.get(i), op.get(n), op.geU, op.brIf(1));
-    inner();
-    emit(op.get(i), op.i32(1), op.add, op.set(i), op.br(0), op.end, op.end);
-  };
-  const even = op.shuffle(f32Lanes([0, 2, 4, 6])), odd = op.shuffle(f32Lanes([1, 3, 5, 7]));
-  loop(p, planes, () => loop(oh, oH, () => {
-    emit(op.get(src), op.get(p), op.get(plane), op.mul, op.add, op.get(oh), op.get(line), op.mul, op.i32(1), op.shl, op.add, op.set(r0));
-    emit(op.get(r0), op.get(line), op.add, op.set(r1));
-    emit(op.get(dst), op.get(p), op.get(oH), op.mul, op.get(oh), op.add, op.get(dline), op.mul, op.add, op.set(d));
-    loop(v, nv, () => {
-      emit(op.get(r0), op.get(v), op.i32(5), op.shl, op.add, op.set(a));
-      emit(op.get(a), op.v128Load(0), op.set(x0), op.get(a), op.v128Load(16), op.set(x1));
-      emit(op.get(x0), op.get(x1), even, op.get(x0), op.get(x1), odd, op.f32x4Pmax, op.set(m));
-      emit(op.get(r1), op.get(v), op.i32(5), op.shl, op.add, op.set(a));
-      emit(op.get(a), op.v128Load(0), op.set(x0), op.get(a), op.v128Load(16), op.set(x1));
-      emit(op.get(m), op.get(x0), op.get(x1), even, op.f32x4Pmax, op.get(x0), op.get(x1), odd, op.f32x4Pmax);
-      emit(op.set(m), op.get(d), op.get(v), op.i32(4), op.shl, op.add, op.get(m), op.v128Store(0));
-    });
-  }));
-  return { params: new Array<number>(8).fill(I32), locals: [...new Array<number>(7).fill(I32), ...new Array<number>(3).fill(V128)], body };
 }
 
 /** The module's bytes (exported for tests). */

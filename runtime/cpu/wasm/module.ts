@@ -54,6 +54,12 @@ export const op = {
   f32Add: [0x92], f32Gt: [0x5e], select: [0x1b],
 };
 
+/** A function body under construction: emit(...) appends instructions (byte arrays or single bytes). */
+export function emitter(): { body: number[]; emit: (...xs: (number | number[])[]) => void } {
+  const body: number[] = [];
+  return { body, emit: (...xs) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); } };
+}
+
 export interface Func {
   readonly name: string;
   readonly params: number[];
