@@ -9,7 +9,8 @@ import { Graph } from '../../ir/graph.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 import { convClamped } from '../../runtime/cpu/kernels/conv.ts';
 import { gemmConfig } from '../../runtime/cpu/kernels/gemm.ts';
-import { convChunk, convOptions } from '../../runtime/cpu/wasm/conv-simd.ts';
+import { geo3 } from '../../runtime/cpu/kernels/im2col.ts';
+import { convChunk, convOptions, convSimd } from '../../runtime/cpu/wasm/conv-simd.ts';
 import { simdGemm } from '../../runtime/cpu/wasm/gemm-simd.ts';
 
 function rand(shape: number[], seed: number): Tensor {
@@ -95,5 +96,15 @@ describe('SIMD convolution', () => {
     const y = convClamped([x, rand([5, 2, 3, 3], 3)], g.nodes[0].attrs, [g.nodes[0].outputs[0].type], { lo: 0, hi: Infinity })[0];
     expect(y.data[0]).toBe(0);
     expect(Array.from(y.data).every((v) => v >= 0 && !Number.isNaN(v))).toBe(true);
+  });
+
+  it.skipIf(!simdGemm())('declines, writing nothing, where the memory cannot grow to its layout', () => {
+    const mem = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+    const fixed = { ...simdGemm()!, mem, f32: new Float32Array(mem.buffer) };
+    const g = geo3([40, 40], [40, 40], [8, 2, 3, 3], { group: 1, pads: [1, 1, 1, 1], strides: [], dilations: [], kernel_shape: [] } as never);
+    const y = new Float32Array(8 * 1600).fill(7);
+    const ok = convSimd(fixed, { g, n: 1, c: 2, m: 8, group: 1, x: rand([1, 2, 40, 40], 1).data as Float32Array, w: rand([8, 2, 3, 3], 2).data as Float32Array, y });
+    expect(ok).toBe(false);
+    expect(y.every((v) => v === 7)).toBe(true);
   });
 });

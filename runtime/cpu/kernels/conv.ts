@@ -58,13 +58,12 @@ export function convClamped(xs: readonly (Tensor | undefined)[], a: Attrs, out: 
     const y = alloc(pool.type);
     if (run(s, y, inner)) return [y];
   }
-  let y: Tensor;
-  if (s) run(s, (y = alloc(out[0])));
-  else {
+  let y = s ? alloc(out[0]) : undefined;
+  if (!s || !run(s, y!)) {
     y = convGemm(x, w, bias, g, group, out[0]);
     if (clamp) clampInPlace(y.data as FloatArray, clamp);
   }
-  return pool ? [maxPool([y], pool.attrs, [pool.type])[0]] : [y];
+  return pool ? [maxPool([y!], pool.attrs, [pool.type])[0]] : [y!];
 }
 
 /** The pool's window in the SIMD kernel's terms, when it is a 2-D one inside its input. */

@@ -63,7 +63,8 @@ export const packedWeightBytes = (mg: number, kdim: number) => Math.ceil(mg / PA
 
 /**
  * y = clamp(conv(x, w) + bias) (then pooled), every operand float32. False, with nothing done, where a pool is
- * asked for and cannot be applied here (only the implicit path pools, and only whole images in one chunk).
+ * asked for and cannot be applied here (only the implicit path pools, and only whole images in one chunk), or
+ * the memory cannot grow to the layout.
  */
 export function convSimd(s: Simd, o: ConvOperands): boolean {
   const { g } = o;
@@ -71,9 +72,7 @@ export function convSimd(s: Simd, o: ConvOperands): boolean {
   // The wrapped columns cost (Wp - oW) / oW of the product: worth it against building a column matrix while small.
   const implicit = convOptions.implicit && flat && g.col[2] + (g.k[2] - 1) * g.d[2] <= 2 * g.col[2];
   if (o.pool && !(implicit && implicitLines(o) >= g.col[1])) return false;
-  if (implicit) convImplicit(s, o);
-  else convIm2col(s, o);
-  return true;
+  return implicit ? convImplicit(s, o) : convIm2col(s, o);
 }
 
 /** Output lines per product of the implicit path: the tile [mg, lines * Wp] within the chunk budget. */
@@ -89,7 +88,7 @@ function epilogue(mem: Float32Array, o: ConvOperands, gi: number, rows: number, 
   if (o.clamp) { mem[clampAt >> 2] = o.clamp.lo; mem[(clampAt >> 2) + 1] = o.clamp.hi; }
 }
 
-function convImplicit(s: Simd, o: ConvOperands): void {
+function convImplicit(s: Simd, o: ConvOperands): boolean {
   const { g, n, c, m, group, x, w, y } = o;
   const cg = c / group, mg = m / group, mp = Math.ceil(mg / PANEL_ROWS);
   const [, iH, iW] = g.img, [, oH, oW] = g.col, [, kH, kW] = g.k, [, dH, dW] = g.d, [, pH, pW] = g.p;
@@ -102,7 +101,7 @@ function convImplicit(s: Simd, o: ConvOperands): void {
   const clampAt = align(packedWeightBytes(mg, kdim)), biasAt = clampAt + 16, tabAt = align(biasAt + mp * PANEL_ROWS * 4);
   const xAt = align(tabAt + kdim * 4), xFloats = cg * plane + tw + NR, cAt = align(xAt + xFloats * 4);
   const outAt = align(cAt + mp * PANEL_ROWS * tw * 4);
-  ensureBytes(s, outAt + (mg * linesPer * oW + 4) * 4); // + a vector: the 2x2 pool's spill past its last line
+  if (!ensureBytes(s, outAt + (mg * linesPer * oW + 4) * 4)) return false; // + a vector: the 2x2 pool's spill
   const mem = s.f32, i32 = new Int32Array(s.mem.buffer), x0 = xAt >> 2, out0 = outAt >> 2;
   for (let ci = 0, q = tabAt >> 2; ci < cg; ci++) {
     for (let kh = 0; kh < kH; kh++) for (let kw = 0; kw < kW; kw++) i32[q++] = (ci * plane + kh * dH * Wp + kw * dW) * 4;
@@ -141,9 +140,10 @@ function convImplicit(s: Simd, o: ConvOperands): void {
       }
     }
   }
+  return true;
 }
 
-function convIm2col(s: Simd, o: ConvOperands): void {
+function convIm2col(s: Simd, o: ConvOperands): boolean {
   const { g, n, c, m, group, x, w, y } = o;
   const cg = c / group, mg = m / group;
   const inSize = prod(g.img), outSize = prod(g.col), kdim = cg * prod(g.k);
@@ -159,7 +159,7 @@ function convIm2col(s: Simd, o: ConvOperands): void {
   // Memory: packed weights, the clamp's [lo, hi] and the group's bias (zero-padded to whole panels), B rows, the tile.
   const aAt = 0, clampAt = align(packedWeightBytes(mg, kdim)), biasAt = clampAt + 16;
   const bAt = align(biasAt + mp * PANEL_ROWS * 4), cAt = bAt + align(kdim * ldb * 4);
-  ensureBytes(s, cAt + mp * PANEL_ROWS * tw * 4);
+  if (!ensureBytes(s, cAt + mp * PANEL_ROWS * tw * 4)) return false;
   const mem = s.f32, b0f = bAt >> 2, c0f = cAt >> 2;
   const kernel = o.clamp ? s.kernelRowsClamp : s.kernelRowsBias;
   const product = (cols: number) => kernel(kdim, mp, Math.ceil(cols / NR), aAt, bAt, cAt, tw * 4, ldb * 4, biasAt, clampAt);
@@ -186,6 +186,7 @@ function convIm2col(s: Simd, o: ConvOperands): void {
       }
     }
   }
+  return true;
 }
 
 /** rows x len of the tile (row stride tw) into y (row stride ldy). */

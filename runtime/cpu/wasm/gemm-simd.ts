@@ -160,13 +160,22 @@ export interface Simd {
   mem: WebAssembly.Memory; f32: Float32Array;
 }
 
-/** Grows the memory to at least `bytes` (callers with their own layout: the convolution); the f32 view follows. */
-export function ensureBytes(s: Simd, bytes: number): void {
+/**
+ * Grows the memory to at least `bytes` (callers with their own layout: the convolution); the f32 view follows.
+ * False where the engine refuses to grow it (the caller takes its JS path).
+ */
+export function ensureBytes(s: Simd, bytes: number): boolean {
   const have = s.mem.buffer.byteLength;
-  if (bytes <= have) return;
-  s.mem.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes <= have) return true;
+  try {
+    s.mem.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    return false;
+  }
   s.f32 = new Float32Array(s.mem.buffer);
+  return true;
 }
+
 let simd: Simd | null | undefined;
 
 /** The instantiated kernel, or null where WebAssembly SIMD is unavailable. */
