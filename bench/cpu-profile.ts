@@ -1,5 +1,5 @@
 // Per-op CPU time of the mlp_fmnist_adam train step, MLP inference (batch 64) and the seed CNN (batch 64): runs each graph's schedule
-// as the interpreter does (fused elementwise groups included) with a timer around every step and prints the
+// as the interpreter does (fused elementwise groups and Conv+Relu steps included) with a timer around every step and prints the
 // steps that dominate. Run: npx tsx bench/cpu-profile.ts [runs]
 import { join } from 'node:path';
 import { readCase, readSpec } from '../compiler/fixtures/case.ts';
@@ -10,7 +10,8 @@ import { compileTraining } from '../compiler/train/trainer.ts';
 import { scalar, tensor, type Tensor } from '../ir/tensor.ts';
 import type { Graph, Value } from '../ir/graph.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
-import { runGroup, schedule } from '../runtime/cpu/fuse.ts';
+import { runFused } from '../runtime/cpu/epilogue.ts';
+import { runGroup, schedule, stepIO } from '../runtime/cpu/fuse.ts';
 import { lastUses } from '../ir/liveness.ts';
 
 const runs = Number(process.argv[2] ?? 20);
@@ -19,7 +20,7 @@ function profile(label: string, g: Graph, inputs: Map<string, Tensor>) {
   const tot = new Map<string, number>();
   let all = 0;
   const steps = schedule(g);
-  const rw = steps.map((s) => ('node' in s ? { reads: s.node.inputs, writes: s.node.outputs } : s.group));
+  const rw = steps.map(stepIO);
   const lastUse = lastUses(rw, [...g.outputs, ...g.updates.values()]);
   for (let r = 0; r < runs + 3; r++) {
     const env = new Map<Value, Tensor>(g.constants);
@@ -32,9 +33,13 @@ function profile(label: string, g: Graph, inputs: Map<string, Tensor>) {
         const outs = evalNode(n, n.inputs.map((v) => (v ? env.get(v) : undefined)));
         n.outputs.forEach((v, k) => env.set(v, outs[k]));
         key = `${n.op} ${n.inputs.map((v) => (v ? `[${v.type.shape}]` : '-')).join(' ')}`;
-      } else {
+      } else if ('group' in s) {
         runGroup(s.group, env).forEach((t, k) => env.set(s.group.writes[k], t));
         key = `group of ${s.group.members.length} over ${s.group.n}`;
+      } else {
+        const p = s.producer;
+        runFused(p, s.clamp, s.pool, p.inputs.map((v) => (v ? env.get(v) : undefined))).forEach((t, k) => env.set(s.last.outputs[k], t));
+        key = `${p.op}${s.clamp ? '+clamp' : ''}${s.pool ? `+${s.pool.op}` : ''} ${p.inputs.map((v) => (v ? `[${v.type.shape}]` : '-')).join(' ')}`;
       }
       const dt = performance.now() - t0;
       for (const v of rw[i].reads) if (v && lastUse.get(v) === i && !g.constants.has(v)) env.delete(v);

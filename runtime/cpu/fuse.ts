@@ -10,6 +10,9 @@
 // A lone large elementwise node may write over an operand that dies at it (a Relu after a Conv): no fresh
 // output, which for a tensor of megabytes costs as much as the loop (page faults of a new allocation).
 //
+// A Conv whose only reader is a Relu (and the Relu's only reader a MaxPool) runs as one step with the Relu and
+// the pool applied in the Conv's kernel (epilogue.ts).
+//
 // Members are nodes with a fast loop (elementwise-fast.ts) whose operands each have the output's element
 // count or one element. Nodes whose inputs and outputs are all single elements (a bias-correction scalar) do
 // not break a group: they run on their own before it, as nothing in the group feeds them. Scratch tiles have
@@ -20,7 +23,9 @@ import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
+import { clampOf, fusesReaders, isFusedPool } from './epilogue.ts';
 import { BINARY, sigmoid, UNARY, where, type Loop1, type Loop2 } from './kernels/elementwise-fast.ts';
+import type { Clamp } from './wasm/conv-simd.ts';
 
 /** Groups are formed over outputs of at least this many elements; tiles are this long. */
 const MIN_ELEMENTS = 4096;
@@ -37,12 +42,21 @@ interface Member {
 }
 
 /**
- * A schedule step: one node, or a fused group run at the position of its last node. `reuse` marks a large
- * elementwise node that may write its output over an operand that dies there (see interpreter.ts).
+ * A schedule step: one node, a fused group run at the position of its last node, or a producer with its clamp
+ * activation and pool (`last` the chain's last node) run at the producer's position. `reuse` marks a large elementwise node that may write its output
+ * over an operand that dies there (see interpreter.ts).
  */
 export type Step =
   | { readonly node: Node; readonly index: number; readonly reuse?: boolean }
-  | { readonly group: Group; readonly index: number };
+  | { readonly group: Group; readonly index: number }
+  | { readonly producer: Node; readonly clamp?: Clamp; readonly pool?: Node; readonly last: Node; readonly index: number };
+
+/** The values a step reads and the ones it writes (what liveness sees). */
+export function stepIO(s: Step): { readonly reads: readonly (Value | undefined)[]; readonly writes: readonly Value[] } {
+  if ('node' in s) return { reads: s.node.inputs, writes: s.node.outputs };
+  if ('group' in s) return s.group;
+  return { reads: s.producer.inputs, writes: s.last.outputs };
+}
 
 export interface Group {
   readonly n: number;
@@ -74,6 +88,7 @@ export function schedule(graph: Graph): Step[] {
   nodes.forEach((n, i) => n.inputs.forEach((v) => v && (readers.get(v) ?? readers.set(v, []).get(v)!).push(i)));
   const kept = new Set<Value>([...graph.outputs, ...graph.updates.values()]);
   const steps: Step[] = [];
+  const absorbed = new Set<number>();
   let run: number[] = [];
   const flush = () => {
     if (run.length === 1) steps.push({ node: nodes[run[0]], index: run[0], reuse: true });
@@ -82,7 +97,13 @@ export function schedule(graph: Graph): Step[] {
   };
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    if (fusible(node)) {
+    if (absorbed.has(i)) continue;
+    const chain = fusedChain(node, nodes, readers, kept);
+    if (chain) {
+      flush();
+      for (const k of chain.at) absorbed.add(k);
+      steps.push({ producer: node, clamp: chain.clamp, pool: chain.pool, last: nodes[chain.at[chain.at.length - 1]], index: i });
+    } else if (fusible(node)) {
       const n = numel(node.outputs[0].type.shape);
       if (run.length && numel(nodes[run[0]].outputs[0].type.shape) !== n) flush();
       run.push(i);
@@ -95,6 +116,25 @@ export function schedule(graph: Graph): Step[] {
   }
   flush();
   return steps;
+}
+
+/**
+ * The readers a producer takes into its step: a clamp activation that is its output's only reader, then a pool
+ * that is the only reader of that (each output not kept by the graph); undefined when neither fuses.
+ */
+function fusedChain(node: Node, nodes: readonly Node[], readers: Map<Value, number[]>, kept: Set<Value>): { at: number[]; clamp?: Clamp; pool?: Node } | undefined {
+  if (!fusesReaders(node)) return undefined;
+  const onlyReader = (n: Node): number | undefined => {
+    const rs = readers.get(n.outputs[0]) ?? [];
+    return rs.length === 1 && !kept.has(n.outputs[0]) ? rs[0] : undefined;
+  };
+  const at: number[] = [];
+  let last = node, clamp: Clamp | undefined, pool: Node | undefined;
+  const a = onlyReader(last);
+  if (a !== undefined && (clamp = clampOf(nodes[a]))) { at.push(a); last = nodes[a]; }
+  const p = onlyReader(last);
+  if (p !== undefined && isFusedPool(nodes[p])) { at.push(p); pool = nodes[p]; }
+  return at.length ? { at, clamp, pool } : undefined;
 }
 
 function group(nodes: readonly Node[], run: readonly number[], readers: Map<Value, number[]>, kept: Set<Value>): Group {

@@ -8,7 +8,8 @@ import type { Tensor } from '../../ir/tensor.ts';
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
-import { runGroup, schedule, type Step } from './fuse.ts';
+import { runFused } from './epilogue.ts';
+import { runGroup, schedule, stepIO, type Step } from './fuse.ts';
 import { fastElementwise } from './kernels/elementwise-fast.ts';
 import { CPU_KERNELS } from './kernels/index.ts';
 
@@ -79,7 +80,7 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
   for (const v of graph.inputs) env.set(v, inputs.get(v.name)!);
   // checkFinite names the node that went non-finite, so it runs every node on its own.
   const steps: Step[] = opts.checkFinite ? graph.nodes.map((node, index) => ({ node, index })) : schedule(graph);
-  const rw = steps.map((s) => ('node' in s ? { reads: s.node.inputs, writes: s.node.outputs } : s.group));
+  const rw = steps.map(stepIO);
   const lastUse = lastUses(rw, [...graph.outputs, ...graph.updates.values()]);
   const release = (v: Value, i: number) => {
     if (graph.constants.has(v) || !env.delete(v)) return;
@@ -109,8 +110,11 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
       const bad = opts.checkFinite ? nonFinite(node, outs) : undefined;
       if (bad) throw bad;
       node.outputs.forEach((v, k) => env.set(v, outs[k]));
-    } else {
+    } else if ('group' in step) {
       runGroup(step.group, env).forEach((t, k) => env.set(writes[k], t));
+    } else {
+      const ins = step.producer.inputs.map((v) => (v ? env.get(v) : undefined));
+      runFused(step.producer, step.clamp, step.pool, ins).forEach((t, k) => env.set(writes[k], t));
     }
     for (const v of reads) if (v && lastUse.get(v) === i) release(v, step.index);
     for (const v of writes) if (!lastUse.has(v)) release(v, step.index);

@@ -56,7 +56,8 @@ function tiled(g: Graph, inputs: Map<string, Tensor>): Tensor[] {
   for (const v of g.inputs) env.set(v, inputs.get(v.name)!);
   for (const s of schedule(g)) {
     if ('node' in s) evalNode(s.node, s.node.inputs.map((v) => (v ? env.get(v) : undefined))).forEach((t, i) => env.set(s.node.outputs[i], t));
-    else runGroup(s.group, env, true).forEach((t, i) => env.set(s.group.writes[i], t));
+    else if ('group' in s) runGroup(s.group, env, true).forEach((t, i) => env.set(s.group.writes[i], t));
+    else throw new Error('no Conv in these graphs');
   }
   return g.outputs.map((v) => env.get(v)!);
 }

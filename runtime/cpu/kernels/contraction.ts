@@ -41,6 +41,19 @@ const matmul: CpuKernel = (xs, _a, out) => {
   return [r];
 };
 
+/** out = beta * C broadcast to [m, n]: a bias row (a Linear layer's) and a full C without an index per element. */
+function initC(out: Tensor['data'], C: Tensor, m: number, n: number, beta: number): void {
+  const c = C.data;
+  if (c.length === n && (C.shape.length === 1 || C.shape[C.shape.length - 1] === n)) {
+    for (let i = 0, o = 0; i < m; i++) for (let j = 0; j < n; j++, o++) out[o] = beta * c[j];
+  } else if (c.length === m * n && C.shape.length === 2) {
+    for (let i = 0; i < m * n; i++) out[i] = beta * c[i];
+  } else {
+    const idx = broadcastIndex(C.shape, [m, n]);
+    for (let i = 0; i < out.length; i++) out[i] = beta * c[idx[i]];
+  }
+}
+
 const gemmKernel: CpuKernel = (xs, a, out) => {
   const A = inp(xs, 0), B = inp(xs, 1), C = xs[2];
   const r = alloc(out[0]);
@@ -48,10 +61,7 @@ const gemmKernel: CpuKernel = (xs, a, out) => {
   const k = a.transA ? A.shape[0] : A.shape[1];
   const beta = a.beta as number;
   const useC = C !== undefined && beta !== 0;
-  if (useC) {
-    const idx = broadcastIndex(C.shape, out[0].shape);
-    for (let i = 0; i < r.data.length; i++) r.data[i] = beta * C.data[idx[i]];
-  }
+  if (useC) initC(r.data, C, m, n, beta);
   const av: View = a.transA ? { data: A.data, off: 0, rs: 1, cs: m } : { data: A.data, off: 0, rs: k, cs: 1 };
   const bv: View = a.transB ? { data: B.data, off: 0, rs: 1, cs: k } : { data: B.data, off: 0, rs: n, cs: 1 };
   mm(m, n, k, a.alpha as number, av, bv, r, 0, n, useC);

@@ -107,11 +107,12 @@ function maxPool2d(xd: ArrayLike<number>, y: { [i: number]: number }, planes: nu
   }
 }
 
-const inside2d = (g: PoolGeom): boolean =>
+/** A 2-D window list with no padding, no dilation and no window clipped by ceil mode (the direct loops' case). */
+export const inside2d = (g: PoolGeom): boolean =>
   g.spatial.length === 2 && [...g.padsBegin, ...g.padsEnd].every((p) => p === 0) && g.dilations.every((d) => d === 1) &&
   g.out.every((o, d) => (o - 1) * g.strides[d] + g.kernel[d] <= g.spatial[d]);
 
-const maxPool: CpuKernel = (xs, a, out) => {
+export const maxPool: CpuKernel = (xs, a, out) => {
   const x = inp(xs, 0), xd = x.data;
   const g = poolGeometry(x.shape, a);
   if (!out[1] && inside2d(g)) {

@@ -1,60 +1,88 @@
-// The float32 GEMM on WebAssembly SIMD, in one WebAssembly.Memory of fixed size (blocks never outgrow it):
+// The float32 GEMM on WebAssembly SIMD, in one WebAssembly.Memory (the GEMM's blocks fit its initial size; the
+// convolution, conv-simd.ts, grows it to its own layout):
 // - panels: per KC-deep block, JS packs A into 4-row k-major panels and copies row-major B as it is (a memcpy per
 //   row; other layouts are packed into 8-column panels); the 4x8 micro-kernel (eight f32x4 accumulators; per k
 //   step two B vector loads, four A splat loads, eight mul+add) writes an MC x NC tile, which JS merges into C
 //   with alpha, accumulation and column segments.
 // - dot: where A's rows and B's columns are both contiguous in k (B^T row-major: a Linear layer's weight), rows
 //   are copied as they are and a dot kernel (four B rows a pass, lane sums at the end) fills the tile.
+// - kernels with an epilogue (bias, clamp) and rows read through a table of offsets, and the tile operations of
+//   tile-ops.ts, serve the convolution.
 // Accumulation is float32 (within a KC block for panels), as in other f32 GEMMs. Unavailable (null) where
 // WebAssembly or its SIMD is missing (WebAssembly.validate on the module) or compiling is refused.
 import type { ColumnSegments, MatView } from '../kernels/gemm.ts';
 import { PANEL_ROWS, packPanelsA } from '../kernels/gemm-pack.ts';
-import { buildModule, I32, op, V128 } from './module.ts';
+import { buildModule, emitter, I32, op, V128 } from './module.ts';
+import { copy2dBody, maxPool2x2Body, maxPoolBody } from './tile-ops.ts';
 
 export const MR = PANEL_ROWS, NR = 8;
 export const KC = 256, MC = 128, NC = 1024;
 
 /** Row-major B is held with rows this much longer than the tile, so that a panel's rows do not share cache sets. */
-const ROW_PAD = 16;
+export const ROW_PAD = 16;
 const A_BYTES = MC * KC * 4, B_BYTES = KC * (NC + ROW_PAD) * 4, C_BYTES = MC * NC * 4;
 const A_AT = 0, B_AT = A_BYTES, C_AT = A_BYTES + B_BYTES;
 const PAGES = Math.ceil((A_BYTES + B_BYTES + C_BYTES) / 65536);
 
+/** What a kernel does to a tile row's accumulators before storing them: nothing, add a per-row bias, or add and clamp. */
+export type Epilogue = 'none' | 'bias' | 'clamp';
+
 /**
- * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes]): tile[i, j] = sum_p A[i, p] B[p, j] over the
- * panels. B is packed in NR-wide k-major panels, or (`rows`) plain rows of stride ldb, panel jp at column jp*NR.
+ * Where a kernel finds row p of B: NR-wide k-major panels, plain rows of stride ldb, or rows at byte offsets read
+ * from a table of i32 (tab[p]; an implicit convolution's rows are windows into one image at shifted offsets).
  */
-function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: number[] } {
-  const [kc, mp, np, ap, bp, cp, ldc, ldb] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const base = rows ? 8 : 7;
-  const [jp, ip, p, a, b, c, bj] = [0, 1, 2, 3, 4, 5, 6].map((x) => x + base);
-  const acc = [7, 8, 9, 10, 11, 12, 13, 14].map((x) => x + base), vb0 = base + 15, vb1 = base + 16, va = base + 17;
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+export type BLayout = 'panels' | 'rows' | 'table';
+
+/**
+ * kernel(kc, mPanels, nPanels, aAt, bAt, cAt, ldcBytes[, ldbBytes | tabAt][, biasAt, clampAt]): tile[i, j] =
+ * sum_p A[i, p] B[p, j] over the panels, panel jp of B at column jp*NR. With an epilogue, tile row i gets + bias[i]
+ * (floats at biasAt), then with 'clamp' is clamped to [lo, hi] (two floats at clampAt) as pmin(hi, pmax(lo, v)):
+ * v > lo ? min(v, hi) : lo, NaN becoming lo.
+ */
+function kernelBody(layout: BLayout, epi: Epilogue = 'none'): { params: number[]; locals: number[]; body: number[] } {
+  const [kc, mp, np, ap, bp, cp, ldc, ldb] = [0, 1, 2, 3, 4, 5, 6, 7], tabAt = ldb;
+  const nParams = (layout === 'panels' ? 7 : 8) + (epi === 'none' ? 0 : 2), biasAt = nParams - 2, clampAt = nParams - 1;
+  const base = nParams;
+  const [jp, ip, p, a, b, c, bj, e, t] = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => x + base);
+  const acc = [9, 10, 11, 12, 13, 14, 15, 16].map((x) => x + base), vb0 = base + 17, vb1 = base + 18, va = base + 19;
+  const vlo = base + 20, vhi = base + 21;
+  const { body, emit } = emitter();
+  if (epi === 'clamp') emit(op.get(clampAt), op.load32Splat(0), op.set(vlo), op.get(clampAt), op.load32Splat(4), op.set(vhi));
   emit(op.i32(0), op.set(jp));
   emit(op.block, op.loop); // over B panels
   emit(op.get(jp), op.get(np), op.geU, op.brIf(1));
-  if (rows) emit(op.get(bp), op.get(jp), op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*32
+  if (layout !== 'panels') emit(op.get(bp), op.get(jp), op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*32
   else emit(op.get(bp), op.get(jp), op.get(kc), op.mul, op.i32(5), op.shl, op.add, op.set(bj)); // bp + jp*kc*32
   emit(op.i32(0), op.set(ip));
   emit(op.block, op.loop); // over A panels
   emit(op.get(ip), op.get(mp), op.geU, op.brIf(1));
   emit(op.get(ap), op.get(ip), op.get(kc), op.mul, op.i32(4), op.shl, op.add, op.set(a)); // ap + ip*kc*16
   emit(op.get(bj), op.set(b));
+  if (layout === 'table') emit(op.get(tabAt), op.set(t));
   for (const r of acc) emit(op.v128Zero, op.set(r));
   emit(op.get(kc), op.set(p));
   emit(op.loop); // over k
+  if (layout === 'table') emit(op.get(bj), op.get(t), op.i32Load(0), op.add, op.set(b), op.get(t), op.i32(4), op.add, op.set(t));
   emit(op.get(b), op.v128Load(0), op.set(vb0), op.get(b), op.v128Load(16), op.set(vb1));
   for (let r = 0; r < MR; r++) {
     emit(op.get(a), op.load32Splat(4 * r), op.set(va));
     emit(op.get(acc[2 * r]), op.get(va), op.get(vb0), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r]));
     emit(op.get(acc[2 * r + 1]), op.get(va), op.get(vb1), op.f32x4Mul, op.f32x4Add, op.set(acc[2 * r + 1]));
   }
-  emit(op.get(a), op.i32(16), op.add, op.set(a), op.get(b), rows ? op.get(ldb) : op.i32(32), op.add, op.set(b));
+  emit(op.get(a), op.i32(16), op.add, op.set(a));
+  if (layout !== 'table') emit(op.get(b), layout === 'rows' ? op.get(ldb) : op.i32(32), op.add, op.set(b));
   emit(op.get(p), op.i32(1), op.sub, op.tee(p), op.brIf(0));
   emit(op.end);
   // c = cp + ip*4*ldc + jp*32; four rows of two vectors
   emit(op.get(cp), op.get(ip), op.i32(2), op.shl, op.get(ldc), op.mul, op.add, op.get(jp), op.i32(5), op.shl, op.add, op.set(c));
+  if (epi !== 'none') emit(op.get(biasAt), op.get(ip), op.i32(4), op.shl, op.add, op.set(e)); // biasAt + ip*16
+  for (let r = 0; r < MR && epi !== 'none'; r++) {
+    emit(op.get(e), op.load32Splat(4 * r), op.set(va));
+    for (const x of [acc[2 * r], acc[2 * r + 1]]) {
+      emit(op.get(x), op.get(va), op.f32x4Add, op.set(x));
+      if (epi === 'clamp') emit(op.get(vhi), op.get(vlo), op.get(x), op.f32x4Pmax, op.f32x4Pmin, op.set(x));
+    }
+  }
   for (let r = 0; r < MR; r++) {
     emit(op.get(c), op.get(acc[2 * r]), op.v128Store(0), op.get(c), op.get(acc[2 * r + 1]), op.v128Store(16));
     if (r < MR - 1) emit(op.get(c), op.get(ldc), op.add, op.set(c));
@@ -63,7 +91,7 @@ function kernelBody(rows: boolean): { params: number[]; locals: number[]; body: 
   emit(op.end, op.end);
   emit(op.get(jp), op.i32(1), op.add, op.set(jp), op.br(0));
   emit(op.end, op.end);
-  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(7).fill(I32), ...new Array<number>(11).fill(V128)], body };
+  return { params: new Array<number>(base).fill(I32), locals: [...new Array<number>(9).fill(I32), ...new Array<number>(13).fill(V128)], body };
 }
 
 /**
@@ -75,8 +103,7 @@ function dotBody(): { params: number[]; locals: number[]; body: number[] } {
   const [k4, m, n, ap, lda, bp, ldb, cp, ldc] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const [i, j, p, pc, arow] = [9, 10, 11, 12, 13], pa = [14, 15], pb = [16, 17, 18, 19];
   const acc = [20, 21, 22, 23, 24, 25, 26, 27], va = [28, 29], vb = 30; // acc[4*row + col]
-  const body: number[] = [];
-  const emit = (...xs: (number | number[])[]) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); };
+  const { body, emit } = emitter();
   emit(op.i32(0), op.set(i), op.block, op.loop); // over pairs of A rows (m is even)
   emit(op.get(i), op.get(m), op.geU, op.brIf(1));
   emit(op.get(ap), op.get(i), op.get(lda), op.mul, op.add, op.set(arow));
@@ -110,14 +137,45 @@ function dotBody(): { params: number[]; locals: number[]; body: number[] } {
 
 /** The module's bytes (exported for tests). */
 export const gemmModuleBytes = (): Uint8Array<ArrayBuffer> =>
-  buildModule([{ name: 'kernel', ...kernelBody(false) }, { name: 'kernelRows', ...kernelBody(true) }, { name: 'dot', ...dotBody() }], PAGES);
+  buildModule([
+    { name: 'kernel', ...kernelBody('panels') }, { name: 'kernelRows', ...kernelBody('rows') }, { name: 'dot', ...dotBody() },
+    { name: 'kernelRowsBias', ...kernelBody('rows', 'bias') }, { name: 'kernelRowsClamp', ...kernelBody('rows', 'clamp') },
+    { name: 'kernelTableBias', ...kernelBody('table', 'bias') }, { name: 'kernelTableClamp', ...kernelBody('table', 'clamp') },
+    { name: 'copy2d', ...copy2dBody() }, { name: 'maxPool', ...maxPoolBody() }, { name: 'maxPool2x2', ...maxPool2x2Body() },
+  ], PAGES);
 
 /** Benchmarks turn reading row-major B in place, and the dot-product kernel, off to time the packed path. */
 export const simdOptions = { rowsB: true, dot: true };
 
 type Kernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb?: number) => void;
+/** kernelRows (ldb) or kernelTable (tabAt) with the epilogue's operands: bias floats at biasAt, clamp [lo, hi] at clampAt (bytes). */
+type EpiKernel = (kc: number, mp: number, np: number, ap: number, bp: number, cp: number, ldc: number, ldb: number, biasAt: number, clampAt: number) => void;
+type Copy2d = (outer: number, srcOuter: number, dstOuter: number, inner: number, srcInner: number, dstInner: number, len: number, src: number, dst: number) => void;
+type MaxPool = (planes: number, oH: number, oW: number, kH: number, kW: number, sH: number, sW: number, src: number, srcPlane: number, srcLine: number, dst: number) => void;
+type MaxPool2x2 = (planes: number, oH: number, vectors: number, src: number, srcPlane: number, srcLine: number, dst: number, dstLine: number) => void;
 type Dot = (k4: number, m: number, n: number, ap: number, lda: number, bp: number, ldb: number, cp: number, ldc: number) => void;
-interface Simd { kernel: Kernel; kernelRows: Kernel; dot: Dot; mem: WebAssembly.Memory; f32: Float32Array }
+export interface Simd {
+  kernel: Kernel; kernelRows: Kernel; dot: Dot;
+  kernelRowsBias: EpiKernel; kernelRowsClamp: EpiKernel; kernelTableBias: EpiKernel; kernelTableClamp: EpiKernel; copy2d: Copy2d; maxPool: MaxPool; maxPool2x2: MaxPool2x2;
+  mem: WebAssembly.Memory; f32: Float32Array;
+}
+
+/**
+ * Grows the memory to at least `bytes` (callers with their own layout: the convolution); the f32 view follows.
+ * False where the engine refuses to grow it (the caller takes its JS path).
+ */
+export function ensureBytes(s: Simd, bytes: number): boolean {
+  const have = s.mem.buffer.byteLength;
+  if (bytes <= have) return true;
+  try {
+    s.mem.grow(Math.ceil((bytes - have) / 65536));
+  } catch {
+    return false;
+  }
+  s.f32 = new Float32Array(s.mem.buffer);
+  return true;
+}
+
 let simd: Simd | null | undefined;
 
 /** The instantiated kernel, or null where WebAssembly SIMD is unavailable. */
@@ -129,7 +187,13 @@ export function simdGemm(): Simd | null {
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return null;
     const mem = new WebAssembly.Memory({ initial: PAGES });
     const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
-    simd = { kernel: inst.exports.kernel as Kernel, kernelRows: inst.exports.kernelRows as Kernel, dot: inst.exports.dot as Dot, mem, f32: new Float32Array(mem.buffer) };
+    const ex = inst.exports;
+    simd = {
+      kernel: ex.kernel as Kernel, kernelRows: ex.kernelRows as Kernel, dot: ex.dot as Dot,
+      kernelRowsBias: ex.kernelRowsBias as EpiKernel, kernelRowsClamp: ex.kernelRowsClamp as EpiKernel,
+      kernelTableBias: ex.kernelTableBias as EpiKernel, kernelTableClamp: ex.kernelTableClamp as EpiKernel, copy2d: ex.copy2d as Copy2d, maxPool: ex.maxPool as MaxPool, maxPool2x2: ex.maxPool2x2 as MaxPool2x2,
+      mem, f32: new Float32Array(mem.buffer),
+    };
   } catch {
     simd = null; // compilation refused (e.g. a page policy): the JS kernel computes the same product
   }

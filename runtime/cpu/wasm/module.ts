@@ -2,7 +2,7 @@
 // and v128 locals, exports). Instructions are written as bytes through the `op` helpers below; the encoding
 // follows the WebAssembly core spec (LEB128 integers, sections by id) and the fixed-width SIMD proposal.
 
-export const I32 = 0x7f, V128 = 0x7b;
+export const I32 = 0x7f, F32 = 0x7d, V128 = 0x7b;
 
 /** Unsigned LEB128. */
 export function uleb(n: number): number[] {
@@ -39,15 +39,26 @@ export const op = {
   i32: (n: number) => [0x41, ...sleb(n)],
   add: [0x6a], sub: [0x6b], mul: [0x6c], ltU: [0x49], geU: [0x4f], eqz: [0x45], shl: [0x74],
   f32Load: (off = 0) => [0x2a, 2, ...uleb(off)],
+  i32Load: (off = 0) => [0x28, 2, ...uleb(off)],
+  memoryCopy: [0xfc, ...uleb(10), 0x00, 0x00],
   f32Store: (off = 0) => [0x38, 2, ...uleb(off)],
   v128Load: (off = 0) => [0xfd, ...uleb(0x00), 4, ...uleb(off)],
   v128Store: (off = 0) => [0xfd, ...uleb(0x0b), 4, ...uleb(off)],
   load32Splat: (off = 0) => [0xfd, ...uleb(0x09), 2, ...uleb(off)],
   v128Zero: [0xfd, ...uleb(0x0c), ...new Array<number>(16).fill(0)],
   f32x4Add: [0xfd, ...uleb(0xe4)], f32x4Mul: [0xfd, ...uleb(0xe6)],
+  f32x4Pmin: [0xfd, ...uleb(0xea)], f32x4Pmax: [0xfd, ...uleb(0xeb)],
   f32x4Extract: (lane: number) => [0xfd, ...uleb(0x1f), lane],
-  f32Add: [0x92],
+  /** i8x16.shuffle of two vectors by 16 byte-lane indices (0-15 the first, 16-31 the second). */
+  shuffle: (lanes: readonly number[]) => [0xfd, ...uleb(0x0d), ...lanes],
+  f32Add: [0x92], f32Gt: [0x5e], select: [0x1b],
 };
+
+/** A function body under construction: emit(...) appends instructions (byte arrays or single bytes). */
+export function emitter(): { body: number[]; emit: (...xs: (number | number[])[]) => void } {
+  const body: number[] = [];
+  return { body, emit: (...xs) => { for (const x of xs) typeof x === 'number' ? body.push(x) : body.push(...x); } };
+}
 
 export interface Func {
   readonly name: string;
