@@ -20,3 +20,27 @@ export { printGraph } from '../ir/print.ts';
 export { KilnError, type KilnErrorCode } from '../ir/errors.ts';
 export type { DType, TypedArray } from '../ir/dtype.ts';
 export type { Tensor } from '../ir/tensor.ts';
+
+// Types that public signatures above refer to.
+export type { AttentionMasks, EncoderLayerOptions } from './nn/attention.ts';
+export type { AvgOpts, MaxOpts } from './nn/pool.ts';
+export type { BatchNormOpts } from './nn/norm.ts';
+export type { Cell, LayerWeights } from './nn/recurrent.ts';
+export type { Dims } from './nn/tensor.ts';
+export type { Tracer } from './nn/tracer.ts';
+export type { StepBuilder } from './train/builder.ts';
+export type { StepScalars, UpdateContext } from './train/optimizer.ts';
+export type { BackendName } from './backend.ts';
+export type { CompiledProgram } from './wgsl/codegen.ts';
+export type { GemmChoice, GemmVariant } from './wgsl/lower/matmul.ts';
+export type { GatherB, GemmSpec, TileConfig, VectorLoad } from './wgsl/lower/gemm-parts.ts';
+export type { WgslScalar } from './wgsl/wgsl.ts';
+export type { AttrMap, Operands } from '../ir/builder.ts';
+export type { TuneOptions, TunedChoice } from './tune.ts';
+export type { SafetensorsFile, WriteOptions as SafetensorsWriteOptions } from './safetensors.ts';
+export type { LoadOptions as WeightLoadOptions } from './weights.ts';
+export type { Attrs, AttrValue } from '../ir/op.ts';
+export type { FloatArray } from '../ir/dtype.ts';
+export type { KilnErrorContext } from '../ir/errors.ts';
+export type { Shape } from '../ir/shape.ts';
+export type { TensorType } from '../ir/tensor.ts';

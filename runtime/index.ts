@@ -10,3 +10,8 @@ export { chooseBackend, RUNTIME_BACKENDS, type BackendChoice, type RuntimeBacken
 export { KilnError } from '../ir/errors.ts';
 export type { TypedArray } from '../ir/dtype.ts';
 export type { Tensor } from '../ir/tensor.ts';
+// Types that public signatures above refer to.
+export type { ArenaDecl, BufferDecl, BufferRole, ChecksDecl, DispatchDecl, IoDecl, KernelDecl, ProgramLimits } from './program.ts';
+export type { SerializedAttr, SerializedConstant, SerializedGraph, SerializedNode, SerializedValue, SpecializationDecl, WeightsDecl } from './artifact-format.ts';
+export type { LoadOptions as ExecutorLoadOptions } from './webgpu/executor.ts';
+export type { CheckedDispatchState } from './webgpu/check-finite.ts';

@@ -4,8 +4,8 @@ import { Module } from './module.ts';
 import { adaptiveAvgPool, avgPool, type IntOr, maxPool, type PoolOptions } from './functional.ts';
 import type { SymTensor } from './tensor.ts';
 
-type MaxOpts = PoolOptions & { dilation?: IntOr };
-type AvgOpts = PoolOptions & { countIncludePad?: boolean };
+export type MaxOpts = PoolOptions & { dilation?: IntOr };
+export type AvgOpts = PoolOptions & { countIncludePad?: boolean };
 
 export class MaxPool1d extends Module {
   constructor(readonly kernelSize: IntOr, readonly opts: MaxOpts = {}) { super(); }

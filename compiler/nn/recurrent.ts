@@ -25,7 +25,7 @@ export interface RecurrentOptions {
   dropout?: number;
 }
 
-interface LayerWeights { wih: Parameter; whh: Parameter; bih?: Parameter; bhh?: Parameter }
+export interface LayerWeights { wih: Parameter; whh: Parameter; bih?: Parameter; bhh?: Parameter }
 
 /** Gate blocks of a [G*H, ...] parameter in ONNX order: consecutive blocks share one Slice. */
 function toOnnxOrder(p: Parameter, cell: Cell, h: number): SymTensor {

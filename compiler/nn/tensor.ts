@@ -6,7 +6,7 @@ import type { Value } from '../../ir/graph.ts';
 import { fmt, normAxis, numel, type Shape } from '../../ir/shape.ts';
 import { activeTracer, emit1, type Operand, operandDType, sym, type Tracer } from './tracer.ts';
 
-type Dims = number | readonly number[] | undefined;
+export type Dims = number | readonly number[] | undefined;
 
 export class SymTensor {
   constructor(readonly tracer: Tracer, readonly value: Value) {}
