@@ -11,6 +11,7 @@ import { frozenGpuPipeline, gpuPipeline } from '../passes/pipeline.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
+import { kernelFeatures } from './wgsl/kernel.ts';
 import { type GemmChoice, type GemmPolicy, type GemmVariant, withGemmPolicy } from './wgsl/lower/matmul.ts';
 
 export interface CompileOptions extends PassOptions {
@@ -24,6 +25,11 @@ export interface CompileOptions extends PassOptions {
   readonly gemmTuning?: ReadonlyMap<string, GemmChoice>;
   /** Sees each contraction's tuning key and spec during codegen (the autotuner's census). */
   readonly gemmObserve?: GemmPolicy['observe'];
+  /**
+   * Optional WebGPU features the kernels may use (the adapter's `features`, e.g. GpuContext.features):
+   * with 'subgroups', workgroup reductions fold per subgroup. Default none: portable kernels.
+   */
+  readonly features?: Iterable<string>;
 }
 
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
@@ -32,7 +38,7 @@ export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledP
   const passes = opts.fuse === false ? lowering.filter((p) => p !== fusion) : lowering;
   const label = opts.label ?? (opts.frozen ? 'gpu-frozen' : 'gpu');
   const { graph, analyses } = runPipeline(g.clone(), passes, { ...opts, label });
-  const generated = withGemmPolicy({ variant: opts.gemmVariant, tuned: opts.gemmTuning, observe: opts.gemmObserve }, () => generateProgram(graph, scheduleOf(analyses)));
+  const generated = withGemmPolicy({ variant: opts.gemmVariant, tuned: opts.gemmTuning, observe: opts.gemmObserve }, () => generateProgram(graph, scheduleOf(analyses), kernelFeatures(opts.features)));
   // The memory plan places the temps in arenas, by liveness over the dispatches codegen scheduled.
   const { program, plan } = applyPlan(generated.program);
   const dump = opts.dumpDir ?? process.env.KILN_DUMP;

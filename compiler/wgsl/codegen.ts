@@ -14,7 +14,7 @@ import { isLiteralConstant } from '../../passes/fuse.ts';
 import { type BufferRole, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
 import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
-import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
+import { bufferRef, type KernelFeatures, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
 import { ProgramBuilder, toStorage } from './program-builder.ts';
@@ -47,7 +47,7 @@ export class Codegen {
   private readonly producer: Map<Value, Node>;
   private readonly params: ReadonlySet<Value>;
 
-  constructor(readonly g: Graph) {
+  constructor(readonly g: Graph, readonly features: KernelFeatures = {}) {
     this.producer = g.producers();
     this.params = new Set(g.params.values());
   }
@@ -174,7 +174,7 @@ export class Codegen {
   emitNode(node: Node): void {
     if (isWideConcat(node)) return emitWideConcat(this, node);
     const wide = this.wideBuffers(vectorOperands(node));
-    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check), 'temp', wide);
+    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check, this.features), 'temp', wide);
   }
 
   private statusBuffer?: number;
@@ -237,9 +237,9 @@ export class Codegen {
 }
 
 /** Calls a node's lowering; a failure that is not already a KilnError names the node. */
-export function lower(node: Node, inputs: LowerContext['inputs'], outputs: LowerContext['outputs'], check?: LowerContext['check']): KernelSource {
+export function lower(node: Node, inputs: LowerContext['inputs'], outputs: LowerContext['outputs'], check?: LowerContext['check'], features?: KernelFeatures): KernelSource {
   try {
-    return LOWERINGS[node.op]({ node, inputs, outputs, check });
+    return LOWERINGS[node.op]({ node, inputs, outputs, check, features });
   } catch (e) {
     if (e instanceof KilnError) throw e;
     throw new KilnError('BACKEND', `WGSL lowering failed: ${(e as Error).message}`, { node: node.name, op: node.op, shapes: node.inputs.map((v) => v?.type.shape) });
@@ -248,11 +248,11 @@ export function lower(node: Node, inputs: LowerContext['inputs'], outputs: Lower
 
 /**
  * The Program for a graph of primitives: one kernel per schedule group when a fusion schedule is given,
- * else one kernel per non-view node (the unfused reference).
+ * else one kernel per non-view node (the unfused reference). Kernels use only the optional `features` given.
  */
-export function generateProgram(g: Graph, schedule?: Schedule): CompiledProgram {
+export function generateProgram(g: Graph, schedule?: Schedule, features: KernelFeatures = {}): CompiledProgram {
   checkLowerable(g);
-  const cg = new Codegen(g);
+  const cg = new Codegen(g, features);
   const inputs = g.inputs.map((v) => ({ name: v.name, buffer: cg.owned(v, 'input').buffer, dtype: v.type.dtype, shape: [...v.type.shape] }));
   // Parameters and state always have buffers (trainers share and read them by name); with fusion, scalar
   // constants are literals in the kernels that read them and get a buffer only where a kernel binds one.

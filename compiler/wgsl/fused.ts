@@ -225,7 +225,7 @@ class GroupEmitter {
   /** The kernel body: a row kernel, one invocation per element, or the anchors' lowering with the epilogue. */
   private source(): KernelSource {
     const { gr, anchor, anchors } = this;
-    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames });
+    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames, features: this.cg.features });
     if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) };
     const stored = new Set<Node>();
     const contexts = anchors.map((a) => {
@@ -241,7 +241,7 @@ class GroupEmitter {
     });
     const label = `${anchor.op}_${anchor.name}`;
     const check = this.cg.checkHook(label, (buffer) => this.bindingName(buffer), this.params);
-    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs, check) : siblingLowering(contexts);
+    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs, check, this.cg.features) : siblingLowering(contexts);
     const silent = anchors.find((a) => !stored.has(a) && gr.outputs.some((v) => this.anchorOf(this.producer.get(v)!) === a));
     if (silent) throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: silent.name, op: silent.op });
     return src;

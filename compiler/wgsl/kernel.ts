@@ -4,6 +4,7 @@ import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Node } from '../../ir/graph.ts';
 import type { View } from '../../ir/view.ts';
+import type { WgslExtension } from '../../runtime/webgpu/device.ts';
 import type { WgslScalar } from './wgsl.ts';
 
 /**
@@ -85,6 +86,21 @@ export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, vie
   return { name, dtype, elem, view: { ...view, offset: 0 }, load, store: (idx, value) => `${name}[${idx}] = ${value};` };
 }
 
+/**
+ * The optional WebGPU features a compile may use in its kernels (compile option `features`, normally the
+ * adapter's own). Absent features keep the portable kernels, so the output for a given set is fixed.
+ */
+export interface KernelFeatures {
+  /** Subgroup operations (WebGPU feature `subgroups`): workgroup merges fold per subgroup first. */
+  readonly subgroups?: boolean;
+}
+
+/** The kernel features a list of WebGPU feature names (an adapter's `features`) allows. */
+export const kernelFeatures = (names: Iterable<string> = []): KernelFeatures => {
+  const has = new Set(names);
+  return has.has('subgroups') ? { subgroups: true } : {};
+};
+
 export interface LowerContext {
   readonly node: Node;
   readonly inputs: readonly (TensorRef | undefined)[];
@@ -95,9 +111,13 @@ export interface LowerContext {
    * binds the program's status buffer on first use); lowerings of index-reading ops call it.
    */
   readonly check?: (violated: string) => string;
+  /** The optional features the kernel may use. */
+  readonly features?: KernelFeatures;
 }
 
 export interface KernelSource {
+  /** WGSL extensions the kernel uses (each needs its device feature, runtime/webgpu/device.ts). */
+  readonly enables?: readonly WgslExtension[];
   /** Module-scope declarations: helper functions, constants, workgroup arrays. */
   readonly decls?: string;
   /**

@@ -45,7 +45,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= ${src.invocations ?? 0}) { return; }
   ${src.body ?? ''}
 }`;
-    const wgsl = [`// kiln kernel: ${nodes.join(', ')}`, ...bindings, COMMON_PRELUDE, src.decls ?? '', entry, ''].join('\n');
+    const enables = (src.enables ?? []).map((e) => `enable ${e};`);
+    const wgsl = [`// kiln kernel: ${nodes.join(', ')}`, ...enables, ...bindings, COMMON_PRELUDE, src.decls ?? '', entry, ''].join('\n');
     // Keyed on the code without comments: comments name graph nodes (the header, fused members), which
     // differ between kernels that are otherwise one pipeline (e.g. the steps of an unrolled LSTM).
     const key = wgsl.replace(/\/\/.*$/gm, '');

@@ -14,7 +14,7 @@ import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../
 import { deviceProblem, programProblem } from '../program-check.ts';
 import { type CheckedDispatchState, dispatchChecked } from './check-finite.ts';
 import { warmUp } from './warm-up.ts';
-import { getGpu, type GpuContext } from './device.ts';
+import { featuresNeeded, getGpu, type GpuContext } from './device.ts';
 
 export interface LoadOptions {
   /**
@@ -337,6 +337,8 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   const dev = (gpu ?? (await getGpu()))?.device;
   if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
   checkLimits(program, dev.limits);
+  const missing = featuresNeeded(program.kernels.map((k) => k.wgsl)).filter((f) => !dev.features.has(f));
+  if (missing.length) throw new KilnError('BACKEND', `the program was compiled for device features this device lacks: ${missing.join(', ')}; recompile without them`);
   const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], paramOffsets: [], outStaging: [], readStaging: new Map(), warmUpMs: 0 };
   void dev.lost.then((info) => {
     state.lost = info.message || info.reason || 'unknown reason';
