@@ -15,10 +15,11 @@ import { VIEW_RULES, ViewChains } from '../../ir/view-rules.ts';
 import { MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
-import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
+import { ELEMENTWISE_PRELUDE, pointwiseValue, pointwiseValue4 } from './lower/elementwise.ts';
 import { siblingLowering } from './lower/matmul.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
 import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
+import { type Vec4Plan, vec4Plan } from './vec4-pointwise.ts';
 import { coordNames, coords, lit, offsetExpr, wgslType } from './wgsl.ts';
 
 const chainsOf = new WeakMap<Codegen, ViewChains>();
@@ -82,6 +83,8 @@ class GroupEmitter {
   private readonly anchorOfNode = new Map<Node, Node | undefined>();
   /** Buffers bound as vec4 arrays: the anchor's matrix operands read straight from a buffer, where aligned. */
   private readonly wide: ReadonlySet<number>;
+  /** A pointwise group that runs one vec4 per invocation (vec4-pointwise.ts), its wide buffers. */
+  private readonly vec4: Vec4Plan | undefined;
 
   constructor(private readonly cg: Codegen, private readonly gr: KernelGroup) {
     this.vc = chainsFor(cg);
@@ -100,8 +103,9 @@ class GroupEmitter {
     });
     this.outNames = gr.outputs.map((_, j) => `out${j}`);
     const direct = this.anchors.length === 1 ? vectorOperands(this.anchor!).filter((u) => !this.producer.has(this.vc.base(u)) && !cg.isLiteral(this.vc.base(u))) : [];
+    this.vec4 = !this.anchor && !this.rows ? vec4Plan(cg, gr, this.vc, this.outBuffers) : undefined;
     // A buffer the kernel also writes (a state updated in place) keeps its scalar binding for the stores.
-    this.wide = new Set([...cg.wideBuffers(direct)].filter((b) => !this.outBuffers.includes(b)));
+    this.wide = this.vec4?.wide ?? new Set([...cg.wideBuffers(direct)].filter((b) => !this.outBuffers.includes(b)));
   }
 
   emit(): void {
@@ -194,13 +198,34 @@ class GroupEmitter {
 
   /** One WGSL function per elementwise member: its value at a flat index of its own shape. */
   private functions(): string[] {
-    return this.gr.nodes.filter((n) => !this.anchors.includes(n) && !(this.rows && isRowReduction(n))).map((n) => {
-      const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
-      const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => this.refFor(u, true));
-      const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
-      const own = this.anchorOf(n);
-      const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
-      return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
+    if (this.vec4) return this.functions4();
+    return this.gr.nodes.filter((n) => !this.anchors.includes(n) && !(this.rows && isRowReduction(n))).map((n) => this.scalarFunction(n));
+  }
+
+  /** The function of member `n`: its value at a flat index of its own shape. */
+  private scalarFunction(n: Node): string {
+    const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
+    const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => this.refFor(u, true));
+    const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
+    const own = this.anchorOf(n);
+    const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
+    return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
+  }
+
+  /**
+   * The members of a vec4 group: functions of vec4 index i returning the vec4 of elements 4i..4i+3 (a
+   * member of one element keeps its scalar function, read at 0 and splat).
+   */
+  private functions4(): string[] {
+    return this.gr.nodes.map((n) => {
+      if (numel(n.outputs[0].type.shape) === 1) return this.scalarFunction(n);
+      const args = n.inputs.filter((u): u is Value => u !== undefined).map((u, k) => {
+        const r = this.refFor(u, true);
+        const at = r.load4 && numel(u.type.shape) > 1 ? r.load4('4 * i') : numel(u.type.shape) > 1 ? r.load('i') : `vec4<f32>(${r.load(offsetExpr(r.view, r.view.shape.map(() => '0')))})`;
+        return `let a${k} = ${at};`;
+      });
+      const value = pointwiseValue4(n, args.map((_, k) => `a${k}`));
+      return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(i: i32) -> vec4<f32> {\n  ${args.join(' ')}\n  return ${value};\n}`;
     });
   }
 
@@ -226,7 +251,7 @@ class GroupEmitter {
   private source(): KernelSource {
     const { gr, anchor, anchors } = this;
     if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames, features: this.cg.features });
-    if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) };
+    if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) / (this.vec4 ? 4 : 1) };
     const stored = new Set<Node>();
     const contexts = anchors.map((a) => {
       const out = a.outputs[0];
