@@ -10,6 +10,7 @@ import { compileForWebGpu } from '../../compiler/compile.ts';
 import { Graph } from '../../ir/graph.ts';
 import { tensor } from '../../ir/tensor.ts';
 import { featuresNeeded, type GpuContext } from '../../runtime/webgpu/device.ts';
+import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import { webgpuOrSkip } from '../support/env.ts';
 import { expectGpuMatchesCpu, GPU_TOLERANCE, randomInputs } from '../support/gpu-diff.ts';
 
@@ -90,6 +91,23 @@ describe.each(FEATURE_SETS)('workgroup merges (%s)', (what, features) => {
       const [out] = await expectGpuMatchesCpu(gpu, g, inputs, GPU_TOLERANCE, { features, fuse: false });
       expect(Number.isNaN(out.data[1])).toBe(true);
     }
+  });
+});
+
+describe('a device without subgroups', () => {
+  it('refuses a program compiled for them, naming the feature', async () => {
+    if (!gpu) return;
+    const { create } = (await import('webgpu')) as unknown as { create: (o: string[]) => GPU };
+    // A second Dawn instance, kept referenced while its device lives; its device is created with no features.
+    const instance = create([]);
+    const device = await (await instance.requestAdapter())!.requestDevice();
+    try {
+      const { program, data } = compileForWebGpu(rowGraph('Softmax', 2, 512), { features: ['subgroups'] });
+      await expect(WebGpuExecutor.load(program, data, { device, adapterName: 'no subgroups' })).rejects.toThrow(/device features this device lacks: subgroups/);
+    } finally {
+      device.destroy();
+    }
+    expect(instance).toBeDefined();
   });
 });
 
