@@ -8,6 +8,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { Schedule } from '../../ir/schedule.ts';
 import { numel } from '../../ir/shape.ts';
+import type { Tensor } from '../../ir/tensor.ts';
 import { contiguous, isContiguous, type View } from '../../ir/view.ts';
 import { VIEW_RULES } from '../../ir/view-rules.ts';
 import { isLiteralConstant } from '../../passes/fuse.ts';
@@ -17,6 +18,7 @@ import { emitGroup } from './fused.ts';
 import { bufferRef, type KernelFeatures, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
+import { F16_MAX, toF16Storage } from './f16.ts';
 import { ProgramBuilder, toStorage } from './program-builder.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
@@ -27,6 +29,17 @@ export interface CompiledProgram {
 }
 
 export interface Location { buffer: number; view: View }
+
+/**
+ * Whether precision 'f16' stores constant `t` as f16: f32 data of more than one element (weights, tables)
+ * whose finite values all fit f16's range. Scalars (epsilons, literals) and data beyond 65504 (mask
+ * constants such as -1e9) keep f32, so no value changes by more than f16's rounding.
+ */
+export function halfWeight(t: Tensor): boolean {
+  if (t.dtype !== 'f32' || t.data.length < 2) return false;
+  for (const x of t.data as Float32Array) if (Math.abs(x) > F16_MAX && Number.isFinite(x)) return false;
+  return true;
+}
 
 /** Lists every node that has no WebGPU path, all at once. */
 function checkLowerable(g: Graph): void {
@@ -70,12 +83,20 @@ export class Codegen {
     return l;
   }
 
-  /** A constant's own buffer, created (and filled) on first use. */
+  /** A constant's own buffer, created (and filled) on first use; an f16 weight's when halfWeight allows. */
   constant(v: Value): Location {
     const l = this.loc.get(v);
     if (l) return l;
-    const own = this.owned(v, this.params.has(v) ? 'param' : 'const');
-    this.b.data.set(own.buffer, toStorage(this.g.constants.get(v)!));
+    const t = this.g.constants.get(v)!;
+    const role = this.params.has(v) ? 'param' : 'const';
+    if (this.features.f16Weights && halfWeight(t)) {
+      const own = { buffer: this.b.addBuffer(v.name, role, v.type, true), view: contiguous(v.type.shape) };
+      this.loc.set(v, own);
+      this.b.data.set(own.buffer, toF16Storage(t.data));
+      return own;
+    }
+    const own = this.owned(v, role);
+    this.b.data.set(own.buffer, toStorage(t));
     return own;
   }
 
@@ -147,7 +168,8 @@ export class Codegen {
    */
   inputRef(name: string, v: Value, params: KernelParams, wide = false): TensorRef {
     const l = this.locOf(v);
-    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(this.b.buffers[l.buffer].shape), params, wide);
+    const buf = this.b.buffers[l.buffer];
+    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(buf.shape), params, wide, buf.dtype === 'f16');
   }
 
   /**
@@ -166,7 +188,8 @@ export class Codegen {
 
   /** The element type a kernel declares for binding `buffer`: its storage scalar, or vec4 of it when wide. */
   bindingElem(buffer: number, wide: ReadonlySet<number>): string {
-    const elem = wgslType(this.b.buffers[buffer].dtype);
+    const dtype = this.b.buffers[buffer].dtype;
+    const elem = dtype === 'f16' ? 'f16' : wgslType(dtype);
     return wide.has(buffer) ? `vec4<${elem}>` : elem;
   }
 

@@ -15,6 +15,7 @@ import { deviceProblem, programProblem } from '../program-check.ts';
 import { type CheckedDispatchState, dispatchChecked } from './check-finite.ts';
 import { warmUp } from './warm-up.ts';
 import { featuresNeeded, getGpu, type GpuContext } from './device.ts';
+import { decodeHalves } from './half.ts';
 
 export interface LoadOptions {
   /**
@@ -278,7 +279,10 @@ export class WebGpuExecutor {
       const bytes = await this.mapAll(unique.map((i) => readStaging.get(i)!));
       return staging.map((_, k) => {
         const b = this.program.buffers[indices[k]];
-        return fromStorage(bytes[unique.indexOf(indices[k])], b.dtype, b.shape);
+        const raw = bytes[unique.indexOf(indices[k])];
+        // Weights stored as f16 (precision 'f16') read back as the f32 values they hold.
+        if (b.dtype === 'f16') return { dtype: 'f32', shape: [...b.shape], data: decodeHalves(raw, b.shape.reduce((x, y) => x * y, 1)) };
+        return fromStorage(raw, b.dtype, b.shape);
       });
     });
   }

@@ -1,0 +1,109 @@
+// Compile option precision 'f16' (weights stored as f16, math in f32) on the fixture MLP, CNN and transformer
+// against the CPU interpreter in f32. Two checks per model:
+//  1. Against the interpreter run on the same graph with its weights rounded to f16 (the rule codegen
+//     applies, halfWeight): the ordinary f32 GPU tolerance. So rounding the stored weights is the only
+//     difference, and every load converts to f32 and every sum accumulates in f32.
+//  2. Against the f32 interpreter: a weight rounded to f16 is within relative error u = 2^-11 of its value,
+//     so a layer's output moves by at most u * sum|w x| (plus u|b|); with these models' activations and
+//     weights below 1 and normalized layers, that is at most about u times the output scale per weight
+//     layer. The tolerance is atol = rtol = 2 * layers * u (layers: the count of weight layers on the
+//     longest path), not a widened f32 tolerance.
+// Also: the weights take half the bytes, and the option is refused without shader-f16 and for a train step.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareTensors } from '../../compiler/compare.ts';
+import { compileForWebGpu } from '../../compiler/compile.ts';
+import { readCase } from '../../compiler/fixtures/case.ts';
+import { trainOptions } from '../../compiler/fixtures/run-case.ts';
+import { importOnnxFile } from '../../compiler/onnx/importer.ts';
+import { buildTrainStep } from '../../compiler/train/train-step.ts';
+import { halfWeight } from '../../compiler/wgsl/codegen.ts';
+import { F16_UNIT_ROUNDOFF, f16Bits, f16Value } from '../../compiler/wgsl/f16.ts';
+import type { Graph } from '../../ir/graph.ts';
+import type { Tensor } from '../../ir/tensor.ts';
+import { interpret } from '../../runtime/cpu/interpreter.ts';
+import type { GpuContext } from '../../runtime/webgpu/device.ts';
+import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
+import { FIXTURES, webgpuOrSkip } from '../support/env.ts';
+import { GPU_TOLERANCE, randomInputs } from '../support/gpu-diff.ts';
+
+let gpu: GpuContext | undefined;
+beforeAll(async () => {
+  gpu = await webgpuOrSkip();
+});
+
+const model = (name: string): Graph => importOnnxFile(join(FIXTURES, name, 'model.onnx')).graph;
+
+/** Each fixture and its weight layers on the longest path (Gemm/Conv/MatMul with a weight). */
+const MODELS = [
+  ['mlp_fmnist_infer', 3],
+  ['cnn_infer', 3],
+  ['transformer_infer', 6],
+] as const;
+
+/** The graph with every weight codegen stores as f16 rounded to f16, as the interpreter's reference. */
+function withHalfWeights(g: Graph): Graph {
+  const c = g.clone();
+  for (const [v, t] of c.constants) {
+    if (halfWeight(t)) c.constants.set(v, { ...t, data: Float32Array.from(t.data as Float32Array, (x) => f16Value(f16Bits(x))) });
+  }
+  return c;
+}
+
+async function runF16(g: Graph, inputs: Map<string, Tensor>): Promise<Tensor[]> {
+  const { program, data } = compileForWebGpu(g, { precision: 'f16', features: gpu!.features });
+  const exe = await WebGpuExecutor.load(program, data, gpu!);
+  try {
+    const out = await exe.run(inputs);
+    return g.outputs.map((v) => out.get(v.name)!);
+  } finally {
+    exe.dispose();
+  }
+}
+
+describe("precision 'f16'", () => {
+  it.each(MODELS)('%s: matches the interpreter with f16-rounded weights (f32 tolerance) and in f32 (f16 tolerance)', async (name, layers) => {
+    if (!gpu) return;
+    const g = model(name);
+    const inputs = randomInputs(g, 3);
+    const got = await runF16(g, inputs);
+    const rounded = interpret(withHalfWeights(g), inputs);
+    const exact = interpret(g, inputs);
+    const tol = 2 * layers * F16_UNIT_ROUNDOFF;
+    got.forEach((t, i) => {
+      expect(compareTensors(t, rounded[i], GPU_TOLERANCE), `output ${i} vs f16-rounded weights`).toBeUndefined();
+      expect(compareTensors(t, exact[i], { rtol: tol, atol: tol }), `output ${i} vs f32`).toBeUndefined();
+    });
+  });
+
+  it('stores the weights in half the bytes, as f16 bindings', () => {
+    const g = model('mlp_fmnist_infer');
+    const f32 = compileForWebGpu(g).program, f16 = compileForWebGpu(g, { precision: 'f16', features: ['shader-f16'] }).program;
+    const weightBytes = (p: typeof f32) => p.buffers.filter((b) => b.role === 'param' || b.role === 'const').reduce((a, b) => a + b.bytes, 0);
+    expect(weightBytes(f16)).toBeLessThanOrEqual(weightBytes(f32) / 2 + 64);
+    expect(f16.kernels.some((k) => /^enable f16;$/m.test(k.wgsl) && k.wgsl.includes('array<f16>'))).toBe(true);
+    expect(f16.inputs.every((io) => f16.buffers[io.buffer].dtype === 'f32')).toBe(true);
+    expect(f16.outputs.every((io) => f16.buffers[io.buffer].dtype === 'f32')).toBe(true);
+  });
+
+  it('is refused without shader-f16 and for a train step', () => {
+    const g = model('mlp_fmnist_infer');
+    expect(() => compileForWebGpu(g, { precision: 'f16', features: ['subgroups'] })).toThrow(/shader-f16/);
+    expect(() => compileForWebGpu(g, { precision: 'f16' })).toThrow(/shader-f16/);
+    const train = buildTrainStep(model('mlp_fmnist_adam'), trainOptions(readCase(join(FIXTURES, 'mlp_fmnist_adam')))).graph;
+    expect(() => compileForWebGpu(train, { precision: 'f16', features: ['shader-f16'] })).toThrow(/inference/);
+  });
+
+  it('rounds to nearest even, with subnormals, overflow and NaN', () => {
+    expect(f16Bits(1)).toBe(0x3c00);
+    expect(f16Bits(-2)).toBe(0xc000);
+    expect(f16Bits(65504)).toBe(0x7bff);
+    expect(f16Bits(65520)).toBe(0x7c00);
+    expect(f16Bits(2 ** -24)).toBe(1);
+    expect(f16Bits(2 ** -25)).toBe(0);
+    expect(f16Bits(1 + 2 ** -11)).toBe(0x3c00); // a tie rounds to even
+    expect(f16Bits(1 + 3 * 2 ** -11)).toBe(0x3c02);
+    expect(Number.isNaN(f16Value(f16Bits(NaN)))).toBe(true);
+    for (const x of [0.1, -3.14159, 1e-5, 1234.5]) expect(Math.abs(f16Value(f16Bits(x)) - x)).toBeLessThanOrEqual(Math.max(Math.abs(x) * F16_UNIT_ROUNDOFF, 2 ** -25));
+  });
+});
