@@ -32,9 +32,9 @@ export interface CompileOptions extends PassOptions {
    */
   readonly features?: Iterable<string>;
   /**
-   * 'f16': weights (constants of more than one element) are stored as f16 on the GPU, half the bytes, and
-   * converted to f32 where kernels read them; inputs, outputs, intermediates and all math stay f32. Needs
-   * 'shader-f16' in `features`; inference only. Default 'f32'.
+   * 'f16': weights (constants of more than one element) and the intermediates fused kernels write are
+   * stored as f16 on the GPU, half the bytes, converted to f32 where read; math and sums are f32, graph
+   * inputs and outputs f32. Needs 'shader-f16' in `features`; inference only. Default 'f32'.
    */
   readonly precision?: Precision;
 }

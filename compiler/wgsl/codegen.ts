@@ -77,8 +77,9 @@ export class Codegen {
     return { id: -++this.scratchCount, name: `${of.name}_${what}`, type: of.type };
   }
 
-  owned(v: Value, role: BufferRole): Location {
-    const l = { buffer: this.b.addBuffer(v.name, role, v.type), view: contiguous(v.type.shape) };
+  /** `half`: stored as f16 (precision 'f16'). */
+  owned(v: Value, role: BufferRole, half = false): Location {
+    const l = { buffer: this.b.addBuffer(v.name, role, v.type, half), view: contiguous(v.type.shape) };
     this.loc.set(v, l);
     return l;
   }
@@ -89,9 +90,8 @@ export class Codegen {
     if (l) return l;
     const t = this.g.constants.get(v)!;
     const role = this.params.has(v) ? 'param' : 'const';
-    if (this.features.f16Weights && halfWeight(t)) {
-      const own = { buffer: this.b.addBuffer(v.name, role, v.type, true), view: contiguous(v.type.shape) };
-      this.loc.set(v, own);
+    if (this.features.f16Storage && halfWeight(t)) {
+      const own = this.owned(v, role, true);
       this.b.data.set(own.buffer, toF16Storage(t.data));
       return own;
     }
@@ -228,7 +228,7 @@ export class Codegen {
     const outputs = g.outputs.map((v, i) => {
       const l = this.locOf(v);
       const buf = b.buffers[l.buffer];
-      if (buf.role === 'temp' && isContiguous(l.view) && numel(l.view.shape) * 4 <= buf.bytes && !claimed.has(l.buffer)) {
+      if (buf.role === 'temp' && buf.dtype !== 'f16' && isContiguous(l.view) && numel(l.view.shape) * 4 <= buf.bytes && !claimed.has(l.buffer)) {
         buf.role = 'output';
         claimed.add(l.buffer);
         return { name: v.name, buffer: l.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };

@@ -93,10 +93,12 @@ class GroupEmitter {
     this.rows = gr.kind === 'row';
     this.anchor = this.rows ? undefined : gr.anchor;
     this.anchors = this.anchor ? [this.anchor, ...(gr.siblings ?? [])] : [];
-    // Outputs: fresh buffers, or the buffer of the state a value updates in place.
+    // Outputs: fresh buffers (f16 for f32 values later kernels read, with precision 'f16'), or the buffer
+    // of the state a value updates in place.
+    const graphOutputs = new Set(cg.g.outputs);
     this.outBuffers = gr.outputs.map((v) => {
       const t = gr.inPlace.get(v);
-      if (!t) return cg.owned(v, 'temp').buffer;
+      if (!t) return cg.owned(v, 'temp', !!cg.features.f16Storage && v.type.dtype === 'f32' && !graphOutputs.has(v)).buffer;
       const buffer = cg.locOf(t).buffer;
       cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
       return buffer;
@@ -243,14 +245,20 @@ class GroupEmitter {
       const n = producer.get(gr.outputs[j])!;
       return `let o${j} = ${this.anchors.includes(n) ? 'e_a' : this.call(n, 'e_i', 'e_a')};`;
     });
-    const stores = mine.map((j) => `${outNames[j]}[e_i] = o${j};`);
+    const stores = mine.map((j) => `${outNames[j]}[e_i] = ${this.toStorage(j, `o${j}`)};`);
     return `{\n    let e_i = ${idx};${acc === undefined ? '' : ` let e_a = ${acc};`}\n    ${values.join(' ')}\n    ${stores.join(' ')}\n  }`;
+  }
+
+  /** Value `v` (f32, or vec4<f32> in a vec4 group) converted for output j's buffer: f16 buffers take f16. */
+  private toStorage(j: number, v: string): string {
+    if (this.cg.b.buffers[this.outBuffers[j]].dtype !== 'f16') return v;
+    return this.vec4 ? `vec4<f16>(${v})` : `f16(${v})`;
   }
 
   /** The kernel body: a row kernel, one invocation per element, or the anchors' lowering with the epilogue. */
   private source(): KernelSource {
     const { gr, anchor, anchors } = this;
-    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames, features: this.cg.features });
+    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames, toStorage: (j, v) => this.toStorage(j, v), features: this.cg.features });
     if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) / (this.vec4 ? 4 : 1) };
     const stored = new Set<Node>();
     const contexts = anchors.map((a) => {

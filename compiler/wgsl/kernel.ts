@@ -116,8 +116,11 @@ export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, vie
 export interface KernelFeatures {
   /** Subgroup operations (WebGPU feature `subgroups`): workgroup merges fold per subgroup first. */
   readonly subgroups?: boolean;
-  /** Weights stored as f16 (precision 'f16', WebGPU feature `shader-f16`), converted to f32 where read. */
-  readonly f16Weights?: boolean;
+  /**
+   * Precision 'f16' (WebGPU feature `shader-f16`): weights, and the f32 values fused kernels write for
+   * later kernels, are stored as f16, converted to f32 where read and to f16 where stored.
+   */
+  readonly f16Storage?: boolean;
 }
 
 /** The numeric precision of a compile's stored weights (compile option `precision`). */
@@ -129,7 +132,7 @@ export function kernelFeatures(names: Iterable<string> = [], precision: Precisio
   if (precision === 'f16' && !has.has('shader-f16')) {
     throw new KilnError('USAGE', `precision 'f16' needs the WebGPU feature shader-f16, which the features compiled for (${[...has].join(', ') || 'none'}) lack; pass the adapter's features, or compile with precision 'f32'`);
   }
-  return { ...(has.has('subgroups') ? { subgroups: true } : {}), ...(precision === 'f16' ? { f16Weights: true } : {}) };
+  return { ...(has.has('subgroups') ? { subgroups: true } : {}), ...(precision === 'f16' ? { f16Storage: true } : {}) };
 }
 
 export interface LowerContext {
