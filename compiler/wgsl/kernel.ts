@@ -41,8 +41,9 @@ const scalarAt = (name: string, wide: boolean, half = false) => (at: string) => 
 
 /**
  * A ref to a buffer binding: `name[at]`; with `wide`, the binding is `array<vec4<f32>>` and offers `load4`.
- * With `half` the buffer holds f16 weights: loads convert to f32, and reading the binding by name (which
- * would skip the conversion) is an error naming the value, so an op not written for f16 fails at compile time.
+ * With `half` the buffer holds f16 values (precision 'f16'): loads convert to f32, and reading the binding by
+ * name (which would skip the conversion) is an error naming the value, so an op not written for f16 fails at
+ * compile time rather than computing on unconverted halves.
  */
 export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, wide = false, half = false): TensorRef {
   const store = (idx: string, value: string) => `${name}[${idx}] = ${value};`;
@@ -56,7 +57,7 @@ function halfNamed(r: TensorRef): TensorRef {
   const { name: _, ...rest } = r;
   return Object.defineProperty(rest, 'name', {
     get(): string {
-      throw new KilnError('BACKEND', `precision 'f16': a kernel reads the f16 weight buffer '${r.name}' directly instead of through load(); this op has no f16 path yet, compile it with precision 'f32'`);
+      throw new KilnError('BACKEND', `precision 'f16': a kernel reads the f16 buffer '${r.name}' directly instead of through load(); this op has no f16 path yet, compile it with precision 'f32'`);
     },
   }) as TensorRef;
 }
