@@ -11,6 +11,8 @@ import { frozenGpuPipeline, gpuPipeline } from '../passes/pipeline.ts';
 import { evalNode } from '../runtime/cpu/interpreter.ts';
 import { applyPlan } from './wgsl/apply-plan.ts';
 import { type CompiledProgram, generateProgram } from './wgsl/codegen.ts';
+import { kernelFeatures, type Precision } from './wgsl/kernel.ts';
+import { KilnError } from '../ir/errors.ts';
 import { type GemmChoice, type GemmPolicy, type GemmVariant, withGemmPolicy } from './wgsl/lower/matmul.ts';
 
 export interface CompileOptions extends PassOptions {
@@ -24,15 +26,28 @@ export interface CompileOptions extends PassOptions {
   readonly gemmTuning?: ReadonlyMap<string, GemmChoice>;
   /** Sees each contraction's tuning key and spec during codegen (the autotuner's census). */
   readonly gemmObserve?: GemmPolicy['observe'];
+  /**
+   * Optional WebGPU features the kernels may use (the adapter's `features`, e.g. GpuContext.features):
+   * with 'subgroups', workgroup reductions fold per subgroup. Default none: portable kernels.
+   */
+  readonly features?: Iterable<string>;
+  /**
+   * 'f16': weights (constants of more than one element) and the intermediates fused kernels write are
+   * stored as f16 on the GPU, half the bytes, converted to f32 where read; math and sums are f32, graph
+   * inputs and outputs f32. Needs 'shader-f16' in `features`; inference only. Default 'f32'.
+   */
+  readonly precision?: Precision;
 }
 
 /** The program plus the lowered graph it was generated from (kept in artifacts for the CPU interpreter). */
 export function compileForWebGpu(g: Graph, opts: CompileOptions = {}): CompiledProgram & { graph: Graph } {
+  if (opts.precision === 'f16' && g.updates.size) throw new KilnError('USAGE', "precision 'f16' is for inference: a train step updates its parameters in f32; compile it with precision 'f32'");
+  const features = kernelFeatures(opts.features, opts.precision);
   const lowering = opts.frozen ? frozenGpuPipeline(evalNode) : gpuPipeline(evalNode);
   const passes = opts.fuse === false ? lowering.filter((p) => p !== fusion) : lowering;
   const label = opts.label ?? (opts.frozen ? 'gpu-frozen' : 'gpu');
   const { graph, analyses } = runPipeline(g.clone(), passes, { ...opts, label });
-  const generated = withGemmPolicy({ variant: opts.gemmVariant, tuned: opts.gemmTuning, observe: opts.gemmObserve }, () => generateProgram(graph, scheduleOf(analyses)));
+  const generated = withGemmPolicy({ variant: opts.gemmVariant, tuned: opts.gemmTuning, observe: opts.gemmObserve }, () => generateProgram(graph, scheduleOf(analyses), features));
   // The memory plan places the temps in arenas, by liveness over the dispatches codegen scheduled.
   const { program, plan } = applyPlan(generated.program);
   const dump = opts.dumpDir ?? process.env.KILN_DUMP;

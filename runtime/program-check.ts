@@ -71,7 +71,9 @@ export function programProblem(raw: unknown): string | undefined {
   const nb = p.buffers.length;
   for (const [i, b] of p.buffers.entries()) {
     if (b.bytes % 4 !== 0) return `buffers[${i}].bytes must be a multiple of 4, got ${b.bytes}`;
-    if (b.bytes < 4 * elements(b.shape)) return `buffers[${i}].bytes ${b.bytes} is less than the ${4 * elements(b.shape)} its shape [${b.shape}] needs`;
+    // f16 buffers (weights of precision 'f16') hold 2 bytes an element; every other storage type 4.
+    const need = (b.dtype === 'f16' ? 2 : 4) * elements(b.shape);
+    if (b.bytes < need) return `buffers[${i}].bytes ${b.bytes} is less than the ${need} its shape [${b.shape}] needs`;
   }
   for (const [field, list] of [['inputs', p.inputs], ['outputs', p.outputs]] as const) {
     for (const [i, d] of list.entries()) {

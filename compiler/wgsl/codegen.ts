@@ -8,15 +8,17 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { Schedule } from '../../ir/schedule.ts';
 import { numel } from '../../ir/shape.ts';
+import type { Tensor } from '../../ir/tensor.ts';
 import { contiguous, isContiguous, type View } from '../../ir/view.ts';
 import { VIEW_RULES } from '../../ir/view-rules.ts';
 import { isLiteralConstant } from '../../passes/fuse.ts';
 import { type BufferRole, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
 import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
-import { bufferRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
+import { bufferRef, type KernelFeatures, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
+import { F16_MAX, toF16Storage } from './f16.ts';
 import { ProgramBuilder, toStorage } from './program-builder.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
@@ -27,6 +29,17 @@ export interface CompiledProgram {
 }
 
 export interface Location { buffer: number; view: View }
+
+/**
+ * Whether precision 'f16' stores constant `t` as f16: f32 data of more than one element (weights, tables)
+ * whose finite values all fit f16's range. Scalars (epsilons, literals) and data beyond 65504 (mask
+ * constants such as -1e9) keep f32, so no value changes by more than f16's rounding.
+ */
+export function halfWeight(t: Tensor): boolean {
+  if (t.dtype !== 'f32' || t.data.length < 2) return false;
+  for (const x of t.data as Float32Array) if (Math.abs(x) > F16_MAX && Number.isFinite(x)) return false;
+  return true;
+}
 
 /** Lists every node that has no WebGPU path, all at once. */
 function checkLowerable(g: Graph): void {
@@ -47,7 +60,7 @@ export class Codegen {
   private readonly producer: Map<Value, Node>;
   private readonly params: ReadonlySet<Value>;
 
-  constructor(readonly g: Graph) {
+  constructor(readonly g: Graph, readonly features: KernelFeatures = {}) {
     this.producer = g.producers();
     this.params = new Set(g.params.values());
   }
@@ -64,18 +77,26 @@ export class Codegen {
     return { id: -++this.scratchCount, name: `${of.name}_${what}`, type: of.type };
   }
 
-  owned(v: Value, role: BufferRole): Location {
-    const l = { buffer: this.b.addBuffer(v.name, role, v.type), view: contiguous(v.type.shape) };
+  /** `half`: stored as f16 (precision 'f16'). */
+  owned(v: Value, role: BufferRole, half = false): Location {
+    const l = { buffer: this.b.addBuffer(v.name, role, v.type, half), view: contiguous(v.type.shape) };
     this.loc.set(v, l);
     return l;
   }
 
-  /** A constant's own buffer, created (and filled) on first use. */
+  /** A constant's own buffer, created (and filled) on first use; an f16 weight's when halfWeight allows. */
   constant(v: Value): Location {
     const l = this.loc.get(v);
     if (l) return l;
-    const own = this.owned(v, this.params.has(v) ? 'param' : 'const');
-    this.b.data.set(own.buffer, toStorage(this.g.constants.get(v)!));
+    const t = this.g.constants.get(v)!;
+    const role = this.params.has(v) ? 'param' : 'const';
+    if (this.features.f16Storage && halfWeight(t)) {
+      const own = this.owned(v, role, true);
+      this.b.data.set(own.buffer, toF16Storage(t.data));
+      return own;
+    }
+    const own = this.owned(v, role);
+    this.b.data.set(own.buffer, toStorage(t));
     return own;
   }
 
@@ -147,7 +168,8 @@ export class Codegen {
    */
   inputRef(name: string, v: Value, params: KernelParams, wide = false): TensorRef {
     const l = this.locOf(v);
-    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(this.b.buffers[l.buffer].shape), params, wide);
+    const buf = this.b.buffers[l.buffer];
+    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(buf.shape), params, wide, buf.dtype === 'f16');
   }
 
   /**
@@ -166,7 +188,8 @@ export class Codegen {
 
   /** The element type a kernel declares for binding `buffer`: its storage scalar, or vec4 of it when wide. */
   bindingElem(buffer: number, wide: ReadonlySet<number>): string {
-    const elem = wgslType(this.b.buffers[buffer].dtype);
+    const dtype = this.b.buffers[buffer].dtype;
+    const elem = dtype === 'f16' ? 'f16' : wgslType(dtype);
     return wide.has(buffer) ? `vec4<${elem}>` : elem;
   }
 
@@ -174,7 +197,7 @@ export class Codegen {
   emitNode(node: Node): void {
     if (isWideConcat(node)) return emitWideConcat(this, node);
     const wide = this.wideBuffers(vectorOperands(node));
-    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check), 'temp', wide);
+    this.emit(`${node.op}_${node.name}`, [node.name], node.inputs, node.outputs, (inputs, outputs, check) => lower(node, inputs, outputs, check, this.features), 'temp', wide);
   }
 
   private statusBuffer?: number;
@@ -205,7 +228,7 @@ export class Codegen {
     const outputs = g.outputs.map((v, i) => {
       const l = this.locOf(v);
       const buf = b.buffers[l.buffer];
-      if (buf.role === 'temp' && isContiguous(l.view) && numel(l.view.shape) * 4 <= buf.bytes && !claimed.has(l.buffer)) {
+      if (buf.role === 'temp' && buf.dtype !== 'f16' && isContiguous(l.view) && numel(l.view.shape) * 4 <= buf.bytes && !claimed.has(l.buffer)) {
         buf.role = 'output';
         claimed.add(l.buffer);
         return { name: v.name, buffer: l.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
@@ -237,9 +260,9 @@ export class Codegen {
 }
 
 /** Calls a node's lowering; a failure that is not already a KilnError names the node. */
-export function lower(node: Node, inputs: LowerContext['inputs'], outputs: LowerContext['outputs'], check?: LowerContext['check']): KernelSource {
+export function lower(node: Node, inputs: LowerContext['inputs'], outputs: LowerContext['outputs'], check?: LowerContext['check'], features?: KernelFeatures): KernelSource {
   try {
-    return LOWERINGS[node.op]({ node, inputs, outputs, check });
+    return LOWERINGS[node.op]({ node, inputs, outputs, check, features });
   } catch (e) {
     if (e instanceof KilnError) throw e;
     throw new KilnError('BACKEND', `WGSL lowering failed: ${(e as Error).message}`, { node: node.name, op: node.op, shapes: node.inputs.map((v) => v?.type.shape) });
@@ -248,11 +271,11 @@ export function lower(node: Node, inputs: LowerContext['inputs'], outputs: Lower
 
 /**
  * The Program for a graph of primitives: one kernel per schedule group when a fusion schedule is given,
- * else one kernel per non-view node (the unfused reference).
+ * else one kernel per non-view node (the unfused reference). Kernels use only the optional `features` given.
  */
-export function generateProgram(g: Graph, schedule?: Schedule): CompiledProgram {
+export function generateProgram(g: Graph, schedule?: Schedule, features: KernelFeatures = {}): CompiledProgram {
   checkLowerable(g);
-  const cg = new Codegen(g);
+  const cg = new Codegen(g, features);
   const inputs = g.inputs.map((v) => ({ name: v.name, buffer: cg.owned(v, 'input').buffer, dtype: v.type.dtype, shape: [...v.type.shape] }));
   // Parameters and state always have buffers (trainers share and read them by name); with fusion, scalar
   // constants are literals in the kernels that read them and get a buffer only where a kernel binds one.

@@ -15,10 +15,11 @@ import { VIEW_RULES, ViewChains } from '../../ir/view-rules.ts';
 import { MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
 import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
-import { ELEMENTWISE_PRELUDE, pointwiseValue } from './lower/elementwise.ts';
+import { ELEMENTWISE_PRELUDE, pointwiseValue, pointwiseValue4 } from './lower/elementwise.ts';
 import { siblingLowering } from './lower/matmul.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
 import { isRowReduction, reductionVar, rowKernel } from './row-kernel.ts';
+import { type Vec4Plan, vec4Plan } from './vec4-pointwise.ts';
 import { coordNames, coords, lit, offsetExpr, wgslType } from './wgsl.ts';
 
 const chainsOf = new WeakMap<Codegen, ViewChains>();
@@ -82,6 +83,8 @@ class GroupEmitter {
   private readonly anchorOfNode = new Map<Node, Node | undefined>();
   /** Buffers bound as vec4 arrays: the anchor's matrix operands read straight from a buffer, where aligned. */
   private readonly wide: ReadonlySet<number>;
+  /** A pointwise group that runs one vec4 per invocation (vec4-pointwise.ts), its wide buffers. */
+  private readonly vec4: Vec4Plan | undefined;
 
   constructor(private readonly cg: Codegen, private readonly gr: KernelGroup) {
     this.vc = chainsFor(cg);
@@ -90,18 +93,21 @@ class GroupEmitter {
     this.rows = gr.kind === 'row';
     this.anchor = this.rows ? undefined : gr.anchor;
     this.anchors = this.anchor ? [this.anchor, ...(gr.siblings ?? [])] : [];
-    // Outputs: fresh buffers, or the buffer of the state a value updates in place.
+    // Outputs: fresh buffers (f16 for f32 values later kernels read, with precision 'f16'), or the buffer
+    // of the state a value updates in place.
+    const graphOutputs = new Set(cg.g.outputs);
     this.outBuffers = gr.outputs.map((v) => {
       const t = gr.inPlace.get(v);
-      if (!t) return cg.owned(v, 'temp').buffer;
+      if (!t) return cg.owned(v, 'temp', !!cg.features.f16Storage && v.type.dtype === 'f32' && !graphOutputs.has(v)).buffer;
       const buffer = cg.locOf(t).buffer;
       cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
       return buffer;
     });
     this.outNames = gr.outputs.map((_, j) => `out${j}`);
     const direct = this.anchors.length === 1 ? vectorOperands(this.anchor!).filter((u) => !this.producer.has(this.vc.base(u)) && !cg.isLiteral(this.vc.base(u))) : [];
+    this.vec4 = !this.anchor && !this.rows ? vec4Plan(cg, gr, this.vc, this.outBuffers) : undefined;
     // A buffer the kernel also writes (a state updated in place) keeps its scalar binding for the stores.
-    this.wide = new Set([...cg.wideBuffers(direct)].filter((b) => !this.outBuffers.includes(b)));
+    this.wide = this.vec4?.wide ?? new Set([...cg.wideBuffers(direct)].filter((b) => !this.outBuffers.includes(b)));
   }
 
   emit(): void {
@@ -194,13 +200,34 @@ class GroupEmitter {
 
   /** One WGSL function per elementwise member: its value at a flat index of its own shape. */
   private functions(): string[] {
-    return this.gr.nodes.filter((n) => !this.anchors.includes(n) && !(this.rows && isRowReduction(n))).map((n) => {
-      const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
-      const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => this.refFor(u, true));
-      const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
-      const own = this.anchorOf(n);
-      const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
-      return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
+    if (this.vec4) return this.functions4();
+    return this.gr.nodes.filter((n) => !this.anchors.includes(n) && !(this.rows && isRowReduction(n))).map((n) => this.scalarFunction(n));
+  }
+
+  /** The function of member `n`: its value at a flat index of its own shape. */
+  private scalarFunction(n: Node): string {
+    const out = n.outputs[0], shape = out.type.shape, elem = wgslType(out.type.dtype);
+    const ins = n.inputs.filter((u): u is Value => u !== undefined).map((u) => this.refFor(u, true));
+    const value = pointwiseValue(n, ins, { dtype: out.type.dtype, elem }, shape, coordNames(shape.length));
+    const own = this.anchorOf(n);
+    const params = `i: i32${own ? `, acc: ${wgslType(own.outputs[0].type.dtype)}` : ''}`;
+    return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(${params}) -> ${elem} {\n  ${coords('i', shape)}\n  return ${value};\n}`;
+  }
+
+  /**
+   * The members of a vec4 group: functions of vec4 index i returning the vec4 of elements 4i..4i+3 (a
+   * member of one element keeps its scalar function, read at 0 and splat).
+   */
+  private functions4(): string[] {
+    return this.gr.nodes.map((n) => {
+      if (numel(n.outputs[0].type.shape) === 1) return this.scalarFunction(n);
+      const args = n.inputs.filter((u): u is Value => u !== undefined).map((u, k) => {
+        const r = this.refFor(u, true);
+        const at = r.load4 && numel(u.type.shape) > 1 ? r.load4('4 * i') : numel(u.type.shape) > 1 ? r.load('i') : `vec4<f32>(${r.load(offsetExpr(r.view, r.view.shape.map(() => '0')))})`;
+        return `let a${k} = ${at};`;
+      });
+      const value = pointwiseValue4(n, args.map((_, k) => `a${k}`));
+      return `// ${n.op} ${n.name}\nfn kf${this.index.get(n)}(i: i32) -> vec4<f32> {\n  ${args.join(' ')}\n  return ${value};\n}`;
     });
   }
 
@@ -218,15 +245,21 @@ class GroupEmitter {
       const n = producer.get(gr.outputs[j])!;
       return `let o${j} = ${this.anchors.includes(n) ? 'e_a' : this.call(n, 'e_i', 'e_a')};`;
     });
-    const stores = mine.map((j) => `${outNames[j]}[e_i] = o${j};`);
+    const stores = mine.map((j) => `${outNames[j]}[e_i] = ${this.toStorage(j, `o${j}`)};`);
     return `{\n    let e_i = ${idx};${acc === undefined ? '' : ` let e_a = ${acc};`}\n    ${values.join(' ')}\n    ${stores.join(' ')}\n  }`;
+  }
+
+  /** Value `v` (f32, or vec4<f32> in a vec4 group) converted for output j's buffer: f16 buffers take f16. */
+  private toStorage(j: number, v: string): string {
+    if (this.cg.b.buffers[this.outBuffers[j]].dtype !== 'f16') return v;
+    return this.vec4 ? `vec4<f16>(${v})` : `f16(${v})`;
   }
 
   /** The kernel body: a row kernel, one invocation per element, or the anchors' lowering with the epilogue. */
   private source(): KernelSource {
     const { gr, anchor, anchors } = this;
-    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames });
-    if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) };
+    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames, toStorage: (j, v) => this.toStorage(j, v), features: this.cg.features });
+    if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) / (this.vec4 ? 4 : 1) };
     const stored = new Set<Node>();
     const contexts = anchors.map((a) => {
       const out = a.outputs[0];
@@ -241,7 +274,7 @@ class GroupEmitter {
     });
     const label = `${anchor.op}_${anchor.name}`;
     const check = this.cg.checkHook(label, (buffer) => this.bindingName(buffer), this.params);
-    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs, check) : siblingLowering(contexts);
+    const src = anchors.length === 1 ? lower(anchor, contexts[0].inputs, contexts[0].outputs, check, this.cg.features) : siblingLowering(contexts);
     const silent = anchors.find((a) => !stored.has(a) && gr.outputs.some((v) => this.anchorOf(this.producer.get(v)!) === a));
     if (silent) throw new KilnError('BACKEND', 'the lowering does not write through its output accessor, so its fused epilogue cannot run', { node: silent.name, op: silent.op });
     return src;

@@ -4,6 +4,7 @@ import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Node } from '../../ir/graph.ts';
 import type { View } from '../../ir/view.ts';
+import type { WgslExtension } from '../../runtime/webgpu/device.ts';
 import type { WgslScalar } from './wgsl.ts';
 
 /**
@@ -29,13 +30,36 @@ export interface TensorRef {
   load4?(at: string): string;
 }
 
-/** How a binding's elements are read: `name[at]`, or component `at & 3` of vec4 `at >> 2` of a wide binding. */
-const scalarAt = (name: string, wide: boolean) => (at: string) => (wide ? `${name}[(${at}) >> 2][(${at}) & 3]` : `${name}[${at}]`);
+/**
+ * How a binding's elements are read: `name[at]`, or component `at & 3` of vec4 `at >> 2` of a wide binding;
+ * from an f16 binding (`half`), converted to f32.
+ */
+const scalarAt = (name: string, wide: boolean, half = false) => (at: string) => {
+  const e = wide ? `${name}[(${at}) >> 2][(${at}) & 3]` : `${name}[${at}]`;
+  return half ? `f32(${e})` : e;
+};
 
-/** A ref to a buffer binding: `name[at]`; with `wide`, the binding is `array<vec4<f32>>` and offers `load4`. */
-export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, wide = false): TensorRef {
+/**
+ * A ref to a buffer binding: `name[at]`; with `wide`, the binding is `array<vec4<f32>>` and offers `load4`.
+ * With `half` the buffer holds f16 values (precision 'f16'): loads convert to f32, and reading the binding by
+ * name (which would skip the conversion) is an error naming the value, so an op not written for f16 fails at
+ * compile time rather than computing on unconverted halves.
+ */
+export function bufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, wide = false, half = false): TensorRef {
   const store = (idx: string, value: string) => `${name}[${idx}] = ${value};`;
-  return { name, dtype, elem, view, load: scalarAt(name, wide), store, ...(wide ? { load4: (at: string) => `${name}[(${at}) >> 2]` } : {}) };
+  const load4 = wide ? { load4: (at: string) => (half ? `vec4<f32>(${name}[(${at}) >> 2])` : `${name}[(${at}) >> 2]`) } : {};
+  const ref = { name, dtype, elem, view, load: scalarAt(name, wide, half), store, ...load4 };
+  return half ? halfNamed(ref) : ref;
+}
+
+/** The ref with a `name` that refuses: the buffer is f16 and only `load` converts it. */
+function halfNamed(r: TensorRef): TensorRef {
+  const { name: _, ...rest } = r;
+  return Object.defineProperty(rest, 'name', {
+    get(): string {
+      throw new KilnError('BACKEND', `precision 'f16': a kernel reads the f16 buffer '${r.name}' directly instead of through load(); this op has no f16 path yet, compile it with precision 'f32'`);
+    },
+  }) as TensorRef;
 }
 
 /**
@@ -78,11 +102,38 @@ function span(v: View): number {
  * same text. The rule looks at the view's extent, never at the offset's value; a view spanning its whole
  * buffer has the one offset its strides allow, which stays a literal.
  */
-export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams, wide = false): TensorRef {
-  if (span(view) >= bufferElems) return bufferRef(name, dtype, elem, view, wide);
-  const base = params.slot(view.offset), at0 = scalarAt(name, wide);
+export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams, wide = false, half = false): TensorRef {
+  if (span(view) >= bufferElems) return bufferRef(name, dtype, elem, view, wide, half);
+  const base = params.slot(view.offset), at0 = scalarAt(name, wide, half);
   const load = (at: string) => at0(at === '0' ? base : /[&|^<>]/.test(at) ? `(${at}) + ${base}` : `${at} + ${base}`);
-  return { name, dtype, elem, view: { ...view, offset: 0 }, load, store: (idx, value) => `${name}[${idx}] = ${value};` };
+  const ref: TensorRef = { name, dtype, elem, view: { ...view, offset: 0 }, load, store: (idx, value) => `${name}[${idx}] = ${value};` };
+  return half ? halfNamed(ref) : ref;
+}
+
+/**
+ * The optional WebGPU features a compile may use in its kernels (compile option `features`, normally the
+ * adapter's own). Absent features keep the portable kernels, so the output for a given set is fixed.
+ */
+export interface KernelFeatures {
+  /** Subgroup operations (WebGPU feature `subgroups`): workgroup merges fold per subgroup first. */
+  readonly subgroups?: boolean;
+  /**
+   * Precision 'f16' (WebGPU feature `shader-f16`): weights, and the f32 values fused kernels write for
+   * later kernels, are stored as f16, converted to f32 where read and to f16 where stored.
+   */
+  readonly f16Storage?: boolean;
+}
+
+/** The numeric precision of a compile's stored weights (compile option `precision`). */
+export type Precision = 'f32' | 'f16';
+
+/** The kernel features a list of WebGPU feature names (an adapter's `features`) allows, at a precision. */
+export function kernelFeatures(names: Iterable<string> = [], precision: Precision = 'f32'): KernelFeatures {
+  const has = new Set(names);
+  if (precision === 'f16' && !has.has('shader-f16')) {
+    throw new KilnError('USAGE', `precision 'f16' needs the WebGPU feature shader-f16, which the features compiled for (${[...has].join(', ') || 'none'}) lack; pass the adapter's features, or compile with precision 'f32'`);
+  }
+  return { ...(has.has('subgroups') ? { subgroups: true } : {}), ...(precision === 'f16' ? { f16Storage: true } : {}) };
 }
 
 export interface LowerContext {
@@ -95,9 +146,13 @@ export interface LowerContext {
    * binds the program's status buffer on first use); lowerings of index-reading ops call it.
    */
   readonly check?: (violated: string) => string;
+  /** The optional features the kernel may use. */
+  readonly features?: KernelFeatures;
 }
 
 export interface KernelSource {
+  /** WGSL extensions the kernel uses (each needs its device feature, runtime/webgpu/device.ts). */
+  readonly enables?: readonly WgslExtension[];
   /** Module-scope declarations: helper functions, constants, workgroup arrays. */
   readonly decls?: string;
   /**

@@ -22,9 +22,11 @@ export class ProgramBuilder {
   readonly data = new Map<number, TypedArray>();
   private readonly kernelByText = new Map<string, number>();
 
-  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }): number {
-    const dtype = storageDType(v.dtype);
-    this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: Math.max(4, numel(v.shape) * 4) });
+  /** `half`: an f32 value stored as f16 (precision 'f16' weights), 2 bytes an element rounded up to words. */
+  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false): number {
+    const dtype = half ? 'f16' : storageDType(v.dtype);
+    const bytes = half ? Math.ceil(numel(v.shape) / 2) * 4 : numel(v.shape) * 4;
+    this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: Math.max(4, bytes) });
     return this.buffers.length - 1;
   }
 
@@ -45,7 +47,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   if (idx >= ${src.invocations ?? 0}) { return; }
   ${src.body ?? ''}
 }`;
-    const wgsl = [`// kiln kernel: ${nodes.join(', ')}`, ...bindings, COMMON_PRELUDE, src.decls ?? '', entry, ''].join('\n');
+    // A kernel binding an f16 buffer (weights of precision 'f16') enables f16.
+    const halves = [...refs.inputs, ...refs.outputs].some((r) => r.elem.includes('f16')) ? (['f16'] as const) : [];
+    const enables = [...new Set([...(src.enables ?? []), ...halves])].map((e) => `enable ${e};`);
+    const wgsl = [`// kiln kernel: ${nodes.join(', ')}`, ...enables, ...bindings, COMMON_PRELUDE, src.decls ?? '', entry, ''].join('\n');
     // Keyed on the code without comments: comments name graph nodes (the header, fused members), which
     // differ between kernels that are otherwise one pipeline (e.g. the steps of an unrolled LSTM).
     const key = wgsl.replace(/\/\/.*$/gm, '');

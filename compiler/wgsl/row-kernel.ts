@@ -4,13 +4,15 @@
 // elements of the row, a shared-memory tree merges the partial folds, and every invocation keeps the row's
 // result in a private variable `krN` that later members read; then one invocation writes the per-row
 // outputs and all invocations write the per-element outputs of their strided elements. Short rows
-// (SERIAL_ROW_MAX) take one invocation each, which runs the same phases over its whole row serially.
+// (SERIAL_ROW_MAX) take one invocation each, which runs the same phases over its whole row serially. With
+// the subgroups feature, long rows merge their partial folds per subgroup (lower/subgroup-merge.ts).
 import { KilnError } from '../../ir/errors.ts';
 import type { Node, Value } from '../../ir/graph.ts';
 import type { KernelGroup } from '../../ir/schedule.ts';
 import { OPS } from '../../ir/ops/index.ts';
 import { numel, stridesOf } from '../../ir/shape.ts';
-import type { KernelSource, TensorRef } from './kernel.ts';
+import type { KernelFeatures, KernelSource, TensorRef } from './kernel.ts';
+import { SUBGROUP_BUILTINS, SUBGROUP_PRELUDE, subgroupMerge, subgroupSlots } from './lower/subgroup-merge.ts';
 import { FOLDS } from './lower/reduce.ts';
 import { type Fold, FOLD_PRELUDE, workgroupsFor } from './lower/reduce-rows.ts';
 import { cast, coordNames, coords, offsetExpr } from './wgsl.ts';
@@ -36,6 +38,10 @@ export interface RowKernelParts {
   readonly call: (n: Node, at: string) => string;
   /** The output bindings, one per group output. */
   readonly outNames: readonly string[];
+  /** An f32 value converted to output j's storage type. */
+  readonly toStorage: (j: number, value: string) => string;
+  /** With subgroups, long rows merge their partial folds per subgroup (subgroup-merge.ts) instead of a tree. */
+  readonly features?: KernelFeatures;
 }
 
 export const reductionVar = (k: number) => `kr${k}`;
@@ -103,13 +109,30 @@ export function rowKernel(p: RowKernelParts): KernelSource {
     workgroupBarrier();
   }`;
   };
+  /** A phase of the subgroup kernel: as `phase`, merging through subgroups. */
+  const subgroupPhase = (r: Node): string => {
+    const f = foldOf(r), k = index.get(r)!;
+    const fold = (fd: Fold, acc: string) => `var ${acc}: f32 = ${fd.init('f32')};
+    for (var e = i32(lid); e < ${len}; e += ${wg}) {
+      let x = kiln_row_in${k}(kiln_row_flat(row, e));
+      ${acc} = ${fd.step(acc, 'x', 'f32')};
+    }
+    ${subgroupMerge(fd, 'f32', acc, `${acc}_all`).replaceAll('\n  ', '\n    ')}`;
+    const center = f.center ? `${fold(f.center, 'mx')}\n    let m = kiln_finite_or_zero(mx_all);\n    workgroupBarrier();\n    ` : '';
+    return `{ // phase: ${r.op} ${r.name}
+    ${center}${fold(f, 'acc')}
+    ${reductionVar(k)} = ${f.finish ? f.finish('acc_all', len, 'f32') : 'acc_all'};
+    workgroupBarrier();
+  }`;
+  };
+  const subgroups = !!p.features?.subgroups;
   const level = (v: Value) => (numel(v.type.shape) === numel(row.full) && numel(row.full) !== rows ? 'full' : 'row');
   const valueAt = (v: Value, at: string) => {
     const n = gr.nodes.find((m) => m.outputs.includes(v))!;
     return isRowReduction(n) ? reductionVar(index.get(n)!) : p.call(n, at);
   };
-  const rowStores = gr.outputs.flatMap((v, j) => (level(v) === 'row' ? [`${p.outNames[j]}[row] = ${valueAt(v, 'row')};`] : []));
-  const fullStores = gr.outputs.flatMap((v, j) => (level(v) === 'full' ? [`${p.outNames[j]}[i] = ${valueAt(v, 'i')};`] : []));
+  const rowStores = gr.outputs.flatMap((v, j) => (level(v) === 'row' ? [`${p.outNames[j]}[row] = ${p.toStorage(j, valueAt(v, 'row'))};`] : []));
+  const fullStores = gr.outputs.flatMap((v, j) => (level(v) === 'full' ? [`${p.outNames[j]}[i] = ${p.toStorage(j, valueAt(v, 'i'))};`] : []));
   const privates = reductions.map((r) => `var<private> ${reductionVar(index.get(r)!)}: f32;`);
   if (serial) {
     const body = `// Row kernel: one invocation per row of ${len} elements, ${reductions.length} reduction phase(s), folded serially.
@@ -124,11 +147,11 @@ export function rowKernel(p: RowKernelParts): KernelSource {
   }
   const entry = `// Row kernel: one workgroup per row of ${len} elements, ${reductions.length} reduction phase(s).
 @compute @workgroup_size(${wg})
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32${subgroups ? `, ${SUBGROUP_BUILTINS}` : ''}) {
   // The row index is uniform over the workgroup, so this return keeps the barriers in uniform control flow.
   let row = i32(wid.x + wid.y * nwg.x);
   if (row >= ${rows}) { return; }
-  ${reductions.map(phase).join('\n  ')}
+  ${reductions.map(subgroups ? subgroupPhase : phase).join('\n  ')}
   ${rowStores.length ? `if (lid == 0u) { ${rowStores.join(' ')} }` : ''}
   for (var e = i32(lid); e < ${len}; e += ${wg}) {
     let i = kiln_row_flat(row, e);
@@ -137,10 +160,11 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
 }`;
   const decls = [
     FOLD_PRELUDE,
-    `var<workgroup> kiln_part: array<f32, ${wg}>;`,
+    ...(subgroups ? [SUBGROUP_PRELUDE] : []),
+    `var<workgroup> kiln_part: array<f32, ${subgroups ? subgroupSlots(wg) : wg}>;`,
     ...privates,
     flat,
     ...inputs,
   ].join('\n');
-  return { decls, entry, workgroups: workgroupsFor(rows), workgroupSize: wg };
+  return { ...(subgroups ? { enables: ['subgroups'] as const } : {}), decls, entry, workgroups: workgroupsFor(rows), workgroupSize: wg };
 }

@@ -2,6 +2,7 @@
 // the kernel wrote (for an arena temp, its range) are copied to fresh staging buffers, read back and
 // scanned, and the first NaN or Inf stops the run with a KilnError('NUMERIC') naming the kernel, its
 // source nodes, the buffer and the element. A debugging aid: one submit and one readback per dispatch.
+import { decodeHalves } from './half.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Program } from '../program.ts';
 
@@ -54,8 +55,10 @@ export async function dispatchChecked(p: Program, s: CheckedDispatchState, stats
         } catch (e) {
           throw new KilnError('BACKEND', `checkFinite: reading back '${b.name}' after kernel '${k.name}' failed: ${(e as Error).message}`);
         }
-        const values = new Float32Array(st.getMappedRange());
-        const at = firstNonFinite(values, b.shape.reduce((x, y) => x * y, 1));
+        const n = b.shape.reduce((x, y) => x * y, 1);
+        // An f16 buffer (precision 'f16') holds binary16 words.
+        const values = b.dtype === 'f16' ? decodeHalves(new Uint8Array(st.getMappedRange()), n) : new Float32Array(st.getMappedRange());
+        const at = firstNonFinite(values, n);
         const value = values[at];
         st.unmap();
         stats.readbacks++;

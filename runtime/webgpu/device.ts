@@ -4,6 +4,24 @@
 export interface GpuContext {
   device: GPUDevice;
   adapterName: string;
+  /** The optional features the device was created with (those of OPTIONAL_FEATURES the adapter has). */
+  features?: readonly string[];
+}
+
+/** Each WGSL extension kiln's kernels may enable (`enable NAME;`), and the device feature it needs. */
+export const WGSL_EXTENSION_FEATURES = { subgroups: 'subgroups', f16: 'shader-f16' } as const;
+export type WgslExtension = keyof typeof WGSL_EXTENSION_FEATURES;
+
+/** Features requested when the adapter offers them; a device is still created without any of them. */
+const OPTIONAL_FEATURES: readonly GPUFeatureName[] = Object.values(WGSL_EXTENSION_FEATURES);
+
+/** The device features a program's kernels need: one per `enable` directive in their WGSL. */
+export function featuresNeeded(wgsl: Iterable<string>): string[] {
+  const need = new Set<string>();
+  for (const text of wgsl) {
+    for (const [, ext] of text.matchAll(/^enable (\w+);/gm)) need.add(WGSL_EXTENSION_FEATURES[ext as WgslExtension] ?? ext);
+  }
+  return [...need];
 }
 
 /**
@@ -35,14 +53,15 @@ export function getGpu(): Promise<GpuContext | undefined> {
     const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu ?? (await nodeGpu());
     const adapter = await gpu?.requestAdapter();
     if (!adapter) return undefined;
-    const device = await adapter.requestDevice({ requiredLimits: pickLimits(adapter) });
+    const features = OPTIONAL_FEATURES.filter((f) => adapter.features.has(f));
+    const device = await adapter.requestDevice({ requiredLimits: pickLimits(adapter), requiredFeatures: features });
     const mine = cached;
     void device.lost.then(() => {
       if (cached === mine) cached = undefined;
     });
     const info = adapter.info;
     const adapterName = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
-    return { device, adapterName };
+    return { device, adapterName, features };
   })();
   return cached;
 }

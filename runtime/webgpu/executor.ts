@@ -14,7 +14,8 @@ import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../
 import { deviceProblem, programProblem } from '../program-check.ts';
 import { type CheckedDispatchState, dispatchChecked } from './check-finite.ts';
 import { warmUp } from './warm-up.ts';
-import { getGpu, type GpuContext } from './device.ts';
+import { featuresNeeded, getGpu, type GpuContext } from './device.ts';
+import { decodeHalves } from './half.ts';
 
 export interface LoadOptions {
   /**
@@ -278,7 +279,10 @@ export class WebGpuExecutor {
       const bytes = await this.mapAll(unique.map((i) => readStaging.get(i)!));
       return staging.map((_, k) => {
         const b = this.program.buffers[indices[k]];
-        return fromStorage(bytes[unique.indexOf(indices[k])], b.dtype, b.shape);
+        const raw = bytes[unique.indexOf(indices[k])];
+        // Weights stored as f16 (precision 'f16') read back as the f32 values they hold.
+        if (b.dtype === 'f16') return { dtype: 'f32', shape: [...b.shape], data: decodeHalves(raw, b.shape.reduce((x, y) => x * y, 1)) };
+        return fromStorage(raw, b.dtype, b.shape);
       });
     });
   }
@@ -337,6 +341,8 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
   const dev = (gpu ?? (await getGpu()))?.device;
   if (!dev) throw new KilnError('BACKEND', 'no WebGPU adapter is available');
   checkLimits(program, dev.limits);
+  const missing = featuresNeeded(program.kernels.map((k) => k.wgsl)).filter((f) => !dev.features.has(f));
+  if (missing.length) throw new KilnError('BACKEND', `the program was compiled for device features this device lacks: ${missing.join(', ')}; recompile without them`);
   const state: DeviceState = { device: dev, buffers: [], offsets: [], owned: [], shares: false, pipelines: [], bindGroups: [], paramOffsets: [], outStaging: [], readStaging: new Map(), warmUpMs: 0 };
   void dev.lost.then((info) => {
     state.lost = info.message || info.reason || 'unknown reason';

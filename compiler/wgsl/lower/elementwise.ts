@@ -155,6 +155,24 @@ export function pointwiseValue(node: Node, ins: readonly TensorRef[], out: { dty
   return cast(value, resultType, out.elem);
 }
 
+/** Ops whose expression, as written in EXPRS for f32, is valid WGSL on vec4<f32> operands too. */
+const VECTOR_SAFE: ReadonlySet<string> = new Set<keyof typeof EXPRS>(['Add', 'Sub', 'Mul', 'Div', 'Neg', 'Abs', 'Sqrt', 'Reciprocal', 'Floor', 'Ceil', 'StopGradient', 'Sum', 'Mean']);
+
+/** Whether `pointwiseValue4` computes `node`: an op of the table (not DropoutMask). */
+export const hasPointwiseValue = (node: Node): boolean => node.op in EXPRS;
+
+/**
+ * The vec4<f32> value of an f32 elementwise node whose operands are the vec4<f32> expressions `args`
+ * (names: each is read more than once). Ops of VECTOR_SAFE apply to the vectors; the others run their
+ * scalar expression per component.
+ */
+export function pointwiseValue4(node: Node, args: readonly string[]): string {
+  const expr = EXPRS[node.op as keyof typeof EXPRS];
+  if (!expr) throw new KilnError('BACKEND', 'not a pointwise op', { node: node.name, op: node.op });
+  if (VECTOR_SAFE.has(node.op)) return expr([...args], node.attrs, 'f32');
+  return `vec4<f32>(${[...'xyzw'].map((c) => expr(args.map((a) => `${a}.${c}`), node.attrs, 'f32')).join(', ')})`;
+}
+
 /** One invocation per output element; each input is read through its view broadcast to the output. */
 const elementwise: Lowering = (ctx: LowerContext) => {
   const out = ctx.outputs[0];

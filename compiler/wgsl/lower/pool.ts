@@ -104,7 +104,7 @@ const LP_POOL: Lowering = (ctx) => {
 const globalPool = (fold: typeof FOLDS.ReduceMean): Lowering => (ctx) => {
   const x = input(ctx);
   const axes = x.view.shape.map((_, i) => i).slice(2);
-  return axisReduction(x, ctx.outputs[0], axes, fold, ctx.node.op);
+  return axisReduction(x, ctx.outputs[0], axes, fold, ctx.node.op, ctx.features);
 };
 
 const UNPOOL_WG = 256;

@@ -3,7 +3,8 @@
 // looping over its reduced elements, or (for long reductions) one workgroup per output element whose
 // invocations fold strided slices and then merge them in a shared-memory tree.
 import { numel, type Shape } from '../../../ir/shape.ts';
-import type { KernelSource, TensorRef } from '../kernel.ts';
+import type { KernelFeatures, KernelSource, TensorRef } from '../kernel.ts';
+import { SUBGROUP_BUILTINS, SUBGROUP_PRELUDE, subgroupMerge, subgroupSlots } from './subgroup-merge.ts';
 import type { View } from '../../../ir/view.ts';
 import { cast, coordNames, coords, lit, offsetExpr, type WgslScalar } from '../wgsl.ts';
 
@@ -15,6 +16,8 @@ export interface Fold {
   readonly step: (acc: string, x: string, t: WgslScalar) => string;
   /** Merges two partial accumulators (workgroup tree). */
   readonly combine: (a: string, b: string, t: WgslScalar) => string;
+  /** The fold of `acc` over the invocations of a subgroup, e.g. subgroupAdd (subgroup-merge.ts). */
+  readonly subgroup: (acc: string, t: WgslScalar) => string;
   /** Final value from the accumulator and the group size n; defaults to the accumulator. */
   readonly finish?: (acc: string, n: number, t: WgslScalar) => string;
   /** The finish result is f32 even for integer inputs (L2, LogSum). */
@@ -97,8 +100,11 @@ function result(x: TensorRef, out: TensorRef, f: Fold, acc: string, n: number): 
   return cast(value, f.floatResult ? 'f32' : t, out.elem);
 }
 
-/** Kernel writing out[i] = fold over the `axes` of x, for each output element i (output is contiguous). */
-export function axisReduction(x: TensorRef, out: TensorRef, axes: readonly number[], f: Fold, what: string): KernelSource {
+/**
+ * Kernel writing out[i] = fold over the `axes` of x, for each output element i (output is contiguous); a
+ * workgroup's merge goes through subgroups where `features` has them.
+ */
+export function axisReduction(x: TensorRef, out: TensorRef, axes: readonly number[], f: Fold, what: string, features: KernelFeatures = {}): KernelSource {
   const { kept, reduced } = splitView(x.view, axes);
   const outN = numel(kept.shape), n = numel(reduced.shape);
   if (n === 0) {
@@ -106,7 +112,8 @@ export function axisReduction(x: TensorRef, out: TensorRef, axes: readonly numbe
     // The phony read keeps the (empty) input bound: auto layouts drop bindings a kernel never uses.
     return { body: `// ${what} over no elements\n  ${out.store('idx', lit(v, out.elem))}`, invocations: outN };
   }
-  return useWorkgroups(n, outN) ? workgroupReduction(x, out, kept, reduced, f, what) : serialReduction(x, out, kept, reduced, f, what);
+  if (!useWorkgroups(n, outN)) return serialReduction(x, out, kept, reduced, f, what);
+  return features.subgroups ? subgroupReduction(x, out, kept, reduced, f, what) : workgroupReduction(x, out, kept, reduced, f, what);
 }
 
 function serialReduction(x: TensorRef, out: TensorRef, kept: View, reduced: View, f: Fold, what: string): KernelSource {
@@ -160,4 +167,30 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (lid == 0u) { ${out.store('idx', result(x, out, f, 'kiln_part[0]', n))} }
 }`;
   return { decls: `${FOLD_PRELUDE}var<workgroup> kiln_part: array<${t}, ${WG}>;`, entry, workgroups: workgroupsFor(outN), workgroupSize: WG };
+}
+
+/** The workgroup reduction with the subgroup merge (subgroup-merge.ts) in place of the tree. */
+function subgroupReduction(x: TensorRef, out: TensorRef, kept: View, reduced: View, f: Fold, what: string): KernelSource {
+  const outN = numel(kept.shape), n = numel(reduced.shape);
+  const t = computeType(x, f);
+  const lidI = 'i32(lid)';
+  const center = f.center
+    ? `${foldLoop(x, reduced, f.center, t, lidI, `${WG}`, 'mx')}
+  ${subgroupMerge(f.center, t, 'mx', 'mx_all')}
+  let m = kiln_finite_or_zero(mx_all);
+  workgroupBarrier();
+  `
+    : '';
+  const entry = `@compute @workgroup_size(${WG})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32, ${SUBGROUP_BUILTINS}) {
+  // ${what}: workgroup per output element; ${WG} invocations fold strided slices of its ${n} elements, then subgroups merge them.
+  let idx = i32(wid.x + wid.y * nwg.x);
+  if (idx >= ${outN}) { return; }
+  ${offsetOf('idx', kept, 'base', 'k')}
+  ${center}${foldLoop(x, reduced, f, t, lidI, `${WG}`)}
+  ${subgroupMerge(f, t, 'acc', 'acc_all')}
+  if (lid == 0u) { ${out.store('idx', result(x, out, f, 'acc_all', n))} }
+}`;
+  const decls = `${FOLD_PRELUDE}${SUBGROUP_PRELUDE}var<workgroup> kiln_part: array<${t}, ${subgroupSlots(WG)}>;`;
+  return { enables: ['subgroups'], decls, entry, workgroups: workgroupsFor(outN), workgroupSize: WG };
 }

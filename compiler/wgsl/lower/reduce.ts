@@ -10,7 +10,7 @@ import { axisReduction, type Fold } from './reduce-rows.ts';
 
 const zero = (t: WgslScalar) => lit(0, t);
 const add = (a: string, b: string) => `${a} + ${b}`;
-const sum = (step: (acc: string, x: string, t: WgslScalar) => string, extra: Partial<Fold> = {}): Fold => ({ init: zero, step, combine: add, empty: 0, ...extra });
+const sum = (step: (acc: string, x: string, t: WgslScalar) => string, extra: Partial<Fold> = {}): Fold => ({ init: zero, step, combine: add, subgroup: (a) => `subgroupAdd(${a})`, empty: 0, ...extra });
 /** f32 math on an accumulator of any type. */
 const asF32 = (e: string, t: WgslScalar) => (t === 'f32' ? e : `f32(${e})`);
 
@@ -18,12 +18,14 @@ const maxFold: Fold = {
   init: (t) => (t === 'f32' ? lit(-Infinity, t) : t === 'i32' ? lit(-2147483648, t) : '0u'),
   step: (acc, x, t) => (t === 'f32' ? `kiln_max_nan(${acc}, ${x})` : `max(${acc}, ${x})`),
   combine: (a, b, t) => (t === 'f32' ? `kiln_max_nan(${a}, ${b})` : `max(${a}, ${b})`),
+  subgroup: (a, t) => (t === 'f32' ? `kiln_sg_max(${a})` : `subgroupMax(${a})`),
   empty: -Infinity,
 };
 const minFold: Fold = {
   init: (t) => (t === 'f32' ? lit(Infinity, t) : t === 'i32' ? '2147483647i' : '4294967295u'),
   step: (acc, x, t) => (t === 'f32' ? `kiln_min_nan(${acc}, ${x})` : `min(${acc}, ${x})`),
   combine: (a, b, t) => (t === 'f32' ? `kiln_min_nan(${a}, ${b})` : `min(${a}, ${b})`),
+  subgroup: (a, t) => (t === 'f32' ? `kiln_sg_min(${a})` : `subgroupMin(${a})`),
   empty: Infinity,
 };
 
@@ -33,7 +35,7 @@ export const FOLDS = {
   ReduceMean: sum(add, { finish: (acc, n, t) => `${acc} / ${lit(n, t)}`, empty: NaN }),
   ReduceMax: maxFold,
   ReduceMin: minFold,
-  ReduceProd: { init: (t) => lit(1, t), step: (a, x) => `${a} * ${x}`, combine: (a, b) => `${a} * ${b}`, empty: 1 },
+  ReduceProd: { init: (t) => lit(1, t), step: (a, x) => `${a} * ${x}`, combine: (a, b) => `${a} * ${b}`, subgroup: (a) => `subgroupMul(${a})`, empty: 1 },
   ReduceL1: sum((acc, x) => `${acc} + abs(${x})`),
   ReduceL2: sum((acc, x) => `${acc} + ${x} * ${x}`, { finish: (acc, _n, t) => `sqrt(${asF32(acc, t)})`, floatResult: true }),
   ReduceLogSum: sum(add, { finish: (acc, _n, t) => `log(${asF32(acc, t)})`, floatResult: true, empty: -Infinity }),
@@ -45,7 +47,7 @@ export const FOLDS = {
 const axisReduce = (f: Fold): Lowering => (ctx) => {
   const x = ctx.inputs[0] as TensorRef;
   const axes = reducedAxes(x.view.shape.length, ctx.node.attrs);
-  return axisReduction(x, ctx.outputs[0], axes, f, ctx.node.op);
+  return axisReduction(x, ctx.outputs[0], axes, f, ctx.node.op, ctx.features);
 };
 
 const LOWERED: Partial<Record<ReduceOpName, Lowering>> = {
