@@ -22,7 +22,7 @@ function webgpuBackend(gpu: GpuContext): Backend {
   return {
     name: 'webgpu',
     async run(g, inputs) {
-      const { program, data } = compileForWebGpu(g);
+      const { program, data } = compileForWebGpu(g, { features: gpu.features }); // subgroups where the device has them
       const exe = await WebGpuExecutor.load(program, data, gpu);
       try {
         const out = await exe.run(inputs);

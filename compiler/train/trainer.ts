@@ -385,7 +385,7 @@ async function gpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimi
   const { warmUp } = opts;
   const shared = new Map(shareWith.flatMap((t) => [...t.parameterBuffers()]));
   const gemmTuning = opts.tune ? (await tuneContractions(train, gpu)).choices : undefined;
-  const { program, data } = compileForWebGpu(train, { gemmTuning });
+  const { program, data } = compileForWebGpu(train, { gemmTuning, features: gpu.features });
   let exe = await WebGpuExecutor.load(program, data, gpu, { sharedBuffers: shared, warmUp });
   const objective = program.outputs[0].name;
   let own = new Map([...state].map(([name, v]) => [name, exe.buffer(v.name)]));
@@ -419,7 +419,7 @@ async function gpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimi
       let evalExe = evalExes.get(graph);
       if (!evalExe) {
         evalExe = (async () => {
-          const c = compileForWebGpu(graph, { gemmTuning });
+          const c = compileForWebGpu(graph, { gemmTuning, features: gpu.features });
           const params = new Map([...train.params.values()].map((v) => [v.name, exe.buffer(v.name)]));
           return WebGpuExecutor.load(c.program, c.data, { device: exe.device, adapterName: gpu.adapterName }, { sharedBuffers: new Map([...shared, ...params]), warmUp });
         })();
