@@ -82,7 +82,7 @@ const USAGES: Record<string, string> = {
   run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu] [--dim NAME=N]...',
   'onnx-test': 'kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]',
   'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
-  compile: 'kiln compile MODEL.onnx|MODEL.ts|MODEL.js --out DIR [--name NAME] [--runtime MODULE] [--tune] [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
+  compile: 'kiln compile MODEL.onnx|MODEL.ts|MODEL.js --out DIR [--name NAME] [--runtime MODULE] [--tune] [--precision f32|f16] [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
   'export-onnx': 'kiln export-onnx MODEL.onnx|MODEL.ts|MODEL.js --out FILE.onnx [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
   inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train] [--dim NAME=N]...',
   profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N] [--dim NAME=N]...',
@@ -93,7 +93,7 @@ const HELP: Record<string, string> = {
   run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
-  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each. --dim batch=1,8\n  writes one artifact with a specialization per value (shared weights and kernels; a run takes the one its inputs fit).\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --precision f16 stores weights and fused intermediates as f16 (half the bytes; math stays f32); the artifact then\n  needs a device with shader-f16.\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each. --dim batch=1,8\n  writes one artifact with a specialization per value (shared weights and kernels; a run takes the one its inputs fit).\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
   'export-onnx': 'Writes the model as an ONNX file (opset 20): an nn model module traced on --input, or an ONNX model re-exported\n  after import (with --dim pins). An op with no ONNX form is a KilnError naming the node.',
   profile:
     'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
@@ -192,7 +192,9 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     const out = outFolder(need(a, 'out'));
     const { compileOnnxArtifact, writeArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
     const { isModelModule } = await import('./model-module.ts');
-    const opts = { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime') };
+    const precision = a.flags.get('precision') ?? 'f32';
+    if (precision !== 'f32' && precision !== 'f16') throw new KilnError('USAGE', `--precision takes f32 or f16, got '${precision}'`);
+    const opts = { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime'), precision: precision as 'f32' | 'f16' };
     const graph = await modelGraph(a);
     const tuning = a.flags.has('tune') ? await tuneGraph(graph) : undefined;
     const { manifest: m, weights } = isModelModule(a.positional[0])

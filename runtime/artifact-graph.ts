@@ -11,6 +11,7 @@ import { verify } from '../ir/verify.ts';
 import type { Artifact } from './artifact.ts';
 import type { SerializedAttr, SerializedGraph } from './artifact-format.ts';
 import { specializations } from './specialization.ts';
+import { decodeHalves } from './webgpu/half.ts';
 
 const bad = (detail: string): never => {
   throw new KilnError('ARTIFACT', `manifest graph: ${detail}`);
@@ -24,12 +25,23 @@ function decodeAttr(v: SerializedAttr, float: boolean): AttrValue {
 
 /** The artifact's optimized graph as an IR Graph, its constants filled from the artifact's weights. */
 export function artifactGraph(a: Artifact): Graph {
-  return deserializeGraph(a.manifest.graph, (name) => a.weights.get(name));
+  return artifactGraphs(a)[0];
 }
 
 /** The graphs of every specialization of the artifact (the main one first), as artifactGraph. */
 export function artifactGraphs(a: Artifact): Graph[] {
-  return specializations(a.manifest).map((s) => deserializeGraph(s.graph, (name) => a.weights.get(name)));
+  const weight = weightValues(a);
+  return specializations(a.manifest).map((s) => deserializeGraph(s.graph, weight));
+}
+
+/** A weight's values by tensor name: f16 buffers (precision 'f16', packed halves) decoded to the f32 values they hold. */
+function weightValues(a: Artifact): (name: string) => ArrayLike<number> | undefined {
+  const halves = new Map(a.programs.flatMap((p) => p.buffers.filter((b) => b.dtype === 'f16').map((b) => [b.name, b.shape.reduce((x, y) => x * y, 1)] as const)));
+  return (name) => {
+    const d = a.weights.get(name);
+    const n = halves.get(name);
+    return d && n !== undefined ? decodeHalves(new Uint8Array(d.buffer, d.byteOffset, d.byteLength), n) : d;
+  };
 }
 
 export function deserializeGraph(s: SerializedGraph, weight: (name: string) => ArrayLike<number> | undefined): Graph {

@@ -1,10 +1,11 @@
-// A small safetensors reader for the runtime: only the 4-byte storage types the GPU buffers hold
-// (F32, I32, U32). The full reader with narrowing lives in compiler/safetensors.ts.
+// A small safetensors reader for the runtime: only the storage types the GPU buffers hold (F32, I32,
+// U32, and F16 for weights compiled with precision 'f16', kept as their bit patterns two to a 32-bit word,
+// as the GPU buffer holds them). The full reader with narrowing lives in compiler/safetensors.ts.
 import type { TypedArray } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 
 export interface StoredTensor {
-  /** safetensors dtype code: F32, I32 or U32. */
+  /** safetensors dtype code: F32, I32, U32 or F16 (whose data is a Uint32Array of packed halves, padded to a whole word). */
   readonly dtype: string;
   readonly shape: readonly number[];
   readonly data: TypedArray;
@@ -34,10 +35,17 @@ export function readWeights(bytes: Uint8Array, path?: string): Map<string, Store
   const out = new Map<string, StoredTensor>();
   for (const [name, e] of Object.entries(header)) {
     if (name === '__metadata__') continue;
-    const Arr = ARRAYS[e?.dtype] ?? bad(`tensor '${name}' has dtype ${e?.dtype} (expected F32, I32 or U32)`);
+    const half = e?.dtype === 'F16';
+    const Arr = half ? Float32Array : (ARRAYS[e?.dtype] ?? bad(`tensor '${name}' has dtype ${e?.dtype} (expected F32, I32, U32 or F16)`));
     const n = e.shape.reduce((a, b) => a * b, 1);
     const [begin, end] = e.data_offsets;
-    if (end - begin !== n * 4 || begin < 0 || base + end > bytes.length) bad(`tensor '${name}' has data_offsets [${begin},${end}] that do not fit shape [${e.shape}]`);
+    if (end - begin !== n * (half ? 2 : 4) || begin < 0 || base + end > bytes.length) bad(`tensor '${name}' has data_offsets [${begin},${end}] that do not fit shape [${e.shape}]`);
+    if (half) {
+      const words = new Uint8Array(4 * Math.ceil(n / 2));
+      words.set(bytes.subarray(base + begin, base + end));
+      out.set(name, { dtype: e.dtype, shape: e.shape, data: new Uint32Array(words.buffer) });
+      continue;
+    }
     const at = bytes.byteOffset + base + begin;
     const data = at % 4 === 0 ? new Arr(bytes.buffer as ArrayBuffer, at, n) : new Arr(bytes.slice(base + begin, base + end).buffer, 0, n);
     out.set(name, { dtype: e.dtype, shape: e.shape, data });

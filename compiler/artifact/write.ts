@@ -9,6 +9,9 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { compileForWebGpu } from '../compile.ts';
+import type { Precision } from '../wgsl/kernel.ts';
+import { decodeHalves } from '../../runtime/webgpu/half.ts';
+import { numel } from '../../ir/shape.ts';
 import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, WEIGHTS_FILE, type Manifest, type SerializedGraph, type SpecializationDecl } from '../../runtime/artifact-format.ts';
 import type { DispatchDecl, KernelDecl, Program } from '../../runtime/program.ts';
 import { sameShape } from '../../ir/shape.ts';
@@ -37,6 +40,11 @@ export interface ArtifactOptions {
    * (`{ batch: [1, 8] }`) compiles one specialization per combination, the first one the main program.
    */
   readonly dims?: Readonly<Record<string, number | readonly number[]>>;
+  /**
+   * 'f16' (`kiln compile --precision f16`): weights and fused intermediates stored as f16 (CompileOptions.precision);
+   * the artifact then needs a device with shader-f16, and its weights file holds F16 tensors. Default 'f32'.
+   */
+  readonly precision?: Precision;
   /** The same model at other shapes, compiled into the same artifact (buildArtifact, writeArtifact). */
   readonly specializations?: readonly Graph[];
 }
@@ -61,13 +69,17 @@ const sameData = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.leng
  * Compiles one graph of the artifact, adding its parameter and constant data to `tensors` (shared by name
  * with the specializations before it when equal; renamed `<name>@<k>` when a tensor of that name differs).
  */
-function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Tensor>, opts: Pick<ArtifactOptions, 'tuning'>): CompiledSpecialization {
+function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Tensor>, opts: Pick<ArtifactOptions, 'tuning' | 'precision'>): CompiledSpecialization {
   // The same steps as compileForWebGpu, keeping the lowered graph: it is what the manifest stores.
-  const { program, data, graph: lowered } = compileForWebGpu(graph, { ...ARTIFACT_COMPILE, gemmTuning: opts.tuning?.choices });
+  // Artifacts are portable: no optional features, except shader-f16 when asked for by precision 'f16'.
+  const precision = opts.precision === 'f16' ? { precision: 'f16' as const, features: ['shader-f16'] } : {};
+  const { program, data, graph: lowered } = compileForWebGpu(graph, { ...ARTIFACT_COMPILE, gemmTuning: opts.tuning?.choices, ...precision });
   const renamed = new Map<string, string>();
   const buffers = program.buffers.map((b, i) => {
     if (b.role !== 'param' && b.role !== 'const') return b;
-    const d = data.get(i) ?? fail(`buffer '${b.name}' has no initial data`);
+    const stored = data.get(i) ?? fail(`buffer '${b.name}' has no initial data`);
+    // An f16 buffer's data is packed halves; the weights file takes its values (written back as exact F16).
+    const d = b.dtype === 'f16' ? decodeHalves(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength), numel(b.shape)) : stored;
     const t: Tensor = { dtype: b.dtype, shape: b.shape, data: d };
     const have = tensors.get(b.name);
     const name = !have || (have.dtype === t.dtype && sameShape(have.shape, t.shape) && sameData(have.data, t.data)) ? b.name : `${b.name}@${k}`;
@@ -99,7 +111,7 @@ function shareKernels(programs: readonly Program[]): { kernels: KernelDecl[]; di
  * (the same model at other shapes, e.g. other batch sizes), one artifact holds them all: one weights
  * file and one kernel table, and a run takes the program whose input sizes match.
  */
-export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames' | 'tuning' | 'specializations'> = {}): BuiltArtifact {
+export function buildArtifact(graph: Graph, opts: Pick<ArtifactOptions, 'name' | 'outputNames' | 'tuning' | 'specializations' | 'precision'> = {}): BuiltArtifact {
   const tensors = new Map<string, Tensor>();
   const compiled = [graph, ...(opts.specializations ?? [])].map((g, k) => compileSpecialization(g, k, tensors, opts));
   const { kernels, dispatches } = shareKernels(compiled.map((c) => c.program));

@@ -20,7 +20,6 @@ import { readCase } from '../../compiler/fixtures/case.ts';
 import { trainOptions } from '../../compiler/fixtures/run-case.ts';
 import { importOnnxFile } from '../../compiler/onnx/importer.ts';
 import { buildTrainStep } from '../../compiler/train/train-step.ts';
-import { halfWeight } from '../../compiler/wgsl/codegen.ts';
 import { F16_UNIT_ROUNDOFF, f16Bits, f16Value } from '../../compiler/wgsl/f16.ts';
 import { Graph } from '../../ir/graph.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
@@ -29,6 +28,7 @@ import type { GpuContext } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import { FIXTURES, webgpuOrSkip } from '../support/env.ts';
 import { GPU_TOLERANCE, randomInputs } from '../support/gpu-diff.ts';
+import { withHalfWeights } from '../support/half-weights.ts';
 
 let gpu: GpuContext | undefined;
 beforeAll(async () => {
@@ -43,15 +43,6 @@ const MODELS = [
   ['cnn_infer', 3],
   ['transformer_infer', 6],
 ] as const;
-
-/** The graph with every weight codegen stores as f16 rounded to f16, as the interpreter's reference. */
-function withHalfWeights(g: Graph): Graph {
-  const c = g.clone();
-  for (const [v, t] of c.constants) {
-    if (halfWeight(t)) c.constants.set(v, { ...t, data: Float32Array.from(t.data as Float32Array, (x) => f16Value(f16Bits(x))) });
-  }
-  return c;
-}
 
 /** x[b, k] -> MatMul W1 + b1 -> Relu -> MatMul W2 -> Softmax, weights scaled by 1/sqrt(fan-in) (outputs of order 1). */
 function randomMlp(batch: number, k: number, hidden: number, classes: number): Graph {
