@@ -3,6 +3,7 @@
 // data. Reading narrows like the ONNX importer: I64/U64 to i32/u32 (range-checked), F64/BF16 to f32.
 import { I32_MAX, I32_MIN, type DType } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
+import { halfBits, halfValue } from '../ir/half.ts';
 import { numel } from '../ir/shape.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
 
@@ -13,7 +14,7 @@ const U32_MAX = 4294967295;
 const ELEMS: Readonly<Record<string, StElem>> = {
   F32: { bytes: 4, dtype: 'f32', read: (d, o) => d.getFloat32(o, true) },
   F64: { bytes: 8, dtype: 'f32', read: (d, o) => d.getFloat64(o, true) },
-  F16: { bytes: 2, dtype: 'f16', read: (d, o) => halfToFloat(d.getUint16(o, true)) },
+  F16: { bytes: 2, dtype: 'f16', read: (d, o) => halfValue(d.getUint16(o, true)) },
   BF16: { bytes: 2, dtype: 'f32', read: (d, o) => bf16ToFloat(d.getUint16(o, true)) },
   I64: { bytes: 8, dtype: 'i32', read: (d, o) => Number(d.getBigInt64(o, true)) },
   I32: { bytes: 4, dtype: 'i32', read: (d, o) => d.getInt32(o, true) },
@@ -131,34 +132,11 @@ export function writeSafetensors(tensors: ReadonlyMap<string, Tensor>, opts: Wri
   return out;
 }
 
-function halfToFloat(h: number): number {
-  const s = h & 0x8000 ? -1 : 1, e = (h >> 10) & 0x1f, f = h & 0x3ff;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
-}
-
 function bf16ToFloat(b: number): number {
   const dv = new DataView(new ArrayBuffer(4));
   dv.setUint32(0, b << 16);
   return dv.getFloat32(0);
 }
 
-/** Float to IEEE half, rounding to nearest even. */
-export function floatToHalf(v: number): number {
-  if (Number.isNaN(v)) return 0x7e00;
-  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
-  const a = Math.abs(v);
-  if (a >= 65520) return sign | 0x7c00;
-  if (a < 2 ** -14) return sign | roundEven(a / 2 ** -24);
-  let e = Math.floor(Math.log2(a));
-  if (a / 2 ** e < 1) e--;
-  else if (a / 2 ** e >= 2) e++;
-  const m = roundEven((a / 2 ** e - 1) * 1024);
-  return m === 1024 ? sign | ((e + 16) << 10) : sign | ((e + 15) << 10) | m;
-}
-
-function roundEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
+/** Float to IEEE half bits, rounding to nearest even. */
+export const floatToHalf = halfBits;

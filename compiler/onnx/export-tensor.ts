@@ -1,6 +1,7 @@
 // kiln dtypes and tensors in the form the ONNX exporter writes: element type codes and TensorProto
 // objects with little-endian raw data (f16 rounded to IEEE half, as ONNX FLOAT16 stores it).
 import type { DType } from '../../ir/dtype.ts';
+import { halfBits } from '../../ir/half.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { ONNX_DTYPE } from './schema.ts';
 
@@ -17,7 +18,7 @@ type Writer = (dv: DataView, offset: number, v: number) => void;
 /** Bytes per element and the little-endian writer of each element type the exporter emits. */
 const WRITERS: Readonly<Record<number, { bytes: number; write: Writer }>> = {
   [ONNX_DTYPE.FLOAT]: { bytes: 4, write: (d, o, v) => d.setFloat32(o, v, true) },
-  [ONNX_DTYPE.FLOAT16]: { bytes: 2, write: (d, o, v) => d.setUint16(o, floatToHalf(v), true) },
+  [ONNX_DTYPE.FLOAT16]: { bytes: 2, write: (d, o, v) => d.setUint16(o, halfBits(v), true) },
   [ONNX_DTYPE.INT32]: { bytes: 4, write: (d, o, v) => d.setInt32(o, v, true) },
   [ONNX_DTYPE.INT64]: { bytes: 8, write: (d, o, v) => d.setBigInt64(o, BigInt(Math.trunc(v)), true) },
   [ONNX_DTYPE.UINT32]: { bytes: 4, write: (d, o, v) => d.setUint32(o, v, true) },
@@ -36,26 +37,3 @@ export function protoOfValues(name: string, elem: number, dims: readonly number[
 /** A kiln tensor as an ONNX TensorProto object of its own element type. */
 export const protoOfTensor = (name: string, t: Tensor): TensorProtoObject => protoOfValues(name, ONNX_ELEM[t.dtype], t.shape, t.data);
 
-/** Rounds a float to the nearest IEEE half (ties to even), keeping infinities and NaN. */
-export function floatToHalf(v: number): number {
-  const f = new Float32Array([v]);
-  const x = new Uint32Array(f.buffer)[0];
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  const mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    const m = mant | 0x800000, shift = 14 - e;
-    const half = 1 << (shift - 1), rest = m & ((1 << shift) - 1);
-    let out = m >>> shift;
-    if (rest > half || (rest === half && out & 1)) out++;
-    return sign | out;
-  }
-  let out = (e << 10) | (mant >>> 13);
-  const rest = mant & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && out & 1)) out++;
-  return sign | out;
-}

@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DType } from '../../ir/dtype.ts';
 import { I32_MAX, I32_MIN } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
+import { halfValue } from '../../ir/half.ts';
 import { numel } from '../../ir/shape.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 import { encodeTensor, int64, type TensorProto } from './proto.ts';
@@ -15,7 +16,7 @@ interface Elem { dtype: DType; bytes: number; read: (dv: DataView, off: number) 
 const ELEMS: Record<number, Elem> = {
   [ONNX_DTYPE.FLOAT]: { dtype: 'f32', bytes: 4, read: (d, o) => d.getFloat32(o, true) },
   [ONNX_DTYPE.DOUBLE]: { dtype: 'f32', bytes: 8, read: (d, o) => d.getFloat64(o, true) },
-  [ONNX_DTYPE.FLOAT16]: { dtype: 'f16', bytes: 2, read: (d, o) => halfToFloat(d.getUint16(o, true)) },
+  [ONNX_DTYPE.FLOAT16]: { dtype: 'f16', bytes: 2, read: (d, o) => halfValue(d.getUint16(o, true)) },
   [ONNX_DTYPE.INT32]: { dtype: 'i32', bytes: 4, read: (d, o) => d.getInt32(o, true) },
   [ONNX_DTYPE.INT64]: { dtype: 'i32', bytes: 8, read: (d, o) => Number(d.getBigInt64(o, true)) },
   [ONNX_DTYPE.INT16]: { dtype: 'i32', bytes: 2, read: (d, o) => d.getInt16(o, true) },
@@ -79,7 +80,7 @@ function readValues(tp: TensorProto, elem: Elem, n: number, baseDir: string | un
     case ONNX_DTYPE.DOUBLE: return [...tp.double_data];
     case ONNX_DTYPE.INT64: return tp.int64_data.map(int64);
     case ONNX_DTYPE.UINT32: case ONNX_DTYPE.UINT64: return tp.uint64_data.map(int64);
-    case ONNX_DTYPE.FLOAT16: return tp.int32_data.map(halfToFloat);
+    case ONNX_DTYPE.FLOAT16: return tp.int32_data.map(halfValue);
     default: return [...tp.int32_data];
   }
 }
@@ -173,14 +174,6 @@ function readExternal(tp: TensorProto, baseDir: string | undefined, needed: numb
   return out;
 }
 
-function halfToFloat(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
-}
 
 /** Encodes a tensor as a TensorProto with raw data; `onnxType` picks the element type to write. */
 export function tensorToProto(t: Tensor, name: string, onnxType?: number): Uint8Array {
