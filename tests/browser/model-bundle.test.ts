@@ -14,7 +14,7 @@ import { artifactGraph } from '../../runtime/artifact-graph.ts';
 import { interpret } from '../../runtime/cpu/interpreter.ts';
 import { GPU_TOLERANCE } from '../support/gpu-diff.ts';
 import { elementwiseInputs, OUTPUT_NAMES, writeElementwiseModel } from './elementwise-model.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, noBrowserWebGpu, serve } from './server.ts';
+import { haveChromium, noBrowserWebGpu, openPage, serve } from './server.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -52,15 +52,11 @@ it('bundles a compiled model.js with esbuild and runs it in headless Chromium on
   expect(chunks.size, 'the CPU fallback is a separate chunk').toBeGreaterThan(0);
 
   const server = await serve(entry.text, dir, chunks);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const { page, logs, browser } = await openPage(server).catch(async (e: unknown) => {
+    await server.close();
+    throw e;
+  });
   try {
-    const page = await browser.newPage();
-    const logs: string[] = [];
-    page.on('console', (m) => logs.push(`console.${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => logs.push(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { kilnReady?: boolean }).kilnReady === true, undefined, { timeout: 30_000 });
     const arg = { x: Array.from(inputs.get('x')!.data), n: Array.from(inputs.get('n')!.data) };
     const run = (backend: string) =>
       page.evaluate(async ({ backend, x, n }) => {

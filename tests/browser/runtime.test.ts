@@ -13,7 +13,7 @@ import { artifactGraph } from '../../runtime/artifact-graph.ts';
 import { interpret } from '../../runtime/cpu/interpreter.ts';
 import { GPU_TOLERANCE } from '../support/gpu-diff.ts';
 import { elementwiseInputs, OUTPUT_NAMES, writeElementwiseModel } from './elementwise-model.ts';
-import { CHROMIUM, CHROMIUM_ARGS, haveChromium, noBrowserWebGpu, serve } from './server.ts';
+import { haveChromium, noBrowserWebGpu, openPage, serve } from './server.ts';
 
 type Runtime = typeof import('../../runtime/index.ts');
 interface PageResult {
@@ -31,15 +31,11 @@ it('runs a compiled artifact with the runtime bundle in headless Chromium', { ti
   const want = interpret(artifactGraph(await loadArtifact(dir)), inputs);
 
   const server = await serve((await bundleRuntime()).code, dir);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const { page, logs, browser } = await openPage(server).catch(async (e: unknown) => {
+    await server.close();
+    throw e;
+  });
   try {
-    const page = await browser.newPage();
-    const logs: string[] = [];
-    page.on('console', (m) => logs.push(`console.${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => logs.push(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { kilnReady?: boolean }).kilnReady === true, undefined, { timeout: 30_000 });
     const arg = { x: Array.from(inputs.get('x')!.data), n: Array.from(inputs.get('n')!.data) };
     const r: PageResult = await page.evaluate(async (arg) => {
       const kiln = (window as unknown as { kiln: Runtime }).kiln;

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.KILN_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -99,4 +100,22 @@ export function haveChromium(): boolean {
 export function noBrowserWebGpu(detail: string): void {
   if (process.env.KILN_REQUIRE_WEBGPU === '1') throw new Error(`KILN_REQUIRE_WEBGPU=1 but headless Chromium has no WebGPU adapter: ${detail}`);
   notice(`browser tests: headless Chromium has no WebGPU adapter (${detail})`, `check the flags in tests/browser/server.ts against ${CHROMIUM} --version`);
+}
+
+/** Headless Chromium showing the server's page once it is ready (window.kilnReady), with its console and page errors collected. */
+export async function openPage(server: TestServer): Promise<{ page: Page; logs: string[]; browser: Browser }> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const logs: string[] = [];
+    page.on('console', (m) => logs.push(`console.${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => logs.push(`page error: ${e.message}`));
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as unknown as { kilnReady?: boolean }).kilnReady === true, undefined, { timeout: 30_000 });
+    return { page, logs, browser };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 }
