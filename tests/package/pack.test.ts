@@ -1,4 +1,4 @@
-// The package as users get it: `npm pack` of this checkout, installed from the tarball into a
+// The package as users get it: `npm pack` of this checkout, installed offline from the tarball into a
 // fresh project, where one app trains and compiles a model with `import ... from 'kiln'` and another runs
 // the compiled model.js with only `kiln/runtime`, on WebGPU and on the CPU fallback.
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webgpuOrSkip } from '../support/env.ts';
+import { appLock } from './app-lock.ts';
 import { docExample } from './apps.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -24,9 +25,11 @@ describe('the packed package, installed into an empty project', { timeout: 300_0
     sh(NPM, ['pack', '--ignore-scripts', '--pack-destination', packs], ROOT);
     const [tarball] = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
     app = mkdtempSync(join(tmpdir(), 'kiln-app-'));
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kiln-user-app', private: true, type: 'module' }));
-    // The tarball from disk; its dependencies from npm's cache where they are there (the registry otherwise).
-    sh(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(packs, tarball)], app);
+    const spec = `file:${join(packs, tarball)}`;
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kiln-user-app', private: true, type: 'module', dependencies: { kiln: spec } }));
+    writeFileSync(join(app, 'package-lock.json'), JSON.stringify(appLock(ROOT, 'kiln-user-app', spec, join(packs, tarball)), null, 1));
+    // Offline: kiln from the tarball, its dependencies from npm's cache (filled by this checkout's npm ci).
+    sh(NPM, ['ci', '--offline', '--no-audit', '--no-fund'], app);
     for (const f of ['train.mjs', 'run.mjs']) writeFileSync(join(app, f), docExample(f));
     sh(process.execPath, ['train.mjs'], app);
     trained = JSON.parse(readFileSync(join(app, 'trained.json'), 'utf8'));
