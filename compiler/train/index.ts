@@ -5,3 +5,7 @@ export { Adam, AdamW, Optimizer, RMSprop, SGD, type AdamOptions, type OptimizerS
 export { CosineAnnealingLR, ExponentialLR, LinearLR, LRScheduler, StepLR } from './scheduler.ts';
 export { checkpointFromBytes, checkpointToBytes, type Checkpoint, type SchedulerState } from './checkpoint.ts';
 export type { LossName, LossSpec } from './loss.ts';
+export { fit, type EarlyStopping, type EpochLog, type FitCallback, type FitOptions, type History, type StepInfo } from './fit.ts';
+export { gatherRows, sampleCount, shuffled, subset, type Dataset } from './dataset.ts';
+export { METRICS, metricOf, type Metric } from './metrics.ts';
+export { epochLine, progressReporter } from './progress.ts';
