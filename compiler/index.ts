@@ -11,7 +11,7 @@ export { tuneContractions, type TuneResult } from './tune.ts';
 export { exportOnnx, type ExportOptions } from './onnx/export.ts';
 export { loadWeights, loadSafetensors, saveSafetensors, loadOnnxWeights } from './weights.ts';
 export { readSafetensors, writeSafetensors } from './safetensors.ts';
-export { accuracy, argmax, batchOf, FASHION_CLASSES, loadSplit, type Split } from './data/fashion-mnist.ts';
+export { accuracy, argmax, batchOf, DEBIAN_FASHION_MNIST, FASHION_CLASSES, fashionMnistDir, loadSplit, splitDataset, type Split } from './data/fashion-mnist.ts';
 export { readIdx, writeIdx, type IdxArray } from './data/idx.ts';
 export { interpret, type InterpretOptions } from '../runtime/cpu/interpreter.ts';
 export { Graph, type Node, type Value } from '../ir/graph.ts';

@@ -9,3 +9,4 @@ export { fit, type EarlyStopping, type EpochLog, type FitCallback, type FitOptio
 export { gatherRows, sampleCount, shuffled, subset, type Dataset } from './dataset.ts';
 export { METRICS, metricOf, type Metric } from './metrics.ts';
 export { epochLine, progressReporter } from './progress.ts';
+export { curvesSvg } from './curves.ts';
