@@ -10,19 +10,11 @@ import { tensor } from '../ir/tensor.ts';
 import { interpret } from '../runtime/cpu/interpreter.ts';
 import { buildModel, f32Info } from './support/onnx-builder.ts';
 import { FIXTURES } from './support/env.ts';
+import { kilnError } from './support/kiln-error.ts';
 
 const reluModel = () =>
   buildModel({ nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'], name: 'relu1' }], inputs: [f32Info('x', [2, 3])], outputs: [f32Info('y', [2, 3])] });
 
-function kilnError(f: () => unknown): KilnError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KilnError) return e;
-    throw new Error(`expected a KilnError, got ${(e as Error).stack}`);
-  }
-  throw new Error('expected a KilnError, nothing was thrown');
-}
 
 describe('bad ONNX input', () => {
   it('imports and runs a valid model (control)', () => {

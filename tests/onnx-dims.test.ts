@@ -7,23 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../compiler/cli.ts';
 import { importOnnx } from '../compiler/onnx/importer.ts';
-import { KilnError } from '../ir/errors.ts';
 import { tensor } from '../ir/tensor.ts';
 import { interpret } from '../runtime/cpu/interpreter.ts';
+import { kilnError } from './support/kiln-error.ts';
 import { SYMBOLIC_W, symbolicBatchModel } from './support/symbolic-model.ts';
 
 const W = SYMBOLIC_W;
 const model = symbolicBatchModel;
-
-const kilnError = (f: () => unknown): KilnError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KilnError) return e;
-    throw e;
-  }
-  throw new Error('expected a KilnError');
-};
 
 describe('symbolic dimensions', () => {
   it('refuses an unpinned symbolic input dimension and says how to pin it', () => {

@@ -5,17 +5,10 @@ import { exportOnnx } from '../../compiler/onnx/export.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph } from '../../ir/graph.ts';
 import { tensor } from '../../ir/tensor.ts';
+import { kilnError } from '../support/kiln-error.ts';
 
 /** The KilnError exportOnnx throws for `g`. */
-function refusal(g: Graph): KilnError {
-  try {
-    exportOnnx(g);
-  } catch (e) {
-    if (e instanceof KilnError) return e;
-    throw e;
-  }
-  throw new Error('exportOnnx accepted the graph');
-}
+const refusal = (g: Graph): KilnError => kilnError(() => exportOnnx(g));
 
 describe('exportOnnx refuses what ONNX cannot hold', () => {
   it('an op with no ONNX counterpart: KilnError naming the node and the op', () => {
