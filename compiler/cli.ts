@@ -191,15 +191,20 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     existing(a.positional[0], 'file', 'model file');
     const out = outFolder(need(a, 'out'));
     const { compileOnnxArtifact, writeArtifact } = await import('./artifact/write.ts'); // loads ts-morph only when compiling
-    const { isModelModule } = await import('./model-module.ts');
     const precision = a.flags.get('precision') ?? 'f32';
     if (precision !== 'f32' && precision !== 'f16') throw new KilnError('USAGE', `--precision takes f32 or f16, got '${precision}'`);
     const opts = { name: a.flags.get('name'), runtimeImport: a.flags.get('runtime'), precision: precision as 'f32' | 'f16' };
-    const graph = await modelGraph(a);
-    const tuning = a.flags.has('tune') ? await tuneGraph(graph) : undefined;
-    const { manifest: m, weights } = isModelModule(a.positional[0])
-      ? writeArtifact(graph, out, { ...opts, name: opts.name ?? graph.name, tuning, source: basename(a.positional[0]) })
-      : compileOnnxArtifact(a.positional[0], out, { ...opts, tuning, dims: a.dims });
+    const tune = a.flags.has('tune');
+    let built;
+    if (await isModuleModel(a)) {
+      const graph = await modelGraph(a);
+      built = writeArtifact(graph, out, { ...opts, name: opts.name ?? graph.name, tuning: tune ? await tuneGraph(graph) : undefined, source: basename(a.positional[0]) });
+    } else {
+      // compileOnnxArtifact imports the model itself; the graph is imported here only to tune it.
+      const tuning = tune ? await tuneGraph(await modelGraph(a)) : undefined;
+      built = compileOnnxArtifact(a.positional[0], out, { ...opts, tuning, dims: a.dims });
+    }
+    const { manifest: m, weights } = built;
     console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts)`);
     return 0;
   },
@@ -242,15 +247,18 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   },
 };
 
+/** Whether the command's model is an nn model module (else ONNX): --dim belongs to ONNX models, --input to modules. */
+async function isModuleModel(a: Args): Promise<boolean> {
+  const module = (await import('./model-module.ts')).isModelModule(a.positional[0]);
+  if (module && Object.keys(a.dims).length) throw new KilnError('USAGE', '--dim pins ONNX dimensions; a model module takes its shapes from --input');
+  if (!module && Object.keys(a.inputs).length) throw new KilnError('USAGE', '--input gives the shapes to trace a model module on; an ONNX model declares its inputs (pin symbolic ones with --dim)');
+  return module;
+}
+
 /** The graph of the model at the command's path: an nn model module traced on --input, or an ONNX model imported with --dim. */
 async function modelGraph(a: Args): Promise<Graph> {
   const path = a.positional[0];
-  const { isModelModule, traceModelModule } = await import('./model-module.ts');
-  if (isModelModule(path)) {
-    if (Object.keys(a.dims).length) throw new KilnError('USAGE', '--dim pins ONNX dimensions; a model module takes its shapes from --input');
-    return traceModelModule(path, a.inputs);
-  }
-  if (Object.keys(a.inputs).length) throw new KilnError('USAGE', '--input gives the shapes to trace a model module on; an ONNX model declares its inputs (pin symbolic ones with --dim)');
+  if (await isModuleModel(a)) return (await import('./model-module.ts')).traceModelModule(path, a.inputs);
   // The main specialization: the first value of each --dim.
   const first = Object.fromEntries(Object.entries(a.dims).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return (await import('./onnx/importer.ts')).importOnnxFile(path, { dims: first }).graph;
