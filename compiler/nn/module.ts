@@ -4,6 +4,7 @@ import { KilnError } from '../../ir/errors.ts';
 import { fmt, sameShape, type Shape } from '../../ir/shape.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 import { activeTracer } from './tracer.ts';
+import { seededUniform } from '../seeded-uniform.ts';
 
 /** A tensor of a module's state: a trainable parameter, or a buffer (trainable false). */
 export class Parameter {
@@ -157,19 +158,11 @@ export function withForward<A extends unknown[], R>(inner: Module, fn: (...args:
 
 // Initialisation: PyTorch's default initialisers (uniform bounds), from a seeded generator so that
 // a freshly built model is reproducible. Real weights come from loadWeights.
-let seed = 0x2545f491;
+let nextUniform = seededUniform(0x2545f491);
 
 /** Seeds the initialiser (PyTorch: torch.manual_seed). */
 export function manualSeed(s: number): void {
-  seed = s >>> 0 || 1;
-}
-
-function nextUniform(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  nextUniform = seededUniform(s >>> 0 || 1);
 }
 
 /** U(-bound, bound): PyTorch's default for Linear/Conv (bound = 1/sqrt(fan_in)) and recurrent layers. */

@@ -3,6 +3,7 @@
 // are row gathers.
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
+import { seededUniform } from '../seeded-uniform.ts';
 
 export interface Dataset {
   readonly inputs: Readonly<Record<string, Tensor>>;
@@ -30,16 +31,9 @@ export function subset(d: Dataset, rows: ArrayLike<number>): Dataset {
   return { inputs: Object.fromEntries(Object.entries(d.inputs).map(([k, t]) => [k, gatherRows(t, rows)])), target: gatherRows(d.target, rows) };
 }
 
-/** A permutation of 0..n-1 from a seeded generator (mulberry32; Fisher-Yates). */
+/** A permutation of 0..n-1 from a seeded generator (Fisher-Yates). */
 export function shuffled(n: number, seed: number): Uint32Array {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededUniform(seed);
   const p = Uint32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
