@@ -25,7 +25,7 @@ function decodeAttr(v: SerializedAttr, float: boolean): AttrValue {
 
 /** The artifact's optimized graph as an IR Graph, its constants filled from the artifact's weights. */
 export function artifactGraph(a: Artifact): Graph {
-  return artifactGraphs(a)[0];
+  return deserializeGraph(a.manifest.graph, weightValues(a));
 }
 
 /** The graphs of every specialization of the artifact (the main one first), as artifactGraph. */
