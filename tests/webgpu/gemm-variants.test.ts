@@ -25,6 +25,14 @@ const ramp = (shape: number[], scale = 0.05) => tensor('f32', shape, Array.from(
 const MARK: Record<GemmVariant, string> = { tiled: '// Tiled matmul', register: '// Register-blocked matmul', small: '// Register-blocked matmul', vec4: '// Vec4 matmul' };
 
 /** The program's WGSL, so a test can check that the variant it forced is the one that ran. */
+/** relu(x · Wᵀ + b) with x: f32[batch, 784] and 33 outputs: the MLP's first layer, narrowed. */
+function gemmBiasRelu(batch: number): Graph {
+  const g = new Graph('gemm_bias_relu');
+  const x = g.addInput('x', f32([batch, 784]));
+  const [h] = g.addNode('Gemm', [x, g.addParam('w', ramp([33, 784], 0.01)), g.addParam('b', ramp([33]))], { transB: 1 }, 'fc');
+  g.outputs = [g.addNode('Relu', [h], {}, 'relu')[0]];
+  return g;
+}
 const wgslOf = (g: Graph, v: GemmVariant) => compileForWebGpu(g, { gemmVariant: v }).program.kernels.map((k) => k.wgsl).join('\n');
 
 describe('shape heuristic', () => {
@@ -115,10 +123,7 @@ describe.each(['tiled', 'register', 'small'] as const)('variant %s', (variant) =
   it('Gemm + bias + relu with a fused epilogue (784-wide K, as in the MLP)', async () => {
     if (!gpu) return;
     for (const batch of [1, 16, 70]) {
-      const g = new Graph('gemm_bias_relu');
-      const x = g.addInput('x', f32([batch, 784]));
-      const [h] = g.addNode('Gemm', [x, g.addParam('w', ramp([33, 784], 0.01)), g.addParam('b', ramp([33]))], { transB: 1 }, 'fc');
-      g.outputs = [g.addNode('Relu', [h], {}, 'relu')[0]];
+      const g = gemmBiasRelu(batch);
       expect(compileForWebGpu(g, opts).program.kernels.length).toBe(1);
       await expectGpuMatchesCpu(gpu, g, randomInputs(g, batch), TOL, opts);
     }
@@ -184,10 +189,7 @@ describe('vec4 kernel', () => {
   it('Gemm + bias + relu with a fused epilogue (784-wide K, as in the MLP), and a weight gradient X^T dY', async () => {
     if (!gpu) return;
     for (const batch of [1, 16, 70]) {
-      const g = new Graph('gemm_bias_relu');
-      const x = g.addInput('x', f32([batch, 784]));
-      const [h] = g.addNode('Gemm', [x, g.addParam('w', ramp([33, 784], 0.01)), g.addParam('b', ramp([33]))], { transB: 1 }, 'fc');
-      g.outputs = [g.addNode('Relu', [h], {}, 'relu')[0]];
+      const g = gemmBiasRelu(batch);
       expect(vec4Text(g)).toContain('// Vec4 matmul');
       await expectGpuMatchesCpu(gpu, g, randomInputs(g, batch), TOL, opts);
     }
