@@ -3,7 +3,6 @@
 // JavaScript's reach) do not reach the user's terminal. Everything else passes unchanged, line by line.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { main } from './cli.ts';
 
 /** Lines Dawn prints about itself that say nothing to a kiln user (adapter limits it clamps on start). */
 export const DAWN_NOISE: readonly RegExp[] = [/^Warning: \w+ artificially reduced from \d+ to \d+ to fit dynamic offset allocation limit\.$/];
@@ -14,7 +13,8 @@ const CHILD = 'KILN_CLI_CHILD';
 
 /** Runs the CLI on `args`: in this process when it is the filtered child, else in a child with filtered stderr. */
 export async function runCli(script: string, args: readonly string[]): Promise<number> {
-  if (process.env[CHILD]) return main([...args]);
+  // The parent only relays stderr: it loads the CLI (and through it Dawn) in the child alone.
+  if (process.env[CHILD]) return (await import('./cli.ts')).main([...args]);
   const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'pipe'], env: { ...process.env, [CHILD]: '1' } });
   createInterface({ input: child.stderr! }).on('line', (line) => isDawnNoise(line) || process.stderr.write(line + '\n'));
   return new Promise((done) => {
