@@ -10,3 +10,5 @@ export { gatherRows, sampleCount, shuffled, subset, type Dataset } from './datas
 export { METRICS, metricOf, type Metric } from './metrics.ts';
 export { epochLine, progressReporter } from './progress.ts';
 export { curvesSvg } from './curves.ts';
+export { msPerStep, trainingSummary } from './summary.ts';
+export type { StepProfile } from './trainer.ts';

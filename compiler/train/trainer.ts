@@ -3,19 +3,20 @@
 // and the loss is read back only when asked; on the CPU the same train-step graph runs in the interpreter.
 // The trainer feeds each step its lr (from an LR scheduler, if set), copies weights back into an nn
 // Module (syncTo), and saves and restores checkpoints (weights, optimizer state, step, schedule).
-import type { TypedArray } from '../../ir/dtype.ts';
+import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import { Module } from '../nn/module.ts';
 import { trace, type InputSpec } from '../nn/tracer.ts';
 import { scalar, type Tensor } from '../../ir/tensor.ts';
-import { sameShape } from '../../ir/shape.ts';
-import { interpret } from '../../runtime/cpu/interpreter.ts';
+import { numel, sameShape } from '../../ir/shape.ts';
+import { interpret, interpretProfile } from '../../runtime/cpu/interpreter.ts';
 import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import { type BackendName, parseBackend } from '../backend.ts';
 import { compileForWebGpu } from '../compile.ts';
 import { tuneContractions } from '../tune.ts';
+import { planOf } from '../inspect.ts';
 import type { ArtifactOptions } from '../artifact/write.ts';
 import { writeSafetensors } from '../safetensors.ts';
 import { type Checkpoint, checkpointTensors, CHECKPOINT_FORMAT, checkCheckpoint } from './checkpoint.ts';
@@ -85,7 +86,22 @@ interface Engine {
   recover?(): Promise<string | undefined>;
   /** GPU submits and readbacks so far (WebGPU only). */
   readonly stats?: { readonly submits: number; readonly readbacks: number };
+  /** What one train step runs. */
+  readonly profile: StepProfile;
   dispose(): void;
+}
+
+/** What one train step runs on its backend: kernels, dispatches (CPU: interpreter steps) and peak temp memory. */
+export interface StepProfile {
+  readonly backend: BackendName;
+  /** Distinct kernels (WebGPU pipelines; CPU: distinct ops and fused loops). */
+  readonly kernels: number;
+  /** Dispatches per step (CPU: interpreter steps, fused elementwise loops counting once). */
+  readonly dispatches: number;
+  /** Bytes of intermediates at the peak (WebGPU: the planned arenas; CPU: the most live at once). */
+  readonly peakBytes: number;
+  /** Bytes of parameters and optimizer state. */
+  readonly stateBytes: number;
 }
 
 export class Trainer {
@@ -308,6 +324,11 @@ export class Trainer {
   }
 
   /** GPU submits and readbacks of the train program so far (undefined on the CPU). */
+  /** What one train step runs: kernels, dispatches and peak temp memory on this trainer's backend. */
+  get profile(): StepProfile {
+    return this.engine.profile;
+  }
+
   get gpuStats(): { readonly submits: number; readonly readbacks: number } | undefined {
     return this.engine.stats;
   }
@@ -354,8 +375,15 @@ function paramOf(train: Graph, name: string): Value {
   return v;
 }
 
+/** Bytes of the step's state: parameters, running statistics and optimizer state. */
+function stateBytes(...maps: ReadonlyMap<string, Value>[]): number {
+  return maps.flatMap((m) => [...m.values()]).reduce((s, v) => s + numel(v.type.shape) * allocArray(v.type.dtype, 0).BYTES_PER_ELEMENT, 0);
+}
+
 function cpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>): Engine {
+  const p = interpretProfile(train);
   return {
+    profile: { backend: 'cpu', kernels: p.kernels, dispatches: p.steps, peakBytes: p.peakBytes, stateBytes: stateBytes(state, optimizerState) },
     async run(inputs, _returnLoss, checkFinite) {
       const [objective] = interpret(train, inputs, { checkFinite });
       return objective.data[0];
@@ -409,7 +437,9 @@ async function gpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimi
     exe.device.queue.writeBuffer(exe.buffer(v.name), 0, data.buffer, data.byteOffset, data.byteLength);
     synced.set(index(v.name), data.slice());
   };
+  const plan = planOf(program);
   return {
+    profile: { backend: 'webgpu', kernels: program.kernels.length, dispatches: program.dispatches.length, peakBytes: plan.peakBytes, stateBytes: stateBytes(state, optimizerState) },
     async run(inputs, returnLoss, checkFinite) {
       const out = await exe.run(inputs, { outputs: returnLoss ? [objective] : [], checkFinite });
       return returnLoss ? out.get(objective)!.data[0] : undefined;

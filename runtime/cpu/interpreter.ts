@@ -124,3 +124,28 @@ export function interpret(graph: Graph, inputs: ReadonlyMap<string, Tensor>, opt
   for (const [target, t] of updated) graph.constants.set(target, t);
   return outputs;
 }
+
+/** What one interpret() of a graph does: its steps (fused loops and single nodes) and the most bytes of intermediates live at once. */
+export interface InterpretProfile {
+  readonly steps: number;
+  /** Distinct kinds of step: fused groups and op names. */
+  readonly kernels: number;
+  readonly peakBytes: number;
+}
+
+/** The schedule interpret() would run, measured without running it (inputs and constants not counted). */
+export function interpretProfile(graph: Graph): InterpretProfile {
+  const steps = schedule(graph);
+  const rw = steps.map(stepIO);
+  const lastUse = lastUses(rw, [...graph.outputs, ...graph.updates.values()]);
+  const bytes = (v: Value) => numel(v.type.shape) * allocArray(v.type.dtype, 0).BYTES_PER_ELEMENT;
+  const kinds = new Set(steps.map((s) => ('node' in s ? s.node.op : 'group' in s ? `group ${s.group.members.map((m) => m.node.op).join('+')}` : `fused ${s.producer.op}`)));
+  let live = 0, peak = 0;
+  rw.forEach(({ reads, writes }, i) => {
+    for (const v of writes) live += bytes(v);
+    peak = Math.max(peak, live);
+    for (const v of new Set(reads)) if (v && lastUse.get(v) === i && !graph.constants.has(v) && !graph.inputs.includes(v)) live -= bytes(v);
+    for (const v of writes) if (!lastUse.has(v)) live -= bytes(v);
+  });
+  return { steps: steps.length, kernels: kinds.size, peakBytes: peak };
+}
