@@ -30,6 +30,9 @@ function grad(op: 'ConvWeightGrad' | 'MaxPoolGrad' | 'AveragePoolGrad', shapes: 
 const CASES: [string, Graph][] = [
   ['ConvWeightGrad', grad('ConvWeightGrad', [[2, 3, 5, 5], [2, 4, 3, 3]], { kernel_shape: [3, 3] })],
   ['ConvWeightGrad groups, stride, dilation, pads', grad('ConvWeightGrad', [[2, 4, 7, 6], [2, 6, 4, 3]], { kernel_shape: [2, 3], strides: [2, 1], dilations: [1, 2], pads: [1, 0, 0, 1], group: 2 })],
+  // Four or more output channels per group: the implicit-GEMM kernel (conv-weight-grad.ts).
+  ['ConvWeightGrad as a GEMM, groups, stride, dilation, pads', grad('ConvWeightGrad', [[2, 4, 7, 6], [2, 8, 4, 3]], { kernel_shape: [2, 3], strides: [2, 1], dilations: [1, 2], pads: [1, 0, 0, 1], group: 2 })],
+  ['ConvWeightGrad as a GEMM, 1-D through views', grad('ConvWeightGrad', [[3, 2, 9], [3, 5, 5]], { kernel_shape: [3], strides: [2], pads: [1, 1] }, true)],
   ['ConvWeightGrad 1-D through views', grad('ConvWeightGrad', [[2, 2, 9], [2, 3, 5]], { kernel_shape: [3], strides: [2], pads: [1, 1] }, true)],
   ['MaxPoolGrad', grad('MaxPoolGrad', [[2, 2, 5, 6], [2, 2, 3, 6]], { kernel_shape: [3, 2], strides: [2, 1], pads: [1, 1, 1, 0], ceil_mode: 1 })],
   ['MaxPoolGrad dilated, views', grad('MaxPoolGrad', [[1, 3, 7, 5], [1, 3, 3, 2]], { kernel_shape: [2, 2], dilations: [2, 2], strides: [2, 2] }, true)],

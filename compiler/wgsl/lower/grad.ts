@@ -1,12 +1,14 @@
 // WGSL lowerings of the backward-only ops, one invocation per output element (a gather formulation, no
 // atomics): MaxPoolGrad and AveragePoolGrad visit every window that covers an input element (recomputing
-// the window's first maximum, or its divisor); ConvWeightGrad sums dY * X over batch and output positions.
+// the window's first maximum, or its divisor); ConvWeightGrad sums dY * X over batch and output positions (the
+// direct kernel for depthwise convs; conv-weight-grad.ts's implicit GEMM otherwise).
 import { convGeom } from '../../../ir/ops/contraction.ts';
 import type { GradOpName } from '../../../ir/ops/index.ts';
 import { poolGeometry, type PoolGeom } from '../../../ir/ops/nn-pool.ts';
 import { numel } from '../../../ir/shape.ts';
 import type { Lowering, LowerContext, TensorRef } from '../kernel.ts';
 import { coordNames, coords, offsetExpr } from '../wgsl.ts';
+import { convWeightGradGemm } from './conv-weight-grad.ts';
 
 const input = (ctx: LowerContext, i: number) => ctx.inputs[i] as TensorRef;
 const dims = (r: number) => Array.from({ length: r }, (_, d) => d);
@@ -109,7 +111,7 @@ const CONV_WEIGHT_GRAD: Lowering = (ctx) => {
 };
 
 export const GRAD_LOWERINGS: { [K in GradOpName]: Lowering } = {
-  ConvWeightGrad: CONV_WEIGHT_GRAD,
+  ConvWeightGrad: convWeightGradGemm(CONV_WEIGHT_GRAD),
   MaxPoolGrad: MAX_POOL_GRAD,
   AveragePoolGrad: AVERAGE_POOL_GRAD,
 };
