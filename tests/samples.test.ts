@@ -1,6 +1,7 @@
 // The samples as users run them (`npm run sample -- NAME`), each folder's main.ts on the built package:
-// a few epochs on the CPU and on WebGPU (on the bundled data subset) must run to the end; linear-regression
-// at its default length must recover y = 3x + 2 within 0.05.
+// one short epoch (`--limit` caps the examples) on the CPU and on WebGPU, on the bundled data subset, must run
+// to the end and print its summary and artifact; linear-regression at its default length must recover
+// y = 3x + 2 within 0.05.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,10 @@ describe('samples', () => {
       it(`${name} runs a few epochs on ${backend}`, { timeout: 240_000 }, async (t) => {
         if (backend === 'webgpu' && !(await webgpuOrSkip())) return t.skip();
         // The bundled data subset: CI has the full Fashion-MNIST installed, which a smoke test need not read.
-        const r = sample(name, '--backend', backend, '--epochs', '2', '--data', join(ROOT, 'samples/data/fashion-mnist-subset'));
+        const r = sample(name, '--backend', backend, '--epochs', '1', '--limit', '256', '--data', join(ROOT, 'samples/data/fashion-mnist-subset'));
         expect(r.status, r.stderr).toBe(0);
         expect(r.stdout).toMatch(new RegExp(`on ${backend}`));
+        expect(r.stdout).toMatch(new RegExp(`summary · backend ${backend}\\n  train step: \\d+ kernels`));
         expect(r.stdout).toMatch(/artifact: /);
       });
     }

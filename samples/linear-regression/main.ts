@@ -3,7 +3,7 @@
 // cannot), compared on a grid. Writes the MLP's compiled inference artifact.
 // Run: npm run sample -- linear-regression [--backend cpu|webgpu] [--epochs N] [--out DIR]
 import { Adam, compileTraining, fit, Linear, manualSeed, Module, MSELoss, SGD, type SymTensor, tensor } from 'kiln';
-import { chooseBackend, type RuntimeBackend } from 'kiln/runtime';
+import { printSummary, sampleRun } from '../common.ts';
 
 /** A seeded stream of uniform numbers in [-1, 1). */
 function uniform(seed: number): () => number {
@@ -18,8 +18,7 @@ class Mlp extends Module {
 }
 
 export async function main(args: Map<string, string>): Promise<void> {
-  const { backend } = await chooseBackend((args.get('backend') ?? 'auto') as RuntimeBackend);
-  const epochs = Number(args.get('epochs') ?? 30);
+  const { backend, epochs, out } = await sampleRun('linear-regression', args, { epochs: 30 });
   console.log(`linear-regression on ${backend}`);
   const N = 512, B = 32, r = uniform(42);
   const x = Float32Array.from({ length: N }, () => 2 * r());
@@ -32,7 +31,7 @@ export async function main(args: Map<string, string>): Promise<void> {
   manualSeed(1);
   const line = new Linear(1, 1);
   const lineTrainer = await compileTraining(line, { inputs: { x: { dtype: 'f32', shape: [B, 1] } }, loss: new MSELoss(), optimizer: new SGD({ lr: 0.05 }), backend });
-  await fit(lineTrainer, data((v) => 3 * v + 2, 0.1), { epochs, seed: 1 });
+  const lineHistory = await fit(lineTrainer, data((v) => 3 * v + 2, 0.1), { epochs, seed: 1 });
   await lineTrainer.syncTo(line);
   const [slope, intercept] = [line.stateDict().get('weight')!.data[0], line.stateDict().get('bias')!.data[0]];
   console.log(`y = ${slope.toFixed(4)} x + ${intercept.toFixed(4)}   (true: y = 3 x + 2; errors ${Math.abs(slope - 3).toFixed(4)}, ${Math.abs(intercept - 2).toFixed(4)})`);
@@ -41,13 +40,14 @@ export async function main(args: Map<string, string>): Promise<void> {
   manualSeed(2);
   const mlp = new Mlp();
   const mlpTrainer = await compileTraining(mlp, { inputs: { x: { dtype: 'f32', shape: [B, 1] } }, loss: new MSELoss(), optimizer: new Adam({ lr: 0.01 }), backend });
-  await fit(mlpTrainer, data((v) => v * v, 0), { epochs, seed: 2 });
+  const mlpHistory = await fit(mlpTrainer, data((v) => v * v, 0), { epochs, seed: 2 });
   const grid = Float32Array.from({ length: B }, (_, i) => -2 + (4 * i) / (B - 1));
   const [fitted] = await mlpTrainer.evaluate({ x: tensor('f32', [B, 1], grid) });
   const mse = (f: (i: number) => number) => grid.reduce((s, v, i) => s + (f(i) - v * v) ** 2, 0) / B;
   console.log(`y = x^2 on a grid of ${B} points: MLP mean squared error ${mse((i) => fitted.data[i]).toFixed(5)}, best straight line ${mse(() => 4 / 3).toFixed(5)}`);
 
-  const out = args.get('out') ?? 'out/linear-regression';
+  printSummary(lineTrainer, lineHistory, { slope_error: Math.abs(slope - 3), intercept_error: Math.abs(intercept - 2) });
+  printSummary(mlpTrainer, mlpHistory, { grid_mse: mse((i) => fitted.data[i]) });
   await mlpTrainer.exportArtifact(out, { name: 'x-squared' });
   console.log(`artifact: ${out}/ (manifest.json, weights.safetensors, model.ts, model.js)`);
   lineTrainer.dispose();
