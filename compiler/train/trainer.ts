@@ -9,7 +9,7 @@ import { Graph, type Value } from '../../ir/graph.ts';
 import { Module } from '../nn/module.ts';
 import { trace, type InputSpec } from '../nn/tracer.ts';
 import { scalar, type Tensor } from '../../ir/tensor.ts';
-import { numel, sameShape } from '../../ir/shape.ts';
+import { numel, sameShape, type Shape } from '../../ir/shape.ts';
 import { interpret, interpretProfile } from '../../runtime/cpu/interpreter.ts';
 import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
@@ -205,19 +205,24 @@ export class Trainer {
     return this.engine.evaluate(new Map(Object.entries(inputs)), forward).catch((e: unknown) => this.failed('evaluate', e));
   }
 
-  /**
-   * The eval graph for these inputs' shapes: the compiled one when they match it, else (a trainer of a
-   * Module) the Module traced at these shapes, compiled once and cached; a KilnError for a Graph's trainer.
-   */
+  /** The eval graph for these inputs' shapes (see evalGraphAt). */
   private evalGraphFor(inputs: Readonly<Record<string, Tensor>>): Graph {
+    return this.evalGraphAt(Object.fromEntries(Object.entries(inputs).map(([k, t]) => [k, t.shape])), 'evaluate');
+  }
+
+  /**
+   * The eval graph at these input shapes (inputs not named keep theirs): the compiled one when they match it,
+   * else (a trainer of a Module) the Module traced at these shapes, once and cached; a KilnError for a Graph's trainer.
+   */
+  private evalGraphAt(shapes: Readonly<Record<string, Shape>>, method: string): Graph {
     const g = this.evalGraph;
-    const fits = g.inputs.every((v) => !inputs[v.name] || sameShape(inputs[v.name].shape, v.type.shape));
+    const fits = g.inputs.every((v) => !shapes[v.name] || sameShape(shapes[v.name], v.type.shape));
     if (fits) return g;
-    const specs = Object.fromEntries(g.inputs.map((v) => [v.name, { dtype: v.type.dtype, shape: inputs[v.name]?.shape ?? v.type.shape }]));
+    const specs = Object.fromEntries(g.inputs.map((v) => [v.name, { dtype: v.type.dtype, shape: shapes[v.name] ?? v.type.shape }]));
     const key = JSON.stringify(g.inputs.map((v) => specs[v.name].shape));
     if (!this.retraceEval) {
-      const v = g.inputs.find((v) => inputs[v.name] && !sameShape(inputs[v.name].shape, v.type.shape))!;
-      throw new KilnError('INPUT', `evaluate: input '${v.name}' is [${inputs[v.name].shape}], the model was compiled for [${v.type.shape}]; a trainer compiled from a graph evaluates at its own shapes (compile it from an nn Module to evaluate at others)`);
+      const v = g.inputs.find((v) => shapes[v.name] && !sameShape(shapes[v.name], v.type.shape))!;
+      throw new KilnError('INPUT', `${method}: input '${v.name}' is [${shapes[v.name]}], the model was compiled for [${v.type.shape}]; a trainer compiled from a graph evaluates at its own shapes (compile it from an nn Module to evaluate at others)`);
     }
     let spec = this.evalSpecializations.get(key);
     if (!spec) this.evalSpecializations.set(key, (spec = this.retraceEval(specs)));
@@ -301,8 +306,10 @@ export class Trainer {
   }
 
   /** The model with its current parameters, as a graph for inference (e.g. to compile into an artifact). */
-  async trainedGraph(): Promise<Graph> {
-    const g = this.evalGraph.clone();
+  async trainedGraph(inputShapes: Readonly<Record<string, Shape>> = {}): Promise<Graph> {
+    const unknown = Object.keys(inputShapes).filter((k) => !this.evalGraph.inputs.some((v) => v.name === k));
+    if (unknown.length) throw new KilnError('USAGE', `trainedGraph: no input named ${unknown.map((k) => `'${k}'`).join(', ')} (inputs: ${this.evalGraph.inputs.map((v) => v.name).join(', ')})`);
+    const g = this.evalGraphAt(inputShapes, 'trainedGraph').clone();
     for (const [name, t] of await this.exportWeights()) {
       const v = g.params.get(name);
       if (v) g.constants.set(v, t);
@@ -310,10 +317,14 @@ export class Trainer {
     return g;
   }
 
-  /** Writes an inference artifact (manifest, weights, typed module) of the trained model. */
-  async exportArtifact(outDir: string, opts: ArtifactOptions = {}): Promise<void> {
+  /**
+   * Writes an inference artifact (manifest, weights, typed module) of the trained model, at the training
+   * shapes or (a trainer of a Module) at `inputShapes`, e.g. `{ x: [1, 784] }` for one image at a time.
+   */
+  async exportArtifact(outDir: string, opts: ArtifactOptions & { readonly inputShapes?: Readonly<Record<string, Shape>> } = {}): Promise<void> {
     const { writeArtifact } = await import('../artifact/write.ts'); // ts-morph loads only when exporting
-    writeArtifact(await this.trainedGraph(), outDir, opts);
+    const { inputShapes, ...artifact } = opts;
+    writeArtifact(await this.trainedGraph(inputShapes), outDir, artifact);
   }
 
   /** GPU buffers of the parameters, for trainers that share them. */

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { accuracy, Adam, compileTraining, CrossEntropyLoss, FASHION_CLASSES, fit, loadSplit, manualSeed, splitDataset, trace, writeArtifact } from 'kiln';
+import { accuracy, Adam, compileTraining, CrossEntropyLoss, FASHION_CLASSES, fit, loadSplit, manualSeed, splitDataset } from 'kiln';
 import { Mlp } from '../mlp-fashion/main.ts';
 
 const HERE = import.meta.dirname;
@@ -65,22 +65,18 @@ export async function buildWebDemo(outDir: string, opts: WebDemoOptions = {}): P
 
   log(`training the MLP 784-128-64-10 on ${train.n} Fashion-MNIST images: ${epochs} epochs of batch ${BATCH} on the CPU backend`);
   manualSeed(seed);
-  const model = new Mlp();
-  const trainer = await compileTraining(model, { inputs: { x: { dtype: 'f32', shape: [BATCH, 784] } }, loss: new CrossEntropyLoss(), optimizer: new Adam({ lr: 1e-3 }), backend: 'cpu', seed });
+  const trainer = await compileTraining(new Mlp(), { inputs: { x: { dtype: 'f32', shape: [BATCH, 784] } }, loss: new CrossEntropyLoss(), optimizer: new Adam({ lr: 1e-3 }), backend: 'cpu', seed });
+  const artifactDir = join(outDir, 'artifact');
   let testAccuracy: number;
   try {
     const history = await fit(trainer, splitDataset(train), { epochs, seed, progress: false });
     testAccuracy = await accuracy(trainer, test, BATCH);
     log(`final loss ${history.epochs.at(-1)!.loss.toFixed(4)} · test accuracy ${(100 * testAccuracy).toFixed(1)}% (${Math.floor(test.n / BATCH) * BATCH} images)`);
-    // exportArtifact() compiles the trainer's own inference graph, at the training batch (64); the page
-    // classifies one image at a time, so trace the trained module again at [1, 784].
-    await trainer.syncTo(model);
+    // Trained at batch 64; the page classifies one image at a time, so the artifact is the model at [1, 784].
+    await trainer.exportArtifact(artifactDir, { inputShapes: { x: [1, 784] }, name: 'mlp-fashion', outputNames: ['logits'], source: `samples/web/build.ts (samples/mlp-fashion's MLP, ${epochs} epochs on the bundled subset, seed ${seed})` });
   } finally {
     trainer.dispose();
   }
-  const artifactDir = join(outDir, 'artifact');
-  const graph = trace(model, { x: { dtype: 'f32', shape: [1, 784] } }, { name: 'mlp-fashion' });
-  writeArtifact(graph, artifactDir, { name: 'mlp-fashion', outputNames: ['logits'], source: `samples/web/build.ts (samples/mlp-fashion's MLP, ${epochs} epochs on the bundled subset, seed ${seed})` });
   log(`artifact (batch 1): ${artifactDir}`);
 
   const n = Math.min(images, test.n);

@@ -61,3 +61,20 @@ describe('evaluate of a graph trainer', () => {
     expect((e as KilnError).message).toMatch(/evaluate: input 'x' is \[1,3\], the model was compiled for \[4,3\]/);
   });
 });
+
+describe('exportArtifact at other input shapes', () => {
+  it('writes the model traced at inputShapes with the trained weights; an unknown input is a KilnError', async () => {
+    manualSeed(3);
+    const net = new Net();
+    const trainer = await compileTraining(net, { inputs: { x: { dtype: 'f32', shape: [8, 3] } }, loss: new MSELoss(), optimizer: new SGD({ lr: 0.5 }), backend: 'cpu' });
+    for (let i = 0; i < 2; i++) await trainer.step({ inputs: { x: x8 }, target: y8 });
+    const one = await trainer.trainedGraph({ x: [1, 3] });
+    expect(one.inputs[0].type.shape).toEqual([1, 3]);
+    const [got] = interpret(one, new Map([['x', row(4)]]));
+    const [full] = await trainer.evaluate({ x: x8 });
+    Array.from(got.data).forEach((v, j) => expect(v).toBeCloseTo(full.data[4 * 2 + j], 6));
+    const e = await trainer.trainedGraph({ y: [1, 3] }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(KilnError);
+    expect((e as KilnError).message).toMatch(/trainedGraph: no input named 'y' \(inputs: x\)/);
+  });
+});
