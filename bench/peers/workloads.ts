@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeModel, encodeModel, type ModelProto } from '../../compiler/onnx/proto.ts';
+import { exportOnnx } from '../../compiler/onnx/export.ts';
+import { Conv2d, Flatten, Linear, manualSeed, MaxPool2d, ReLU, Sequential, trace } from '../../compiler/nn/index.ts';
 import { transformerModel } from './transformer-model.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url));
@@ -130,6 +132,15 @@ export const WORKLOADS: Workload[] = [
     train: { targets: targets(64, 10, 17), classes: 10, lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, checkSteps: 3 },
   },
   {
+    id: 'cnn-fashion-train-b64',
+    title: "samples/cnn-fashion's CNN train step (Conv 32, Conv 64, Linear 3136-128-10; fwd, bwd, Adam, loss read back; no dropout), batch 64",
+    quick: false,
+    reps: 8,
+    model: () => cnnFashionModel(64),
+    inputs: () => new Map([['x', input([64, 1, 28, 28], 31, 0.5)]]),
+    train: { targets: targets(64, 10, 37), classes: 10, lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, checkSteps: 3 },
+  },
+  {
     id: 'dcgan-b64',
     title: 'DCGAN generator (dcgan_generator_infer fixture), batch 64',
     quick: false,
@@ -154,6 +165,21 @@ export const WORKLOADS: Workload[] = [
     inputs: () => new Map([['x', input([8, 64, 128], 29)]]),
   },
 ];
+
+/**
+ * samples/cnn-fashion's CNN as ONNX, on [batch, 1, 28, 28] images, seeded initial weights. The layers are
+ * the sample's (which imports the built package, a second copy of the nn API, so it is not imported here);
+ * its Dropout is left out, as it is the identity at inference and TF.js rebuilds the ONNX graph.
+ */
+function cnnFashionModel(batch: number): Uint8Array {
+  manualSeed(0);
+  const cnn = new Sequential(
+    new Conv2d(1, 32, 3, { padding: 1 }), new ReLU(), new MaxPool2d(2),
+    new Conv2d(32, 64, 3, { padding: 1 }), new ReLU(), new MaxPool2d(2),
+    new Flatten(), new Linear(64 * 7 * 7, 128), new ReLU(), new Linear(128, 10),
+  );
+  return exportOnnx(trace(cnn, { x: { dtype: 'f32', shape: [batch, 1, 28, 28] } }, { name: 'cnn_fashion' }));
+}
 
 /** Workloads of the brief that this harness does not run yet, with why. */
 export const NOT_YET: { title: string; why: string }[] = [

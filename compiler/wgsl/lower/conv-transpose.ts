@@ -4,6 +4,7 @@
 // implicit GEMM over every tap (those that do not land read 0); with few output channels per group, a direct
 // kernel, one invocation per output element.
 import { numel } from '../../../ir/shape.ts';
+import { isContiguous } from '../../../ir/view.ts';
 import type { Lowering } from '../kernel.ts';
 import { coordNames, coords, lit, offsetExpr } from '../wgsl.ts';
 import { biasTerm, convSetup, DIRECT_BELOW_CHANNELS } from './conv.ts';
@@ -23,15 +24,16 @@ export const convTransposeLowering: Lowering = (ctx) => {
   const { x, w, bias, out, T, nd, g, group, m, cg, mg, inSp, outSp } = setup;
   const kSize = numel(g.kernel), outSize = numel(outSp);
   const ks = coordNames(nd, 'k');
+  const contiguousW = isContiguous(w!.view);
   // t = o + padBegin - k*dilation lands on input i = t / stride when t is a non-negative multiple of stride in range.
   const tap = (d: number, t: string) => `${t} < 0 || ${t} % ${g.strides[d]} != 0 || ${t} / ${g.strides[d]} >= ${inSp[d]}`;
-  const decls = `
+  const decls = `${contiguousW ? '' : `
 // W [C, M/group, kernel] viewed per group as [M/group, (C/group) * kernel]: element (row, k) of group g.
 fn convt_weight(grp: i32, row: i32, k: i32) -> ${T} {
   let ch = k / ${kSize};
   ${coords(`k % ${kSize}`, g.kernel, 'k')}
   return ${w!.load(offsetExpr(w!.view, [`grp * ${cg} + ch`, 'row', ...ks]))};
-}
+}`}
 // X[n, g*C/group + ch, t / stride] where t lands on the input, else 0.
 fn convt_input_at(n: i32, grp: i32, ch: i32, ${inSp.map((_, d) => `t${d}: i32`).join(', ')}) -> ${T} {
   if (${inSp.map((_, d) => tap(d, `t${d}`)).join(' || ')}) { return ${lit(0, T)}; }
@@ -50,7 +52,10 @@ fn convt_input(n: i32, grp: i32, k: i32, col: i32) -> ${T} {
   return gemmKernel({
     elem: T, batch: out.view.shape[0] * group, m: mg, n: outSize, k: cg * kSize, gatherB,
     prologue: `let img = batch / ${group};\n  let grp = batch % ${group};`,
-    loadA: (row, k) => `convt_weight(grp, ${row}, ${k})`,
+    loadA: contiguousW
+      // W [C, M/group, taps] as it lies: (row, k) is W[grp * C/group + k / taps, row, k % taps], one offset.
+      ? (row, k) => w!.load(`${w!.view.offset ? `${w!.view.offset} + ` : ''}(grp * ${cg} + ${k} / ${kSize}) * ${mg * kSize} + ${row} * ${kSize} + ${k} % ${kSize}`)
+      : (row, k) => `convt_weight(grp, ${row}, ${k})`,
     loadB: (k, col) => `convt_input(img, grp, ${k}, ${col})`,
     store: (row, col, acc) => out.store(`((img * ${m}) + grp * ${mg} + ${row}) * ${outSize} + ${col}`, `${acc}${biasTerm(bias, `grp * ${mg} + ${row}`)}`),
     decls,
