@@ -35,8 +35,13 @@ export interface SerializedNode {
 
 export interface SerializedConstant {
   readonly value: number;
-  /** The weights entry (a buffer name) holding its data in GPU storage type. */
-  readonly weight: string;
+  /** The weights entry (a buffer name) holding its data in GPU storage type; absent when `data` holds it. */
+  readonly weight?: string;
+  /**
+   * The values themselves, for a constant the kernels inline into their WGSL (a scalar such as LayerNorm's
+   * epsilon or a literal factor), which so has no buffer; Infinity, -Infinity, NaN and -0 as strings.
+   */
+  readonly data?: readonly (number | string)[];
   /** Set when the constant is a model parameter. */
   readonly param?: string;
 }

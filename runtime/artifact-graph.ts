@@ -44,6 +44,14 @@ function weightValues(a: Artifact): (name: string) => ArrayLike<number> | undefi
   };
 }
 
+/** The values a constant carries in the manifest: one per element, numbers or the strings JSON cannot say as numbers. */
+function inlineValues(data: unknown, v: Value): number[] {
+  const n = v.type.shape.reduce((a, b) => a * b, 1);
+  const ok = (x: unknown) => typeof x === 'number' || x === 'Infinity' || x === '-Infinity' || x === 'NaN' || x === '-0';
+  if (!Array.isArray(data) || data.length !== n || !data.every(ok)) bad(`constant '${v.name}' must carry ${n} numbers as its data`);
+  return (data as (number | string)[]).map(Number);
+}
+
 export function deserializeGraph(s: SerializedGraph, weight: (name: string) => ArrayLike<number> | undefined): Graph {
   const g = new Graph(s.name);
   const values: Value[] = s.values.map((v) => {
@@ -56,7 +64,7 @@ export function deserializeGraph(s: SerializedGraph, weight: (name: string) => A
   g.outputs = s.outputs.map(at);
   for (const c of s.constants) {
     const v = at(c.value);
-    const src = weight(c.weight) ?? bad(`constant '${v.name}' refers to missing weight '${c.weight}'`);
+    const src = c.data !== undefined ? inlineValues(c.data, v) : (c.weight !== undefined && weight(c.weight)) || bad(`constant '${v.name}' refers to missing weight '${c.weight}'`);
     const data = allocArray(v.type.dtype, src.length);
     data.set(src);
     g.constants.set(v, { dtype: v.type.dtype, shape: [...v.type.shape], data });

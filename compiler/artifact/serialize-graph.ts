@@ -1,5 +1,6 @@
 // Serializes an IR Graph into the manifest's JSON form (runtime/artifact-format.ts): values with their
-// types, nodes with op, attributes and value indices, constants referring to weight entries by name.
+// types, nodes with op, attributes and value indices, constants referring to weight entries by name (or,
+// for the small constants the kernels inline and so give no buffer, holding their values).
 // runtime/artifact-graph.ts reads it back.
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { AttrValue } from '../../ir/op.ts';
@@ -12,8 +13,8 @@ function encodeAttr(v: AttrValue): SerializedAttr {
   return Array.isArray(v) ? (v as readonly (number | string)[]).map(num) : num(v as number | string);
 }
 
-/** `weightOf` names the weights entry that holds each constant's data. */
-export function serializeGraph(g: Graph, weightOf: (v: Value) => string): SerializedGraph {
+/** `weightOf` names the weights entry that holds each constant's data; a constant it names none for carries its values. */
+export function serializeGraph(g: Graph, weightOf: (v: Value) => string | undefined): SerializedGraph {
   const index = new Map<Value, number>();
   const values: SerializedValue[] = [];
   const at = (v: Value): number => {
@@ -29,7 +30,9 @@ export function serializeGraph(g: Graph, weightOf: (v: Value) => string): Serial
   const paramName = new Map([...g.params].map(([name, v]) => [v, name]));
   const constants = [...g.constants.keys()].map((v) => {
     const param = paramName.get(v);
-    return { value: at(v), weight: weightOf(v), ...(param !== undefined ? { param } : {}) };
+    const weight = weightOf(v);
+    const data = weight === undefined ? { data: Array.from(g.constants.get(v)!.data as ArrayLike<number>, num) } : { weight };
+    return { value: at(v), ...data, ...(param !== undefined ? { param } : {}) };
   });
   const nodes = g.nodes.map((n) => ({
     name: n.name,

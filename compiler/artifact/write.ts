@@ -87,8 +87,8 @@ function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Ten
     renamed.set(b.name, name);
     return name === b.name ? b : { ...b, name };
   });
-  const weightOf = (v: Value) => renamed.get(v.name) ?? fail(`constant '${v.name}' has no weights buffer`);
-  return { program: { ...program, buffers }, graph: serializeGraph(lowered, weightOf) };
+  // A constant without a buffer is one the kernels inline (a scalar): the graph carries its values.
+  return { program: { ...program, buffers }, graph: serializeGraph(lowered, (v: Value) => renamed.get(v.name)) };
 }
 
 /** The kernel table of all specializations, each kernel once, and each program's dispatches renumbered into it. */
