@@ -108,7 +108,7 @@ export async function main(args: Map<string, string>): Promise<void> {
   await rnn.exportArtifact(join(run.out, 'rnn-classifier'), { name: 'rnn-classifier' });
   rnn.dispose();
 
-  // 2. Next value of a noisy sine: LSTM and GRU against the last value. Train on the series' first 80%, test on the rest.
+  // 2. Next value of a noisy sine: LSTM and GRU against the last value. Train on the first 1200 points, test on the 512 windows after.
   const r = random(3), cut = 1200, LEN = cut + WINDOW + 512;
   const series = Float32Array.from({ length: LEN }, (_, t) => Math.sin(0.1 * t) + NOISE * (2 * r() - 1) * Math.sqrt(3));
   const train = windows(series, 0, cut, run.limit), test = windows(series, cut, LEN, run.limit);
