@@ -32,7 +32,10 @@ export function loadSplit(dir: string, split: 'train' | 't10k'): Split {
   const im = readIdx(images), lb = readIdx(join(dir, `${split}-labels-idx1-ubyte.gz`));
   if (im.shape.length !== 3 || im.shape[1] !== 28 || im.shape[2] !== 28) throw new KilnError('INPUT', `Fashion-MNIST images must be [n, 28, 28], this file holds [${im.shape}]`, { path: images });
   if (lb.shape.length !== 1 || lb.shape[0] !== im.shape[0]) throw new KilnError('INPUT', `${im.shape[0]} images but labels of shape [${lb.shape}]`, { path: images });
-  return { x: Float32Array.from(im.data, (v) => v / 255), y: Int32Array.from(lb.data), n: lb.shape[0] };
+  // A plain loop: Float32Array.from with a map function is ~15x slower over the 47M training pixels.
+  const x = new Float32Array(im.data.length);
+  for (let i = 0; i < x.length; i++) x[i] = im.data[i] / 255;
+  return { x, y: Int32Array.from(lb.data), n: lb.shape[0] };
 }
 
 /** A split as fit()'s dataset: x f32[n, 784] in [0, 1], target i32[n]. */
