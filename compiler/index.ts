@@ -13,6 +13,7 @@ export { loadWeights, loadSafetensors, saveSafetensors, loadOnnxWeights } from '
 export { readSafetensors, writeSafetensors } from './safetensors.ts';
 export { accuracy, argmax, batchOf, DEBIAN_FASHION_MNIST, FASHION_CLASSES, fashionMnistDir, loadSplit, splitDataset, type Split } from './data/fashion-mnist.ts';
 export { readIdx, writeIdx, type IdxArray } from './data/idx.ts';
+export { seededUniform } from './seeded-uniform.ts';
 export { interpret, type InterpretOptions } from '../runtime/cpu/interpreter.ts';
 export { Graph, type Node, type Value } from '../ir/graph.ts';
 export { tensor } from '../ir/tensor.ts';

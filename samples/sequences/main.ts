@@ -6,26 +6,15 @@
 // Each model's compiled inference artifact is written under OUT (default out/sequences).
 // Run: npm run sample -- sequences [--backend cpu|webgpu] [--epochs N] [--out DIR] [--limit N]
 import { join } from 'node:path';
-import { Adam, compileTraining, CrossEntropyLoss, type Dataset, Embedding, fit, GRU, Linear, LSTM, manualSeed, METRICS, Module, MSELoss, RNN, sampleCount, subset, type SymTensor, tensor, type Trainer } from 'kiln';
+import { Adam, compileTraining, CrossEntropyLoss, type Dataset, Embedding, fit, GRU, Linear, LSTM, manualSeed, METRICS, Module, MSELoss, RNN, sampleCount, seededUniform, subset, type SymTensor, tensor, type Trainer } from 'kiln';
 import { printSummary, sampleRun } from '../common.ts';
-
-/** A seeded stream of uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Task 1: sequences of SEQ tokens out of VOCAB; tokens 1 (A) and 2 (B) are the markers, the rest filler.
 const [VOCAB, SEQ, A, B_] = [12, 20, 1, 2];
 
 /** n sequences with different counts of A and B; label 1 when A occurs more often. */
 function markerSequences(n: number, seed: number): Dataset {
-  const r = random(seed);
+  const r = seededUniform(seed);
   const tokens = new Int32Array(n * SEQ), labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let a = 0, b = 0;
@@ -109,7 +98,7 @@ export async function main(args: Map<string, string>): Promise<void> {
   rnn.dispose();
 
   // 2. Next value of a noisy sine: LSTM and GRU against the last value. Train on the first 1200 points, test on the 512 windows after.
-  const r = random(3), cut = 1200, LEN = cut + WINDOW + 512;
+  const r = seededUniform(3), cut = 1200, LEN = cut + WINDOW + 512;
   const series = Float32Array.from({ length: LEN }, (_, t) => Math.sin(0.1 * t) + NOISE * (2 * r() - 1) * Math.sqrt(3));
   const train = windows(series, 0, cut, run.limit), test = windows(series, cut, LEN, run.limit);
   console.log(`\n2. Forecasting: ${sampleCount(train)} training and ${sampleCount(test)} test windows of ${WINDOW} values of sin(0.1 t) + noise (sd ${NOISE})`);

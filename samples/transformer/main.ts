@@ -6,19 +6,8 @@
 // compiled inference artifact.
 // Run: npm run sample -- transformer [--backend cpu|webgpu] [--epochs N] [--out DIR] [--limit N]
 import { join } from 'node:path';
-import { Adam, compileTraining, constant, CrossEntropyLoss, type Dataset, Embedding, fit, Linear, manualSeed, METRICS, Module, sampleCount, subset, type SymTensor, tensor, type Trainer, TransformerEncoder, TransformerEncoderLayer } from 'kiln';
+import { Adam, compileTraining, constant, CrossEntropyLoss, type Dataset, Embedding, fit, Linear, manualSeed, METRICS, Module, sampleCount, seededUniform, subset, type SymTensor, tensor, type Trainer, TransformerEncoder, TransformerEncoderLayer } from 'kiln';
 import { printSummary, sampleRun } from '../common.ts';
-
-/** A seeded stream of uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Token 0 is [CLS], 1 is A, 2 is B, the rest filler. A sequence is [CLS] then SEQ tokens.
 const [VOCAB, SEQ, CLS, A, B_] = [16, 16, 0, 1, 2];
@@ -26,7 +15,7 @@ const [DIM, HEADS, LAYERS] = [32, 4, 2];
 
 /** n sequences, each with one A and one B at random places; label 1 when A comes first. */
 function orderSequences(n: number, seed: number): Dataset {
-  const r = random(seed), L = SEQ + 1;
+  const r = seededUniform(seed), L = SEQ + 1;
   const tokens = new Int32Array(n * L), labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const row = tokens.subarray(i * L, (i + 1) * L);
