@@ -5,7 +5,7 @@
 // discriminator's step, which draws its fakes with the generator in training mode, gets the generator's
 // weights with setWeights each step (on the CPU both directions go through setWeights). Writes an 8x8 grid
 // of generated images (OUT/samples.png) and the generator's inference artifact (OUT/artifact/). A default
-// run trains on the first 14080 training images (--limit N: the first N) for 3 epochs.
+// run trains on all the training images (--limit N: the first N) for 2 epochs.
 // Run: npm run sample -- dcgan-fashion [--backend cpu|webgpu] [--epochs N] [--data DIR] [--out DIR] [--limit N]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +17,6 @@ import { printSummary, sampleRun } from '../common.ts';
 import { encodeGrayPng } from './png.ts';
 
 const NZ = 32, NF = 8, B = 64; // noise size, base channel count, batch: small enough for lavapipe
-/** Training images of a default run (--limit sets another count): 3 epochs of them take about 7 minutes here. */
-const DEFAULT_IMAGES = 14080;
 
 /** z [B, NZ, 1, 1] -> [B, 2NF, 7, 7] -> [B, NF, 14, 14] -> [B, 1, 28, 28] in [-1, 1]. */
 export class Generator extends Sequential {
@@ -102,10 +100,10 @@ const finite = (what: string, v: number, epoch: number) => {
 
 export async function main(args: Map<string, string>): Promise<void> {
   const data = fashionMnistDir(args.get('data'));
-  const run = await sampleRun('dcgan-fashion', args, { epochs: 3 });
+  const run = await sampleRun('dcgan-fashion', args, { epochs: 2 });
   // The images only, and only the first n of them (loadSplit would also convert the labels and all 60000).
   const idx = readIdx(join(data.dir, 'train-images-idx3-ubyte.gz'));
-  const n = Math.min(idx.shape[0], Number.isFinite(run.limit) ? run.limit : DEFAULT_IMAGES);
+  const n = Math.min(idx.shape[0], run.limit);
   const real = new Float32Array(n * 784);
   for (let i = 0; i < real.length; i++) real[i] = idx.data[i] / 127.5 - 1; // [-1, 1], as the generator's Tanh
   const steps = Math.floor(n / B);
