@@ -87,7 +87,7 @@ function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Ten
     renamed.set(b.name, name);
     return name === b.name ? b : { ...b, name };
   });
-  // A constant without a buffer is one the kernels inline (a scalar): the graph carries its values.
+  // A constant without a buffer is one the kernels inline (a scalar, a few per-channel values): the graph carries its values.
   return { program: { ...program, buffers }, graph: serializeGraph(lowered, (v: Value) => renamed.get(v.name)) };
 }
 

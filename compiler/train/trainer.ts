@@ -305,7 +305,10 @@ export class Trainer {
     return writeSafetensors(await this.exportWeights());
   }
 
-  /** The model with its current parameters, as a graph for inference (e.g. to compile into an artifact). */
+  /**
+   * The model with its current parameters, as a graph for inference (e.g. to compile into an artifact), at
+   * the training shapes or (a trainer of a Module) at `inputShapes`; an input name the model lacks is a KilnError.
+   */
   async trainedGraph(inputShapes: Readonly<Record<string, Shape>> = {}): Promise<Graph> {
     const unknown = Object.keys(inputShapes).filter((k) => !this.evalGraph.inputs.some((v) => v.name === k));
     if (unknown.length) throw new KilnError('USAGE', `trainedGraph: no input named ${unknown.map((k) => `'${k}'`).join(', ')} (inputs: ${this.evalGraph.inputs.map((v) => v.name).join(', ')})`);
@@ -334,12 +337,12 @@ export class Trainer {
     return this.engine.paramBuffers();
   }
 
-  /** GPU submits and readbacks of the train program so far (undefined on the CPU). */
   /** What one train step runs: kernels, dispatches and peak temp memory on this trainer's backend. */
   get profile(): StepProfile {
     return this.engine.profile;
   }
 
+  /** GPU submits and readbacks of the train program so far (undefined on the CPU). */
   get gpuStats(): { readonly submits: number; readonly readbacks: number } | undefined {
     return this.engine.stats;
   }
