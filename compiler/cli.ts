@@ -54,6 +54,14 @@ function parseDim(v: string): [string, PropertyDescriptor] {
   return [m[1], { value: values.length === 1 ? values[0] : values, enumerable: true }];
 }
 
+/** Flag --NAME as a positive integer, undefined when absent; any other value is a USAGE error. */
+function positiveIntFlag(a: Args, name: string): number | undefined {
+  if (!a.flags.has(name)) return undefined;
+  const v = Number(a.flags.get(name));
+  if (!(Number.isInteger(v) && v >= 1)) throw new KilnError('USAGE', `--${name} must be a positive integer, got '${a.flags.get(name)}'`);
+  return v;
+}
+
 /** The --dim values of a command that compiles one shape: a list of values is for `kiln compile` only. */
 function singleDims(a: Args, cmd: string): Record<string, number> {
   for (const [k, v] of Object.entries(a.dims)) if (Array.isArray(v)) throw new KilnError('USAGE', `--dim ${k}=${v.join(',')}: several values make specializations, which only kiln compile writes; ${cmd} takes one`);
@@ -235,17 +243,14 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   },
   async profile(a) {
     if (a.positional.length !== 1) throw new KilnError('USAGE', `profile takes one model path or artifact folder\nusage: ${USAGES.profile}`);
-    const reps = a.flags.has('reps') ? Number(a.flags.get('reps')) : undefined;
-    if (reps !== undefined && !(Number.isInteger(reps) && reps >= 1)) throw new KilnError('USAGE', `--reps must be a positive integer, got '${a.flags.get('reps')}'`);
+    const reps = positiveIntFlag(a, 'reps');
     const { profilePath, formatProfile } = await import('./profile.ts');
     const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps, dims: singleDims(a, 'profile') });
     console.log(a.flags.has('json') ? JSON.stringify(p) : formatProfile(p));
     return 0;
   },
   async demo(a) {
-    const epochs = a.flags.has('epochs') ? Number(a.flags.get('epochs')) : undefined;
-    if (epochs !== undefined && !(Number.isInteger(epochs) && epochs >= 1)) throw new KilnError('USAGE', `--epochs must be a positive integer, got '${a.flags.get('epochs')}'`);
-    return demo({ backend: a.flags.get('backend'), out: a.flags.get('out'), epochs });
+    return demo({ backend: a.flags.get('backend'), out: a.flags.get('out'), epochs: positiveIntFlag(a, 'epochs') });
   },
 };
 

@@ -11,6 +11,9 @@ export interface Tensor extends TensorType {
   readonly data: TypedArray;
 }
 
+/** Bytes a tensor of this type holds on the host (the element size of the array allocArray makes for it). */
+export const hostBytes = (t: TensorType): number => numel(t.shape) * allocArray(t.dtype, 0).BYTES_PER_ELEMENT;
+
 export function tensor(dtype: DType, shape: Shape, data?: TypedArray | ArrayLike<number>): Tensor {
   const n = numel(shape);
   const arr = allocArray(dtype, n);

@@ -7,6 +7,7 @@ import { KilnError } from '../ir/errors.ts';
 import { Graph, type Node, type Value } from '../ir/graph.ts';
 import type { AttrValue } from '../ir/op.ts';
 import { isOpName, OPS } from '../ir/ops/index.ts';
+import { numel } from '../ir/shape.ts';
 import { verify } from '../ir/verify.ts';
 import type { Artifact } from './artifact.ts';
 import type { SerializedAttr, SerializedGraph } from './artifact-format.ts';
@@ -46,7 +47,7 @@ function weightValues(a: Artifact): (name: string) => ArrayLike<number> | undefi
 
 /** The values a constant carries in the manifest: one per element, numbers or the strings JSON cannot say as numbers. */
 function inlineValues(data: unknown, v: Value): number[] {
-  const n = v.type.shape.reduce((a, b) => a * b, 1);
+  const n = numel(v.type.shape);
   const ok = (x: unknown) => typeof x === 'number' || x === 'Infinity' || x === '-Infinity' || x === 'NaN' || x === '-0';
   if (!Array.isArray(data) || data.length !== n || !data.every(ok)) bad(`constant '${v.name}' must carry ${n} numbers as its data`);
   return (data as (number | string)[]).map(Number);

@@ -3,13 +3,13 @@
 // and the loss is read back only when asked; on the CPU the same train-step graph runs in the interpreter.
 // The trainer feeds each step its lr (from an LR scheduler, if set), copies weights back into an nn
 // Module (syncTo), and saves and restores checkpoints (weights, optimizer state, step, schedule).
-import { allocArray, type TypedArray } from '../../ir/dtype.ts';
+import type { TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import { Module } from '../nn/module.ts';
 import { trace, type InputSpec } from '../nn/tracer.ts';
-import { scalar, type Tensor } from '../../ir/tensor.ts';
-import { numel, sameShape, type Shape } from '../../ir/shape.ts';
+import { hostBytes, scalar, type Tensor } from '../../ir/tensor.ts';
+import { sameShape, type Shape } from '../../ir/shape.ts';
 import { interpret, interpretProfile } from '../../runtime/cpu/interpreter.ts';
 import { getGpu } from '../../runtime/webgpu/device.ts';
 import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
@@ -391,7 +391,7 @@ function paramOf(train: Graph, name: string): Value {
 
 /** Bytes of the step's state: parameters, running statistics and optimizer state. */
 function stateBytes(...maps: ReadonlyMap<string, Value>[]): number {
-  return maps.flatMap((m) => [...m.values()]).reduce((s, v) => s + numel(v.type.shape) * allocArray(v.type.dtype, 0).BYTES_PER_ELEMENT, 0);
+  return maps.flatMap((m) => [...m.values()]).reduce((s, v) => s + hostBytes(v.type), 0);
 }
 
 function cpuEngine(train: Graph, state: ReadonlyMap<string, Value>, optimizerState: ReadonlyMap<string, Value>): Engine {

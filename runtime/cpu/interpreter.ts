@@ -4,7 +4,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
 import { lastUses } from '../../ir/liveness.ts';
 import { sameShape } from '../../ir/shape.ts';
-import type { Tensor } from '../../ir/tensor.ts';
+import { hostBytes, type Tensor } from '../../ir/tensor.ts';
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import type { OpName } from '../../ir/ops/index.ts';
 import { numel } from '../../ir/shape.ts';
@@ -138,14 +138,13 @@ export function interpretProfile(graph: Graph): InterpretProfile {
   const steps = schedule(graph);
   const rw = steps.map(stepIO);
   const lastUse = lastUses(rw, [...graph.outputs, ...graph.updates.values()]);
-  const bytes = (v: Value) => numel(v.type.shape) * allocArray(v.type.dtype, 0).BYTES_PER_ELEMENT;
   const kinds = new Set(steps.map((s) => ('node' in s ? s.node.op : 'group' in s ? `group ${s.group.members.map((m) => m.node.op).join('+')}` : `fused ${s.producer.op}`)));
   let live = 0, peak = 0;
   rw.forEach(({ reads, writes }, i) => {
-    for (const v of writes) live += bytes(v);
+    for (const v of writes) live += hostBytes(v.type);
     peak = Math.max(peak, live);
-    for (const v of new Set(reads)) if (v && lastUse.get(v) === i && !graph.constants.has(v) && !graph.inputs.includes(v)) live -= bytes(v);
-    for (const v of writes) if (!lastUse.has(v)) live -= bytes(v);
+    for (const v of new Set(reads)) if (v && lastUse.get(v) === i && !graph.constants.has(v) && !graph.inputs.includes(v)) live -= hostBytes(v.type);
+    for (const v of writes) if (!lastUse.has(v)) live -= hostBytes(v.type);
   });
   return { steps: steps.length, kernels: kinds.size, peakBytes: peak };
 }
