@@ -1,24 +1,12 @@
 // Each optimizer against its torch.optim update written out in plain JS, on a model whose gradient is
-// known in closed form: y = w * x, J = mean((y - t)^2), dJ/dw_i = 2 (w_i x_i - t_i) x_i / n.
+// known in closed form (tests/support/scale-model.ts): y = w * x, J = mean((y - t)^2), dJ/dw_i = 2 (w_i x_i - t_i) x_i / n.
 import { describe, expect, it } from 'vitest';
 import { MSELoss } from '../../compiler/nn/index.ts';
 import { Adam, AdamW, type Optimizer, optimizerOf, type OptimizerSpec, RMSprop, SGD } from '../../compiler/train/optimizer.ts';
 import { compileTraining } from '../../compiler/train/trainer.ts';
 import { KilnError } from '../../ir/errors.ts';
-import { Graph } from '../../ir/graph.ts';
 import { tensor } from '../../ir/tensor.ts';
-
-const W0 = [0.5, -1.25, 2], X = [1.5, -0.5, 0.25], T = [0.3, 0.9, -1.1];
-const n = W0.length;
-const grad = (w: number[]) => w.map((wi, i) => (2 * (wi * X[i] - T[i]) * X[i]) / n);
-
-function model(): Graph {
-  const g = new Graph('scale');
-  const x = g.addInput('x', { dtype: 'f32', shape: [n] });
-  const w = g.addParam('w', tensor('f32', [n], W0));
-  g.outputs = g.addNode('Mul', [w, x], {}, 'y');
-  return g;
-}
+import { grad, model, n, T, W0, X } from '../support/scale-model.ts';
 
 type Ref = (w: number[], g: number[], s: Record<string, number[]>, k: number) => number[];
 const zeros = () => new Array<number>(n).fill(0);

@@ -7,8 +7,8 @@ import { SGD } from '../../compiler/train/optimizer.ts';
 import { CosineAnnealingLR, ExponentialLR, LinearLR, type LRScheduler, StepLR } from '../../compiler/train/scheduler.ts';
 import { compileTraining } from '../../compiler/train/trainer.ts';
 import { KilnError } from '../../ir/errors.ts';
-import { Graph } from '../../ir/graph.ts';
 import { tensor } from '../../ir/tensor.ts';
+import { grad, model, n, T, W0, X } from '../support/scale-model.ts';
 
 const BASE = 0.5;
 
@@ -38,19 +38,8 @@ describe('LR schedulers follow PyTorch\'s closed forms', () => {
   });
 });
 
-// y = w * x, J = mean((y - t)^2): dJ/dw_i = 2 (w_i x_i - t_i) x_i / n.
-const W0 = [0.5, -1.25, 2], X = [1.5, -0.5, 0.25], T = [0.3, 0.9, -1.1];
-const n = W0.length;
-const grad = (w: number[]) => w.map((wi, i) => (2 * (wi * X[i] - T[i]) * X[i]) / n);
+// The scale model (tests/support/scale-model.ts): its gradient is known in closed form.
 const batch = { inputs: { x: tensor('f32', [n], X) }, target: tensor('f32', [n], T) };
-
-function model(): Graph {
-  const g = new Graph('scale');
-  const x = g.addInput('x', { dtype: 'f32', shape: [n] });
-  const w = g.addParam('w', tensor('f32', [n], W0));
-  g.outputs = g.addNode('Mul', [w, x], {}, 'y');
-  return g;
-}
 
 async function weights(trainer: { exportWeights(): Promise<Map<string, { data: ArrayLike<number> }>> }): Promise<number[]> {
   return Array.from((await trainer.exportWeights()).get('w')!.data);
