@@ -1,11 +1,11 @@
 // A CNN on Fashion-MNIST: Conv2d(1,32,3,pad 1)-ReLU-MaxPool-Conv2d(32,64,3,pad 1)-ReLU-MaxPool-Flatten-
-// Linear(64*7*7,128)-ReLU-Dropout-Linear(10), cross-entropy and Adam through fit() with a validation split,
+// Linear(64*7*7,128)-ReLU-Dropout-Linear(10), cross-entropy and Adam with a cosine lr through fit() with a validation split,
 // then the test accuracy, the curves as SVG, the compiled inference artifact and the summary.
 // Data: --data DIR, else Debian's full set (dataset-fashion-mnist) when installed, else the bundled subset.
 // Run: npm run sample -- cnn-fashion [--backend cpu|webgpu] [--epochs N] [--data DIR] [--out DIR] [--limit N]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accuracy, Adam, compileTraining, Conv2d, CrossEntropyLoss, curvesSvg, Dropout, fashionMnistDir, fit, Linear, loadSplit, manualSeed, MaxPool2d, Module, splitDataset, type SymTensor } from 'kiln';
+import { accuracy, Adam, compileTraining, Conv2d, CosineAnnealingLR, CrossEntropyLoss, curvesSvg, Dropout, fashionMnistDir, fit, Linear, loadSplit, manualSeed, MaxPool2d, Module, splitDataset, type SymTensor } from 'kiln';
 import { head, printSummary, sampleRun } from '../common.ts';
 
 export class Cnn extends Module {
@@ -26,14 +26,18 @@ export class Cnn extends Module {
 
 export async function main(args: Map<string, string>): Promise<void> {
   const data = fashionMnistDir(args.get('data'));
-  const run = await sampleRun('cnn-fashion', args, { epochs: data.source === 'bundled' ? 6 : 5 });
+  const run = await sampleRun('cnn-fashion', args, { epochs: data.source === 'bundled' ? 6 : 4 });
   const train = head(loadSplit(data.dir, 'train'), run.limit), test = head(loadSplit(data.dir, 't10k'), run.limit);
   const B = 64;
   console.log(`cnn-fashion on ${run.backend}: ${train.n} training and ${test.n} test images (${data.source}: ${data.dir}), ${run.epochs} epochs of batch ${B}`);
 
   manualSeed(0);
-  const trainer = await compileTraining(new Cnn(), { inputs: { x: { dtype: 'f32', shape: [B, 784] } }, loss: new CrossEntropyLoss(), optimizer: new Adam({ lr: 1e-3 }), backend: run.backend });
-  const history = await fit(trainer, splitDataset(train), { epochs: run.epochs, seed: 0, validationSplit: 0.1, metrics: ['accuracy'] });
+  const validationSplit = 0.1;
+  // The lr follows a cosine from 1e-3 down to 0 over the whole run (one scheduler step per train step).
+  const steps = run.epochs * Math.floor((train.n - Math.floor(train.n * validationSplit)) / B);
+  const scheduler = new CosineAnnealingLR({ tMax: steps });
+  const trainer = await compileTraining(new Cnn(), { inputs: { x: { dtype: 'f32', shape: [B, 784] } }, loss: new CrossEntropyLoss(), optimizer: new Adam({ lr: 1e-3 }), scheduler, backend: run.backend });
+  const history = await fit(trainer, splitDataset(train), { epochs: run.epochs, seed: 0, validationSplit, metrics: ['accuracy'] });
   const testAccuracy = await accuracy(trainer, test, B);
 
   writeFileSync(join(run.out, 'curves.svg'), curvesSvg(history, `cnn-fashion on ${run.backend} (${data.source} data)`));
