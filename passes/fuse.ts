@@ -164,7 +164,8 @@ export function fuse(g: Graph): Schedule {
   };
   /**
    * An earlier contraction group that contraction `n` can join as a sibling: the same op on the same A (same
-   * batch and rows), 2-D B operands, and room for n's elementwise epilogue within the binding limit.
+   * batch and rows), 2-D B operands, no input of n computed by the group, and room for n's elementwise
+   * epilogue within the binding limit.
    */
   const siblingGroup = (n: Node): Group | undefined => {
     if (!(OPS[n.op] as OpDef).siblings || n.outputs.length !== 1) return undefined;
@@ -179,6 +180,8 @@ export function fuse(g: Graph): Schedule {
       const lookahead = new Set([...pg.nodes, n, ...epilogue]);
       if (bindings(lookahead, pg.inline) > MAX_BINDINGS) continue;
       const single: Group = { kind: 'contraction', anchor: n, nodes: [n], inline: new Set(), shape: out, siblings: [] };
+      // Siblings run side by side, so n may not read the group's results (B or C from it: addmm chains).
+      if (depsOf(single).has(pg)) continue;
       if (mayMerge(pg, single, [], true)) return pg;
     }
     return undefined;

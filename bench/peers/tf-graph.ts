@@ -116,7 +116,11 @@ export function buildTfGraph(tf: Tf, bytes: Uint8Array, opts: { trainable?: bool
         const bFolded = transB ? derived(ins[1], 'T', (t) => tf.transpose(t)) : undefined;
         steps.push((env) => {
           const A = nchw(val(env, ins[0]));
-          let y = bFolded ? tf.matMul(A, bFolded, transA, false) : tf.matMul(A, val(env, ins[1]).t, transA, transB);
+          // transB as an explicit transpose, never matMul's transposeB: TF.js 4.22's webgpu matMul with
+          // transposeB returns wrong values on lavapipe once K >= 2048 (measured: [64,3136]x[128,3136]^T
+          // off by 1e2, the same product through tf.transpose right to 2e-5).
+          const B = bFolded ?? (transB ? tf.transpose(val(env, ins[1]).t) : val(env, ins[1]).t);
+          let y = tf.matMul(A, B, transA, false);
           if (alpha !== 1) y = tf.mul(y, alpha);
           if (ins[2]) y = tf.add(y, beta === 1 ? val(env, ins[2]).t : tf.mul(val(env, ins[2]).t, beta));
           set(env, y);

@@ -360,6 +360,20 @@ describe('fusion pass', () => {
     ));
   });
 
+  it('a product of the same A that reads the other product (an addmm chain) is its own kernel, not a sibling', () => {
+    const g = new Graph('chain');
+    const a = g.addInput('a', f32([2, 3]));
+    const w = g.addParam('w', tensor('f32', [3, 4]));
+    const [first] = g.addNode('Gemm', [a, w, g.addParam('c', tensor('f32', [4]))], {}, 'first');
+    const [second] = g.addNode('Gemm', [a, w, first], {}, 'second');
+    g.outputs = [second];
+    expect(scheduleText(g)).toBe(text(
+      'schedule: 2 kernels',
+      '  k0 contraction @first [2,4] {Gemm:first} -> %first',
+      '  k1 contraction @second [2,4] {Gemm:second} -> %second',
+    ));
+  });
+
   it('an accumulation spread over the graph is not fused when delaying it would hold its terms alive', () => {
     // acc2 = acc1 + t3, with work between acc1 and acc2: joining acc2 would delay acc1's kernel and keep
     // t1 and t2 (2 x 64 elements) alive to save materializing acc1 (64 elements). Adjacent, they fuse.

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getGpu, type GpuContext } from '../../runtime/webgpu/device.ts';
 
-export const ONNX_NODE_TESTS = '/usr/share/libonnx-testdata/data/node';
+/** libonnx-testdata's suites: node/ (one test per op form), pytorch-converted/, pytorch-operator/, ... */
+export const ONNX_TEST_DATA = '/usr/share/libonnx-testdata/data';
+export const ONNX_NODE_TESTS = `${ONNX_TEST_DATA}/node`;
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 function notice(what: string, how: string): void {

@@ -2,12 +2,13 @@
 import type { OnnxConverter } from '../context.ts';
 import { CONTRACTION_CONVERTERS } from './contraction.ts';
 import { ELEMENTWISE_CONVERTERS } from './elementwise.ts';
+import { LEGACY_FORMS } from './legacy.ts';
 import { MOVEMENT_CONVERTERS } from './movement.ts';
 import { NN_CONVERTERS } from './nn.ts';
 import { RECURRENT_CONVERTERS } from './recurrent.ts';
 import { REDUCE_CONVERTERS } from './reduce.ts';
 
-export const CONVERTERS: Readonly<Record<string, OnnxConverter>> = {
+const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...ELEMENTWISE_CONVERTERS,
   ...REDUCE_CONVERTERS,
   ...MOVEMENT_CONVERTERS,
@@ -15,3 +16,13 @@ export const CONVERTERS: Readonly<Record<string, OnnxConverter>> = {
   ...NN_CONVERTERS,
   ...RECURRENT_CONVERTERS,
 };
+
+/** An op's converter, taking its old-opset form (legacy.ts) too by rewriting it first. */
+function withLegacyForm(op: string, convert: OnnxConverter): OnnxConverter {
+  const legacy = LEGACY_FORMS[op];
+  return legacy ? (ctx, n) => convert(ctx, ctx.opset < legacy.since ? legacy.modernize(ctx, n) : n) : convert;
+}
+
+export const CONVERTERS: Readonly<Record<string, OnnxConverter>> = Object.fromEntries(
+  Object.entries(CURRENT_FORMS).map(([op, convert]) => [op, withLegacyForm(op, convert)]),
+);
