@@ -7,9 +7,13 @@ import type { OpName } from '../../ir/ops/index.ts';
 import { fmt, numel, type Shape, shapeProblem } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
 import { evalNode } from '../../runtime/cpu/interpreter.ts';
+import type { GraphProto } from './proto.ts';
 
-/** A decoded ONNX attribute: numbers, strings, lists, a tensor, or a subgraph (unsupported). */
-export type OnnxAttr = number | string | number[] | string[] | Tensor | { graph: true };
+/** A decoded ONNX attribute: numbers, strings, lists, a tensor, or a subgraph (If branches, Loop and Scan bodies). */
+export type OnnxAttr = number | string | number[] | string[] | Tensor | { graph: GraphProto };
+
+/** Converts a subgraph into the importing graph with its inputs bound to `inputs`; returns its outputs. */
+export type SubgraphRunner = (g: GraphProto, inputs: readonly Value[]) => Value[];
 
 export interface OnnxNode {
   readonly name: string;
@@ -43,6 +47,10 @@ export class ImportContext {
   readonly budget: Readonly<ImportBudget>;
   /** Elements folded so far, against budget.maxFoldTotalElements. */
   private folded = 0;
+  /** Converts a subgraph in the scope of the node being converted (set by the importer). */
+  subgraph: SubgraphRunner = () => {
+    throw new KilnError('ONNX_UNSUPPORTED', 'subgraphs are converted only during an import', { node: this.node });
+  };
   constructor(readonly graph: Graph, readonly opset: number, public node = '', budget: Partial<ImportBudget> = {}) {
     this.budget = { ...DEFAULT_BUDGET, ...budget };
   }

@@ -9,9 +9,9 @@ import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import { fmtType, type Tensor } from '../../ir/tensor.ts';
 import { fmt, numel, sameShape, shapeProblem } from '../../ir/shape.ts';
-import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr, type OnnxNode } from './context.ts';
+import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr, type OnnxNode, type SubgraphRunner } from './context.ts';
 import { CONVERTERS } from './ops/index.ts';
-import { int64, type AttributeProto, type GraphProto, decodeModel, type TensorProto, type ValueInfoProto } from './proto.ts';
+import { int64, type AttributeProto, type GraphProto, decodeModel, type NodeProto, type TensorProto, type ValueInfoProto } from './proto.ts';
 import { ONNX_ATTR_TYPE } from './schema.ts';
 import { optimize } from '../../passes/pipeline.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
@@ -110,24 +110,9 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     inputElemTypes.push(elem);
   }
   checkPinsUsed(dims, new Set(gp.input.flatMap((vi) => (vi.type?.tensor_type?.shape?.dim ?? []).flatMap((d) => (d.dim_param ? [d.dim_param] : [])))), opts.path);
-  for (const np of gp.node) {
-    const name = np.name || `${np.op_type}_${np.output[0] ?? ''}`;
-    ctx.node = name;
-    const inputs = np.input.map((n) => {
-      if (n === '') return undefined;
-      const v = env.get(n);
-      if (!v) throw new KilnError('ONNX_INVALID', `input '${n}' is not produced by any earlier node, initializer or graph input`, { node: name, op: np.op_type });
-      return v;
-    });
-    const node: OnnxNode = { name, opType: np.op_type ?? '', inputs, attrs: decodeAttrs(np.attribute, name, np.op_type ?? '', opts.baseDir, budget.maxTensorBytes), outputCount: np.output.length };
-    const outs = convert(ctx, node);
-    np.output.forEach((o, i) => {
-      if (o === '') return;
-      const v = outs[i];
-      if (!v) throw new KilnError('ONNX_UNSUPPORTED', `output ${i} ('${o}') is not produced by kiln's conversion`, { node: name, op: node.opType });
-      define(o, v, `node '${name}' (${node.opType})`, { node: name, op: node.opType });
-    });
-  }
+  const scope: Scope = { lookup: (n) => env.get(n), define };
+  ctx.subgraph = subgraphRunner(ctx, scope, opts);
+  convertNodes(ctx, gp.node, scope, opts);
   graph.outputs = gp.output.map((vi) => {
     const v = env.get(vi.name ?? '');
     if (!v) throw new KilnError('ONNX_INVALID', `graph output '${vi.name}' is never produced`, { path: opts.path });
@@ -139,6 +124,81 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   graph.outputs = graph.outputs.map((v, i) => nameOutput(graph, v, gp.output[i].name ?? `output_${i}`, named));
   optimize(graph);
   return { graph, opset, outputElemTypes: gp.output.map((vi) => vi.type?.tensor_type?.elem_type ?? 1), inputElemTypes };
+}
+
+/** Where a graph's node inputs are looked up and its outputs defined: the main graph, or a subgraph over its outer scope. */
+interface Scope {
+  lookup(name: string): Value | undefined;
+  define(name: string, v: Value, who: string, where?: { node?: string; op?: string }): void;
+}
+
+/** Converts nodes in order: each node's inputs from the scope, its outputs defined in it. */
+function convertNodes(ctx: ImportContext, nodes: readonly NodeProto[], scope: Scope, opts: ImportOptions): void {
+  for (const np of nodes) {
+    const name = np.name || `${np.op_type}_${np.output[0] ?? ''}`;
+    ctx.node = name;
+    const inputs = np.input.map((n) => {
+      if (n === '') return undefined;
+      const v = scope.lookup(n);
+      if (!v) throw new KilnError('ONNX_INVALID', `input '${n}' is not produced by any earlier node, initializer or graph input`, { node: name, op: np.op_type });
+      return v;
+    });
+    const node: OnnxNode = { name, opType: np.op_type ?? '', inputs, attrs: decodeAttrs(np.attribute, name, np.op_type ?? '', opts.baseDir, ctx.budget.maxTensorBytes), outputCount: np.output.length };
+    const outs = convert(ctx, node);
+    np.output.forEach((o, i) => {
+      if (o === '') return;
+      const v = outs[i];
+      if (!v) throw new KilnError('ONNX_UNSUPPORTED', `output ${i} ('${o}') is not produced by kiln's conversion`, { node: name, op: node.opType });
+      scope.define(o, v, `node '${name}' (${node.opType})`, { node: name, op: node.opType });
+    });
+  }
+}
+
+/**
+ * The context's subgraph runner for nodes converted in `outer`: a subgraph (If branch, Loop or Scan body)
+ * is converted into the same IR graph, its inputs bound to the given values, its initializers constants,
+ * and names it does not define looked up in the outer scope. Each call is a fresh scope, so a loop body
+ * converted once per iteration defines its names once per iteration.
+ */
+function subgraphRunner(ctx: ImportContext, outer: Scope, opts: ImportOptions): SubgraphRunner {
+  return (gp, inputs) => {
+    const node = ctx.node, where = { node, op: 'subgraph' };
+    const own = new Map<string, Value>();
+    const scope: Scope = {
+      lookup: (n) => own.get(n) ?? outer.lookup(n),
+      define: (n, v, who, at) => {
+        if (own.has(n)) throw new KilnError('ONNX_INVALID', `value '${n}' is produced twice in subgraph '${gp.name ?? ''}' (again by ${who})`, at ?? where);
+        own.set(n, v);
+      },
+    };
+    if (gp.input.length !== inputs.length) throw new KilnError('ONNX_INVALID', `subgraph '${gp.name ?? ''}' declares ${gp.input.length} inputs, node '${node}' gives it ${inputs.length}`, where);
+    gp.input.forEach((vi, i) => {
+      const elem = vi.type?.tensor_type?.elem_type;
+      const want = elem ? onnxElemToDType(elem) : undefined;
+      if (want && want !== inputs[i].type.dtype) throw new KilnError('DTYPE', `subgraph input '${vi.name}' is declared ${want}, node '${node}' gives ${fmtType(inputs[i].type)}`, where);
+      scope.define(vi.name ?? '', inputs[i], `subgraph input '${vi.name}'`);
+    });
+    for (const init of gp.initializer) {
+      checkTensorSize(init, `subgraph initializer '${init.name}'`, ctx.budget.maxTensorBytes, opts.path);
+      const { tensor, clamped } = tensorFromProto(init, { baseDir: opts.baseDir });
+      const v = ctx.constant(tensor, init.name || 'initializer');
+      if (clamped) ctx.clamped.add(v);
+      scope.define(init.name ?? '', v, `subgraph initializer '${init.name}'`);
+    }
+    const runner = ctx.subgraph;
+    ctx.subgraph = subgraphRunner(ctx, scope, opts);
+    try {
+      convertNodes(ctx, gp.node, scope, opts);
+    } finally {
+      ctx.subgraph = runner;
+      ctx.node = node;
+    }
+    return gp.output.map((vi) => {
+      const v = scope.lookup(vi.name ?? '');
+      if (!v) throw new KilnError('ONNX_INVALID', `subgraph output '${vi.name}' is never produced`, where);
+      return v;
+    });
+  };
 }
 
 /**
@@ -159,10 +219,13 @@ function nameOutput(graph: Graph, v: Value, name: string, named: Set<Value>): Va
   return graph.addNode('Reshape', [v], { shape: [...v.type.shape] }, graph.hasName(name) ? `${name}_out` : name)[0];
 }
 
+/** Ops whose input 0 may be absent: Constant has none, Loop's M and opset-8 Scan's sequence_lens are optional. */
+const OPTIONAL_FIRST_INPUT = new Set(['Constant', 'Loop', 'Scan']);
+
 /** Runs the node's converter; a malformed node that trips a converter becomes a KilnError naming it. */
 function convert(ctx: ImportContext, node: OnnxNode): (Value | undefined)[] {
-  // Input 0 is required by every ONNX op kiln imports except Constant; converters read its type first.
-  if (node.opType !== 'Constant' && node.inputs[0] === undefined) {
+  // Input 0 is required by every ONNX op kiln imports but these; converters read its type first.
+  if (!OPTIONAL_FIRST_INPUT.has(node.opType) && node.inputs[0] === undefined) {
     throw new KilnError('ONNX_INVALID', `${node.opType} needs input 0 (X), but the node gives ${node.inputs.length === 0 ? 'no inputs' : "an empty name ''"}`, { node: node.name, op: node.opType });
   }
   try {
@@ -196,15 +259,19 @@ function checkTensorSize(tp: TensorProto, what: string, maxBytes: number, path?:
   if (bytes > maxBytes) throw new KilnError('LIMIT', `${what} declares shape ${fmt(shape)} (${bytes} bytes), more than maxTensorBytes = ${maxBytes}`, { path });
 }
 
-/** Lists every op kiln cannot import, in one error. */
+/** Lists every op kiln cannot import, in one error, subgraphs (If branches, Loop and Scan bodies) included. */
 function checkSupported(gp: GraphProto, path?: string): void {
   const missing = new Map<string, string[]>();
-  for (const n of gp.node) {
-    const key = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}::${n.op_type}` : (n.op_type ?? '');
-    if (n.domain && n.domain !== 'ai.onnx' || !Object.prototype.hasOwnProperty.call(CONVERTERS, n.op_type ?? '')) {
-      missing.set(key, [...(missing.get(key) ?? []), n.name || (n.output[0] ?? '?')]);
+  const visit = (g: GraphProto): void => {
+    for (const n of g.node) {
+      const key = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}::${n.op_type}` : (n.op_type ?? '');
+      if (n.domain && n.domain !== 'ai.onnx' || !Object.prototype.hasOwnProperty.call(CONVERTERS, n.op_type ?? '')) {
+        missing.set(key, [...(missing.get(key) ?? []), n.name || (n.output[0] ?? '?')]);
+      }
+      for (const a of n.attribute) if (a.g) visit(a.g);
     }
-  }
+  };
+  visit(gp);
   if (missing.size > 0) {
     const list = [...missing].map(([op, nodes]) => `${op} (${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ', ...' : ''})`);
     throw new KilnError('ONNX_UNSUPPORTED', `unsupported ops: ${list.join('; ')}`, { path });
@@ -288,8 +355,14 @@ function decodeAttr(a: AttributeProto, baseDir?: string): OnnxAttr {
     [ONNX_ATTR_TYPE.FLOAT]: () => a.f ?? 0,
     [ONNX_ATTR_TYPE.INT]: () => int64(a.i),
     [ONNX_ATTR_TYPE.STRING]: () => utf8.decode(a.s ?? new Uint8Array()),
-    [ONNX_ATTR_TYPE.TENSOR]: () => (a.t ? tensorFromProto(a.t, { baseDir }).tensor : ({ graph: true } as const)) as Tensor,
-    [ONNX_ATTR_TYPE.GRAPH]: () => ({ graph: true }),
+    [ONNX_ATTR_TYPE.TENSOR]: () => {
+      if (!a.t) throw new KilnError('ONNX_INVALID', `tensor attribute '${a.name}' has no tensor`);
+      return tensorFromProto(a.t, { baseDir }).tensor;
+    },
+    [ONNX_ATTR_TYPE.GRAPH]: () => {
+      if (!a.g) throw new KilnError('ONNX_INVALID', `graph attribute '${a.name}' has no graph`);
+      return { graph: a.g };
+    },
     [ONNX_ATTR_TYPE.FLOATS]: () => [...a.floats],
     [ONNX_ATTR_TYPE.INTS]: () => a.ints.map(int64),
     [ONNX_ATTR_TYPE.STRINGS]: () => a.strings.map((s) => utf8.decode(s)),

@@ -1,6 +1,7 @@
 // Every ONNX op kiln imports, keyed by ONNX op type.
 import type { OnnxConverter } from '../context.ts';
 import { CONTRACTION_CONVERTERS } from './contraction.ts';
+import { CONTROL_FLOW_CONVERTERS } from './control-flow.ts';
 import { ELEMENTWISE_CONVERTERS } from './elementwise.ts';
 import { LEGACY_FORMS } from './legacy.ts';
 import { MOVEMENT_CONVERTERS } from './movement.ts';
@@ -15,6 +16,7 @@ const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...CONTRACTION_CONVERTERS,
   ...NN_CONVERTERS,
   ...RECURRENT_CONVERTERS,
+  ...CONTROL_FLOW_CONVERTERS,
 };
 
 /** An op's converter, taking its old-opset form (legacy.ts) too by rewriting it first. */
