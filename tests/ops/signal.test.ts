@@ -174,6 +174,13 @@ describe('DFT converter', () => {
     expect(() => convert('DFT', [x, i32(4)], {}, [0, 1])).toThrowError(/\[STATIC_INPUT\] dft_length \(input 1\).*graph input 'x1'.*op DFT/);
     expect(() => convert('DFT', [x, i32(0)])).toThrowError(/dft_length \(input 1\) must be an integer >= 1, got 0/);
   });
+
+  it('refuses a cos/sin matrix past the import fold budget, before building it', () => {
+    const g = new Graph();
+    const ctx = new ImportContext(g, 17, 'n', { maxFoldElements: 1000 });
+    const node = { name: 'n', opType: 'DFT', inputs: [g.addInput('x', { dtype: 'f32' as const, shape: [1, 64, 1] })], attrs: {}, outputCount: 1 };
+    expect(() => CONVERTERS.DFT(ctx, node)).toThrowError(/\[LIMIT\] folding at import would make 8192 elements \(\[64,128\]\).*op DFT, node 'n'/);
+  });
 });
 
 describe('STFT converter', () => {

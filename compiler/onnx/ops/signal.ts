@@ -108,7 +108,7 @@ function constantOf(ctx: ImportContext, n: OnnxNode, dtype: DType, shape: number
   return ctx.constant(tensor(dtype, shape, values()), hint);
 }
 
-const window = (coeffs: readonly number[]): OnnxConverter => (ctx, n) => {
+const windowOp = (coeffs: readonly number[]): OnnxConverter => (ctx, n) => {
   const size = staticSize(ctx, n, 0, 'size', 0);
   const periodic = attrOr<number>(n, 'periodic', 1) !== 0;
   return [constantOf(ctx, n, outputDType(n), [size], () => cosineWindow(coeffs, size, periodic), 'window')];
@@ -145,9 +145,10 @@ const inversePerm = (p: readonly number[]): number[] => {
 
 /**
  * The DFT of x [..., N, ..., C] along `axis` (not the channel dim) with `length` points (x is cut to it or,
- * in effect, zero-padded), keeping the first floor(length / 2) + 1 bins when onesided: [..., K, ..., 2].
+ * in effect, zero-padded), keeping the first floor(length / 2) + 1 bins when onesided (for the inverse
+ * too): [..., K, ..., 2]. `op` names the ONNX op in a refusal of the matrix's size.
  */
-function dftAlong(ctx: ImportContext, x: Value, axis: number, length: number, onesided: boolean, inverse: boolean): Value {
+function dftAlong(ctx: ImportContext, op: string, x: Value, axis: number, length: number, onesided: boolean, inverse: boolean): Value {
   const rank = x.type.shape.length;
   if (x.type.shape[axis] > length) x = ctx.emit1('Slice', [x], { starts: [0], ends: [length], axes: [axis] });
   const perm = axisToEnd(rank, axis);
@@ -155,7 +156,7 @@ function dftAlong(ctx: ImportContext, x: Value, axis: number, length: number, on
   if (moved) x = ctx.emit1('Transpose', [x], { perm });
   const s = x.type.shape, samples = s[rank - 2], channels = s[rank - 1], outer = s.slice(0, rank - 2);
   const bins = onesided ? Math.floor(length / 2) + 1 : length;
-  ctx.reserve('DFT', [[samples * channels, bins * 2]]);
+  ctx.reserve(op, [[samples * channels, bins * 2]]);
   const w = ctx.constant(tensor(x.type.dtype, [samples * channels, bins * 2], dftMatrix(samples, channels, length, bins, inverse)), 'dft');
   const rows = ctx.emit1('Reshape', [x], { shape: [numel(outer), samples * channels] });
   let y = ctx.emit1('Reshape', [ctx.emit1('MatMul', [rows, w])], { shape: [...outer, bins, 2] });
@@ -182,7 +183,7 @@ const dft: OnnxConverter = (ctx, n) => {
   const axis = dftAxis(ctx, n, x.type.shape.length);
   const length = n.inputs[1] ? staticSize(ctx, n, 1, 'dft_length', 1) : x.type.shape[axis];
   if (length < 1) fail(n, `the DFT axis ${axis} of ${fmt(x.type.shape)} is empty`);
-  return [dftAlong(ctx, x, axis, length, attrOr<number>(n, 'onesided', 0) !== 0, attrOr<number>(n, 'inverse', 0) !== 0)];
+  return [dftAlong(ctx, n.opType, x, axis, length, attrOr<number>(n, 'onesided', 0) !== 0, attrOr<number>(n, 'inverse', 0) !== 0)];
 };
 
 /** STFT's frame length: input 3, else the window's length; both given must agree. */
@@ -214,11 +215,11 @@ const stft: OnnxConverter = (ctx, n) => {
   ctx.reserve(n.opType, [[frames, length]]);
   let f = ctx.emit1('Gather', [x, ctx.constant(frameIndices(frames, length, step), 'frames')], { axis: 1 });
   if (win) f = ctx.emit1('Mul', [f, ctx.emit1('Reshape', [win], { shape: [length, 1] })]);
-  return [dftAlong(ctx, f, 2, length, attrOr<number>(n, 'onesided', 1) !== 0, false)];
+  return [dftAlong(ctx, n.opType, f, 2, length, attrOr<number>(n, 'onesided', 1) !== 0, false)];
 };
 
 export const SIGNAL_CONVERTERS: Record<string, OnnxConverter> = {
-  ...Object.fromEntries(Object.entries(COSINE_WINDOWS).map(([op, coeffs]) => [op, window(coeffs)])),
+  ...Object.fromEntries(Object.entries(COSINE_WINDOWS).map(([op, coeffs]) => [op, windowOp(coeffs)])),
   MelWeightMatrix: melWeightMatrix,
   DFT: dft,
   STFT: stft,
