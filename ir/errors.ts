@@ -28,6 +28,8 @@ export interface KilnErrorContext {
   path?: string;
   /** The graph input a STATIC_INPUT error needs bound to a value. */
   input?: string;
+  /** The graph inputs a STATIC_INPUT error's value is computed from: binding them all makes it constant. */
+  inputs?: readonly string[];
 }
 
 export class KilnError extends Error {

@@ -111,13 +111,18 @@ export class ImportContext {
     return v ? this.graph.constants.get(v) : undefined;
   }
 
-  /** A static input's tensor; STATIC_INPUT naming the node (and the graph input, if it is one) otherwise. */
+  /**
+   * A static input's tensor; otherwise STATIC_INPUT naming the node, the graph input if the value is one,
+   * and the graph inputs it is computed from (context.inputs), which binding would make it constant.
+   */
   requireStatic(n: OnnxNode, i: number, what: string): Tensor {
     const v = n.inputs[i];
     const t = this.constValue(v);
     if (t) return t;
     const input = v && this.graph.inputs.includes(v) ? v.name : undefined;
-    throw new KilnError('STATIC_INPUT', `${what} (input ${i}) must be a constant or computable from constants; kiln needs static shapes${input ? ` (it is graph input '${input}')` : ''}`, { node: n.name, op: n.opType, input });
+    const inputs = v ? graphInputsBehind(this.graph, v) : [];
+    const from = input ? ` (it is graph input '${input}')` : inputs.length ? ` (it is computed from graph input${inputs.length > 1 ? 's' : ''} ${inputs.map((s) => `'${s}'`).join(', ')})` : '';
+    throw new KilnError('STATIC_INPUT', `${what} (input ${i}) must be a constant or computable from constants; kiln needs static shapes${from}`, { node: n.name, op: n.opType, input, inputs });
   }
 
   /** A static input's values as numbers; undefined when the optional input is absent. */
@@ -128,6 +133,17 @@ export class ImportContext {
   private uniqueName(op: string): string {
     return `${this.node || op}`;
   }
+}
+
+/** Names of the graph inputs that v is computed from (v's own name when it is one), in graph-input order. */
+export function graphInputsBehind(g: Graph, v: Value): string[] {
+  const needed = new Set<Value>([v]);
+  // Nodes are in topological order: walking them backwards reaches every producer after its consumers.
+  for (let k = g.nodes.length - 1; k >= 0; k--) {
+    const node = g.nodes[k];
+    if (node.outputs.some((o) => needed.has(o))) for (const x of node.inputs) if (x) needed.add(x);
+  }
+  return g.inputs.filter((x) => needed.has(x)).map((x) => x.name);
 }
 
 /** The attribute, or `dflt` when absent; an attribute of another kind than `dflt` (a list for an int...) is refused. */

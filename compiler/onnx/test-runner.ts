@@ -24,9 +24,10 @@ function readPbs(dir: string, prefix: string): Tensor[] {
 }
 
 /**
- * Imports the test's model. A graph input that fixes a shape (axes, K, a target shape) is bound to the
- * test's value, specializing the model as an ahead-of-time compiler with static shapes must; every other
- * input stays a run-time input.
+ * Imports the test's model. A graph input that fixes a shape (axes, K, a target shape), directly or through
+ * the values computed from it (a Range's limit cast from the input), is bound to the test's value,
+ * specializing the model as an ahead-of-time compiler with static shapes must; every other input stays a
+ * run-time input.
  */
 function importSpecialized(modelPath: string, inputs: Tensor[]): { model: ImportedModel; runInputs: Map<string, Tensor> } {
   const declared = decodeModel(readFileSync(modelPath), modelPath).graph;
@@ -40,9 +41,10 @@ function importSpecialized(modelPath: string, inputs: Tensor[]): { model: Import
     try {
       model = importOnnxFile(modelPath, { bind });
     } catch (e) {
-      const input = e instanceof KilnError && e.code === 'STATIC_INPUT' ? e.context.input : undefined;
-      if (!input || bind.has(input) || !byName.has(input)) throw e;
-      bind.set(input, byName.get(input)!);
+      const wanted = e instanceof KilnError && e.code === 'STATIC_INPUT' ? e.context.inputs ?? (e.context.input ? [e.context.input] : []) : [];
+      const fresh = wanted.filter((name) => !bind.has(name) && byName.has(name));
+      if (fresh.length === 0) throw e;
+      for (const name of fresh) bind.set(name, byName.get(name)!);
     }
   }
   return { model, runInputs: new Map(model.graph.inputs.map((v) => [v.name, byName.get(v.name)!])) };

@@ -8,6 +8,7 @@ import { MOVEMENT_CONVERTERS } from './movement.ts';
 import { NN_CONVERTERS } from './nn.ts';
 import { RECURRENT_CONVERTERS } from './recurrent.ts';
 import { REDUCE_CONVERTERS } from './reduce.ts';
+import { SIGNAL_CONVERTERS } from './signal.ts';
 
 const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...ELEMENTWISE_CONVERTERS,
@@ -17,6 +18,7 @@ const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...NN_CONVERTERS,
   ...RECURRENT_CONVERTERS,
   ...CONTROL_FLOW_CONVERTERS,
+  ...SIGNAL_CONVERTERS,
 };
 
 /** An op's converter, taking its old-opset form (legacy.ts) too by rewriting it first. */
