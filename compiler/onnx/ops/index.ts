@@ -7,6 +7,7 @@ import { MOVEMENT_CONVERTERS } from './movement.ts';
 import { NN_CONVERTERS } from './nn.ts';
 import { RECURRENT_CONVERTERS } from './recurrent.ts';
 import { REDUCE_CONVERTERS } from './reduce.ts';
+import { VISION_CONVERTERS } from './vision.ts';
 
 const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...ELEMENTWISE_CONVERTERS,
@@ -15,6 +16,7 @@ const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...CONTRACTION_CONVERTERS,
   ...NN_CONVERTERS,
   ...RECURRENT_CONVERTERS,
+  ...VISION_CONVERTERS,
 };
 
 /** An op's converter, taking its old-opset form (legacy.ts) too by rewriting it first. */
