@@ -199,3 +199,15 @@ describe('vision ONNX converters', () => {
     expect(mode(16)).toBe('half_pixel');
   });
 });
+
+describe('vision run-time errors', () => {
+  it('a RoiAlign batch index outside [0, N) is an INDEX error naming the node', () => {
+    const g = new Graph();
+    const x = g.addInput('x', { dtype: 'f32', shape: [1, 1, 2, 2] });
+    g.outputs = g.addNode('RoiAlign', [x, g.addConstant(tensor('f32', [1, 4], [0, 0, 1, 1]), 'rois'), g.addConstant(tensor('i32', [1], [3]), 'idx')], {}, 'roi1');
+    const e = kilnError(() => interpret(g, new Map([['x', tensor('f32', [1, 1, 2, 2], [1, 2, 3, 4])]])));
+    expect(e.code).toBe('INDEX');
+    expect(e.message).toMatch(/batch index 3 of roi 0 is outside \[0, 1\)/);
+    expect(e.message).toContain("node 'roi1'");
+  });
+});

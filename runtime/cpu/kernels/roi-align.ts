@@ -4,6 +4,7 @@
 // ceil(bin size)) samples per axis, each a bilinear read of its 4 neighbours (a sample more than one pixel
 // outside the image reads 0; one within a pixel is clamped onto the edge). avg averages the samples;
 // max takes the largest weighted neighbour of every sample and the largest of those.
+import { KilnError } from '../../../ir/errors.ts';
 import type { Attrs } from '../../../ir/op.ts';
 import { alloc, type CpuKernel, inp } from '../kernel.ts';
 
@@ -60,7 +61,7 @@ const POOL: Record<string, (d: ArrayLike<number>, img: number, s: RoiSample[], c
 /** The batch index of roi r, checked against N (an index out of range is an error on the CPU). */
 function batchOf(idx: ArrayLike<number>, r: number, n: number): number {
   const b = Number(idx[r]);
-  if (!(b >= 0 && b < n)) throw new RangeError(`RoiAlign batch index ${b} of roi ${r} is outside [0, ${n})`);
+  if (!(b >= 0 && b < n)) throw new KilnError('INDEX', `batch index ${b} of roi ${r} is outside [0, ${n})`);
   return b;
 }
 
