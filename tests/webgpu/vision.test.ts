@@ -3,11 +3,14 @@
 // and align_corners with grid points inside and outside [-1, 1] and X read through a transpose (a strided
 // view); rois anywhere around the image with random batch indices; matrices 1x1 to 5x5 in batches.
 import fc from 'fast-check';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileForWebGpu } from '../../compiler/compile.ts';
+import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
 import type { AttrValue } from '../../ir/op.ts';
 import { tensor } from '../../ir/tensor.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
+import { WebGpuExecutor } from '../../runtime/webgpu/executor.ts';
 import { webgpuOrSkip } from '../support/env.ts';
 import { expectGpuMatchesCpu, randomInputs } from '../support/gpu-diff.ts';
 
@@ -95,5 +98,27 @@ describe('vision WGSL kernels vs CPU', () => {
       g.outputs = [g.addNode('Det', [x])[0], g.addNode('DetGrad', [x, dy])[0]];
       await expectGpuMatchesCpu(gpu!, g, randomInputs(g, p.seed), { rtol: 1e-3, atol: 1e-4 });
     }), runs);
+  });
+});
+
+describe('vision index checks on WebGPU', () => {
+  it('a RoiAlign batch index outside [0, N) is an INDEX error naming the node, as on the CPU', async () => {
+    if (!gpu) return;
+    const g = new Graph('roi_check');
+    const x = g.addInput('x', { dtype: 'f32', shape: [2, 1, 3, 3] });
+    const idx = g.addInput('idx', { dtype: 'i32', shape: [2] });
+    g.outputs = g.addNode('RoiAlign', [x, g.addConstant(tensor('f32', [2, 4], [0, 0, 2, 2, 1, 1, 3, 3]), 'rois'), idx], {}, 'roi_align1');
+    const { program, data } = compileForWebGpu(g);
+    const exe = await WebGpuExecutor.load(program, data, gpu);
+    try {
+      const feeds = (b: number[]) => new Map([['x', tensor('f32', [2, 1, 3, 3], Array.from({ length: 18 }, (_, i) => i))], ['idx', tensor('i32', [2], b)]]);
+      const e = await exe.run(feeds([0, 2])).then(() => undefined, (err: unknown) => err);
+      expect(e).toBeInstanceOf(KilnError);
+      expect((e as KilnError).code).toBe('INDEX');
+      expect((e as KilnError).message).toMatch(/roi_align1/);
+      await expectGpuMatchesCpu(gpu, g, feeds([1, 0]));
+    } finally {
+      exe.dispose();
+    }
   });
 });
