@@ -7,6 +7,7 @@ import { MOVEMENT_OPS } from './movement.ts';
 import { NN_OPS } from './nn.ts';
 import { RECURRENT_OPS } from './recurrent.ts';
 import { REDUCE_OPS } from './reduce.ts';
+import { VISION_OPS } from './vision.ts';
 
 export const OPS = {
   ...ELEMENTWISE_OPS,
@@ -16,6 +17,7 @@ export const OPS = {
   ...NN_OPS,
   ...RECURRENT_OPS,
   ...GRAD_OPS,
+  ...VISION_OPS,
 } as const satisfies Record<string, OpDef>;
 
 export type OpName = keyof typeof OPS;
@@ -26,5 +28,6 @@ export type ContractionOpName = keyof typeof CONTRACTION_OPS;
 export type NnOpName = keyof typeof NN_OPS;
 export type RecurrentOpName = keyof typeof RECURRENT_OPS;
 export type GradOpName = keyof typeof GRAD_OPS;
+export type VisionOpName = keyof typeof VISION_OPS;
 
 export const isOpName = (s: string): s is OpName => Object.prototype.hasOwnProperty.call(OPS, s);

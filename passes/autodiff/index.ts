@@ -17,6 +17,7 @@ import { ELEMENTWISE_GRADS } from './rules/elementwise.ts';
 import { MOVEMENT_GRADS } from './rules/movement.ts';
 import { GRAD_OP_GRADS, NN_GRADS, RECURRENT_GRADS } from './rules/nn.ts';
 import { REDUCE_GRADS } from './rules/reduce.ts';
+import { VISION_GRADS } from './rules/vision.ts';
 
 /** The gradient rule of every op (a missing entry fails tsc). */
 export const GRAD_RULES: { readonly [K in OpName]: GradEntry } = {
@@ -27,6 +28,7 @@ export const GRAD_RULES: { readonly [K in OpName]: GradEntry } = {
   ...NN_GRADS,
   ...RECURRENT_GRADS,
   ...GRAD_OP_GRADS,
+  ...VISION_GRADS,
 };
 
 function fail(detail: string, node?: Node): never {

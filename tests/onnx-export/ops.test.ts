@@ -78,6 +78,19 @@ const CASES: OpCase[] = [
   unary('Resize', f([1, 2, 3, 4]), { sizes: [1, 2, 6, 8], scales: [1, 1, 2, 2] }),
   unary('Resize', f([1, 2, 3, 4]), { sizes: [1, 2, 5, 7], scales: [1, 1, 5 / 3, 7 / 4], mode: 'linear', coordinate_transformation_mode: 'align_corners' }, 'Resize linear to sizes'),
   unary('Resize', f([1, 1, 4, 4]), { sizes: [1, 1, 6, 6], scales: [1, 1, 1.5, 1.5], mode: 'cubic' }, 'Resize cubic'),
+  // Cubic with border or reflection padding only with zeros: for a point outside the image ONNX's reference
+  // clamps (reflects) the coordinate before taking the 4 taps, while ONNX Runtime, like PyTorch, clamps
+  // (reflects) each tap; kiln follows the ONNX reference, whose results the ONNX backend tests hold.
+  ...([['linear', 'zeros'], ['linear', 'border'], ['linear', 'reflection'], ['cubic', 'zeros'], ['nearest', 'zeros'], ['nearest', 'border'], ['nearest', 'reflection']] as const).map(([mode, padding_mode], k): OpCase => ({
+    op: 'GridSample', inputs: [f([2, 2, 4, 5], 60), f([2, 3, 2, 2], 61, -1.3, 1.3)], attrs: { mode, padding_mode, align_corners: k % 2 }, label: `GridSample ${mode} ${padding_mode}`,
+  })),
+  { op: 'GridSample', inputs: [f([2, 2, 4, 5], 60), f([2, 3, 2, 2], 61, -1.3, 1.3)], attrs: { mode: 'cubic', align_corners: 1 }, label: 'GridSample cubic zeros align_corners' },
+  ...(['border', 'reflection'] as const).map((padding_mode): OpCase => ({
+    op: 'GridSample', inputs: [f([2, 2, 4, 5], 60), f([2, 3, 2, 2], 62, -1, 1)], attrs: { mode: 'cubic', padding_mode }, label: `GridSample cubic ${padding_mode}, points inside the image`,
+  })),
+  { op: 'RoiAlign', inputs: [IMG, f([3, 4], 62, 0, 5), i32([3], [1, 0, 1])], attrs: { output_height: 2, output_width: 3, sampling_ratio: 2 } },
+  { op: 'RoiAlign', inputs: [IMG, f([3, 4], 63, 0, 5), i32([3], [0, 0, 1])], attrs: { mode: 'max', spatial_scale: 0.5, coordinate_transformation_mode: 'output_half_pixel' }, label: 'RoiAlign max output_half_pixel' },
+  unary('Det', f([2, 3, 3], 64)),
 
   { op: 'MatMul', inputs: [f([2, 3, 4]), f([4, 5], 22)] },
   { op: 'Gemm', inputs: [f([4, 3]), f([5, 4], 23), f([5], 24)], attrs: { alpha: 0.5, beta: 2, transA: 1, transB: 1 } },

@@ -9,6 +9,7 @@ import { MOVEMENT_EXPORT } from './movement.ts';
 import { NN_EXPORT } from './nn.ts';
 import { RECURRENT_EXPORT } from './recurrent.ts';
 import { REDUCE_EXPORT } from './reduce.ts';
+import { VISION_EXPORT } from './vision.ts';
 
 export const EXPORTERS: { readonly [K in OpName]: ExportEntry } = {
   ...ELEMENTWISE_EXPORT,
@@ -18,4 +19,5 @@ export const EXPORTERS: { readonly [K in OpName]: ExportEntry } = {
   ...NN_EXPORT,
   ...RECURRENT_EXPORT,
   ...GRAD_EXPORT,
+  ...VISION_EXPORT,
 };

@@ -9,6 +9,7 @@ import { NN_CONVERTERS } from './nn.ts';
 import { RECURRENT_CONVERTERS } from './recurrent.ts';
 import { REDUCE_CONVERTERS } from './reduce.ts';
 import { SIGNAL_CONVERTERS } from './signal.ts';
+import { VISION_CONVERTERS } from './vision.ts';
 
 const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...ELEMENTWISE_CONVERTERS,
@@ -19,6 +20,7 @@ const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...RECURRENT_CONVERTERS,
   ...CONTROL_FLOW_CONVERTERS,
   ...SIGNAL_CONVERTERS,
+  ...VISION_CONVERTERS,
 };
 
 /** An op's converter, taking its old-opset form (legacy.ts) too by rewriting it first. */

@@ -9,6 +9,7 @@ import { MOVEMENT_LOWERINGS } from './movement.ts';
 import { NN_LOWERINGS } from './nn.ts';
 import { RECURRENT_LOWERINGS } from './recurrent.ts';
 import { REDUCE_LOWERINGS } from './reduce.ts';
+import { VISION_LOWERINGS } from './vision.ts';
 
 export const LOWERINGS: { readonly [K in OpName]: Lowering } = {
   ...ELEMENTWISE_LOWERINGS,
@@ -18,4 +19,5 @@ export const LOWERINGS: { readonly [K in OpName]: Lowering } = {
   ...NN_LOWERINGS,
   ...RECURRENT_LOWERINGS,
   ...GRAD_LOWERINGS,
+  ...VISION_LOWERINGS,
 };

@@ -8,6 +8,7 @@ import { MOVEMENT_KERNELS } from './movement.ts';
 import { NN_KERNELS } from './nn.ts';
 import { RECURRENT_KERNELS } from './recurrent.ts';
 import { REDUCE_KERNELS } from './reduce.ts';
+import { VISION_KERNELS } from './vision.ts';
 
 export const CPU_KERNELS: { readonly [K in OpName]: CpuKernel } = {
   ...ELEMENTWISE_KERNELS,
@@ -17,4 +18,5 @@ export const CPU_KERNELS: { readonly [K in OpName]: CpuKernel } = {
   ...NN_KERNELS,
   ...RECURRENT_KERNELS,
   ...GRAD_KERNELS,
+  ...VISION_KERNELS,
 };
