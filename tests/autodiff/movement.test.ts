@@ -1,8 +1,8 @@
 // Gradient checks of the movement rules: views, Slice (strided, negative steps), Pad, Concat/Split, Tile,
 // DepthToSpace/SpaceToDepth, Trilu, and the index-driven ops (Gather as an embedding, scatters, OneHot...).
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tensor } from '../../ir/tensor.ts';
-import { expectGradOk, op } from './gradcheck.ts';
+import { expectGradOk, gradCheck, op, uniform } from './gradcheck.ts';
 
 const i32 = (shape: number[], v: number[]) => tensor('i32', shape, v);
 
@@ -52,4 +52,32 @@ describe('autodiff: index-driven ops', () => {
   it('ScatterND (add)', () => expectGradOk(op('ScatterND', [[4, 3], i32([3, 2], [0, 0, 3, 2, 0, 0]), [3]], { reduction: 'add' })));
   it('OneHot values', () => expectGradOk(op('OneHot', [i32([2, 2], [0, 3, 2, -1]), [2]], { depth: 4 })));
   it('ReverseSequence', () => expectGradOk(op('ReverseSequence', [[4, 3, 2], i32([3], [4, 1, 2])], { batch_axis: 1, time_axis: 0 })));
+});
+
+describe('autodiff: scatter reductions mul / max / min', () => {
+  // Duplicate targets; the values are spread so that no two compete within the finite-difference step.
+  const dupE = i32([2, 3], [1, 1, 3, 1, 0, 1]);
+  const dupN = i32([3, 1], [2, 0, 2]);
+  for (const reduction of ['max', 'min']) {
+    it(`ScatterElements (${reduction}) with duplicates`, () => expectGradOk(op('ScatterElements', [[2, 4], dupE, [2, 3]], { axis: 1, reduction })));
+    it(`ScatterND (${reduction}) with duplicates`, () => expectGradOk(op('ScatterND', [[3, 2], dupN, [3, 2]], { reduction })));
+  }
+  it('ScatterElements (mul) with duplicates', () => expectGradOk(op('ScatterElements', [[2, 4], dupE, [2, 3]], { axis: 1, reduction: 'mul' })));
+  it('ScatterND (mul) with duplicates', () => expectGradOk(op('ScatterND', [[3, 2], dupN, [3, 2]], { reduction: 'mul' })));
+  // Zeros in the updates: one zero at a target (the others' product survives), two zeros (all zero), and a zero data element.
+  it('ScatterElements (mul) with zero factors', () => expectGradOk(op('ScatterElements', [
+    { shape: [1, 4], values: [2, 0, 1.5, -1] }, i32([1, 5], [0, 0, 2, 2, 3]), { shape: [1, 5], values: [0, 3, 0, 0, 2] },
+  ], { axis: 1, reduction: 'mul' })));
+  it('ScatterND (mul) with zero factors', () => expectGradOk(op('ScatterND', [
+    { shape: [3], values: [0.5, 2, -3] }, i32([4, 1], [0, 0, 1, 1]), { shape: [4], values: [0, -2, 0, 0] },
+  ], { reduction: 'mul' })));
+  // Ties: the data element wins over an equal update; among equal updates the first one wins.
+  it('max ties go to data, then to the first update', () => {
+    const r = gradCheck(op('ScatterElements', [
+      { shape: [3], values: [5, 1, 1] }, i32([4], [0, 1, 1, 2]), { shape: [4], values: [5, 4, 4, 1] },
+    ], { reduction: 'max' }));
+    const w = uniform(3, 107, -1, 1); // the loss weights gradCheck draws (seed 7 + 100)
+    expect(r.analytic[0]).toEqual([w[0], 0, w[2]]);
+    expect(r.analytic[1]).toEqual([0, w[1], 0, 0]);
+  });
 });

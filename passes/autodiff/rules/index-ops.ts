@@ -7,6 +7,7 @@ import type { MovementOpName } from '../../../ir/ops/index.ts';
 import { normAxis, numel } from '../../../ir/shape.ts';
 import { tensor } from '../../../ir/tensor.ts';
 import { type GradBuilder, type GradEntry, notDifferentiable } from '../rule.ts';
+import { reducedScatterDataGrad, reducedScatterUpdatesGrad } from './scatter-reduce.ts';
 
 type IndexOp = 'Gather' | 'GatherElements' | 'GatherND' | 'ScatterElements' | 'ScatterND' | 'OneHot' | 'ReverseSequence' | 'Resize';
 
@@ -20,16 +21,18 @@ function gatherGrad(g: GradBuilder): Value {
   return g.reshape(summed, s);
 }
 
+const SCATTER_OF = { GatherElements: 'ScatterElements', GatherND: 'ScatterND' } as const;
+
 function scatterUpdatesGrad(g: GradBuilder, gatherOp: 'GatherElements' | 'GatherND'): Value {
   const r = g.attrs.reduction;
-  if (r !== 'none' && r !== 'add') g.fail(`no gradient for scatter reduction '${r}'`);
+  if (r !== 'none' && r !== 'add') return reducedScatterUpdatesGrad(g, SCATTER_OF[gatherOp]) ?? g.fail(`no gradient for scatter reduction '${r}'`);
   return gatherOp === 'GatherElements' ? g.op1('GatherElements', [g.dy(), g.x(1)], { axis: g.attrs.axis as number }) : g.op1('GatherND', [g.dy(), g.x(1)]);
 }
 
 function scatterDataGrad(g: GradBuilder, op: 'ScatterElements' | 'ScatterND'): Value {
   const r = g.attrs.reduction;
   if (r === 'add') return g.dy();
-  if (r !== 'none') g.fail(`no gradient for scatter reduction '${r}'`);
+  if (r !== 'none') return reducedScatterDataGrad(g, op) ?? g.fail(`no gradient for scatter reduction '${r}'`);
   return g.op1(op, [g.dy(), g.x(1), g.zeros(g.x(2).type)], { ...g.attrs });
 }
 
