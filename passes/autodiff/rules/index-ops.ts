@@ -21,6 +21,22 @@ function gatherGrad(g: GradBuilder): Value {
   return g.reshape(summed, s);
 }
 
+/**
+ * GatherND: scatter-add dy into zeros at the indices. With batch_dims b the b leading dims are flattened
+ * into one and its coordinate is prepended to every index tuple (a constant), which makes it batch_dims 0.
+ */
+function gatherNdGrad(g: GradBuilder): Value {
+  const x = g.x(0), idx = g.x(1), b = g.attrs.batch_dims as number;
+  if (b === 0) return g.op1('ScatterND', [g.zeros(x.type), idx, g.dy()], { reduction: 'add' });
+  const is = idx.type.shape, k = is[is.length - 1], batch = numel(is.slice(0, b)), tuples = numel(is.slice(b, -1));
+  const batchIdx = g.constant(tensor(idx.type.dtype, [batch, tuples, 1], Array.from({ length: batch * tuples }, (_, p) => Math.floor(p / tuples))), 'batch_index');
+  const full = g.op1('Concat', [batchIdx, g.reshape(idx, [batch, tuples, k])], { axis: 2 });
+  const rest = x.type.shape.slice(b);
+  const dy = g.reshape(g.dy(), [batch, tuples, ...rest.slice(k)]);
+  const dx = g.op1('ScatterND', [g.zeros({ dtype: x.type.dtype, shape: [batch, ...rest] }), full, dy], { reduction: 'add' });
+  return g.reshape(dx, x.type.shape);
+}
+
 const SCATTER_OF = { GatherElements: 'ScatterElements', GatherND: 'ScatterND' } as const;
 
 function scatterUpdatesGrad(g: GradBuilder, gatherOp: 'GatherElements' | 'GatherND'): Value {
@@ -39,10 +55,7 @@ function scatterDataGrad(g: GradBuilder, op: 'ScatterElements' | 'ScatterND'): V
 export const INDEX_GRADS: { [K in IndexOp & MovementOpName]: GradEntry } = {
   Gather: [gatherGrad, undefined],
   GatherElements: [(g) => g.op1('ScatterElements', [g.zeros(g.x(0).type), g.x(1), g.dy()], { axis: g.attrs.axis as number, reduction: 'add' }), undefined],
-  GatherND: [(g) => {
-    if (g.attrs.batch_dims !== 0) g.fail('no gradient for GatherND with batch_dims > 0');
-    return g.op1('ScatterND', [g.zeros(g.x(0).type), g.x(1), g.dy()], { reduction: 'add' });
-  }, undefined],
+  GatherND: [gatherNdGrad, undefined],
   ScatterElements: [(g) => scatterDataGrad(g, 'ScatterElements'), undefined, (g) => scatterUpdatesGrad(g, 'GatherElements')],
   ScatterND: [(g) => scatterDataGrad(g, 'ScatterND'), undefined, (g) => scatterUpdatesGrad(g, 'GatherND')],
   // values = [off, on]: on collects dy at the hot positions, off everywhere else.
