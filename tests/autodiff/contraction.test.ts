@@ -53,6 +53,13 @@ describe('autodiff: Einsum', () => {
   it('a label summed in one operand only', () => expectGradOk(op('Einsum', [[2, 3], [4]], { equation: 'ij,k->i' })));
   it('ellipsis with broadcasting', () => expectGradOk(op('Einsum', [[2, 1, 2, 3], [3, 3, 2]], { equation: '...ij,...jk->...ik' })));
   it('three operands', () => expectGradOk(op('Einsum', [[2, 3], [3], [3, 2]], { equation: 'ij,j,jk->ik' })));
+  // Diagonals: a label repeated within one operand.
+  it('diagonal ii->i', () => expectGradOk(op('Einsum', [[3, 3]], { equation: 'ii->i' })));
+  it('trace ii->', () => expectGradOk(op('Einsum', [[3, 3]], { equation: 'ii->' })));
+  it('batched diagonal bii->bi', () => expectGradOk(op('Einsum', [[2, 3, 3]], { equation: 'bii->bi' })));
+  it('repeated leading label iij->ij', () => expectGradOk(op('Einsum', [[2, 2, 3]], { equation: 'iij->ij' })));
+  it('diagonal against another operand ii,ij->j', () => expectGradOk(op('Einsum', [[3, 3], [3, 2]], { equation: 'ii,ij->j' })));
+  it('diagonal with an ellipsis ...ii->...i', () => expectGradOk(op('Einsum', [[2, 2, 2]], { equation: '...ii->...i' })));
 });
 
 describe('ConvWeightGrad op', () => {

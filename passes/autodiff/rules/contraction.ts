@@ -2,12 +2,11 @@
 // over broadcast batch dims. Gemm: the same with Gemm's own transpose flags and alpha; dC = beta dY summed to
 // C's shape. Conv: dX is ConvTranspose(dY, W) (output_padding restores the rows a stride skipped), dW is the
 // ConvWeightGrad op, dB sums dY. ConvTranspose is Conv's adjoint: dX = Conv(dY, W), dW = ConvWeightGrad(dY, X).
-// Einsum: each operand's gradient is the einsum of dY with the other operands (no repeated labels within
-// the operand differentiated).
+// Einsum: each operand's gradient is the einsum of dY with the other operands, diagonals included (./einsum.ts).
 import type { Value } from '../../../ir/graph.ts';
 import type { ContractionOpName } from '../../../ir/ops/index.ts';
-import { parseEinsum } from '../../../ir/ops/einsum.ts';
 import { type GradBuilder, type GradEntry, type InputGrad } from '../rule.ts';
+import { einsumGrad } from './einsum.ts';
 
 /** A MatMul operand promoted to rank >= 2 (1-D A is [1,k], 1-D B is [k,1]). */
 const promoted = (v: Value, isA: boolean): number[] => {
@@ -63,30 +62,6 @@ const convDx: InputGrad = (g) => {
 };
 
 const kernelOf = (w: Value) => w.type.shape.slice(2);
-
-/** One einsum operand's gradient: einsum(dY, other operands) -> the operand's labels, then broadcast fixes. */
-function einsumGrad(g: GradBuilder, i: number): Value {
-  const ops = g.node.inputs.map((v) => v!);
-  const spec = parseEinsum(g.attrs.equation as string, ops.map((v) => v.type.shape));
-  const own = spec.inputs[i];
-  if (new Set(own).size !== own.length) g.fail(`no gradient for einsum operand ${i}: it repeats a label (a diagonal)`);
-  const letters = new Map<number, string>();
-  const L = (l: number) => {
-    if (!letters.has(l)) letters.set(l, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'[letters.size]);
-    return letters.get(l)!;
-  };
-  const terms = [spec.output, ...spec.inputs.filter((_, k) => k !== i)];
-  const operands = [g.dy(), ...ops.filter((_, k) => k !== i)];
-  const seen = new Set(terms.flat());
-  const kept = own.filter((l) => seen.has(l));
-  const eq = `${terms.map((t) => t.map(L).join('')).join(',')}->${kept.map(L).join('')}`;
-  const r = g.op1('Einsum', operands, { equation: eq });
-  // Back to the operand's dims: size-1 dims for labels only it has, then sum or expand to its shape.
-  const target = g.x(i).type.shape;
-  let v = g.reshape(r, own.map((l) => (seen.has(l) ? r.type.shape[kept.indexOf(l)] : 1)));
-  v = g.sumKeep(v, target.flatMap((d, k) => (d === 1 && v.type.shape[k] !== 1 ? [k] : [])));
-  return g.expand(v, target);
-}
 
 export const CONTRACTION_GRADS: { [K in ContractionOpName]: GradEntry } = {
   MatMul: matmulGrad,
