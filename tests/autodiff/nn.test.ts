@@ -14,6 +14,11 @@ describe('autodiff: pools', () => {
   it('AveragePool excluding pads', () => expectGradOk(op('AveragePool', [[1, 2, 5, 5]], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] })));
   it('AveragePool including pads, ceil_mode', () => expectGradOk(op('AveragePool', [[2, 1, 5, 4]], { kernel_shape: [2, 3], strides: [2, 2], pads: [0, 1, 0, 1], count_include_pad: 1, ceil_mode: 1 })));
   it('AveragePool 3-D', () => expectGradOk(op('AveragePool', [[1, 1, 3, 4, 3]], { kernel_shape: [2, 2, 2] })));
+  // LpPool: |x|^(p-1) is smooth away from 0 for p >= 2 (the random inputs avoid exact zeros); p = 1 is |x|.
+  it('LpPool p=2, pads and strides', () => expectGradOk(op('LpPool', [[1, 2, 5, 5]], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], p: 2 })));
+  it('LpPool p=3, ceil_mode and dilations', () => expectGradOk(op('LpPool', [[2, 1, 6, 5]], { kernel_shape: [2, 2], strides: [2, 2], dilations: [1, 2], ceil_mode: 1, p: 3 })));
+  it('LpPool p=1, 1-D', () => expectGradOk(op('LpPool', [[2, 2, 7]], { kernel_shape: [3], strides: [2], p: 1 })));
+  it('LpPool with an all-zero window has zero gradient there', () => expectGradOk(op('LpPool', [{ shape: [1, 1, 2, 4], values: [0, 0, 1, -2, 0, 0, 0.5, 3] }], { kernel_shape: [2, 2], strides: [2, 2], p: 2 })));
   it('GlobalAveragePool', () => expectGradOk(op('GlobalAveragePool', [[2, 3, 3, 2]])));
   it('GlobalMaxPool', () => expectGradOk(op('GlobalMaxPool', [[2, 3, 3, 2]])));
   it('MaxUnpool', () => expectGradOk(op('MaxUnpool', [[1, 1, 2, 2], tensor('i32', [1, 1, 2, 2], [0, 3, 9, 14])], { kernel_shape: [2, 2], strides: [2, 2] })));
