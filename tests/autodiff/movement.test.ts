@@ -2,6 +2,7 @@
 // DepthToSpace/SpaceToDepth, Trilu, and the index-driven ops (Gather as an embedding, scatters, OneHot...).
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../ir/tensor.ts';
+import type { AttrValue } from '../../ir/op.ts';
 import { expectGradOk, gradCheck, op, uniform } from './gradcheck.ts';
 
 const i32 = (shape: number[], v: number[]) => tensor('i32', shape, v);
@@ -83,4 +84,24 @@ describe('autodiff: scatter reductions mul / max / min', () => {
     expect(r.analytic[0]).toEqual([w[0], 0, w[2]]);
     expect(r.analytic[1]).toEqual([0, w[1], 0, 0]);
   });
+});
+
+/** A Resize case from shape to sizes (scales = sizes / shape unless given). */
+const resize = (shape: number[], sizes: number[], attrs: Record<string, AttrValue> = {}) =>
+  op('Resize', [shape], { sizes, scales: sizes.map((n, k) => n / shape[k]), ...attrs });
+
+describe('autodiff: Resize', () => {
+  it('nearest upsample (round_prefer_floor, half_pixel)', () => expectGradOk(resize([1, 2, 3, 2], [1, 2, 6, 5])));
+  it('nearest downsample, asymmetric floor', () => expectGradOk(resize([1, 1, 5, 6], [1, 1, 2, 4], { coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' })));
+  it('nearest round_prefer_ceil, tf_half_pixel_for_nn', () => expectGradOk(resize([2, 1, 3, 3], [2, 1, 7, 4], { coordinate_transformation_mode: 'tf_half_pixel_for_nn', nearest_mode: 'round_prefer_ceil' })));
+  it('linear half_pixel upsample', () => expectGradOk(resize([1, 2, 3, 4], [1, 2, 5, 7], { mode: 'linear' })));
+  it('linear align_corners', () => expectGradOk(resize([1, 1, 3, 3], [1, 1, 5, 4], { mode: 'linear', coordinate_transformation_mode: 'align_corners' })));
+  it('linear pytorch_half_pixel downsample, 1-D', () => expectGradOk(resize([2, 2, 7], [2, 2, 3], { mode: 'linear', coordinate_transformation_mode: 'pytorch_half_pixel' })));
+  it('linear half_pixel_symmetric with an odd scale', () => expectGradOk(op('Resize', [[1, 1, 4, 3]], { sizes: [1, 1, 6, 5], scales: [1, 1, 1.6, 1.7], mode: 'linear', coordinate_transformation_mode: 'half_pixel_symmetric' })));
+  it('cubic half_pixel', () => expectGradOk(resize([1, 1, 4, 4], [1, 1, 6, 7], { mode: 'cubic' })));
+  it('cubic exclude_outside, A = -0.5', () => expectGradOk(resize([1, 2, 4, 3], [1, 2, 3, 6], { mode: 'cubic', exclude_outside: 1, cubic_coeff_a: -0.5 })));
+  it('tf_crop_and_resize with extrapolation', () => expectGradOk(resize([1, 1, 4, 4], [1, 1, 3, 5], {
+    mode: 'linear', coordinate_transformation_mode: 'tf_crop_and_resize', roi: [0, 0, -0.2, 0.1, 1, 1, 0.8, 1.3], extrapolation_value: 2.5,
+  })));
+  it('resizes the batch and channel axes too', () => expectGradOk(resize([2, 3, 2], [3, 3, 4], { mode: 'linear' })));
 });

@@ -6,7 +6,8 @@ import type { Value } from '../../../ir/graph.ts';
 import type { MovementOpName } from '../../../ir/ops/index.ts';
 import { normAxis, numel } from '../../../ir/shape.ts';
 import { tensor } from '../../../ir/tensor.ts';
-import { type GradBuilder, type GradEntry, notDifferentiable } from '../rule.ts';
+import { type GradBuilder, type GradEntry } from '../rule.ts';
+import { resizeGrad } from './resize.ts';
 import { reducedScatterDataGrad, reducedScatterUpdatesGrad } from './scatter-reduce.ts';
 
 type IndexOp = 'Gather' | 'GatherElements' | 'GatherND' | 'ScatterElements' | 'ScatterND' | 'OneHot' | 'ReverseSequence' | 'Resize';
@@ -65,7 +66,7 @@ export const INDEX_GRADS: { [K in IndexOp & MovementOpName]: GradEntry } = {
     return g.op1('Concat', [g.reshape(g.sub(all, on), [1]), g.reshape(on, [1])], { axis: 0 });
   }],
   ReverseSequence: [(g) => g.op1('ReverseSequence', [g.dy(), g.x(1)], { ...g.attrs }), undefined],
-  Resize: notDifferentiable('Resize has no gradient rule yet'),
+  Resize: [resizeGrad],
 };
 
 /** The one-hot mask (1 at hot positions, 0 elsewhere) of the node's indices, in dy's dtype. */
