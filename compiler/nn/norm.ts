@@ -6,12 +6,16 @@ import { fmt, numel } from '../../ir/shape.ts';
 import { tensor } from '../../ir/tensor.ts';
 import { filled, Module, type Parameter } from './module.ts';
 import { batchNorm, layerNorm } from './functional.ts';
-import { activeTracer, constant, emit, type Operand } from './tracer.ts';
+import { activeTracer, constant, emit, emit1, type Operand } from './tracer.ts';
 import type { SymTensor } from './tensor.ts';
 
 export interface BatchNormOpts {
   eps?: number;
-  momentum?: number;
+  /**
+   * Weight of the new batch statistic in the running ones (default 0.1). `null` is PyTorch's momentum=None:
+   * a cumulative moving average, the weight being 1 / num_batches_tracked after the increment.
+   */
+  momentum?: number | null;
   affine?: boolean;
 }
 
@@ -22,7 +26,7 @@ class BatchNormNd extends Module {
   readonly runningVar: Parameter;
   readonly numBatchesTracked: Parameter;
   readonly eps: number;
-  readonly momentum: number;
+  readonly momentum: number | null;
   constructor(readonly ranks: readonly number[], readonly numFeatures: number, { eps = 1e-5, momentum = 0.1, affine = true }: BatchNormOpts) {
     super();
     this.eps = eps;
@@ -42,7 +46,7 @@ class BatchNormNd extends Module {
     const n = this.numFeatures;
     const w = this.weight ?? constant(filled([n], 1), 'ones');
     const b = this.bias ?? constant(filled([n], 0), 'zeros');
-    if (!this.training) return batchNorm(x, this.runningMean, this.runningVar, w, b, { training: false, momentum: this.momentum, eps: this.eps });
+    if (!this.training) return batchNorm(x, this.runningMean, this.runningVar, w, b, { training: false, momentum: this.momentum ?? 0, eps: this.eps });
     return this.trainingForward(x, w, b);
   }
 
@@ -51,16 +55,22 @@ class BatchNormNd extends Module {
    * running = (1 - momentum) running + momentum batch, with the unbiased batch variance (n / (n - 1) times
    * the biased one the normalization uses). The IR op's own running outputs follow ONNX (biased variance,
    * momentum weighting the old value); with momentum 0 they are the batch mean and biased variance.
+   * momentum null (PyTorch's None) weights the batch by 1 / num_batches_tracked, read from the state at run
+   * time after its increment: the running statistics are the mean over every batch seen.
    */
   private trainingForward(x: SymTensor, w: Operand, b: Operand): SymTensor {
     const n = numel(x.shape) / this.numFeatures;
     if (n <= 1) throw new KilnError('USAGE', `${this.constructor.name} in training mode needs more than 1 value per channel, got input ${fmt(x.shape)}`);
     const [y, mean, biasedVar] = emit('BatchNormalization', [x, w, b, this.runningMean, this.runningVar], { epsilon: this.eps, momentum: 0, training_mode: 1 });
-    const t = activeTracer(), m = this.momentum;
-    const blend = (p: Parameter, batch: SymTensor, k: number) => t.setState(p, t.wrap(t.state(p)).mul(1 - m).add(batch.mul(m * k)).value);
+    const t = activeTracer();
+    const tracked = t.wrap(t.state(this.numBatchesTracked)).add(1);
+    // The batch's weight: a number, or (cumulative average) the f32 scalar 1 / num_batches_tracked.
+    const m: number | SymTensor = this.momentum ?? emit1('Reciprocal', [tracked.cast('f32')]);
+    const keep = typeof m === 'number' ? 1 - m : m.rsub(1);
+    const blend = (p: Parameter, batch: SymTensor, k: number) => t.setState(p, t.wrap(t.state(p)).mul(keep).add(batch.mul(typeof m === 'number' ? m * k : m.mul(k))).value);
     blend(this.runningMean, mean, 1);
     blend(this.runningVar, biasedVar, n / (n - 1));
-    t.setState(this.numBatchesTracked, t.wrap(t.state(this.numBatchesTracked)).add(1).value);
+    t.setState(this.numBatchesTracked, tracked.value);
     return y;
   }
 }

@@ -114,4 +114,25 @@ describe.each(['cpu', 'webgpu'] as const)('trained running statistics (%s)', (ba
     expectClose(w.get('0.running_var')!.data, ref.var, 'running_var');
     trainer.dispose();
   });
+
+  it('BatchNorm2d momentum null (PyTorch None): the running stats are the cumulative average of the batches', async () => {
+    if (backend === 'webgpu' && !gpu) return;
+    manualSeed(5);
+    const model = new Sequential(new BatchNorm2d(2, { momentum: null }), new Conv2d(2, 1, 1));
+    const trainer = await compileTraining(model, {
+      inputs: { x: f32([3, 2, 2, 3]) }, loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 }, backend,
+    });
+    const ref = { mean: [0, 0], var: [1, 1] };
+    const steps = 4;
+    for (let s = 0; s < steps; s++) {
+      const x = rand([3, 2, 2, 3], 40 + s, 1.5, s - 1);
+      updateRef(ref, x, 1 / (s + 1)); // num_batches_tracked after the increment is s + 1
+      await trainer.step({ inputs: { x }, target: rand([3, 1, 2, 3], 70 + s) });
+    }
+    const w = await trainer.exportWeights();
+    expectClose(w.get('0.running_mean')!.data, ref.mean, 'running_mean');
+    expectClose(w.get('0.running_var')!.data, ref.var, 'running_var');
+    expect(Array.from(w.get('0.num_batches_tracked')!.data)).toEqual([steps]);
+    trainer.dispose();
+  });
 });
