@@ -8,9 +8,10 @@ import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Node, Value } from '../../ir/graph.ts';
 import type { AttrValue } from '../../ir/op.ts';
+import type { Tensor } from '../../ir/tensor.ts';
 import { OPS, type OpName } from '../../ir/ops/index.ts';
 import { ONNX_ATTR_TYPE, ONNX_DTYPE } from './schema.ts';
-import { ONNX_ELEM, protoOfTensor, protoOfValues, type TensorProtoObject } from './export-tensor.ts';
+import { ONNX_ELEM, protoOfTensor, protoOfValues, stateElem, type TensorProtoObject } from './export-tensor.ts';
 
 /** An ONNX attribute value, tagged with its ONNX kind. */
 export type OnnxAttrValue =
@@ -98,10 +99,35 @@ export class ExportContext {
     const t = this.graph.constants.get(v);
     if (t && !this.emitted.has(v)) {
       this.emitted.add(v);
-      if (this.params.has(v)) this.initializers.push(protoOfTensor(name, t));
-      else this.emit('Constant', [], [name], { value: { t: protoOfTensor('', t) } });
+      if (this.params.has(v)) return this.initializer(v, name, t);
+      this.emit('Constant', [], [name], { value: { t: protoOfTensor('', t) } });
     }
-    return name;
+    return this.names.get(v)!;
+  }
+
+  /**
+   * Writes a parameter as an initializer under its name, in its state dtype (stateElem: num_batches_tracked
+   * as PyTorch's int64); when that differs from kiln's, the nodes read a Cast of it to kiln's dtype.
+   */
+  private initializer(v: Value, name: string, t: Tensor): string {
+    const elem = stateElem(name, t);
+    this.initializers.push(protoOfValues(name, elem, t.shape, t.data));
+    if (elem === ONNX_ELEM[t.dtype]) return name;
+    const cast = this.fresh(`${name}_${t.dtype}`);
+    this.emit('Cast', [name], [cast], { to: { i: ONNX_ELEM[t.dtype] } });
+    this.names.set(v, cast);
+    return cast;
+  }
+
+  /** Extra state initializers (state the graph does not read), each under its name in its state dtype. */
+  writeState(state: ReadonlyMap<string, Tensor>): void {
+    const have = new Set(this.initializers.map((i) => i.name));
+    for (const [name, t] of state) {
+      if (have.has(name) || this.graph.params.has(name)) continue;
+      if (this.used.has(name) || this.graph.hasName(name)) this.fail(`state '${name}' clashes with a value of the graph`);
+      this.used.add(name);
+      this.initializers.push(protoOfValues(name, stateElem(name, t), t.shape, t.data));
+    }
   }
 
   /** A name no other value uses, derived from `hint`. */

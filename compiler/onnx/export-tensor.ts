@@ -37,3 +37,17 @@ export function protoOfValues(name: string, elem: number, dims: readonly number[
 /** A kiln tensor as an ONNX TensorProto object of its own element type. */
 export const protoOfTensor = (name: string, t: Tensor): TensorProtoObject => protoOfValues(name, ONNX_ELEM[t.dtype], t.shape, t.data);
 
+
+/**
+ * State whose PyTorch dtype is wider than the one kiln keeps internally, by state-dict name: written as
+ * PyTorch has it, so that the exported initializers are the module's state dict (int64 counters).
+ */
+const STATE_ELEM: readonly (readonly [RegExp, number])[] = [
+  [/(^|\.)num_batches_tracked$/, ONNX_DTYPE.INT64],
+];
+
+/** The ONNX element type a parameter or state tensor named `name` is written with. */
+export function stateElem(name: string, t: Tensor): number {
+  const own = ONNX_ELEM[t.dtype];
+  return t.dtype === 'i32' ? STATE_ELEM.find(([re]) => re.test(name))?.[1] ?? own : own;
+}

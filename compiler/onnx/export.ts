@@ -8,6 +8,7 @@
 // came from; a decomposed graph exports too, as the primitives it holds.
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
+import type { Tensor } from '../../ir/tensor.ts';
 import { ExportContext, type ExportEntry, type NoExport } from './export-context.ts';
 import { EXPORTERS } from './export-ops/index.ts';
 import { ONNX_ELEM } from './export-tensor.ts';
@@ -23,6 +24,12 @@ export interface ExportOptions {
   name?: string;
   /** producer_name of the model; 'kiln' by default. */
   producer?: string;
+  /**
+   * State to carry that the graph does not read (e.g. `module.stateDict()`: BatchNorm's num_batches_tracked
+   * is unused at inference), written as extra initializers under its names so that loadOnnxWeights restores
+   * it; num_batches_tracked is written as PyTorch's int64. Entries the graph already holds are skipped.
+   */
+  state?: ReadonlyMap<string, Tensor>;
 }
 
 const isNoExport = (e: ExportEntry | undefined): e is NoExport => e !== undefined && typeof e !== 'function';
@@ -43,6 +50,7 @@ export function exportOnnx(graph: Graph, opts: ExportOptions = {}): Uint8Array {
     }
   }
   ctx.node = undefined;
+  if (opts.state) ctx.writeState(opts.state);
   const outputs = outputNames(ctx, graph).map((name, i) => valueInfo(name, graph.outputs[i]));
   return encodeModel({
     ir_version: EXPORT_IR_VERSION,
