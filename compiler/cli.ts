@@ -21,6 +21,8 @@ interface Args {
   dims: Record<string, number | number[]>;
   /** `--input NAME=DTYPE[D0,D1,...]`, repeatable: the inputs to trace an nn model module on. */
   inputs: Record<string, InputSpec>;
+  /** `--bind NAME=V[,V...]`, repeatable: ONNX graph inputs fixed to values at import (numbers, or true/false). */
+  binds: Record<string, number[]>;
 }
 
 /** Flags that take no value. */
@@ -31,6 +33,7 @@ function parseArgs(argv: string[]): Args {
   const flags = new Map<string, string>();
   const dims: Record<string, number | number[]> = {};
   const inputs: Record<string, InputSpec> = {};
+  const binds: Record<string, number[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--') && SWITCHES.has(a.slice(2))) flags.set(a.slice(2), 'true');
@@ -40,10 +43,19 @@ function parseArgs(argv: string[]): Args {
       if (v === undefined) throw new KilnError('USAGE', `flag --${k} needs a value`);
       if (k === 'dim') Object.defineProperty(dims, ...parseDim(v));
       else if (k === 'input') Object.defineProperty(inputs, ...parseInputSpec(v));
+      else if (k === 'bind') Object.defineProperty(binds, ...parseBind(v));
       else flags.set(k, v);
     } else positional.push(a);
   }
-  return { positional, flags, dims, inputs };
+  return { positional, flags, dims, inputs, binds };
+}
+
+/** `NAME=V[,V...]` of --bind (numbers; true/false for bool inputs), as a property definition. */
+function parseBind(v: string): [string, PropertyDescriptor] {
+  const m = /^([^=]+)=(.+)$/.exec(v);
+  const values = m ? m[2].split(',').map((x) => (x === 'true' ? 1 : x === 'false' ? 0 : x.trim() === '' ? NaN : Number(x))) : [];
+  if (!m || values.some((x) => !Number.isFinite(x))) throw new KilnError('USAGE', `--bind takes NAME=V or NAME=V,V,... with numbers (true/false for a bool input), got '${v}'`);
+  return [m[1], { value: values, enumerable: true }];
 }
 
 /** `NAME=N` or `NAME=N,M,...` of --dim, as a property definition (defineProperty: a dimension named __proto__ stays a key). */
@@ -61,6 +73,9 @@ function positiveIntFlag(a: Args, name: string): number | undefined {
   if (!(Number.isInteger(v) && v >= 1)) throw new KilnError('USAGE', `--${name} must be a positive integer, got '${a.flags.get(name)}'`);
   return v;
 }
+
+/** What a command that imports one ONNX shape pins: its single --dim values and its --bind values. */
+const importPins = (a: Args, cmd: string) => ({ dims: singleDims(a, cmd), bind: a.binds });
 
 /** The --dim values of a command that compiles one shape: a list of values is for `kiln compile` only. */
 function singleDims(a: Args, cmd: string): Record<string, number> {
@@ -87,13 +102,13 @@ function need(args: Args, flag: string): string {
 
 /** The usage line of each command. */
 const USAGES: Record<string, string> = {
-  run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu] [--dim NAME=N]...',
+  run: 'kiln run MODEL.onnx --inputs DIR --out DIR [--backend cpu|webgpu] [--dim NAME=N]... [--bind NAME=V]...',
   'onnx-test': 'kiln onnx-test DIR... --out DIR [--backend cpu|webgpu]',
   'run-case': 'kiln run-case DIR... --out DIR [--backend cpu|webgpu]',
-  compile: 'kiln compile MODEL.onnx|MODEL.ts|MODEL.js --out DIR [--name NAME] [--runtime MODULE] [--tune] [--precision f32|f16] [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
-  'export-onnx': 'kiln export-onnx MODEL.onnx|MODEL.ts|MODEL.js --out FILE.onnx [--dim NAME=N]... [--input NAME=DTYPE[SHAPE]]...',
-  inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train] [--dim NAME=N]...',
-  profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N] [--dim NAME=N]...',
+  compile: 'kiln compile MODEL.onnx|MODEL.ts|MODEL.js --out DIR [--name NAME] [--runtime MODULE] [--tune] [--precision f32|f16] [--dim NAME=N]... [--bind NAME=V]... [--input NAME=DTYPE[SHAPE]]...',
+  'export-onnx': 'kiln export-onnx MODEL.onnx|MODEL.ts|MODEL.js --out FILE.onnx [--dim NAME=N]... [--bind NAME=V]... [--input NAME=DTYPE[SHAPE]]...',
+  inspect: 'kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE[.svg]] [--train] [--dim NAME=N]... [--bind NAME=V]...',
+  profile: 'kiln profile MODEL.onnx|ARTIFACT_DIR [--train] [--json] [--reps N] [--dim NAME=N]... [--bind NAME=V]...',
   demo: 'kiln demo [--backend cpu|webgpu] [--epochs N] [--out DIR]',
 };
 
@@ -101,7 +116,7 @@ const HELP: Record<string, string> = {
   run: 'Runs an ONNX model on the input_N.pb files of a folder and writes output_N.pb files.\n  Exits 0 on success, 2 on a KilnError.',
   'onnx-test': 'Runs ONNX backend test folders (model.onnx, test_data_set_0/) and compares with the expected outputs.\n  Exits 0 when all pass, 1 when any fails, 2 on a KilnError.',
   'run-case': 'Runs fixture cases (inference and training). Exits 0 when all ran, 1 when a case could not run, 2 on a KilnError.',
-  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --precision f16 stores weights and fused intermediates as f16 (half the bytes; math stays f32); the artifact then\n  needs a device with shader-f16.\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each. --dim batch=1,8\n  writes one artifact with a specialization per value (shared weights and kernels; a run takes the one its inputs fit).\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
+  compile: 'Compiles an ONNX model into an artifact folder (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts).\n  --precision f16 stores weights and fused intermediates as f16 (half the bytes; math stays f32); the artifact then\n  needs a device with shader-f16.\n  --dim NAME=N pins a symbolic dimension (ONNX dim_param, e.g. --dim batch=8); repeat it for each. --dim batch=1,8\n  writes one artifact with a specialization per value (shared weights and kernels; a run takes the one its inputs fit).\n  A .ts/.js/.mjs module exporting an nn model (a Module, or a function returning one: the default export, else `model`)\n  is traced on the inputs given by --input NAME=DTYPE[SHAPE] (e.g. --input x=f32[1,784]; repeat it for each input).\n  --bind NAME=V (or NAME=V,V,... in the input\'s shape; true/false for bool) fixes an ONNX graph input to a value at\n  import, so what it decides folds away: e.g. --bind sr=16000 takes the If branch of Equal(sr, 16000) alone, and a\n  Loop\'s trip count or a shape input becomes static; repeat it for each.\n  --tune times the candidate contraction kernels on this machine\'s WebGPU adapter and compiles the fastest;\n  winners are cached per adapter and shape ($KILN_TUNE_CACHE, else ~/.cache/kiln/tuning.json), so later compiles are instant.',
   'export-onnx': 'Writes the model as an ONNX file (opset 20): an nn model module traced on --input, or an ONNX model re-exported\n  after import (with --dim pins). An op with no ONNX form is a KilnError naming the node.',
   profile:
     'Times every kernel of the compiled model on WebGPU (timestamp queries, or one submit per dispatch) and prints\n' +
@@ -152,20 +167,21 @@ function fsError(e: unknown): KilnError | undefined {
   return new KilnError('USAGE', `${err.syscall ? `${err.syscall} failed` : 'file-system error'}: ${err.code}`, { path: err.path ?? (err as { dest?: string }).dest });
 }
 
-const INSPECT_USAGE = `usage: kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE] [--train] [--dim NAME=N]...
+const INSPECT_USAGE = `usage: kiln inspect MODEL.onnx|ARTIFACT_DIR [--json] [--dot FILE] [--train] [--dim NAME=N]... [--bind NAME=V]...
   Compiles the model for WebGPU (no GPU needed) or reads the artifact's program, and prints the fusion
   groups (graph nodes per kernel), distinct kernels, dispatches per run and the memory plan.
   --json       print one line: {"nodes", "kernels", "dispatches", "peakBytes", "naiveBytes", "lowerBoundBytes"}
   --dot FILE   write Graphviz DOT of the fusion groups (rendered to SVG when FILE ends in .svg)
   --train      inspect the train step (cross-entropy on the first output, Adam lr 1e-3) instead
-  --dim NAME=N pin a symbolic dimension of the ONNX model (repeatable)`;
+  --dim NAME=N pin a symbolic dimension of the ONNX model (repeatable)
+  --bind NAME=V fix a graph input of the ONNX model to a value at import (repeatable; see kiln compile --help)`;
 
 const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   async run(a) {
     const backend = await getBackend(parseBackend(a.flags.get('backend')));
     if (a.positional.length !== 1) throw new KilnError('USAGE', 'run takes one model path');
     const model = existing(a.positional[0], 'file', 'model file');
-    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend, singleDims(a, 'run'));
+    await runModelCommand(model, existing(need(a, 'inputs'), 'folder', 'inputs folder'), outFolder(need(a, 'out')), backend, importPins(a, 'run'));
     return 0;
   },
   async 'onnx-test'(a) {
@@ -210,7 +226,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     } else {
       // compileOnnxArtifact imports the model itself; the graph is imported here only to tune it.
       const tuning = tune ? await tuneGraph(await modelGraph(a)) : undefined;
-      built = compileOnnxArtifact(a.positional[0], out, { ...opts, tuning, dims: a.dims });
+      built = compileOnnxArtifact(a.positional[0], out, { ...opts, tuning, dims: a.dims, bind: a.binds });
     }
     const { manifest: m, weights } = built;
     console.log(`compiled '${m.name}': ${m.kernels.length} kernels, ${m.dispatches.length} dispatches, ${weights.byteLength} bytes of weights -> ${out}/ (manifest.json, weights.safetensors, model.ts, model.js, model.d.ts)`);
@@ -231,7 +247,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
   async inspect(a) {
     if (a.positional.length !== 1) throw new KilnError('USAGE', `inspect takes one model path or artifact folder\n${INSPECT_USAGE}`);
     const { inspectPath, formatInspection, toDot, renderSvg } = await import('./inspect.ts');
-    const ins = inspectPath(a.positional[0], { train: a.flags.has('train'), dims: singleDims(a, 'inspect') });
+    const ins = inspectPath(a.positional[0], { train: a.flags.has('train'), ...importPins(a, 'inspect') });
     const dot = a.flags.get('dot');
     if (dot) {
       const { writeFileSync } = await import('node:fs');
@@ -245,7 +261,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
     if (a.positional.length !== 1) throw new KilnError('USAGE', `profile takes one model path or artifact folder\nusage: ${USAGES.profile}`);
     const reps = positiveIntFlag(a, 'reps');
     const { profilePath, formatProfile } = await import('./profile.ts');
-    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps, dims: singleDims(a, 'profile') });
+    const p = await profilePath(a.positional[0], { train: a.flags.has('train'), reps, ...importPins(a, 'profile') });
     console.log(a.flags.has('json') ? JSON.stringify(p) : formatProfile(p));
     return 0;
   },
@@ -258,6 +274,7 @@ const COMMANDS: Record<string, (a: Args) => Promise<number>> = {
 async function isModuleModel(a: Args): Promise<boolean> {
   const module = (await import('./model-module.ts')).isModelModule(a.positional[0]);
   if (module && Object.keys(a.dims).length) throw new KilnError('USAGE', '--dim pins ONNX dimensions; a model module takes its shapes from --input');
+  if (module && Object.keys(a.binds).length) throw new KilnError('USAGE', '--bind fixes ONNX graph inputs; a model module has none to bind');
   if (!module && Object.keys(a.inputs).length) throw new KilnError('USAGE', '--input gives the shapes to trace a model module on; an ONNX model declares its inputs (pin symbolic ones with --dim)');
   return module;
 }
@@ -268,7 +285,7 @@ async function modelGraph(a: Args): Promise<Graph> {
   if (await isModuleModel(a)) return (await import('./model-module.ts')).traceModelModule(path, a.inputs);
   // The main specialization: the first value of each --dim.
   const first = Object.fromEntries(Object.entries(a.dims).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return (await import('./onnx/importer.ts')).importOnnxFile(path, { dims: first }).graph;
+  return (await import('./onnx/importer.ts')).importOnnxFile(path, { dims: first, bind: a.binds }).graph;
 }
 
 /** `kiln compile --tune`: the graph's contractions tuned on this machine's adapter (a KilnError without one). */

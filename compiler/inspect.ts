@@ -14,7 +14,7 @@ import { MANIFEST_FILE, type Manifest, type SerializedGraph } from '../runtime/a
 import { checkManifest } from '../runtime/artifact.ts';
 import type { Program } from '../runtime/program.ts';
 import { compileForWebGpu } from './compile.ts';
-import { importOnnxFile } from './onnx/importer.ts';
+import { importOnnxFile, type ImportOptions } from './onnx/importer.ts';
 import { buildTrainStep, type TrainSpec } from './train/train-step.ts';
 import { planBuffers, scheduleOf } from './wgsl/apply-plan.ts';
 
@@ -110,14 +110,14 @@ export function inspectGraph(g: Graph, opts: { train?: boolean; trainSpec?: Trai
 }
 
 /** Inspects an ONNX model file or a compiled artifact folder. */
-export function inspectPath(path: string, opts: { train?: boolean; dims?: Readonly<Record<string, number>> } = {}): Inspection {
+export function inspectPath(path: string, opts: { train?: boolean } & Pick<ImportOptions, 'dims' | 'bind'> = {}): Inspection {
   let dir = false;
   try {
     dir = statSync(path).isDirectory();
   } catch {
     throw new KilnError('USAGE', 'no such model file or artifact folder', { path });
   }
-  if (!dir) return inspectGraph(importOnnxFile(path, { dims: opts.dims }).graph, opts);
+  if (!dir) return inspectGraph(importOnnxFile(path, { dims: opts.dims, bind: opts.bind }).graph, opts);
   if (opts.train) throw new KilnError('USAGE', '--train needs an ONNX model: an artifact holds an inference program only', { path });
   const file = join(path, MANIFEST_FILE);
   let raw: unknown;

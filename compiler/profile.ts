@@ -24,7 +24,7 @@ import { WebGpuExecutor } from '../runtime/webgpu/executor.ts';
 import { copyBandwidth, type DispatchTimes, median, timeDispatches, type TimingMethod } from '../runtime/webgpu/profiler.ts';
 import { compileForWebGpu } from './compile.ts';
 import { INSPECT_TRAIN_SPEC } from './inspect.ts';
-import { importOnnxFile } from './onnx/importer.ts';
+import { importOnnxFile, type ImportOptions } from './onnx/importer.ts';
 import { nodeFlops } from './profile-cost.ts';
 import { syntheticInputs } from './synthetic-inputs.ts';
 import { buildTrainStep } from './train/train-step.ts';
@@ -87,6 +87,8 @@ export interface ProfileOptions {
   readonly train?: boolean;
   /** Values of the ONNX model's symbolic dimensions, by dim_param name. */
   readonly dims?: Readonly<Record<string, number>>;
+  /** Graph inputs bound to values at import (ImportOptions.bind). */
+  readonly bind?: ImportOptions['bind'];
   /** Repetitions of each timing (default 5). */
   readonly reps?: number;
   /** Sides of the roofline's square MatMuls, the best one taken (default 256 and 512). */
@@ -96,7 +98,7 @@ export interface ProfileOptions {
 }
 
 /** The program `kiln profile` runs for an ONNX model (its train step with `train`) or an artifact folder. */
-export async function loadProfileSource(path: string, opts: { train?: boolean; dims?: Readonly<Record<string, number>> } = {}): Promise<ProfileSource> {
+export async function loadProfileSource(path: string, opts: Pick<ProfileOptions, 'train' | 'dims' | 'bind'> = {}): Promise<ProfileSource> {
   let dir: boolean;
   try {
     dir = statSync(path).isDirectory();
@@ -108,7 +110,7 @@ export async function loadProfileSource(path: string, opts: { train?: boolean; d
     const a = await loadArtifact(path);
     return { name: a.manifest.name, what: 'inference', program: a.program, data: a.data, graph: artifactGraph(a) };
   }
-  const g = importOnnxFile(path, { dims: opts.dims }).graph;
+  const g = importOnnxFile(path, { dims: opts.dims, bind: opts.bind }).graph;
   const { program, data, graph } = compileForWebGpu(opts.train ? buildTrainStep(g, INSPECT_TRAIN_SPEC).graph : g);
   return { name: g.name, what: opts.train ? 'train step' : 'inference', program, data, graph };
 }
@@ -247,7 +249,7 @@ export async function profileProgram(src: ProfileSource, opts: ProfileOptions = 
 
 /** Profiles an ONNX model (or its train step) or an artifact folder. */
 export async function profilePath(path: string, opts: ProfileOptions = {}): Promise<Profile> {
-  return profileProgram(await loadProfileSource(path, { train: opts.train, dims: opts.dims }), opts);
+  return profileProgram(await loadProfileSource(path, { train: opts.train, dims: opts.dims, bind: opts.bind }), opts);
 }
 
 const METHOD: Record<TimingMethod, string> = {

@@ -3,12 +3,12 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KilnError } from '../ir/errors.ts';
 import type { Backend } from './backend.ts';
-import { importOnnxFile } from './onnx/importer.ts';
+import { importOnnxFile, type ImportOptions } from './onnx/importer.ts';
 import { decodeTensor } from './onnx/proto.ts';
 import { tensorFromProto, tensorToProto } from './onnx/tensor.ts';
 
-export async function runModelCommand(modelPath: string, inputDir: string, outDir: string, backend: Backend, dims?: Readonly<Record<string, number>>): Promise<void> {
-  const model = importOnnxFile(modelPath, { dims });
+export async function runModelCommand(modelPath: string, inputDir: string, outDir: string, backend: Backend, pins: Pick<ImportOptions, 'dims' | 'bind'> = {}): Promise<void> {
+  const model = importOnnxFile(modelPath, pins);
   const g = model.graph;
   let files: string[];
   try {

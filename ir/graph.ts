@@ -36,6 +36,8 @@ export class Graph {
   readonly updates = new Map<Value, Value>();
   private nextId = 0;
   private readonly names = new Set<string>();
+  /** Per name hint, the suffix newValue's search for a free name starts at (cleared when a name is freed). */
+  private readonly suffixFrom = new Map<string, number>();
 
   constructor(readonly name = 'main') {}
 
@@ -53,10 +55,17 @@ export class Graph {
     return c;
   }
 
-  /** A fresh value; the name is made unique if taken. */
+  /** A fresh value; the name is made unique if taken (hint_1, hint_2, ...: the first free one). */
   newValue(type: TensorType, hint = 'v'): Value {
     let name = hint;
-    for (let i = 1; this.names.has(name); i++) name = `${hint}_${i}`;
+    if (this.names.has(name)) {
+      // Suffixes below suffixFrom's entry are all taken (no name was freed since), so the search starts
+      // there: an unrolled loop names thousands of values from one hint without a quadratic scan.
+      let i = this.suffixFrom.get(hint) ?? 1;
+      while (this.names.has(`${hint}_${i}`)) i++;
+      name = `${hint}_${i}`;
+      this.suffixFrom.set(hint, i + 1);
+    }
     this.names.add(name);
     return { id: this.nextId++, name, type: { dtype: type.dtype, shape: [...type.shape] } };
   }
@@ -66,6 +75,7 @@ export class Graph {
     if (v.name === name) return;
     if (this.names.has(name)) throw new KilnError('VERIFY', `cannot rename '${v.name}' to '${name}': the name is taken`);
     this.names.delete(v.name);
+    this.suffixFrom.clear();
     this.names.add(name);
     (v as { name: string }).name = name;
   }

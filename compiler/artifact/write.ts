@@ -15,7 +15,7 @@ import { numel } from '../../ir/shape.ts';
 import { ARTIFACT_FORMAT, canonicalManifest, MANIFEST_FILE, WEIGHTS_FILE, type Manifest, type SerializedGraph, type SpecializationDecl } from '../../runtime/artifact-format.ts';
 import type { DispatchDecl, KernelDecl, Program } from '../../runtime/program.ts';
 import { sameShape } from '../../ir/shape.ts';
-import { importOnnx } from '../onnx/importer.ts';
+import { importOnnx, type ImportOptions } from '../onnx/importer.ts';
 import { decodeModel } from '../onnx/proto.ts';
 import { writeSafetensors } from '../safetensors.ts';
 import { serializeGraph } from './serialize-graph.ts';
@@ -40,6 +40,8 @@ export interface ArtifactOptions {
    * (`{ batch: [1, 8] }`) compiles one specialization per combination, the first one the main program.
    */
   readonly dims?: Readonly<Record<string, number | readonly number[]>>;
+  /** Graph inputs bound to values at import (compileOnnxArtifact; ImportOptions.bind, `kiln compile --bind`). */
+  readonly bind?: ImportOptions['bind'];
   /**
    * 'f16' (`kiln compile --precision f16`): weights and fused intermediates stored as f16 (CompileOptions.precision);
    * the artifact then needs a device with shader-f16, and its weights file holds F16 tensors. Default 'f32'.
@@ -189,7 +191,7 @@ export function compileOnnxArtifact(modelPath: string, outDir: string, opts: Omi
   } catch {
     throw new KilnError('ONNX_PARSE', 'cannot read model file', { path: modelPath });
   }
-  const [graph, ...specializations] = dimCombinations(opts.dims ?? {}).map((dims) => importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath, dims }).graph);
+  const [graph, ...specializations] = dimCombinations(opts.dims ?? {}).map((dims) => importOnnx(bytes, { baseDir: dirname(modelPath), path: modelPath, dims, bind: opts.bind }).graph);
   const outputNames = decodeModel(bytes, modelPath).graph?.output.map((o, i) => o.name || graph.outputs[i].name);
   const stem = basename(modelPath).replace(/\.onnx$/i, '');
   const name = opts.name ?? (stem === 'model' ? basename(dirname(resolve(modelPath))) : stem);

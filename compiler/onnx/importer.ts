@@ -10,6 +10,7 @@ import { Graph, type Value } from '../../ir/graph.ts';
 import { fmtType, type Tensor } from '../../ir/tensor.ts';
 import { fmt, numel, sameShape, shapeProblem } from '../../ir/shape.ts';
 import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr, type OnnxNode, type SubgraphRunner } from './context.ts';
+import { type Bindings, bindingMap, boundTensor, checkBindingsUsed } from './bind.ts';
 import { CONVERTERS } from './ops/index.ts';
 import { int64, type AttributeProto, type GraphProto, decodeModel, type NodeProto, type TensorProto, type ValueInfoProto } from './proto.ts';
 import { ONNX_ATTR_TYPE } from './schema.ts';
@@ -33,10 +34,11 @@ export interface ImportOptions extends Partial<ImportBudget> {
   /** Shown in errors. */
   path?: string;
   /**
-   * Graph inputs to specialize on: each becomes a constant with the given value, so that inputs which
-   * fix shapes (axes, K, target shapes) can be compiled statically.
+   * Graph inputs to specialize on: each becomes a constant with the given value (a tensor, or numbers in the
+   * input's dtype and shape: `{ sr: 16000 }`), so that inputs which fix shapes (axes, K, target shapes) or
+   * control flow (an If condition, a Loop's trip count) can be compiled statically (bind.ts).
    */
-  bind?: ReadonlyMap<string, Tensor>;
+  bind?: Bindings;
   /**
    * Values for the model's symbolic dimensions, by their ONNX dim_param name (e.g. `{ batch: 8 }`):
    * kiln compiles static shapes, so each symbolic input dimension must be pinned here (`kiln compile --dim batch=8`).
@@ -92,23 +94,22 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   const dims = pinnedDims(opts.dims, opts.path);
   const inputElemTypes: number[] = [];
   const inputNames = new Set<string>();
+  const bindings = bindingMap(opts.bind);
   for (const vi of gp.input) {
     const inName = vi.name ?? '';
     if (inputNames.has(inName)) throw new KilnError('ONNX_INVALID', `graph input '${inName}' is listed twice`, { path: opts.path });
     inputNames.add(inName);
     if (producers.get(inName) === `initializer '${inName}'`) continue; // an initializer listed as input (IR version < 4)
     const [type, elem] = valueType(vi, dims, opts.path);
-    const bound = opts.bind?.get(vi.name ?? '');
-    if (bound) {
-      if (bound.dtype !== type.dtype || !sameShape(bound.shape, type.shape)) {
-        throw new KilnError('INPUT', `bound value for input '${vi.name}' is ${fmtType(bound)}, the input is ${fmtType(type)}`, { path: opts.path });
-      }
-      define(inName, graph.addConstant(bound, vi.name ?? 'bound'), `graph input '${inName}' (bound)`);
+    const bound = bindings.get(inName);
+    if (bound !== undefined) {
+      define(inName, graph.addConstant(boundTensor(inName, bound, type, opts.path), inName || 'bound'), `graph input '${inName}' (bound)`);
       continue;
     }
     define(inName, graph.addInput(inName, type), `graph input '${inName}'`);
     inputElemTypes.push(elem);
   }
+  checkBindingsUsed(bindings, inputNames, opts.path);
   checkPinsUsed(dims, new Set(gp.input.flatMap((vi) => (vi.type?.tensor_type?.shape?.dim ?? []).flatMap((d) => (d.dim_param ? [d.dim_param] : [])))), opts.path);
   const scope: Scope = { lookup: (n) => env.get(n), define };
   ctx.subgraph = subgraphRunner(ctx, scope, opts);

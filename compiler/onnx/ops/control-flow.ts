@@ -71,6 +71,13 @@ function checkUnroll(n: OnnxNode, iterations: number): void {
   }
 }
 
+/** Whether a Loop body's cond_out is its cond_in (directly or through Identity): it then runs all M iterations. */
+function passesConditionThrough(body: GraphProto): boolean {
+  const condIn = body.input[1]?.name, condOut = body.output[0]?.name;
+  if (!condIn || !condOut) return false;
+  return condIn === condOut || body.node.some((k) => k.op_type === 'Identity' && k.input[0] === condIn && k.output[0] === condOut);
+}
+
 /**
  * Loop(M, cond, v_initial...): body(iteration_num, cond_in, v_in...) -> (cond_out, v_out..., scan_out...).
  * M and cond must be static; each iteration's cond_out must fold to a constant.
@@ -83,6 +90,7 @@ const loop: OnnxConverter = (ctx, n) => {
   let cond = n.inputs[1] ? ctx.requireStatic(n, 1, 'the loop condition').data[0] !== 0 : true;
   const scanCount = body.output.length - 1 - carried.length;
   if (scanCount < 0) fail(n, `the body has ${body.output.length} outputs, fewer than 1 + ${carried.length} loop-carried values`);
+  if (Number.isFinite(trip) && passesConditionThrough(body)) checkUnroll(n, trip); // refused before any unrolling
   let state = carried;
   const scans: Value[][] = Array.from({ length: scanCount }, () => []);
   let i = 0;
