@@ -58,6 +58,19 @@ describe('import refusals', () => {
     expect(Object.prototype.hasOwnProperty.call(CONVERTERS, 'NonZero')).toBe(true);
   });
 
+  it('NonZero and Compress, imported where their inputs are constants, say why a run-time input is refused', () => {
+    const nonzero = buildModel({ opset: 13, nodes: [{ op: 'NonZero', inputs: ['x'], outputs: ['y'], name: 'nz' }], inputs: [f32Info('x', [4])], outputs: [] });
+    const e = kilnError(() => importOnnx(nonzero));
+    expect(e.code).toBe('STATIC_INPUT');
+    expect(e.message).toContain('its values fix the output size');
+    expect(e.context.node).toBe('nz');
+    const bool = (name: string, dims: number[]) => ({ name, type: { tensor_type: { elem_type: 9, shape: { dim: dims.map((d) => ({ dim_value: d })) } } } });
+    const compress = buildModel({ opset: 11, nodes: [{ op: 'Compress', inputs: ['x', 'c'], outputs: ['y'], name: 'pick' }], inputs: [f32Info('x', [4]), bool('c', [4])], outputs: [] });
+    const c = kilnError(() => importOnnx(compress));
+    expect(c.code).toBe('STATIC_INPUT');
+    expect(c.message).toContain('condition (its values fix the output size)');
+  });
+
   const cases = ['test_nonmaxsuppression_suppress_by_IOU', 'test_unique_not_sorted_without_axis'].map((t) => join(NODE_TESTS, t));
   it.skipIf(!cases.every(existsSync))('the ONNX node tests of NonMaxSuppression and Unique fail with that reason', { timeout: 120_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'kiln-refusals-'));
