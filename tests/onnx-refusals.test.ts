@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importOnnx } from '../compiler/onnx/importer.ts';
 import { CONVERTERS } from '../compiler/onnx/ops/index.ts';
-import { REASONS, REFUSALS, refusalReason } from '../compiler/onnx/refusals.ts';
+import { DOMAIN_REASONS, REASONS, REFUSALS, refusalReason } from '../compiler/onnx/refusals.ts';
 import { ONNX_OPS } from '../compiler/onnx/onnx-ops.ts';
 import { f32Info, buildModel } from './support/onnx-builder.ts';
 import { kilnError } from './support/kiln-error.ts';
@@ -48,6 +48,21 @@ describe('import refusals', () => {
     expect(e.message).toContain(`Unique (uniq): ${REASONS['data-dependent']}`);
     expect(e.message).toContain(`RandomNormalLike (noise): ${REASONS.random}`);
     expect(e.message).toContain(`Frobnicate (frob): ${REASONS['not-implemented']}`);
+  });
+
+  it('ops of other domains are refused with the domain\'s reason: training-only for ai.onnx.preview.training', () => {
+    const bytes = buildModel({
+      nodes: [
+        { op: 'Adam', inputs: ['x'], outputs: ['a'], name: 'opt', domain: 'ai.onnx.preview.training' },
+        { op: 'Fancy', inputs: ['x'], outputs: ['f'], name: 'vendor', domain: 'com.example' },
+      ],
+      inputs: [f32Info('x', [4])],
+      outputs: [f32Info('a', [4]), f32Info('f', [4])],
+    });
+    const e = kilnError(() => importOnnx(bytes));
+    expect(e.code).toBe('ONNX_UNSUPPORTED');
+    expect(e.message).toContain(`ai.onnx.preview.training::Adam (opt): ${DOMAIN_REASONS['ai.onnx.preview.training']}`);
+    expect(e.message).toContain('com.example::Fancy (vendor): not in the default ONNX domain');
   });
 
   it('the reasons table names only ONNX ops, and an op with a converter is supported whatever it says', () => {

@@ -3,7 +3,7 @@
 // file differs from what the tables give now.
 import { type CoverageRow, convertersOutsideOnnx, gpuGapOps, onnxCoverage, type RefusedRow, type Support, type SupportedRow } from './coverage.ts';
 import { MAX_OPSET, MIN_OPSET } from './importer.ts';
-import { REASONS, type ReasonKind } from './refusals.ts';
+import { DOMAIN_REASONS, domainReason, REASONS, type ReasonKind } from './refusals.ts';
 
 export const COVERAGE_DOC_PATH = 'docs/onnx-coverage.md';
 export const COVERAGE_DOC_COMMAND = 'npm run docs:onnx-coverage';
@@ -106,6 +106,15 @@ export function coverageDoc(rows: readonly CoverageRow[] = onnxCoverage()): stri
     '## Reasons',
     '',
     ...reasonsTable(refused),
+    '',
+    '## Other domains',
+    '',
+    'kiln imports the default domain only; a node of another domain is refused with the reason of its domain:',
+    '',
+    '| Domain | Why not |',
+    '|---|---|',
+    ...Object.entries(DOMAIN_REASONS).map(([d, why]) => `| ${d} | ${cell(why)} |`),
+    `| any other | ${cell(domainReason(''))} |`,
     '',
   ];
   if (extra.length > 0) lines.push('## Converters for ops not in the ONNX list', '', `kiln converts ${extra.join(', ')}, which \`compiler/onnx/onnx-ops.ts\` does not list.`, '');

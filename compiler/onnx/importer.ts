@@ -12,7 +12,7 @@ import { fmt, numel, sameShape, shapeProblem } from '../../ir/shape.ts';
 import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr, type OnnxNode, type SubgraphRunner } from './context.ts';
 import { CONVERTERS } from './ops/index.ts';
 import { int64, type AttributeProto, type GraphProto, decodeModel, type NodeProto, type TensorProto, type ValueInfoProto } from './proto.ts';
-import { refusalReason } from './refusals.ts';
+import { domainReason, refusalReason } from './refusals.ts';
 import { ONNX_ATTR_TYPE } from './schema.ts';
 import { optimize } from '../../passes/pipeline.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
@@ -268,7 +268,7 @@ function checkSupported(gp: GraphProto, path?: string): void {
       const op = n.op_type ?? '', foreign = !!n.domain && n.domain !== 'ai.onnx';
       if (foreign || !Object.prototype.hasOwnProperty.call(CONVERTERS, op)) {
         const key = foreign ? `${n.domain}::${op}` : op;
-        const entry = missing.get(key) ?? { nodes: [], why: foreign ? 'not in the default ONNX domain' : refusalReason(op) };
+        const entry = missing.get(key) ?? { nodes: [], why: foreign ? domainReason(n.domain ?? '') : refusalReason(op) };
         entry.nodes.push(n.name || (n.output[0] ?? '?'));
         missing.set(key, entry);
       }

@@ -48,5 +48,15 @@ export const REFUSALS: Readonly<Record<string, ReasonKind>> = {
 
 export const reasonKind = (op: string): ReasonKind => (Object.prototype.hasOwnProperty.call(REFUSALS, op) ? REFUSALS[op] : 'not-implemented');
 
-/** The sentence that says why kiln refuses `op`. */
+/** The sentence that says why kiln refuses `op` of the default domain. */
 export const refusalReason = (op: string): string => REASONS[reasonKind(op)];
+
+/** Why kiln refuses every op of a domain other than the default one. */
+export const DOMAIN_REASONS: Readonly<Record<string, string>> = {
+  'ai.onnx.preview.training': 'training-only: kiln builds the gradient and optimizer steps itself (compileTraining), it does not import them',
+  'ai.onnx.ml': 'classical machine-learning ops (ai.onnx.ml) are not implemented',
+};
+
+/** The sentence that says why kiln refuses an op of `domain` (not the default domain). */
+export const domainReason = (domain: string): string =>
+  Object.prototype.hasOwnProperty.call(DOMAIN_REASONS, domain) ? DOMAIN_REASONS[domain] : `not in the default ONNX domain (kiln imports ai.onnx only)`;
