@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { onnxCoverage, type RefusedRow } from '../compiler/onnx/coverage.ts';
 import { COVERAGE_DOC_COMMAND, COVERAGE_DOC_PATH, coverageDoc } from '../compiler/onnx/coverage-doc.ts';
 import { importOnnx, MAX_OPSET, MIN_OPSET } from '../compiler/onnx/importer.ts';
-import { ONNX_OPS } from '../compiler/onnx/onnx-ops.ts';
+import { ONNX_DEPRECATED, ONNX_OPS } from '../compiler/onnx/onnx-ops.ts';
 import { refusalReason } from '../compiler/onnx/refusals.ts';
 import { gpuGap, notOnGpu } from '../compiler/wgsl/kernel.ts';
 import { LOWERINGS } from '../compiler/wgsl/lower/index.ts';
@@ -35,6 +35,7 @@ describe('docs/onnx-coverage.md', () => {
       expect(versions[0] >= MIN_OPSET && versions[versions.length - 1] <= MAX_OPSET, `${op} ${versions}`).toBe(true);
     }
     expect(onnxCoverage().map((r) => r.op)).toEqual(Object.keys(ONNX_OPS).sort());
+    for (const [op, since] of Object.entries(ONNX_DEPRECATED)) expect(ONNX_OPS[op]?.at(-1), op).toBe(since);
   });
 
   it('every op the table calls not supported is refused at import with its reason', () => {

@@ -12,7 +12,7 @@ import { CPU_KERNELS } from '../../runtime/cpu/kernels/index.ts';
 import { decomposed, gpuGap } from '../wgsl/kernel.ts';
 import { LOWERINGS } from '../wgsl/lower/index.ts';
 import { MAX_OPSET, MIN_OPSET } from './importer.ts';
-import { ONNX_OPS } from './onnx-ops.ts';
+import { ONNX_DEPRECATED, ONNX_OPS } from './onnx-ops.ts';
 import { CONVERTERS } from './ops/index.ts';
 import { LEGACY_FORMS } from './ops/legacy.ts';
 import { reasonKind, type ReasonKind } from './refusals.ts';
@@ -82,6 +82,7 @@ export function gpuGapOps(): { op: OpName; why: string }[] {
 function supportedRow(op: string, versions: readonly number[]): SupportedRow {
   const notes: string[] = [];
   if (reasonKind(op) === 'data-dependent') notes.push('output size depends on the values: imported only where those inputs are constants (folded at import)');
+  if (has(ONNX_DEPRECATED, op)) notes.push(`deprecated by ONNX in opset ${ONNX_DEPRECATED[op]}`);
   const legacy = LEGACY_FORMS[op];
   if (legacy && versions[0] < legacy.since) notes.push(`opsets before ${legacy.since} rewritten to the opset-${legacy.since} form (legacy.ts)`);
   const opsets: [number, number] = [Math.max(MIN_OPSET, versions[0]), MAX_OPSET];

@@ -200,3 +200,9 @@ export const ONNX_OPS: Readonly<Record<string, readonly number[]>> = {
   Where: [9, 16],
   Xor: [1, 7],
 };
+
+/** Ops ONNX deprecated, with the opset whose version of the op is the deprecation (its last entry above). */
+export const ONNX_DEPRECATED: Readonly<Record<string, number>> = {
+  Scatter: 11,
+  Upsample: 10,
+};
