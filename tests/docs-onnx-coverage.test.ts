@@ -54,6 +54,13 @@ describe('docs/onnx-coverage.md', () => {
     }
   });
 
+  it('while an IR op has no WebGPU path, ops converted into other IR ops say their WebGPU support depends on it', () => {
+    const doc = coverageDoc(undefined, [{ op: 'Frob', why: 'not written yet' }]);
+    expect(doc).toContain('IR ops without a WebGPU path today: Frob (not written yet)');
+    expect(doc).toMatch(/\| Shape \|[^\n]*\| yes† \| depends† \|/);
+    expect(coverageDoc(undefined, [])).toMatch(/\| Shape \|[^\n]*\| yes† \| yes† \|/);
+  });
+
   it('tells a notOnGpu gap from a real WGSL lowering', () => {
     expect(gpuGap(notOnGpu('not written yet'))).toBe('not written yet');
     expect(gpuGap(LOWERINGS.Add)).toBeUndefined();

@@ -20,13 +20,14 @@ const REASON_LABELS: Readonly<Record<ReasonKind, string>> = {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function supportCell(s: Support): string {
+/** A cell; `primitives` is what an op converted into other IR ops gets ('yes†', or 'depends†' while some IR op lacks that backend). */
+function supportCell(s: Support, primitives = 'yes†'): string {
   switch (s.kind) {
     case 'yes': return 'yes';
     case 'no': return `no: ${s.why}`;
     case 'zero': return `zero: ${s.why}`;
     case 'decomposed': return 'yes (decomposed)';
-    case 'primitives': return 'yes†';
+    case 'primitives': return primitives;
   }
 }
 
@@ -34,11 +35,11 @@ const gradCell = (s: Support): string => (s.kind === 'decomposed' ? 'via decompo
 
 const hasGradientRule = (r: SupportedRow): boolean => r.gradient.kind === 'yes';
 
-function supportedTable(rows: readonly SupportedRow[]): string[] {
+function supportedTable(rows: readonly SupportedRow[], gpuPrimitives: string): string[] {
   return [
     '| Operator | ONNX versions | kiln opsets | CPU | WebGPU | Gradient | Notes |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.op} | ${r.versions.join(', ')} | ${r.opsets[0]}..${r.opsets[1]} | ${supportCell(r.cpu)} | ${supportCell(r.webgpu)} | ${cell(gradCell(r.gradient))} | ${cell(r.notes.join('; '))} |`),
+    ...rows.map((r) => `| ${r.op} | ${r.versions.join(', ')} | ${r.opsets[0]}..${r.opsets[1]} | ${supportCell(r.cpu)} | ${supportCell(r.webgpu, gpuPrimitives)} | ${cell(gradCell(r.gradient))} | ${cell(r.notes.join('; '))} |`),
   ];
 }
 
@@ -55,10 +56,9 @@ function reasonsTable(rows: readonly RefusedRow[]): string[] {
 }
 
 /** The Markdown of docs/onnx-coverage.md. */
-export function coverageDoc(rows: readonly CoverageRow[] = onnxCoverage()): string {
+export function coverageDoc(rows: readonly CoverageRow[] = onnxCoverage(), gaps: readonly { op: string; why: string }[] = gpuGapOps()): string {
   const supported = rows.filter((r): r is SupportedRow => r.supported);
   const refused = rows.filter((r): r is RefusedRow => !r.supported);
-  const gaps = gpuGapOps();
   const extra = convertersOutsideOnnx();
   const count = (f: (r: SupportedRow) => boolean) => supported.filter(f).length;
   const lines = [
@@ -90,11 +90,11 @@ export function coverageDoc(rows: readonly CoverageRow[] = onnxCoverage()): stri
     '  folded constant, an unrolled subgraph), so the op runs, and differentiates, wherever those ops do.',
     gaps.length === 0
       ? '  Every IR op has a CPU kernel and a WebGPU path today, so these run on both backends.'
-      : `  IR ops without a WebGPU path today: ${gaps.map((g) => `${g.op} (${g.why})`).join(', ')}; an op converted into one of them does not run on WebGPU.`,
+      : `  IR ops without a WebGPU path today: ${gaps.map((g) => `${g.op} (${g.why})`).join(', ')}; an op converted into one of them does not run on WebGPU ("depends†").`,
     '',
     `## Supported (${supported.length})`,
     '',
-    ...supportedTable(supported),
+    ...supportedTable(supported, gaps.length === 0 ? 'yes†' : 'depends†'),
     '',
     `## Not supported (${refused.length})`,
     '',
