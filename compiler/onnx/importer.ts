@@ -13,6 +13,7 @@ import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr
 import { type Bindings, bindingMap, boundTensor, checkBindingsUsed } from './bind.ts';
 import { CONVERTERS } from './ops/index.ts';
 import { int64, type AttributeProto, type GraphProto, decodeModel, type NodeProto, type TensorProto, type ValueInfoProto } from './proto.ts';
+import { domainReason, refusalReason } from './refusals.ts';
 import { ONNX_ATTR_TYPE } from './schema.ts';
 import { optimize } from '../../passes/pipeline.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType, tensorFromProto } from './tensor.ts';
@@ -260,21 +261,24 @@ function checkTensorSize(tp: TensorProto, what: string, maxBytes: number, path?:
   if (bytes > maxBytes) throw new KilnError('LIMIT', `${what} declares shape ${fmt(shape)} (${bytes} bytes), more than maxTensorBytes = ${maxBytes}`, { path });
 }
 
-/** Lists every op kiln cannot import, in one error, subgraphs (If branches, Loop and Scan bodies) included. */
+/** Lists every op kiln cannot import, each with its reason (refusals.ts), in one error, subgraphs (If branches, Loop and Scan bodies) included. */
 function checkSupported(gp: GraphProto, path?: string): void {
-  const missing = new Map<string, string[]>();
+  const missing = new Map<string, { nodes: string[]; why: string }>();
   const visit = (g: GraphProto): void => {
     for (const n of g.node) {
-      const key = n.domain && n.domain !== 'ai.onnx' ? `${n.domain}::${n.op_type}` : (n.op_type ?? '');
-      if (n.domain && n.domain !== 'ai.onnx' || !Object.prototype.hasOwnProperty.call(CONVERTERS, n.op_type ?? '')) {
-        missing.set(key, [...(missing.get(key) ?? []), n.name || (n.output[0] ?? '?')]);
+      const op = n.op_type ?? '', foreign = !!n.domain && n.domain !== 'ai.onnx';
+      if (foreign || !Object.prototype.hasOwnProperty.call(CONVERTERS, op)) {
+        const key = foreign ? `${n.domain}::${op}` : op;
+        const entry = missing.get(key) ?? { nodes: [], why: foreign ? domainReason(n.domain ?? '') : refusalReason(op) };
+        entry.nodes.push(n.name || (n.output[0] ?? '?'));
+        missing.set(key, entry);
       }
       for (const a of n.attribute) if (a.g) visit(a.g);
     }
   };
   visit(gp);
   if (missing.size > 0) {
-    const list = [...missing].map(([op, nodes]) => `${op} (${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ', ...' : ''})`);
+    const list = [...missing].map(([op, { nodes, why }]) => `${op} (${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ', ...' : ''}): ${why}`);
     throw new KilnError('ONNX_UNSUPPORTED', `unsupported ops: ${list.join('; ')}`, { path });
   }
 }

@@ -177,7 +177,17 @@ export const decomposed: Lowering = (ctx) => {
   throw new KilnError('BACKEND', 'composite op reached codegen: it has no decomposition rule in passes/decompose', { node: ctx.node.name, op: ctx.node.op });
 };
 
+/** The lowerings made by notOnGpu, with their reasons (read by gpuGap, e.g. for docs/onnx-coverage.md). */
+const GAPS = new WeakMap<Lowering, string>();
+
 /** A deliberate gap: the op has no GPU lowering yet; compiling it for WebGPU is an error that says so. */
-export const notOnGpu = (why: string): Lowering => (ctx) => {
-  throw new KilnError('BACKEND', `no WebGPU lowering: ${why}`, { node: ctx.node.name, op: ctx.node.op });
+export const notOnGpu = (why: string): Lowering => {
+  const lowering: Lowering = (ctx) => {
+    throw new KilnError('BACKEND', `no WebGPU lowering: ${why}`, { node: ctx.node.name, op: ctx.node.op });
+  };
+  GAPS.set(lowering, why);
+  return lowering;
 };
+
+/** Why a lowering is a notOnGpu gap, or undefined for a real lowering (or `decomposed`). */
+export const gpuGap = (l: Lowering): string | undefined => GAPS.get(l);

@@ -58,7 +58,7 @@ function nonZeroOf(t: Tensor): Tensor {
 }
 
 const compress: OnnxConverter = (ctx, n) => {
-  const cond = ctx.requireStatic(n, 1, 'condition');
+  const cond = ctx.requireStatic(n, 1, 'condition (its values fix the output size)');
   const axis = n.attrs.axis as number | undefined;
   let x = x0(n);
   if (axis === undefined) x = ctx.emit1('Reshape', [x], { shape: [numel(x.type.shape)] });
@@ -73,6 +73,6 @@ export const STATIC_CONVERTERS: Record<string, OnnxConverter> = {
   ConstantOfShape: constantOfShape,
   Range: range,
   EyeLike: eyeLike,
-  NonZero: (ctx, n) => [ctx.constant(nonZeroOf(ctx.requireStatic(n, 0, 'NonZero input')), 'nonzero')],
+  NonZero: (ctx, n) => [ctx.constant(nonZeroOf(ctx.requireStatic(n, 0, 'NonZero input (its values fix the output size)')), 'nonzero')],
   Compress: compress,
 };
