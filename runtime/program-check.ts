@@ -46,7 +46,7 @@ const obj = (fields: Record<string, Check>): Check => (v, at) => {
 };
 
 const size = int(0, Number.MAX_SAFE_INTEGER);
-const dtype = oneOf('f32', 'f16', 'i32', 'u32', 'bool');
+const dtype = oneOf('f32', 'f16', 'i32', 'u32', 'i8', 'u8', 'bool');
 const shape = arr(int(0, MAX_DIM), 64);
 const io = obj({ name: str, buffer: size, dtype, shape });
 const PROGRAM = obj({

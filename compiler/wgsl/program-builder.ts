@@ -5,7 +5,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Value } from '../../ir/graph.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, storageDType } from '../../runtime/program.ts';
+import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, storageDType, widenToStorage } from '../../runtime/program.ts';
 import type { KernelSource, TensorRef } from './kernel.ts';
 import { COMMON_PRELUDE } from './wgsl.ts';
 
@@ -83,6 +83,6 @@ export function spread(n: number): [number, number, number] {
 }
 
 export function toStorage(t: Tensor): TypedArray {
-  return t.dtype === 'bool' ? Uint32Array.from(t.data) : t.dtype === 'f16' ? Float32Array.from(t.data) : t.data;
+  return widenToStorage(t);
 }
 

@@ -10,7 +10,7 @@
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../program.ts';
+import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program, storageDType, widenToStorage } from '../program.ts';
 import { deviceProblem, programProblem } from '../program-check.ts';
 import { type CheckedDispatchState, dispatchChecked } from './check-finite.ts';
 import { warmUp } from './warm-up.ts';
@@ -469,16 +469,13 @@ async function compileKernel(dev: GPUDevice, k: Program['kernels'][number], para
   }
 }
 
-/** Widens a tensor to its GPU storage type (bool to u32). */
-function toStorage(t: Tensor): TypedArray {
-  if (t.dtype !== 'bool' && t.dtype !== 'f16') return t.data;
-  return t.dtype === 'bool' ? Uint32Array.from(t.data) : Float32Array.from(t.data);
-}
+const toStorage = widenToStorage;
 
 function fromStorage(bytes: Uint8Array, dtype: Tensor['dtype'], shape: readonly number[]): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = allocArray(dtype, n);
-  const src = dtype === 'i32' ? new Int32Array(bytes.buffer, 0, n) : dtype === 'u32' || dtype === 'bool' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
+  const stored = storageDType(dtype);
+  const src = stored === 'i32' ? new Int32Array(bytes.buffer, 0, n) : stored === 'u32' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
   data.set(src);
   return { dtype, shape: [...shape], data };
 }

@@ -3,8 +3,8 @@ import * as ort from 'onnxruntime-node';
 import type { DType } from '../../ir/dtype.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 
-const ORT_TYPE: { readonly [K in DType]: 'float32' | 'int32' | 'uint32' | 'bool' | undefined } = {
-  f32: 'float32', f16: undefined, i32: 'int32', u32: 'uint32', bool: 'bool',
+const ORT_TYPE: { readonly [K in DType]: 'float32' | 'int32' | 'uint32' | 'int8' | 'uint8' | 'bool' | undefined } = {
+  f32: 'float32', f16: undefined, i32: 'int32', u32: 'uint32', i8: 'int8', u8: 'uint8', bool: 'bool',
 };
 
 function toOrt(t: Tensor): ort.Tensor {

@@ -59,6 +59,10 @@ const EXPRS: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Expr } = {
   Cast: ([x], a, t) => {
     const to = a.to as Parameters<typeof wgslType>[0];
     if (to === 'bool') return bool(`${x} != ${lit(0, t)}`);
+    // 8-bit targets wrap modulo 2^8, as the CPU's typed-array stores do.
+    const whole = t === 'f32' ? `i32(trunc(${x}))` : `i32(${x})`;
+    if (to === 'i8') return `((${whole} << 24u) >> 24u)`;
+    if (to === 'u8') return `u32(${whole} & 255)`;
     return t === 'f32' && wgslType(to) !== 'f32' ? `${wgslType(to)}(trunc(${x}))` : cast(x, t, wgslType(to));
   },
   Add: bin('+'), Sub: bin('-'), Mul: bin('*'),
