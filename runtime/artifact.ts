@@ -27,10 +27,7 @@ export type ArtifactSource =
 
 /** Typed-array class names by graph dtype, as the generated model.ts types them. */
 const ARRAY_NAMES = { f32: 'Float32Array', f16: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array', i8: 'Int8Array', u8: 'Uint8Array', bool: 'Uint8Array' } as const;
-const STORED_CODES: Record<string, string> = { f32: 'F32', i32: 'I32', u32: 'U32', f16: 'F16' };
-/** Narrow weights file codes a buffer of each storage type accepts (quantized weights), widened on load. */
-const NARROW_CODES: Record<string, string> = { i32: 'I8', u32: 'U8' };
-const WIDE_ARRAYS: Record<string, { from(a: ArrayLike<number>): TypedArray }> = { i32: Int32Array, u32: Uint32Array };
+const STORED_CODES: Record<string, string> = { f32: 'F32', i32: 'I32', u32: 'U32', f16: 'F16', i8: 'I8', u8: 'U8' };
 
 const invalid = (detail: string, path?: string): never => {
   throw new KilnError('ARTIFACT', detail, { path });
@@ -183,11 +180,10 @@ export async function checkWeights(m: Manifest, bytes: Uint8Array, path = m.weig
   for (const b of [m, ...(m.specializations ?? [])].flatMap((p) => p.buffers)) {
     if (b.role !== 'param' && b.role !== 'const') continue;
     const t = stored.get(b.name) ?? invalid(`weights file lacks tensor '${b.name}'`, path);
-    const narrow = t.dtype === NARROW_CODES[b.dtype];
-    if ((t.dtype !== STORED_CODES[b.dtype] && !narrow) || t.shape.length !== b.shape.length || t.shape.some((d, i) => d !== b.shape[i])) {
+    if (t.dtype !== STORED_CODES[b.dtype] || t.shape.length !== b.shape.length || t.shape.some((d, i) => d !== b.shape[i])) {
       invalid(`tensor '${b.name}' is ${t.dtype}[${t.shape}], its buffer is ${b.dtype}[${b.shape}]`, path);
     }
-    out.set(b.name, narrow ? WIDE_ARRAYS[b.dtype].from(t.data) : t.data);
+    out.set(b.name, t.data);
   }
   for (const name of stored.keys()) if (!out.has(name)) invalid(`weights file has tensor '${name}' that no buffer of the manifest takes`, path);
   return out;

@@ -16,7 +16,10 @@ export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp' | 'stat
 export interface BufferDecl {
   readonly name: string;
   readonly role: BufferRole;
-  /** Element type as stored on the GPU: bool is stored as u32, f16 as f32. */
+  /**
+   * Element type as stored on the GPU: bool is stored as u32, f16 as f32 (or as f16, for weights of precision
+   * 'f16'); i8/u8 weights (params and consts) as packed bytes, four to a word, other i8/u8 values as i32/u32.
+   */
   readonly dtype: DType;
   readonly shape: Shape;
   /** Size in bytes (a multiple of 4, at least 4). */
@@ -153,3 +156,9 @@ export function widenToStorage(t: { readonly dtype: DType; readonly data: TypedA
   const s = storageDType(t.dtype);
   return s === t.dtype ? t.data : STORAGE_ARRAYS[s as keyof typeof STORAGE_ARRAYS].from(t.data);
 }
+
+/** Whether a buffer of this storage dtype holds packed bytes (i8/u8 weights, four to a u32 word). */
+export const isPacked8 = (d: DType): d is 'i8' | 'u8' => d === 'i8' || d === 'u8';
+
+/** Bytes a buffer of this storage dtype needs per element: 1 packed, 2 for f16 weights, else 4. */
+export const storageBytes = (d: DType): number => (isPacked8(d) ? 1 : d === 'f16' ? 2 : 4);

@@ -1,6 +1,6 @@
 // A small safetensors reader for the runtime: only the storage types the GPU buffers hold (F32, I32,
 // U32, and F16 for weights compiled with precision 'f16', kept as their bit patterns two to a 32-bit word,
-// as the GPU buffer holds them), and I8/U8 for quantized weights, which the loader widens to their buffer. The full reader with narrowing lives in compiler/safetensors.ts.
+// as the GPU buffer holds them), and I8/U8 for quantized weights, whose GPU buffers hold them packed. The full reader with narrowing lives in compiler/safetensors.ts.
 import type { TypedArray } from '../ir/dtype.ts';
 import { KilnError } from '../ir/errors.ts';
 

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { DType } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Graph, Value } from '../../ir/graph.ts';
 import type { Tensor } from '../../ir/tensor.ts';
@@ -58,12 +57,6 @@ export interface BuiltArtifact {
 /** How artifacts compile (the autotuner must time the same program): frozen weights, BatchNorm folded. */
 export const ARTIFACT_COMPILE = { frozen: true } as const;
 
-/** Graph dtypes that the weights file stores narrower than the GPU buffer: i8 and u8, by value name. */
-function narrowWeights(g: Graph): Map<string, DType> {
-  const values = [...g.params.values(), ...g.constants.keys()];
-  return new Map(values.filter((v) => v.type.dtype === 'i8' || v.type.dtype === 'u8').map((v) => [v.name, v.type.dtype]));
-}
-
 /** One specialization compiled: its program (buffers renamed where weights differ), its graph serialized. */
 interface CompiledSpecialization {
   readonly program: Program;
@@ -82,14 +75,13 @@ function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Ten
   const precision = opts.precision === 'f16' ? { precision: 'f16' as const, features: ['shader-f16'] } : {};
   const { program, data, graph: lowered } = compileForWebGpu(graph, { ...ARTIFACT_COMPILE, gemmTuning: opts.tuning?.choices, ...precision });
   const renamed = new Map<string, string>();
-  const narrow = narrowWeights(lowered);
   const buffers = program.buffers.map((b, i) => {
     if (b.role !== 'param' && b.role !== 'const') return b;
     const stored = data.get(i) ?? fail(`buffer '${b.name}' has no initial data`);
     // An f16 buffer's data is packed halves; the weights file takes its values (written back as exact F16).
     const d = b.dtype === 'f16' ? decodeHalves(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength), numel(b.shape)) : stored;
-    // int8/uint8 weights (a quantized model's) keep one byte each in the file; the loader widens them back.
-    const t: Tensor = { dtype: narrow.get(b.name) ?? b.dtype, shape: b.shape, data: d };
+    // int8/uint8 weights (a quantized model's) are packed buffers: their data is the bytes, written as I8/U8.
+    const t: Tensor = { dtype: b.dtype, shape: b.shape, data: d };
     const have = tensors.get(b.name);
     const name = !have || (have.dtype === t.dtype && sameShape(have.shape, t.shape) && sameData(have.data, t.data)) ? b.name : `${b.name}@${k}`;
     tensors.set(name, t);

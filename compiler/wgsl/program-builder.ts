@@ -23,9 +23,9 @@ export class ProgramBuilder {
   private readonly kernelByText = new Map<string, number>();
 
   /** `half`: an f32 value stored as f16 (precision 'f16' weights), 2 bytes an element rounded up to words. */
-  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false): number {
-    const dtype = half ? 'f16' : storageDType(v.dtype);
-    const bytes = half ? Math.ceil(numel(v.shape) / 2) * 4 : numel(v.shape) * 4;
+  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false, packed = false): number {
+    const dtype = half ? 'f16' : packed ? v.dtype : storageDType(v.dtype);
+    const bytes = half ? Math.ceil(numel(v.shape) / 2) * 4 : packed ? Math.ceil(numel(v.shape) / 4) * 4 : numel(v.shape) * 4;
     this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: Math.max(4, bytes) });
     return this.buffers.length - 1;
   }

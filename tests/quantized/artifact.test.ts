@@ -45,6 +45,16 @@ describe('artifacts of quantized models', () => {
     expect(new Set(w.data).size).toBeGreaterThan(100);
   });
 
+  it('keeps the int8 weights packed four to a word in their GPU buffers, unpacked (sign-extended) where read', async () => {
+    const artifact = await loadArtifact(join(dir, 'out'));
+    for (const [name, n] of [['fc1_w', 16 * 32], ['fc2_w', 32 * 10]] as const) {
+      const b = artifact.program.buffers.find((x) => x.name === name)!;
+      expect(b.dtype, name).toBe('i8');
+      expect(b.bytes, name).toBe(n);
+    }
+    expect(artifact.program.kernels.some((k) => k.wgsl.includes('extractBits(bitcast<i32>('))).toBe(true);
+  });
+
   it('runs on the CPU interpreter from the artifact with ONNX Runtime outputs', async () => {
     const artifact = await loadArtifact(join(dir, 'out'));
     const got = interpret(artifactGraph(artifact), new Map([['x', x]]));

@@ -2,6 +2,7 @@
 // through the imported decompositions (QuantizeLinear, DequantizeLinear, ConvInteger, QLinearMatMul) and
 // Cast into i8/u8, which wraps modulo 2^8 on both backends. Integer outputs must be equal.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compileForWebGpu } from '../../compiler/compile.ts';
 import { importOnnx } from '../../compiler/onnx/importer.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
 import { expectGpuMatchesCpu } from '../support/gpu-diff.ts';
@@ -82,6 +83,36 @@ describe('quantized ops on WebGPU match the CPU interpreter', () => {
     const x = randTensor(next, 'i32', shape, -1200, 1200);
     const inputs = new Map([['x', { ...x, dtype: 'f32' as const, data: Float32Array.from(x.data, (v) => v / 4) }]]);
     await expectGpuMatchesCpu(gpu, importOnnx(bytes).graph, inputs, { rtol: 0, atol: 0 });
+  });
+
+  it('packed int8 weights: odd sizes and a slice at an offset inside the packed words read back sign-extended', async () => {
+    if (!gpu) return;
+    // B = rows 2..8 of a [9, 5] int8 initializer (45 bytes, not a whole number of words; the slice starts at byte 10).
+    const next = rng(9);
+    const w = randTensor(next, 'i8', [9, 5], -128, 127);
+    const bytes = buildModel({
+      nodes: [
+        { op: 'Slice', inputs: ['w', 'st', 'en'], outputs: ['b'] },
+        { op: 'MatMulInteger', inputs: ['a', 'b'], outputs: ['y'] },
+      ],
+      inputs: [info('a', 'i8', [3, 7])],
+      outputs: [info('y', 'i32', [3, 5])],
+      initializers: [init('w', 'i8', [9, 5], w.data), init('st', 'i32', [1], [2]), init('en', 'i32', [1], [9])],
+    });
+    const a = randTensor(next, 'i8', [3, 7], -128, 127);
+    const graph = importOnnx(bytes).graph;
+    const [y] = await expectGpuMatchesCpu(gpu, graph, new Map([['a', a]]));
+    // The ONNX formula, written out: y[i][j] = sum_k a[i][k] * w[k + 2][j].
+    const want = Array.from({ length: 15 }, (_, e) => {
+      const i = Math.floor(e / 5), j = e % 5;
+      let s = 0;
+      for (let k = 0; k < 7; k++) s += a.data[i * 7 + k] * w.data[(k + 2) * 5 + j];
+      return s;
+    });
+    expect(Array.from(y.data)).toEqual(want);
+    const { program } = compileForWebGpu(graph);
+    const wb = program.buffers.find((b) => b.name === 'w')!;
+    expect([wb.dtype, wb.bytes]).toEqual(['i8', 48]);
   });
 
   it('Cast from i32 into i8 and u8 wraps modulo 2^8 as on the CPU', async () => {
