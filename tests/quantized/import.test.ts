@@ -47,6 +47,14 @@ describe('quantized ops follow the ONNX formulas', () => {
     expect(values(y)).toEqual([255 * 255 * k, 255 * 255 * k - 255]);
   });
 
+  it('MatMulInteger takes a per-row a_zero_point ([M]) and a per-column b_zero_point ([N])', () => {
+    const bytes = model([{ op: 'MatMulInteger', inputs: ['a', 'b', 'azp', 'bzp'], outputs: ['y'] }], [info('a', 'i8', [2, 2]), info('b', 'i8', [2, 3])], [info('y', 'i32', [2, 3])],
+      [init('azp', 'i8', [2], [1, -1]), init('bzp', 'i8', [3], [0, 1, -128])]);
+    const [y] = run(bytes, { a: tensor('i8', [2, 2], [1, 2, 3, 4]), b: tensor('i8', [2, 3], [1, 1, 1, 2, 2, 2]) });
+    // (a - [1; -1]) = [[0, 1], [4, 5]]; (b - [0, 1, -128]) = [[1, 0, 129], [2, 1, 130]].
+    expect(values(y)).toEqual([2, 1, 130, 14, 5, 1166]);
+  });
+
   it('ConvInteger pads with the zero point: padded taps contribute nothing', () => {
     // 1x1x2x2 input, 3x3 all-ones kernel, pads 1: each output is the sum of (x - zp) over the input.
     const bytes = model([{ op: 'ConvInteger', inputs: ['x', 'w', 'xzp'], outputs: ['y'], attrs: [attr.ints('pads', [1, 1, 1, 1])] }],
@@ -111,6 +119,8 @@ describe('bad quantized models get KilnErrors naming node, op and shapes', () =>
     const q = (code: number) => model([{ op: 'QuantizeLinear', inputs: ['x', 's'], outputs: ['y'], attrs: [attr.int('output_dtype', code)] }], x23, [info('y', 'u8', [2, 3])], [init('s', 'f32', [], [1])], 20);
     rejects(q(6), 'ONNX_UNSUPPORTED', /output_dtype INT32 is not supported/, 'QuantizeLinear');
     rejects(q(17), 'ONNX_UNSUPPORTED', /output_dtype FLOAT8E4M3FN is not supported/, 'QuantizeLinear');
+    const both = model([{ op: 'QuantizeLinear', inputs: ['x', 's', 'zp'], outputs: ['y'], attrs: [attr.int('output_dtype', 3)] }], x23, [info('y', 'u8', [2, 3])], [init('s', 'f32', [], [1]), init('zp', 'u8', [], [0])], 20);
+    rejects(both, 'ONNX_INVALID', /y_zero_point has dtype u8 but output_dtype is i8/, 'QuantizeLinear');
   });
 
   it('a float8 zero point or float8 input names the node that uses it', () => {

@@ -88,6 +88,16 @@ const CASES: Case[] = [
     inputs: () => new Map([['x', tensor('f32', [2, 3, 8], randTensor(rng(31), 'i32', [48], -400, 400).data.map((v) => v / 4))]]),
   },
   {
+    name: 'DequantizeLinear uint8 per axis',
+    model: () => buildModel({
+      nodes: [{ op: 'DequantizeLinear', inputs: ['x', 's', 'zp'], outputs: ['y'], attrs: [attr.int('axis', 2)] }],
+      inputs: [info('x', 'u8', [2, 3, 5])],
+      outputs: [info('y', 'f32', [2, 3, 5])],
+      initializers: [init('s', 'f32', [5], [0.1, 0.37, 1.5, 0.003, 2.25]), init('zp', 'u8', [5], [0, 128, 255, 7, 77])],
+    }),
+    inputs: () => new Map([['x', randTensor(rng(51), 'u8', [2, 3, 5], 0, 255)]]),
+  },
+  {
     name: 'MatMulInteger u8 x u8 with a per-column b zero point, batched',
     model: () => buildModel({
       nodes: [{ op: 'MatMulInteger', inputs: ['a', 'b', 'azp', 'bzp'], outputs: ['y'] }],

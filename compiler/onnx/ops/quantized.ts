@@ -33,12 +33,11 @@ const num = (ctx: ImportContext, dtype: DType, v: number): Value => ctx.constant
 
 /** The dtype a quantized output takes: its zero point's, else output_dtype, else uint8 (the ONNX default). */
 function quantizedDType(n: OnnxNode, zp: Value | undefined): DType {
-  if (zp) return zp.type.dtype;
   const code = attrOr<number>(n, 'output_dtype', 0);
-  if (code === 0) return 'u8';
-  const d = onnxElemToDType(code);
-  if (!d || !QUANTIZED.has(d)) unsupported(n, `output_dtype ${ONNX_DTYPE_NAMES[code] ?? code} is not supported (int8 and uint8 are)`);
-  return d as DType;
+  const d = code === 0 ? undefined : onnxElemToDType(code);
+  if (code !== 0 && (!d || !QUANTIZED.has(d))) unsupported(n, `output_dtype ${ONNX_DTYPE_NAMES[code] ?? code} is not supported (int8 and uint8 are)`);
+  if (zp && d && zp.type.dtype !== d) invalid(n, `y_zero_point has dtype ${zp.type.dtype} but output_dtype is ${d}`);
+  return zp?.type.dtype ?? d ?? 'u8';
 }
 
 function requireQuantized(n: OnnxNode, v: Value, what: string): void {
