@@ -13,7 +13,8 @@ import { interpret } from '../../runtime/cpu/interpreter.ts';
 import { readWeights } from '../../runtime/weights.ts';
 import { runOrt } from '../onnx-export/ort.ts';
 import { webgpuOrSkip } from '../support/env.ts';
-import { dynamicMlp, randTensor, rng } from './models.ts';
+import { buildModel } from '../support/onnx-builder.ts';
+import { dynamicMlp, info, init, randTensor, rng } from './models.ts';
 
 describe('artifacts of quantized models', () => {
   let dir: string;
@@ -59,6 +60,35 @@ describe('artifacts of quantized models', () => {
     const artifact = await loadArtifact(join(dir, 'out'));
     const got = interpret(artifactGraph(artifact), new Map([['x', x]]));
     got.forEach((t, i) => expect(Array.from(t.data), `output ${i}`).toEqual(Array.from(want[i].data)));
+  });
+
+  it('takes and returns uint8 tensors as Uint8Array on both backends (QLinearMatMul artifact)', async (t) => {
+    const q = buildModel({
+      nodes: [{ op: 'QLinearMatMul', inputs: ['a', 'as', 'azp', 'b', 'bs', 'bzp', 'ys', 'yzp'], outputs: ['y'] }],
+      inputs: [info('a', 'u8', [3, 8])],
+      outputs: [info('y', 'u8', [3, 4])],
+      initializers: [init('as', 'f32', [], [0.03]), init('azp', 'u8', [], [128]), init('b', 'u8', [8, 4], randTensor(rng(8), 'u8', [8, 4], 0, 255).data),
+        init('bs', 'f32', [], [0.02]), init('bzp', 'u8', [], [120]), init('ys', 'f32', [], [0.05]), init('yzp', 'u8', [], [128])],
+    });
+    writeFileSync(join(dir, 'q.onnx'), q);
+    compileOnnxArtifact(join(dir, 'q.onnx'), join(dir, 'q'));
+    const a = randTensor(rng(9), 'u8', [3, 8], 0, 255);
+    const [ref] = await runOrt(q, new Map([['a', a]]));
+    const artifact = await loadArtifact(join(dir, 'q'));
+    const [cpu] = interpret(artifactGraph(artifact), new Map([['a', a]]));
+    expect(cpu.data).toBeInstanceOf(Uint8Array);
+    expect(Array.from(cpu.data)).toEqual(Array.from(ref.data));
+    expect(new Set(ref.data).size).toBeGreaterThan(4);
+    const gpu = await webgpuOrSkip();
+    if (!gpu) return t.skip();
+    const session = await artifact.createSession(gpu);
+    try {
+      const out = await session.run({ a: Uint8Array.from(a.data) });
+      expect(out.y).toBeInstanceOf(Uint8Array);
+      expect(Array.from(out.y)).toEqual(Array.from(ref.data));
+    } finally {
+      session.dispose();
+    }
   });
 
   it('runs on WebGPU from the artifact with ONNX Runtime outputs', async (t) => {
