@@ -115,6 +115,27 @@ describe('quantized ops on WebGPU match the CPU interpreter', () => {
     expect([wb.dtype, wb.bytes]).toEqual(['i8', 48]);
   });
 
+  it('int8/uint8 arithmetic wraps modulo 2^8 as on the CPU', async () => {
+    if (!gpu) return;
+    const bytes = buildModel({
+      nodes: [
+        { op: 'Add', inputs: ['a', 'a'], outputs: ['s8'] },
+        { op: 'Mul', inputs: ['b', 'b'], outputs: ['p8'] },
+        // Widened to int32 inside the same fused kernel: an unwrapped 8-bit intermediate would show here.
+        { op: 'Cast', inputs: ['s8'], outputs: ['s'], attrs: [attr.int('to', ELEM.i32)] },
+        { op: 'Cast', inputs: ['p8'], outputs: ['p'], attrs: [attr.int('to', ELEM.i32)] },
+      ],
+      inputs: [info('a', 'i8', [4]), info('b', 'u8', [4])],
+      outputs: [info('s', 'i32', [4]), info('p', 'i32', [4])],
+    });
+    const a = randTensor(rng(3), 'i8', [4], 0, 0), b = randTensor(rng(3), 'u8', [4], 0, 0);
+    a.data.set([100, -100, 64, 1]);
+    b.data.set([16, 17, 255, 3]);
+    const [s, p] = await expectGpuMatchesCpu(gpu, importOnnx(bytes).graph, new Map([['a', a], ['b', b]]));
+    expect(Array.from(s.data)).toEqual([-56, 56, -128, 2]); // 200 - 256, -200 + 256, 128 - 256
+    expect(Array.from(p.data)).toEqual([0, 33, 1, 9]); // 256, 289, 65025 modulo 256
+  });
+
   it('Cast from i32 into i8 and u8 wraps modulo 2^8 as on the CPU', async () => {
     if (!gpu) return;
     const bytes = buildModel({
