@@ -95,6 +95,8 @@ const WRITERS: Readonly<Record<DType, WriteElem>> = {
   f16: { code: 'F16', bytes: 2, write: (d, o, v) => d.setUint16(o, floatToHalf(v), true) },
   i32: { code: 'I32', bytes: 4, write: (d, o, v) => d.setInt32(o, v, true) },
   u32: { code: 'U32', bytes: 4, write: (d, o, v) => d.setUint32(o, v, true) },
+  i8: { code: 'I8', bytes: 1, write: (d, o, v) => d.setInt8(o, v) },
+  u8: { code: 'U8', bytes: 1, write: (d, o, v) => d.setUint8(o, v) },
   bool: { code: 'BOOL', bytes: 1, write: (d, o, v) => d.setUint8(o, v ? 1 : 0) },
 };
 

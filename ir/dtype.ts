@@ -1,9 +1,10 @@
-// Element types of the IR. ONNX int64 is narrowed to i32 at import (with a range check), double to f32.
+// Element types of the IR. ONNX int64 is narrowed to i32 at import (with a range check), double to f32;
+// int8 and uint8 stay 8-bit (i8, u8) for quantized models.
 
-export type DType = 'f32' | 'f16' | 'i32' | 'u32' | 'bool';
+export type DType = 'f32' | 'f16' | 'i32' | 'u32' | 'i8' | 'u8' | 'bool';
 
 export type FloatArray = Float32Array | Float64Array;
-export type TypedArray = FloatArray | Int32Array | Uint32Array | Uint8Array;
+export type TypedArray = FloatArray | Int32Array | Uint32Array | Int8Array | Uint8Array;
 
 export const isFloatArray = (a: ArrayLike<number>): a is FloatArray => a instanceof Float32Array || a instanceof Float64Array;
 
@@ -42,6 +43,9 @@ export const DTYPES: { readonly [K in DType]: DTypeInfo } = {
   f16: { bytes: 2, float: true, make: floatArray },
   i32: { bytes: 4, float: false, make: (n) => new Int32Array(n) },
   u32: { bytes: 4, float: false, make: (n) => new Uint32Array(n) },
+  // Quantized tensors (ONNX INT8/UINT8): stores wrap modulo 2^8 like the typed arrays.
+  i8: { bytes: 1, float: false, make: (n) => new Int8Array(n) },
+  u8: { bytes: 1, float: false, make: (n) => new Uint8Array(n) },
   bool: { bytes: 1, float: false, make: (n) => new Uint8Array(n) },
 };
 
@@ -50,3 +54,11 @@ export const allocArray = (d: DType, n: number): TypedArray => DTYPES[d].make(n)
 
 export const I32_MIN = -2147483648;
 export const I32_MAX = 2147483647;
+
+/** Value range of each integer dtype (saturation bounds of QuantizeLinear and Cast checks). */
+export const INT_RANGE: { readonly [K in DType]?: readonly [number, number] } = {
+  i8: [-128, 127],
+  u8: [0, 255],
+  i32: [I32_MIN, I32_MAX],
+  u32: [0, 4294967295],
+};

@@ -154,7 +154,7 @@ const ATTR_CHECKS: Record<AttrSpec['type'], (v: AttrValue) => boolean> = {
   ints: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)),
   floats: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number'),
   string: (v) => typeof v === 'string',
-  dtype: (v) => typeof v === 'string' && ['f32', 'f16', 'i32', 'u32', 'bool'].includes(v),
+  dtype: (v) => typeof v === 'string' && ['f32', 'f16', 'i32', 'u32', 'i8', 'u8', 'bool'].includes(v),
 };
 
 function withDefaults(specs: Readonly<Record<string, AttrSpec>>, given: Record<string, AttrValue>, ctx: { node: string; op: string }): Attrs {

@@ -26,8 +26,8 @@ export type ArtifactSource =
   | { readonly manifest: Manifest | string; readonly base: string | URL };
 
 /** Typed-array class names by graph dtype, as the generated model.ts types them. */
-const ARRAY_NAMES = { f32: 'Float32Array', f16: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array', bool: 'Uint8Array' } as const;
-const STORED_CODES: Record<string, string> = { f32: 'F32', i32: 'I32', u32: 'U32', f16: 'F16' };
+const ARRAY_NAMES = { f32: 'Float32Array', f16: 'Float32Array', i32: 'Int32Array', u32: 'Uint32Array', i8: 'Int8Array', u8: 'Uint8Array', bool: 'Uint8Array' } as const;
+const STORED_CODES: Record<string, string> = { f32: 'F32', i32: 'I32', u32: 'U32', f16: 'F16', i8: 'I8', u8: 'U8' };
 
 const invalid = (detail: string, path?: string): never => {
   throw new KilnError('ARTIFACT', detail, { path });

@@ -5,7 +5,7 @@
 // shapes, io decls matching their buffers, and the stated limits on dispatches and total bytes. Arena
 // placement and kernel parameters are left to layoutProblem and paramsProblem (program.ts), which run
 // after it on records this check has shown to be well formed. Each problem names its field path.
-import { storageDType, type Program } from './program.ts';
+import { storageBytes, storageDType, type Program } from './program.ts';
 
 /** At most this many dispatches in one program. */
 export const MAX_DISPATCHES = 65536;
@@ -46,7 +46,7 @@ const obj = (fields: Record<string, Check>): Check => (v, at) => {
 };
 
 const size = int(0, Number.MAX_SAFE_INTEGER);
-const dtype = oneOf('f32', 'f16', 'i32', 'u32', 'bool');
+const dtype = oneOf('f32', 'f16', 'i32', 'u32', 'i8', 'u8', 'bool');
 const shape = arr(int(0, MAX_DIM), 64);
 const io = obj({ name: str, buffer: size, dtype, shape });
 const PROGRAM = obj({
@@ -71,8 +71,8 @@ export function programProblem(raw: unknown): string | undefined {
   const nb = p.buffers.length;
   for (const [i, b] of p.buffers.entries()) {
     if (b.bytes % 4 !== 0) return `buffers[${i}].bytes must be a multiple of 4, got ${b.bytes}`;
-    // f16 buffers (weights of precision 'f16') hold 2 bytes an element; every other storage type 4.
-    const need = (b.dtype === 'f16' ? 2 : 4) * elements(b.shape);
+    // f16 buffers (weights of precision 'f16') hold 2 bytes an element, packed i8/u8 weights 1; every other storage type 4.
+    const need = storageBytes(b.dtype) * elements(b.shape);
     if (b.bytes < need) return `buffers[${i}].bytes ${b.bytes} is less than the ${need} its shape [${b.shape}] needs`;
   }
   for (const [field, list] of [['inputs', p.inputs], ['outputs', p.outputs]] as const) {

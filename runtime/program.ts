@@ -4,7 +4,7 @@
 // the limits the plan assumed; inputs, outputs, parameters, constants and state keep buffers of their own.
 // Version 3 adds kernel parameters: a kernel may read per-dispatch i32 values (view offsets) from a uniform
 // at group 1 (KernelDecl.params, DispatchDecl.params), so kernels that differ only by offsets are one.
-import type { DType } from '../ir/dtype.ts';
+import type { DType, TypedArray } from '../ir/dtype.ts';
 import type { Shape } from '../ir/shape.ts';
 
 /** Bumped whenever the format changes; loaders refuse any other version. */
@@ -16,7 +16,10 @@ export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp' | 'stat
 export interface BufferDecl {
   readonly name: string;
   readonly role: BufferRole;
-  /** Element type as stored on the GPU: bool is stored as u32, f16 as f32. */
+  /**
+   * Element type as stored on the GPU: bool is stored as u32, f16 as f32 (or as f16, for weights of precision
+   * 'f16'); i8/u8 weights (params and consts) as packed bytes, four to a word, other i8/u8 values as i32/u32.
+   */
   readonly dtype: DType;
   readonly shape: Shape;
   /** Size in bytes (a multiple of 4, at least 4). */
@@ -102,8 +105,10 @@ export interface ChecksDecl {
   readonly sites: readonly string[];
 }
 
-/** GPU storage element type for a graph dtype. */
-export const storageDType = (d: DType): DType => (d === 'bool' ? 'u32' : d === 'f16' ? 'f32' : d);
+const STORAGE: { readonly [K in DType]: DType } = { f32: 'f32', f16: 'f32', i32: 'i32', u32: 'u32', i8: 'i32', u8: 'u32', bool: 'u32' };
+
+/** GPU storage element type for a graph dtype: bool and u8 widen to u32, i8 to i32, f16 to f32. */
+export const storageDType = (d: DType): DType => STORAGE[d];
 
 /**
  * The first inconsistency of a program's memory layout, naming the field, or undefined: every arena
@@ -143,3 +148,17 @@ export function paramsProblem(p: Program): string | undefined {
   }
   return undefined;
 }
+
+const STORAGE_ARRAYS = { f32: Float32Array, i32: Int32Array, u32: Uint32Array } as const;
+
+/** A tensor's data in its GPU storage type (the data itself when no widening is needed). */
+export function widenToStorage(t: { readonly dtype: DType; readonly data: TypedArray }): TypedArray {
+  const s = storageDType(t.dtype);
+  return s === t.dtype ? t.data : STORAGE_ARRAYS[s as keyof typeof STORAGE_ARRAYS].from(t.data);
+}
+
+/** Whether a buffer of this storage dtype holds packed bytes (i8/u8 weights, four to a u32 word). */
+export const isPacked8 = (d: DType): d is 'i8' | 'u8' => d === 'i8' || d === 'u8';
+
+/** Bytes a buffer of this storage dtype needs per element: 1 packed, 2 for f16 weights, else 4. */
+export const storageBytes = (d: DType): number => (isPacked8(d) ? 1 : d === 'f16' ? 2 : 4);

@@ -15,6 +15,8 @@ export const ARRAY_TYPES: { readonly [K in DType]: string } = {
   f16: 'Float32Array',
   i32: 'Int32Array',
   u32: 'Uint32Array',
+  i8: 'Int8Array',
+  u8: 'Uint8Array',
   bool: 'Uint8Array',
 };
 

@@ -82,6 +82,7 @@ function compileSpecialization(graph: Graph, k: number, tensors: Map<string, Ten
     const stored = data.get(i) ?? fail(`buffer '${b.name}' has no initial data`);
     // An f16 buffer's data is packed halves; the weights file takes its values (written back as exact F16).
     const d = b.dtype === 'f16' ? decodeHalves(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength), numel(b.shape)) : stored;
+    // int8/uint8 weights (a quantized model's) are packed buffers: their data is the bytes, written as I8/U8.
     const t: Tensor = { dtype: b.dtype, shape: b.shape, data: d };
     const have = tensors.get(b.name);
     const name = !have || (have.dtype === t.dtype && sameShape(have.shape, t.shape) && sameData(have.data, t.data)) ? b.name : `${b.name}@${k}`;

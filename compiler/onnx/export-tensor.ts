@@ -7,7 +7,7 @@ import { ONNX_DTYPE } from './schema.ts';
 
 /** The ONNX element type of each kiln dtype. */
 export const ONNX_ELEM: { readonly [K in DType]: number } = {
-  f32: ONNX_DTYPE.FLOAT, f16: ONNX_DTYPE.FLOAT16, i32: ONNX_DTYPE.INT32, u32: ONNX_DTYPE.UINT32, bool: ONNX_DTYPE.BOOL,
+  f32: ONNX_DTYPE.FLOAT, f16: ONNX_DTYPE.FLOAT16, i32: ONNX_DTYPE.INT32, u32: ONNX_DTYPE.UINT32, i8: ONNX_DTYPE.INT8, u8: ONNX_DTYPE.UINT8, bool: ONNX_DTYPE.BOOL,
 };
 
 /** A TensorProto as protobufjs's fromObject reads it. */

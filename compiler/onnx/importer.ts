@@ -87,7 +87,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     const initName = init.name ?? '';
     if (initName) claim(initName, `initializer '${initName}'`);
     checkTensorSize(init, `initializer '${initName}'`, budget.maxTensorBytes, opts.path);
-    const { tensor, clamped } = tensorFromProto(init, { baseDir: opts.baseDir });
+    const { tensor, clamped } = withConsumer(gp, initName, init.dims.map(int64), () => tensorFromProto(init, { baseDir: opts.baseDir }));
     const v = initName ? graph.addParam(initName, tensor) : graph.addConstant(tensor, 'initializer');
     if (clamped) ctx.clamped.add(v);
     if (initName) env.set(initName, v);
@@ -101,7 +101,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     if (inputNames.has(inName)) throw new KilnError('ONNX_INVALID', `graph input '${inName}' is listed twice`, { path: opts.path });
     inputNames.add(inName);
     if (producers.get(inName) === `initializer '${inName}'`) continue; // an initializer listed as input (IR version < 4)
-    const [type, elem] = valueType(vi, dims, opts.path);
+    const [type, elem] = withConsumer(gp, inName, declaredDims(vi), () => valueType(vi, dims, opts.path));
     const bound = bindings.get(inName);
     if (bound !== undefined) {
       define(inName, graph.addConstant(boundTensor(inName, bound, type, opts.path), inName || 'bound'), `graph input '${inName}' (bound)`);
@@ -305,6 +305,25 @@ function checkPinsUsed(dims: PinnedDims, symbolic: ReadonlySet<string>, path?: s
   const have = symbolic.size ? `its symbolic dimensions are ${[...symbolic].map((d) => `'${d}'`).join(', ')}` : 'it has no symbolic dimensions';
   throw new KilnError('USAGE', `pinned dimension${unused.length > 1 ? 's' : ''} ${unused.map((d) => `'${d}'`).join(', ')} not in the model's inputs; ${have}`, { path });
 }
+
+/**
+ * Runs `read` for the initializer or graph input `name`; an element type kiln lacks (float8, bfloat16, int4,
+ * string) is reported with the first node that consumes it, its op and the tensor's shape.
+ */
+function withConsumer<T>(gp: GraphProto, name: string, shape: number[] | undefined, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof KilnError) || e.code !== 'ONNX_UNSUPPORTED' || !/element type/.test(e.detail)) throw e;
+    const user = gp.node.find((n) => n.input.includes(name));
+    if (!user) throw e;
+    const where = { ...e.context, node: user.name ?? '', op: user.op_type ?? '', shapes: shape ? [shape] : e.context.shapes };
+    throw new KilnError('ONNX_UNSUPPORTED', `${e.detail}, used by ${user.op_type} '${user.name ?? ''}'`, where);
+  }
+}
+
+/** The declared dims of a value (-1 for a symbolic or unknown one), for error context. */
+const declaredDims = (vi: ValueInfoProto): number[] => (vi.type?.tensor_type?.shape?.dim ?? []).map((d) => (d.dim_value !== undefined ? int64(d.dim_value) : -1));
 
 function valueType(vi: ValueInfoProto, pins: PinnedDims, path?: string): [{ dtype: ReturnType<typeof onnxElemToDType> & string; shape: number[] }, number] {
   const tt = vi.type?.tensor_type;

@@ -1,5 +1,5 @@
-// ONNX TensorProto <-> kiln Tensor. Integer types narrow to i32 (int64 with a range check), double to
-// f32, float16 to f16. External data is read only from files inside the model's folder.
+// ONNX TensorProto <-> kiln Tensor. int8/uint8 keep their width (i8, u8); other integer types narrow to
+// i32 (int64 with a range check), double to f32, float16 to f16. External data is read only from files inside the model's folder.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DType } from '../../ir/dtype.ts';
@@ -20,8 +20,8 @@ const ELEMS: Record<number, Elem> = {
   [ONNX_DTYPE.INT32]: { dtype: 'i32', bytes: 4, read: (d, o) => d.getInt32(o, true) },
   [ONNX_DTYPE.INT64]: { dtype: 'i32', bytes: 8, read: (d, o) => Number(d.getBigInt64(o, true)) },
   [ONNX_DTYPE.INT16]: { dtype: 'i32', bytes: 2, read: (d, o) => d.getInt16(o, true) },
-  [ONNX_DTYPE.INT8]: { dtype: 'i32', bytes: 1, read: (d, o) => d.getInt8(o) },
-  [ONNX_DTYPE.UINT8]: { dtype: 'i32', bytes: 1, read: (d, o) => d.getUint8(o) },
+  [ONNX_DTYPE.INT8]: { dtype: 'i8', bytes: 1, read: (d, o) => d.getInt8(o) },
+  [ONNX_DTYPE.UINT8]: { dtype: 'u8', bytes: 1, read: (d, o) => d.getUint8(o) },
   [ONNX_DTYPE.UINT16]: { dtype: 'i32', bytes: 2, read: (d, o) => d.getUint16(o, true) },
   [ONNX_DTYPE.UINT32]: { dtype: 'u32', bytes: 4, read: (d, o) => d.getUint32(o, true) },
   [ONNX_DTYPE.UINT64]: { dtype: 'u32', bytes: 8, read: (d, o) => Number(d.getBigUint64(o, true)) },
@@ -177,7 +177,7 @@ function readExternal(tp: TensorProto, baseDir: string | undefined, needed: numb
 
 /** Encodes a tensor as a TensorProto with raw data; `onnxType` picks the element type to write. */
 export function tensorToProto(t: Tensor, name: string, onnxType?: number): Uint8Array {
-  const code = onnxType ?? { f32: ONNX_DTYPE.FLOAT, f16: ONNX_DTYPE.FLOAT, i32: ONNX_DTYPE.INT32, u32: ONNX_DTYPE.UINT32, bool: ONNX_DTYPE.BOOL }[t.dtype];
+  const code = onnxType ?? { f32: ONNX_DTYPE.FLOAT, f16: ONNX_DTYPE.FLOAT, i32: ONNX_DTYPE.INT32, u32: ONNX_DTYPE.UINT32, i8: ONNX_DTYPE.INT8, u8: ONNX_DTYPE.UINT8, bool: ONNX_DTYPE.BOOL }[t.dtype];
   const elem = ELEMS[code] ?? ELEMS[ONNX_DTYPE.FLOAT];
   const n = t.data.length;
   const buf = new Uint8Array(n * elem.bytes);
@@ -190,6 +190,7 @@ export function tensorToProto(t: Tensor, name: string, onnxType?: number): Uint8
     [ONNX_DTYPE.UINT32]: (o, v) => dv.setUint32(o, v, true),
     [ONNX_DTYPE.BOOL]: (o, v) => dv.setUint8(o, v ? 1 : 0),
     [ONNX_DTYPE.UINT8]: (o, v) => dv.setUint8(o, v),
+    [ONNX_DTYPE.INT8]: (o, v) => dv.setInt8(o, v),
   };
   const w = writers[code] ?? writers[ONNX_DTYPE.FLOAT];
   for (let i = 0; i < n; i++) w(i * elem.bytes, t.data[i]);

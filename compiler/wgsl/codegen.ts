@@ -12,7 +12,7 @@ import type { Tensor } from '../../ir/tensor.ts';
 import { contiguous, isContiguous, type View } from '../../ir/view.ts';
 import { VIEW_RULES } from '../../ir/view-rules.ts';
 import { isLiteralConstant } from '../../passes/fuse.ts';
-import { type BufferRole, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
+import { type BufferRole, isPacked8, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
 import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
 import { bufferRef, type KernelFeatures, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
@@ -77,9 +77,9 @@ export class Codegen {
     return { id: -++this.scratchCount, name: `${of.name}_${what}`, type: of.type };
   }
 
-  /** `half`: stored as f16 (precision 'f16'). */
-  owned(v: Value, role: BufferRole, half = false): Location {
-    const l = { buffer: this.b.addBuffer(v.name, role, v.type, half), view: contiguous(v.type.shape) };
+  /** `half`: stored as f16 (precision 'f16'); `packed`: an i8/u8 weight stored four to a u32 word. */
+  owned(v: Value, role: BufferRole, half = false, packed = false): Location {
+    const l = { buffer: this.b.addBuffer(v.name, role, v.type, half, packed), view: contiguous(v.type.shape) };
     this.loc.set(v, l);
     return l;
   }
@@ -95,8 +95,9 @@ export class Codegen {
       this.b.data.set(own.buffer, toF16Storage(t.data));
       return own;
     }
-    const own = this.owned(v, role);
-    this.b.data.set(own.buffer, toStorage(t));
+    // int8/uint8 weights stay packed four to a word on the GPU (a fourth of the widened bytes).
+    const own = isPacked8(t.dtype) ? this.owned(v, role, false, true) : this.owned(v, role);
+    this.b.data.set(own.buffer, isPacked8(t.dtype) ? t.data : toStorage(t));
     return own;
   }
 
@@ -169,7 +170,7 @@ export class Codegen {
   inputRef(name: string, v: Value, params: KernelParams, wide = false): TensorRef {
     const l = this.locOf(v);
     const buf = this.b.buffers[l.buffer];
-    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(buf.shape), params, wide, buf.dtype === 'f16');
+    return paramBufferRef(name, v.type.dtype, wgslType(v.type.dtype), l.view, numel(buf.shape), params, wide, buf.dtype === 'f16', isPacked8(buf.dtype) ? buf.dtype : undefined);
   }
 
   /**
@@ -189,7 +190,7 @@ export class Codegen {
   /** The element type a kernel declares for binding `buffer`: its storage scalar, or vec4 of it when wide. */
   bindingElem(buffer: number, wide: ReadonlySet<number>): string {
     const dtype = this.b.buffers[buffer].dtype;
-    const elem = dtype === 'f16' ? 'f16' : wgslType(dtype);
+    const elem = dtype === 'f16' ? 'f16' : isPacked8(dtype) ? 'u32' : wgslType(dtype);
     return wide.has(buffer) ? `vec4<${elem}>` : elem;
   }
 

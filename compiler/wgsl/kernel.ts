@@ -62,6 +62,34 @@ function halfNamed(r: TensorRef): TensorRef {
   }) as TensorRef;
 }
 
+/** The 8-bit storage of packed buffers: four i8/u8 elements to a u32 word, element k in bits 8k..8k+7. */
+export type Packed8 = 'i8' | 'u8';
+
+/**
+ * Element `at` of a packed 8-bit binding (declared `array<u32>`): its byte of word `at >> 2`, zero-extended
+ * to u32 for u8 and sign-extended to i32 for i8 (extractBits on an i32 replicates the top bit).
+ */
+export const packedAt = (name: string, packed: Packed8) => (at: string): string => {
+  const word = `${name}[(${at}) >> 2]`, bit = `u32((${at}) & 3) * 8u`;
+  return packed === 'i8' ? `extractBits(bitcast<i32>(${word}), ${bit}, 8u)` : `extractBits(${word}, ${bit}, 8u)`;
+};
+
+/** A read-only ref to a packed 8-bit buffer: loads unpack, and reading the binding by name (raw words) is refused. */
+export function packedRef(name: string, dtype: DType, elem: WgslScalar, view: View, packed: Packed8, base?: string): TensorRef {
+  const at0 = packedAt(name, packed);
+  const load = base === undefined ? at0 : (at: string) => at0(at === '0' ? base : `(${at}) + ${base}`);
+  const ref: TensorRef = {
+    get name(): string {
+      throw new KilnError('BACKEND', `a kernel reads the packed ${packed} buffer '${name}' directly instead of through load(); this op has no packed 8-bit path yet`);
+    },
+    dtype, elem, view: base === undefined ? view : { ...view, offset: 0 }, load,
+    store: () => {
+      throw new KilnError('BACKEND', `cannot store into the packed ${packed} weight buffer '${name}'`);
+    },
+  };
+  return ref;
+}
+
 /**
  * Whether a kernel may bind the buffer behind `view` wide (as `array<vec4<f32>>`, for vec4 loads): an f32
  * buffer of a (non-zero: a vec4 binding holds at least one) multiple of 4 elements that the view spans (so its offset is a literal, not a kernel
@@ -102,7 +130,8 @@ function span(v: View): number {
  * same text. The rule looks at the view's extent, never at the offset's value; a view spanning its whole
  * buffer has the one offset its strides allow, which stays a literal.
  */
-export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams, wide = false, half = false): TensorRef {
+export function paramBufferRef(name: string, dtype: DType, elem: WgslScalar, view: View, bufferElems: number, params: KernelParams, wide = false, half = false, packed?: Packed8): TensorRef {
+  if (packed) return packedRef(name, dtype, elem, view, packed, span(view) >= bufferElems ? undefined : params.slot(view.offset));
   if (span(view) >= bufferElems) return bufferRef(name, dtype, elem, view, wide, half);
   const base = params.slot(view.offset), at0 = scalarAt(name, wide, half);
   const load = (at: string) => at0(at === '0' ? base : /[&|^<>]/.test(at) ? `(${at}) + ${base}` : `${at} + ${base}`);

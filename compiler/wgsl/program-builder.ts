@@ -5,7 +5,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Value } from '../../ir/graph.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, storageDType } from '../../runtime/program.ts';
+import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, storageDType, widenToStorage } from '../../runtime/program.ts';
 import type { KernelSource, TensorRef } from './kernel.ts';
 import { COMMON_PRELUDE } from './wgsl.ts';
 
@@ -23,9 +23,9 @@ export class ProgramBuilder {
   private readonly kernelByText = new Map<string, number>();
 
   /** `half`: an f32 value stored as f16 (precision 'f16' weights), 2 bytes an element rounded up to words. */
-  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false): number {
-    const dtype = half ? 'f16' : storageDType(v.dtype);
-    const bytes = half ? Math.ceil(numel(v.shape) / 2) * 4 : numel(v.shape) * 4;
+  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false, packed = false): number {
+    const dtype = half ? 'f16' : packed ? v.dtype : storageDType(v.dtype);
+    const bytes = half ? Math.ceil(numel(v.shape) / 2) * 4 : packed ? Math.ceil(numel(v.shape) / 4) * 4 : numel(v.shape) * 4;
     this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: Math.max(4, bytes) });
     return this.buffers.length - 1;
   }
@@ -83,6 +83,6 @@ export function spread(n: number): [number, number, number] {
 }
 
 export function toStorage(t: Tensor): TypedArray {
-  return t.dtype === 'bool' ? Uint32Array.from(t.data) : t.dtype === 'f16' ? Float32Array.from(t.data) : t.data;
+  return widenToStorage(t);
 }
 

@@ -6,8 +6,10 @@ import type { View } from '../../ir/view.ts';
 
 export type WgslScalar = 'f32' | 'i32' | 'u32';
 
-/** Storage and compute type of a dtype (bool is a 0/1 u32, f16 computes in f32). */
-export const wgslType = (d: DType): WgslScalar => (d === 'f32' || d === 'f16' ? 'f32' : d === 'i32' ? 'i32' : 'u32');
+const WGSL_TYPES: { readonly [K in DType]: WgslScalar } = { f32: 'f32', f16: 'f32', i32: 'i32', u32: 'u32', i8: 'i32', u8: 'u32', bool: 'u32' };
+
+/** Storage and compute type of a dtype (bool is a 0/1 u32, i8/u8 widen to i32/u32, f16 computes in f32). */
+export const wgslType = (d: DType): WgslScalar => WGSL_TYPES[d];
 
 /** A literal of the given WGSL type; infinities and NaN become bit patterns. */
 export function lit(v: number, t: WgslScalar): string {

@@ -10,7 +10,7 @@
 import { allocArray, type TypedArray } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { layoutProblem, paramsProblem, PROGRAM_VERSION, type Program } from '../program.ts';
+import { isPacked8, layoutProblem, paramsProblem, PROGRAM_VERSION, type Program, storageDType, widenToStorage } from '../program.ts';
 import { deviceProblem, programProblem } from '../program-check.ts';
 import { type CheckedDispatchState, dispatchChecked } from './check-finite.ts';
 import { warmUp } from './warm-up.ts';
@@ -282,6 +282,8 @@ export class WebGpuExecutor {
         const raw = bytes[unique.indexOf(indices[k])];
         // Weights stored as f16 (precision 'f16') read back as the f32 values they hold.
         if (b.dtype === 'f16') return { dtype: 'f32', shape: [...b.shape], data: decodeHalves(raw, b.shape.reduce((x, y) => x * y, 1)) };
+        // Packed i8/u8 weights read back as their bytes.
+        if (isPacked8(b.dtype)) return { dtype: b.dtype, shape: [...b.shape], data: allocArray(b.dtype, b.shape.reduce((x, y) => x * y, 1)).map((_, e) => (b.dtype === 'i8' ? (raw[e] << 24) >> 24 : raw[e])) };
         return fromStorage(raw, b.dtype, b.shape);
       });
     });
@@ -378,7 +380,11 @@ async function build(program: Program, data: ReadonlyMap<number, TypedArray>, gp
     return create(b.name, b.bytes);
   });
   state.offsets = program.buffers.map((b) => b.offset ?? 0);
-  for (const [i, arr] of data) if (state.owned.includes(state.buffers[i])) dev.queue.writeBuffer(state.buffers[i], state.offsets[i], arr.buffer, arr.byteOffset, arr.byteLength);
+  for (const [i, raw] of data) {
+    if (!state.owned.includes(state.buffers[i])) continue;
+    const arr = isPacked8(program.buffers[i].dtype) ? wholeWords(raw, program.buffers[i].bytes) : raw;
+    dev.queue.writeBuffer(state.buffers[i], state.offsets[i], arr.buffer, arr.byteOffset, arr.byteLength);
+  }
   state.outStaging = program.outputs.map((o) => {
     const s = dev.createBuffer({ label: `read ${o.name}`, size: program.buffers[o.buffer].bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     state.owned.push(s);
@@ -469,16 +475,20 @@ async function compileKernel(dev: GPUDevice, k: Program['kernels'][number], para
   }
 }
 
-/** Widens a tensor to its GPU storage type (bool to u32). */
-function toStorage(t: Tensor): TypedArray {
-  if (t.dtype !== 'bool' && t.dtype !== 'f16') return t.data;
-  return t.dtype === 'bool' ? Uint32Array.from(t.data) : Float32Array.from(t.data);
+const toStorage = widenToStorage;
+
+/** The bytes of a packed 8-bit buffer's data, zero-padded to the buffer's whole words (writeBuffer needs multiples of 4). */
+function wholeWords(data: TypedArray, bytes: number): Uint8Array {
+  const out = new Uint8Array(bytes);
+  out.set(new Uint8Array(data.buffer, data.byteOffset, Math.min(data.byteLength, bytes)));
+  return out;
 }
 
 function fromStorage(bytes: Uint8Array, dtype: Tensor['dtype'], shape: readonly number[]): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = allocArray(dtype, n);
-  const src = dtype === 'i32' ? new Int32Array(bytes.buffer, 0, n) : dtype === 'u32' || dtype === 'bool' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
+  const stored = storageDType(dtype);
+  const src = stored === 'i32' ? new Int32Array(bytes.buffer, 0, n) : stored === 'u32' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
   data.set(src);
   return { dtype, shape: [...shape], data };
 }

@@ -3,18 +3,20 @@ import * as ort from 'onnxruntime-node';
 import type { DType } from '../../ir/dtype.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 
-const ORT_TYPE: { readonly [K in DType]: 'float32' | 'int32' | 'uint32' | 'bool' | undefined } = {
-  f32: 'float32', f16: undefined, i32: 'int32', u32: 'uint32', bool: 'bool',
+const ORT_TYPE: { readonly [K in DType]: 'float32' | 'int32' | 'uint32' | 'int8' | 'uint8' | 'bool' | undefined } = {
+  f32: 'float32', f16: undefined, i32: 'int32', u32: 'uint32', i8: 'int8', u8: 'uint8', bool: 'bool',
 };
+
+const ORT_ARRAYS = { float32: Float32Array, int32: Int32Array, uint32: Uint32Array, int8: Int8Array, uint8: Uint8Array, bool: Uint8Array } as const;
 
 function toOrt(t: Tensor): ort.Tensor {
   const type = ORT_TYPE[t.dtype];
   if (!type) throw new Error(`no ONNX Runtime feed for ${t.dtype}`);
-  const data = type === 'float32' ? Float32Array.from(t.data) : type === 'int32' ? Int32Array.from(t.data) : type === 'uint32' ? Uint32Array.from(t.data) : Uint8Array.from(t.data);
+  const data = ORT_ARRAYS[type].from(t.data);
   return new ort.Tensor(type, data, [...t.shape]);
 }
 
-const FROM_ORT: Readonly<Record<string, DType>> = { float32: 'f32', int32: 'i32', int64: 'i32', uint32: 'u32', bool: 'bool' };
+const FROM_ORT: Readonly<Record<string, DType>> = { float32: 'f32', int32: 'i32', int64: 'i32', uint32: 'u32', int8: 'i8', uint8: 'u8', bool: 'bool' };
 
 function fromOrt(t: ort.Tensor): Tensor {
   const dtype = FROM_ORT[t.type];

@@ -5,7 +5,7 @@ import type { AttrValue } from '../../../ir/op.ts';
 import { attrOr, fail, type OnnxConverter, type OnnxNode } from '../context.ts';
 import { direct } from './util.ts';
 
-interface ConvAttrs {
+export interface ConvAttrs {
   nd: number;
   kernel: number[];
   strides: number[];
@@ -14,7 +14,7 @@ interface ConvAttrs {
 }
 
 /** The attributes every (transposed) convolution shares, with ONNX defaults filled in. */
-function convAttrs(n: OnnxNode): ConvAttrs {
+export function convAttrs(n: OnnxNode): ConvAttrs {
   const x = n.inputs[0], w = n.inputs[1];
   if (!x || !w) fail(n, 'Conv needs X and W');
   const nd = x.type.shape.length - 2;
@@ -37,8 +37,8 @@ function explicitPads(n: OnnxNode, nd: number): number[] {
 
 const effK = (c: ConvAttrs, d: number) => (c.kernel[d] - 1) * c.dilations[d] + 1;
 
-const conv: OnnxConverter = (ctx, n) => {
-  const c = convAttrs(n);
+/** Explicit pads [begin..., end...] of a convolution from its pads or auto_pad attribute. */
+export function convPads(n: OnnxNode, c: ConvAttrs): number[] {
   const mode = attrOr<string>(n, 'auto_pad', 'NOTSET');
   const inShape = (n.inputs[0] as Value).type.shape.slice(2);
   let pads: number[];
@@ -51,7 +51,12 @@ const conv: OnnxConverter = (ctx, n) => {
     });
     pads = [...pairs.map((p) => p[0]), ...pairs.map((p) => p[1])];
   } else fail(n, `unknown auto_pad '${mode}'`);
-  const attrs: Record<string, AttrValue> = { strides: c.strides, dilations: c.dilations, pads, group: c.group };
+  return pads;
+}
+
+const conv: OnnxConverter = (ctx, n) => {
+  const c = convAttrs(n);
+  const attrs: Record<string, AttrValue> = { strides: c.strides, dilations: c.dilations, pads: convPads(n, c), group: c.group };
   return ctx.emit('Conv', n.inputs, attrs);
 };
 

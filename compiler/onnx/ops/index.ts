@@ -6,6 +6,7 @@ import { ELEMENTWISE_CONVERTERS } from './elementwise.ts';
 import { LEGACY_FORMS } from './legacy.ts';
 import { MOVEMENT_CONVERTERS } from './movement.ts';
 import { NN_CONVERTERS } from './nn.ts';
+import { QUANTIZED_CONVERTERS } from './quantized.ts';
 import { RECURRENT_CONVERTERS } from './recurrent.ts';
 import { REDUCE_CONVERTERS } from './reduce.ts';
 import { SIGNAL_CONVERTERS } from './signal.ts';
@@ -21,6 +22,7 @@ const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...CONTROL_FLOW_CONVERTERS,
   ...SIGNAL_CONVERTERS,
   ...VISION_CONVERTERS,
+  ...QUANTIZED_CONVERTERS,
 };
 
 /** An op's converter, taking its old-opset form (legacy.ts) too by rewriting it first. */

@@ -59,6 +59,10 @@ const EXPRS: { [K in Exclude<ElementwiseOpName, 'DropoutMask'>]: Expr } = {
   Cast: ([x], a, t) => {
     const to = a.to as Parameters<typeof wgslType>[0];
     if (to === 'bool') return bool(`${x} != ${lit(0, t)}`);
+    // 8-bit targets wrap modulo 2^8, as the CPU's typed-array stores do.
+    const whole = t === 'f32' ? `i32(trunc(${x}))` : `i32(${x})`;
+    if (to === 'i8') return `((${whole} << 24u) >> 24u)`;
+    if (to === 'u8') return `u32(${whole} & 255)`;
     return t === 'f32' && wgslType(to) !== 'f32' ? `${wgslType(to)}(trunc(${x}))` : cast(x, t, wgslType(to));
   },
   Add: bin('+'), Sub: bin('-'), Mul: bin('*'),
@@ -152,8 +156,11 @@ export function pointwiseValue(node: Node, ins: readonly TensorRef[], out: { dty
   const args = ins.map((r) => cast(r.load(offsetExpr(broadcastView(r.view, shape), cs)), r.elem, r.elem === 'u32' && r.dtype === 'bool' ? 'u32' : t));
   const value = expr(args, node.attrs, t);
   const resultType: WgslScalar = out.dtype === 'bool' ? 'u32' : node.op === 'Cast' ? out.elem : t;
-  return cast(value, resultType, out.elem);
+  return wrap8(cast(value, resultType, out.elem), out.dtype);
 }
+
+/** An i8/u8 result (held widened in i32/u32) wrapped modulo 2^8, as the CPU's 8-bit typed arrays store it. */
+const wrap8 = (v: string, d: DType): string => (d === 'i8' ? `((${v} << 24u) >> 24u)` : d === 'u8' ? `(${v} & 255u)` : v);
 
 /** Ops whose expression, as written in EXPRS for f32, is valid WGSL on vec4<f32> operands too. */
 const VECTOR_SAFE: ReadonlySet<string> = new Set<keyof typeof EXPRS>(['Add', 'Sub', 'Mul', 'Div', 'Neg', 'Abs', 'Sqrt', 'Reciprocal', 'Floor', 'Ceil', 'StopGradient', 'Sum', 'Mean']);
