@@ -4,8 +4,12 @@
 //   compiles only with sr bound (importOnnx bind, kiln compile --bind); both bindings match ORT;
 // - a wake-word-style head whose If depends on a computed score (if-converted: both branches and Where);
 // - a Loop with a constant trip count reading outer-scope weights, with a scan output; a reversed Scan.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
+import { main } from '../compiler/cli.ts';
 import { type Backend, getBackend } from '../compiler/backend.ts';
 import { importOnnx } from '../compiler/onnx/importer.ts';
 import { MAX_UNROLLED_ITERATIONS } from '../compiler/onnx/ops/control-flow.ts';
@@ -172,6 +176,20 @@ describe('control flow against ONNX Runtime', () => {
       expectClose(s, ws);
       expectClose(ss, wss);
     });
+  });
+});
+
+describe('kiln compile --bind', () => {
+  it('compiles the branch the bound sr takes; without --bind, or with a value that is no number, it is an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiln-bind-'));
+    writeFileSync(join(dir, 'vad.onnx'), vad);
+    const outShape = (sub: string) => JSON.parse(readFileSync(join(dir, sub, 'manifest.json'), 'utf8')).outputs[0].shape;
+    expect(await main(['compile', join(dir, 'vad.onnx'), '--out', join(dir, 'a'), '--bind', 'sr=16000'])).toBe(0);
+    expect(outShape('a')).toEqual([1, 8]);
+    expect(await main(['compile', join(dir, 'vad.onnx'), '--out', join(dir, 'b'), '--bind=sr=8000'])).toBe(0);
+    expect(outShape('b')).toEqual([1, 4]);
+    expect(await main(['compile', join(dir, 'vad.onnx'), '--out', join(dir, 'c')])).toBe(2);
+    expect(await main(['compile', join(dir, 'vad.onnx'), '--out', join(dir, 'd'), '--bind', 'sr=fast'])).toBe(2);
   });
 });
 
