@@ -49,6 +49,17 @@ export interface TrainStep {
   readonly optimizer: Optimizer;
 }
 
+/**
+ * The step's own inputs are fed by name, so no value of the model may already hold one of those names (an
+ * ONNX initializer called `lr` or `target`, say); the traced step counter input `step` is the one allowed.
+ */
+function checkStepNamesFree(g: Graph): void {
+  const taken = Object.values(STEP_INPUTS).filter((n) => g.hasName(n) && !(n === STEP_INPUTS.step && g.inputs.some((v) => v.name === n)));
+  if (taken.length) {
+    throw new KilnError('USAGE', `the model has values named ${taken.map((n) => `'${n}'`).join(', ')}, which the train step uses for its own inputs (${Object.values(STEP_INPUTS).join(', ')}); rename them in the model`);
+  }
+}
+
 export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   const g = forward.clone();
   const out = spec.lossOutput === undefined ? g.outputs[0] : g.outputs.find((v) => v.name === spec.lossOutput);
@@ -58,6 +69,7 @@ export function buildTrainStep(forward: Graph, spec: TrainSpec): TrainStep {
   const clash = [...trainable.keys()].filter((k) => buffers.has(k));
   if (clash.length) throw new KilnError('USAGE', `cannot train state the forward updates itself: ${clash.join(', ')}`);
   const loss = lossOf(spec.loss), optimizer = optimizerOf(spec.optimizer);
+  checkStepNamesFree(g);
   const target = g.addInput(STEP_INPUTS.target, loss.targetType(out.type));
   const lr = g.addInput(STEP_INPUTS.lr, { dtype: 'f32', shape: [] });
   const step = g.inputs.find((v) => v.name === STEP_INPUTS.step) ?? g.addInput(STEP_INPUTS.step, { dtype: 'f32', shape: [] });

@@ -2,6 +2,10 @@
 // train step matches the CPU one; two trainers share parameter buffers (the GAN setup).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTraining } from '../../compiler/train/trainer.ts';
+import { buildTrainStep } from '../../compiler/train/train-step.ts';
+import { Graph } from '../../ir/graph.ts';
+import { tensor } from '../../ir/tensor.ts';
+import { kilnError } from '../support/kiln-error.ts';
 import { compareTensors } from '../../compiler/compare.ts';
 import type { GpuContext } from '../../runtime/webgpu/device.ts';
 import { webgpuOrSkip } from '../support/env.ts';
@@ -70,5 +74,18 @@ describe('exporting trained weights', () => {
     const session = await (await loadArtifact(dir)).createSession(gpu);
     const got = await session.run({ x: x.data });
     expect(compareTensors({ dtype: 'f32', shape: want.shape, data: got.y }, want, { rtol: 1e-4, atol: 1e-5 })).toBeUndefined();
+  });
+});
+
+describe('the train step names its own inputs', () => {
+  it('refuses a model whose values already hold those names, naming them, instead of renaming its inputs', async () => {
+    const g = new Graph('clash');
+    const x = g.addInput('x', { dtype: 'f32', shape: [2, 3] });
+    const [y] = g.addNode('Gemm', [x, g.addParam('lr', tensor('f32', [2, 3], rand(6, 4)))], { transB: 1 }, 'target');
+    g.outputs = [y];
+    const e = kilnError(() => buildTrainStep(g, { loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 } }));
+    expect(e.code).toBe('USAGE');
+    expect(e.message).toMatch(/values named 'target', 'lr', which the train step uses for its own inputs/);
+    await expect(compileTraining(mlp(), { loss: { name: 'mse' }, optimizer: { type: 'sgd', lr: 0.1 } })).resolves.toBeDefined();
   });
 });
