@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import { DTYPES } from '../../ir/dtype.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { Graph, type Value } from '../../ir/graph.ts';
-import { fmtType, type Tensor } from '../../ir/tensor.ts';
-import { fmt, numel, sameShape, shapeProblem } from '../../ir/shape.ts';
+import { fmtType } from '../../ir/tensor.ts';
+import { fmt, numel, shapeProblem } from '../../ir/shape.ts';
 import { attrOr, DEFAULT_BUDGET, type ImportBudget, ImportContext, type OnnxAttr, type OnnxNode, type SubgraphRunner } from './context.ts';
 import { type Bindings, bindingMap, boundTensor, checkBindingsUsed } from './bind.ts';
 import { CONVERTERS } from './ops/index.ts';
@@ -96,11 +96,14 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   const inputElemTypes: number[] = [];
   const inputNames = new Set<string>();
   const bindings = bindingMap(opts.bind);
+  /** The graph inputs a value may be bound to: initializers listed as inputs keep their values. */
+  const bindable = new Set<string>();
   for (const vi of gp.input) {
     const inName = vi.name ?? '';
     if (inputNames.has(inName)) throw new KilnError('ONNX_INVALID', `graph input '${inName}' is listed twice`, { path: opts.path });
     inputNames.add(inName);
     if (producers.get(inName) === `initializer '${inName}'`) continue; // an initializer listed as input (IR version < 4)
+    bindable.add(inName);
     const [type, elem] = withConsumer(gp, inName, declaredDims(vi), () => valueType(vi, dims, opts.path));
     const bound = bindings.get(inName);
     if (bound !== undefined) {
@@ -110,7 +113,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
     define(inName, graph.addInput(inName, type), `graph input '${inName}'`);
     inputElemTypes.push(elem);
   }
-  checkBindingsUsed(bindings, inputNames, opts.path);
+  checkBindingsUsed(bindings, bindable, opts.path);
   checkPinsUsed(dims, new Set(gp.input.flatMap((vi) => (vi.type?.tensor_type?.shape?.dim ?? []).flatMap((d) => (d.dim_param ? [d.dim_param] : [])))), opts.path);
   const scope: Scope = { lookup: (n) => env.get(n), define };
   ctx.subgraph = subgraphRunner(ctx, scope, opts);
