@@ -49,6 +49,9 @@ export const DTYPES: { readonly [K in DType]: DTypeInfo } = {
   bool: { bytes: 1, float: false, make: (n) => new Uint8Array(n) },
 };
 
+/** Every IR dtype, in DTYPES order: the list validators check dtype names against. */
+export const DTYPE_NAMES = Object.keys(DTYPES) as DType[];
+
 export const isFloat = (d: DType): boolean => DTYPES[d].float;
 export const allocArray = (d: DType, n: number): TypedArray => DTYPES[d].make(n);
 

@@ -1,6 +1,7 @@
 // Graph, Node and Value: a statically shaped dataflow graph in topological order. Nodes are added
 // through Graph.addNode, which applies attribute defaults and runs the op's shape rule, so every
 // Value has a concrete dtype and shape the moment it exists.
+import { DTYPE_NAMES } from './dtype.ts';
 import { KilnError, ShapeRuleError } from './errors.ts';
 import type { AttrSpec, Attrs, AttrValue } from './op.ts';
 import { OPS, type OpName } from './ops/index.ts';
@@ -154,7 +155,7 @@ const ATTR_CHECKS: Record<AttrSpec['type'], (v: AttrValue) => boolean> = {
   ints: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)),
   floats: (v) => Array.isArray(v) && v.every((x) => typeof x === 'number'),
   string: (v) => typeof v === 'string',
-  dtype: (v) => typeof v === 'string' && ['f32', 'f16', 'i32', 'u32', 'i8', 'u8', 'bool'].includes(v),
+  dtype: (v) => typeof v === 'string' && (DTYPE_NAMES as string[]).includes(v),
 };
 
 function withDefaults(specs: Readonly<Record<string, AttrSpec>>, given: Record<string, AttrValue>, ctx: { node: string; op: string }): Attrs {

@@ -5,6 +5,7 @@
 // shapes, io decls matching their buffers, and the stated limits on dispatches and total bytes. Arena
 // placement and kernel parameters are left to layoutProblem and paramsProblem (program.ts), which run
 // after it on records this check has shown to be well formed. Each problem names its field path.
+import { DTYPE_NAMES } from '../ir/dtype.ts';
 import { storageBytes, storageDType, type Program } from './program.ts';
 
 /** At most this many dispatches in one program. */
@@ -46,7 +47,7 @@ const obj = (fields: Record<string, Check>): Check => (v, at) => {
 };
 
 const size = int(0, Number.MAX_SAFE_INTEGER);
-const dtype = oneOf('f32', 'f16', 'i32', 'u32', 'i8', 'u8', 'bool');
+const dtype = oneOf(...DTYPE_NAMES);
 const shape = arr(int(0, MAX_DIM), 64);
 const io = obj({ name: str, buffer: size, dtype, shape });
 const PROGRAM = obj({

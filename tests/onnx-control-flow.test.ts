@@ -199,6 +199,9 @@ describe('control flow refusals', () => {
     expect(e.code).toBe('STATIC_INPUT');
     expect(e.context.node).toBe('sr_switch');
     expect(e.message).toMatch(/output 0 differs between the branches \(then f32\[1,8\], else f32\[1,4\]\)/);
+    // The condition is Equal(sr, 16000): the error names sr, the graph input behind it, to bind.
+    expect(e.context.inputs).toEqual(['sr']);
+    expect(e.message).toMatch(/bind 'sr' at import/);
   });
 
   it('a bound name that is not a graph input, or a value that does not fit, is refused', () => {

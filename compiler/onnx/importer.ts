@@ -86,8 +86,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   for (const init of gp.initializer) {
     const initName = init.name ?? '';
     if (initName) claim(initName, `initializer '${initName}'`);
-    checkTensorSize(init, `initializer '${initName}'`, budget.maxTensorBytes, opts.path);
-    const { tensor, clamped } = withConsumer(gp, initName, init.dims.map(int64), () => tensorFromProto(init, { baseDir: opts.baseDir }));
+    const { tensor, clamped } = readInitializer(gp, init, 'initializer', budget.maxTensorBytes, opts);
     const v = initName ? graph.addParam(initName, tensor) : graph.addConstant(tensor, 'initializer');
     if (clamped) ctx.clamped.add(v);
     if (initName) env.set(initName, v);
@@ -129,6 +128,12 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): Importe
   graph.outputs = graph.outputs.map((v, i) => nameOutput(graph, v, gp.output[i].name ?? `output_${i}`, named));
   optimize(graph);
   return { graph, opset, outputElemTypes: gp.output.map((vi) => vi.type?.tensor_type?.elem_type ?? 1), inputElemTypes };
+}
+
+/** An initializer of graph `gp`, its declared size checked before its data is read; errors name its consumer. */
+function readInitializer(gp: GraphProto, init: TensorProto, what: string, maxTensorBytes: number, opts: ImportOptions): ReturnType<typeof tensorFromProto> {
+  checkTensorSize(init, `${what} '${init.name ?? ''}'`, maxTensorBytes, opts.path);
+  return withConsumer(gp, init.name ?? '', init.dims.map(int64), () => tensorFromProto(init, { baseDir: opts.baseDir }));
 }
 
 /** Where a graph's node inputs are looked up and its outputs defined: the main graph, or a subgraph over its outer scope. */
@@ -184,8 +189,7 @@ function subgraphRunner(ctx: ImportContext, outer: Scope, opts: ImportOptions): 
       scope.define(vi.name ?? '', inputs[i], `subgraph input '${vi.name}'`);
     });
     for (const init of gp.initializer) {
-      checkTensorSize(init, `subgraph initializer '${init.name}'`, ctx.budget.maxTensorBytes, opts.path);
-      const { tensor, clamped } = tensorFromProto(init, { baseDir: opts.baseDir });
+      const { tensor, clamped } = readInitializer(gp, init, 'subgraph initializer', ctx.budget.maxTensorBytes, opts);
       const v = ctx.constant(tensor, init.name || 'initializer');
       if (clamped) ctx.clamped.add(v);
       scope.define(init.name ?? '', v, `subgraph initializer '${init.name}'`);

@@ -9,7 +9,7 @@ import type { Value } from '../../../ir/graph.ts';
 import { fmt, numel, sameShape } from '../../../ir/shape.ts';
 import { fmtType, scalar } from '../../../ir/tensor.ts';
 import type { GraphProto } from '../proto.ts';
-import { attrOr, fail, type ImportContext, type OnnxConverter, type OnnxNode } from '../context.ts';
+import { attrOr, fail, graphInputsBehind, type ImportContext, type OnnxConverter, type OnnxNode } from '../context.ts';
 
 /** Iterations one Loop or Scan may unroll into: each is a copy of its body in the compiled graph. */
 export const MAX_UNROLLED_ITERATIONS = 4096;
@@ -20,8 +20,14 @@ function graphAttr(n: OnnxNode, key: string): GraphProto {
   return a.graph;
 }
 
-/** The graph input a value is, for errors that tell the user what to bind. */
-const inputName = (ctx: ImportContext, v: Value | undefined): string | undefined => (v && ctx.graph.inputs.includes(v) ? v.name : undefined);
+/** STATIC_INPUT for a value known only at run time, naming the graph inputs it is computed from (to bind). */
+function notStatic(ctx: ImportContext, n: OnnxNode, v: Value, problem: string): KilnError {
+  const inputs = graphInputsBehind(ctx.graph, v);
+  const bind = inputs.length
+    ? `bind ${inputs.map((i) => `'${i}'`).join(', ')} at import (importOnnx(..., { bind: { ${inputs[0]}: ... } }), kiln compile --bind ${inputs[0]}=...)`
+    : 'make it constant';
+  return new KilnError('STATIC_INPUT', `${problem}; ${bind}`, { node: n.name, op: n.opType, input: inputs.length === 1 && inputs[0] === v.name ? v.name : undefined, inputs });
+}
 
 /** A scalar-like ([] or [1]) bool value as a [] value, so Where keeps the branch outputs' shapes. */
 function conditionScalar(ctx: ImportContext, n: OnnxNode, cond: Value): Value {
@@ -39,9 +45,7 @@ const ifConverter: OnnxConverter = (ctx, n) => {
   return yes.map((t, i) => {
     const e = no[i];
     if (t.type.dtype !== e.type.dtype || !sameShape(t.type.shape, e.type.shape)) {
-      const input = inputName(ctx, n.inputs[0]);
-      const bind = input ? `bind '${input}' at import (importOnnx(..., { bind: { ${input}: ... } }), kiln compile --bind ${input}=...)` : 'make the condition constant';
-      throw new KilnError('STATIC_INPUT', `the condition is known only at run time and output ${i} differs between the branches (then ${fmtType(t.type)}, else ${fmtType(e.type)}), so both cannot be computed and selected; ${bind} so one branch is taken`, { node: n.name, op: n.opType, input });
+      throw notStatic(ctx, n, n.inputs[0]!, `the condition is known only at run time and output ${i} differs between the branches (then ${fmtType(t.type)}, else ${fmtType(e.type)}), so both cannot be computed and selected: one branch must be taken`);
     }
     return ctx.emit1('Where', [cond, t, e]);
   });
@@ -99,7 +103,7 @@ const loop: OnnxConverter = (ctx, n) => {
     const outs = ctx.subgraph(body, [ctx.constant(scalar('i32', i), 'iteration'), ctx.constant(scalar('bool', 1), 'cond'), ...state]);
     const next = ctx.constValue(outs[0]);
     if (!next) {
-      throw new KilnError('STATIC_INPUT', `the condition computed by iteration ${i} depends on run-time values; kiln unrolls loops, so it must fold to a constant (a loop that stops on data cannot be compiled statically)`, { node: n.name, op: n.opType });
+      throw notStatic(ctx, n, outs[0], `the condition computed by iteration ${i} depends on run-time values; kiln unrolls loops, so it must fold to a constant (a loop that stops on data cannot be compiled statically)`);
     }
     cond = next.data[0] !== 0;
     state = outs.slice(1, 1 + carried.length);
