@@ -26,7 +26,7 @@ export class Cnn extends Module {
 
 export async function main(args: Map<string, string>): Promise<void> {
   const data = fashionMnistDir(args.get('data'));
-  const run = await sampleRun('cnn-fashion', args, { epochs: data.source === 'bundled' ? 6 : 4 });
+  const run = await sampleRun('cnn-fashion', args, { epochs: 6 });
   const train = head(loadSplit(data.dir, 'train'), run.limit), test = head(loadSplit(data.dir, 't10k'), run.limit);
   const B = 64;
   console.log(`cnn-fashion on ${run.backend}: ${train.n} training and ${test.n} test images (${data.source}: ${data.dir}), ${run.epochs} epochs of batch ${B}`);
