@@ -1,0 +1,98 @@
+// Control flow in models exported by PyTorch's own ONNX exporter (tests/pytorch-exported/export.py, torch
+// 1.13 from Debian's python3-torch, TorchScript scripting at opset 17), checked against ONNX Runtime (the
+// independent reference) on the CPU interpreter and on WebGPU:
+// - sample_rate_switch.onnx: `if bool(sr == 16000)` with branches of different shapes, bound at import;
+// - score_gate.onnx: `if bool(h.mean() > 0)` on a computed score, if-converted (both branches, Where);
+// - recurrence.onnx: `for t in range(x.size(0))` over time steps, a Loop with a constant trip count.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-node';
+import { type Backend, getBackend } from '../compiler/backend.ts';
+import { importOnnx } from '../compiler/onnx/importer.ts';
+import { decodeModel } from '../compiler/onnx/proto.ts';
+import { tensorFromProto } from '../compiler/onnx/tensor.ts';
+import { tensor, type Tensor } from '../ir/tensor.ts';
+import { kilnError } from './support/kiln-error.ts';
+import { webgpuOrSkip } from './support/env.ts';
+
+const model = (file: string) => new Uint8Array(readFileSync(join(import.meta.dirname, 'pytorch-exported', file)));
+const sampleRateSwitch = model('sample_rate_switch.onnx'), scoreGate = model('score_gate.onnx'), recurrence = model('recurrence.onnx');
+const wave = (shape: number[], scale: number, shift: number) => tensor('f32', shape, Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.3 + shift) * scale));
+/** x shifted by 3 * sign: the projected mean is linear in the shift, so the two signs fall on either side of 0. */
+const gateInput = (sign: number) => tensor('f32', [1, 8], Array.from(wave([1, 8], 0.3, 0.5).data, (v) => v + sign * 3));
+const ortF32 = (t: Tensor) => new ort.Tensor('float32', Float32Array.from(t.data), [...t.shape]);
+
+async function ortRun(bytes: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<{ data: Float32Array; dims: readonly number[] }> {
+  const session = await ort.InferenceSession.create(bytes);
+  try {
+    const out = (await session.run(feeds))[session.outputNames[0]];
+    return { data: out.data as Float32Array, dims: out.dims };
+  } finally {
+    await session.release();
+  }
+}
+
+async function expectMatchesOrt(got: Tensor, want: Promise<{ data: Float32Array; dims: readonly number[] }>): Promise<void> {
+  const w = await want;
+  expect(got.shape).toEqual([...w.dims]);
+  const worst = Math.max(...Array.from(w.data, (v, i) => Math.abs(got.data[i] - v) / (1e-6 + Math.abs(v))));
+  expect(worst).toBeLessThan(1e-4);
+}
+
+describe('PyTorch-exported control flow against ONNX Runtime', () => {
+  const backends: [string, () => Promise<Backend | undefined>][] = [
+    ['cpu', () => getBackend('cpu')],
+    ['webgpu', async () => ((await webgpuOrSkip()) ? getBackend('webgpu') : undefined)],
+  ];
+  describe.each(backends)('%s', (_name, get) => {
+    let backend: Backend | undefined;
+    beforeAll(async () => {
+      backend = await get();
+    });
+
+    it.each([16000, 8000])('If on sr == 16000 with sr bound to %i compiles the branch taken alone', async (sr) => {
+      if (!backend) return;
+      const { graph } = importOnnx(sampleRateSwitch, { bind: { sr } });
+      expect(graph.nodes.some((n) => n.op === 'Where')).toBe(false);
+      const x = wave([1, 16], 1.1, 0.2);
+      const [y] = await backend.run(graph, new Map([['x', x]]));
+      await expectMatchesOrt(y, ortRun(sampleRateSwitch, { x: ortF32(x), sr: new ort.Tensor('int64', BigInt64Array.from([BigInt(sr)]), []) }));
+    });
+
+    // Inputs on both sides of the gate (which branch each takes is asserted below).
+    it.each([[1], [-1]])('If on a computed score (input sign %i) is if-converted and agrees with ORT', async (sign) => {
+      if (!backend) return;
+      const { graph } = importOnnx(scoreGate);
+      expect(graph.nodes.some((n) => n.op === 'Where')).toBe(true);
+      const x = gateInput(sign);
+      const [y] = await backend.run(graph, new Map([['x', x]]));
+      await expectMatchesOrt(y, ortRun(scoreGate, { x: ortF32(x) }));
+    });
+
+    it('Loop over the time steps unrolls (one Tanh per step) and agrees with ORT', async () => {
+      if (!backend) return;
+      const { graph } = importOnnx(recurrence);
+      expect(graph.nodes.filter((n) => n.op === 'Tanh')).toHaveLength(4);
+      const x = wave([4, 2, 6], 0.8, 0.1);
+      const [h] = await backend.run(graph, new Map([['x', x]]));
+      await expectMatchesOrt(h, ortRun(recurrence, { x: ortF32(x) }));
+    });
+  });
+
+  it('the two score-gate inputs take different branches in ORT (only the else branch, sigmoid(h) - bias, keeps y + bias in (0, 1))', async () => {
+    const proto = decodeModel(scoreGate).graph?.initializer.find((i) => i.name === 'bias');
+    expect(proto).toBeDefined();
+    const bias = tensorFromProto(proto!).tensor.data as Float32Array;
+    const out = async (sign: number) => (await ortRun(scoreGate, { x: ortF32(gateInput(sign)) })).data;
+    const inSigmoidRange = (y: Float32Array) => Array.from(y).every((v, i) => v + bias[i] > 0 && v + bias[i] < 1);
+    expect(inSigmoidRange(await out(-1))).not.toBe(inSigmoidRange(await out(1)));
+  });
+
+  it('without sr bound, the shape-changing If is a STATIC_INPUT error naming the node and the input', () => {
+    const e = kilnError(() => importOnnx(sampleRateSwitch));
+    expect(e.code).toBe('STATIC_INPUT');
+    expect(e.context.node).toBe('/If');
+    expect(e.message).toContain("bind 'sr'");
+  });
+});
