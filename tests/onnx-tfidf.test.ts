@@ -127,6 +127,11 @@ describe('TfIdfVectorizer against a brute-force reference', () => {
     expect(Array.from(got.data)).toEqual(new Array(20).fill(0));
   });
 
+  it('takes an empty weights list as no weights', () => {
+    const attrs = { min_gram_length: 1, max_gram_length: 1, max_skip_count: 0, mode: 'TFIDF', ngram_counts: [0], ngram_indexes: [0, 1], pool_int64s: [4, 5], weights: [] };
+    expect(Array.from(vectorize(tensor('i32', [3], [5, 5, 4]), attrs).data)).toEqual([1, 2]);
+  });
+
   it('never matches a pool token outside i32', () => {
     const attrs = { min_gram_length: 1, max_gram_length: 1, max_skip_count: 0, mode: 'TF', ngram_counts: [0], ngram_indexes: [0, 1], pool_int64s: [2 ** 33 + 5, 5] };
     expect(Array.from(vectorize(tensor('i32', [3], [5, 5, 1]), attrs).data)).toEqual([0, 2]);

@@ -95,7 +95,8 @@ export function tfidfSpec(n: OnnxNode): TfIdfSpec {
   for (const g of byKey.values()) grams.set(g.tokens.length, [...(grams.get(g.tokens.length) ?? []), g]);
 
   let weights: number[] | undefined;
-  if (n.attrs.weights !== undefined && mode !== 'TF') {
+  // An empty weights list is no weights, as in the ONNX reference.
+  if (attrOr<number[]>(n, 'weights', []).length > 0 && mode !== 'TF') {
     weights = attrOr<number[]>(n, 'weights', []);
     if (weights.length !== indexes.length) fail(n, `weights has ${weights.length} entries, ngram_indexes ${indexes.length}: one weight per pool n-gram`);
     if (weights.length < columns) fail(n, `weights has ${weights.length} entries for ${columns} output columns (weight i scales output column i)`);
