@@ -10,6 +10,7 @@ import { QUANTIZED_CONVERTERS } from './quantized.ts';
 import { RECURRENT_CONVERTERS } from './recurrent.ts';
 import { REDUCE_CONVERTERS } from './reduce.ts';
 import { SIGNAL_CONVERTERS } from './signal.ts';
+import { TFIDF_CONVERTERS } from './tfidf.ts';
 import { VISION_CONVERTERS } from './vision.ts';
 
 const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
@@ -21,6 +22,7 @@ const CURRENT_FORMS: Readonly<Record<string, OnnxConverter>> = {
   ...RECURRENT_CONVERTERS,
   ...CONTROL_FLOW_CONVERTERS,
   ...SIGNAL_CONVERTERS,
+  ...TFIDF_CONVERTERS,
   ...VISION_CONVERTERS,
   ...QUANTIZED_CONVERTERS,
 };
