@@ -5,7 +5,8 @@
 // and the backward-only ops their gradient rules emit (passes/autodiff/rules/vision.ts):
 //   GridSampleGradX(dY, grid)        d loss / d X of GridSample over an X of shape `input_shape`
 //   GridSampleGradGrid(dY, X, grid)  d loss / d grid of GridSample
-//   RoiAlignGrad(dY, rois, idx)      d loss / d X of RoiAlign (avg mode) over an X of shape `input_shape`
+//   RoiAlignGrad(dY, rois, idx[, X]) d loss / d X of RoiAlign over an X of shape `input_shape`; mode max
+//                                    takes X too, to find each bin's largest weighted neighbour
 //   DetGrad(X, dY)                   d loss / d X of Det: dY * det(X) * inv(X)^T, the cofactor matrix
 import { isFloat } from '../dtype.ts';
 import { shapeFail } from '../errors.ts';
@@ -121,11 +122,17 @@ export const VISION_OPS = {
     requireGrad(dy, gridSampleShape(x.shape, grid, a), 'GridSample');
     return [{ dtype: grid.dtype, shape: grid.shape }];
   }),
-  RoiAlignGrad: { ...opaque([3, 3], { ...ROI_ALIGN_ATTRS, ...INPUT_SHAPE }, (i, a) => {
+  RoiAlignGrad: { ...opaque([3, 4], { ...ROI_ALIGN_ATTRS, ...INPUT_SHAPE }, (i, a) => {
     const dy = req(i, 0), rois = req(i, 1), x = a.input_shape as readonly number[];
     requireImage({ dtype: dy.dtype, shape: x }, 'input_shape');
     requireSameDType([dy, rois]);
-    if (a.mode !== 'avg') shapeFail(`RoiAlignGrad is the gradient of avg mode only, got mode '${a.mode}'`);
+    const forward = i[3];
+    if (a.mode === 'max' && !forward) shapeFail(`RoiAlignGrad of mode max needs X (input 3) to find each bin's largest sample`);
+    if (a.mode !== 'max' && forward) shapeFail(`RoiAlignGrad of mode '${a.mode}' takes no X (input 3)`);
+    if (forward) {
+      requireSameDType([dy, forward]);
+      if (!sameShape(forward.shape, x)) shapeFail(`X ${fmt(forward.shape)} must have input_shape ${fmt(x)}`);
+    }
     requireGrad(dy, roiAlignShape(x, rois, req(i, 2), a), 'RoiAlign');
     return [{ dtype: dy.dtype, shape: [...x] }];
   }), checksIndices: true },

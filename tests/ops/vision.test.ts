@@ -49,6 +49,13 @@ describe('vision shape rules', () => {
   it('RoiAlign: rois [R,4] and batch_indices [R] give [R,C,oh,ow]', () => {
     expect(shapeOf('RoiAlign', [[1, 3, 8, 8], [5, 4], [5]], { output_height: 2, output_width: 3 }, ['f32', 'f32', 'i32'])).toEqual([5, 3, 2, 3]);
     expect(shapeOf('RoiAlignGrad', [[5, 3, 2, 3], [5, 4], [5]], { output_height: 2, output_width: 3, input_shape: [1, 3, 8, 8] }, ['f32', 'f32', 'i32'])).toEqual([1, 3, 8, 8]);
+    expect(shapeOf('RoiAlignGrad', [[5, 3, 2, 3], [5, 4], [5], [1, 3, 8, 8]], { mode: 'max', output_height: 2, output_width: 3, input_shape: [1, 3, 8, 8] }, ['f32', 'f32', 'i32', 'f32'])).toEqual([1, 3, 8, 8]);
+  });
+  it('RoiAlignGrad takes X exactly in mode max, of input_shape', () => {
+    const attrs = { output_height: 2, output_width: 3, input_shape: [1, 3, 8, 8] };
+    expect(() => shapeOf('RoiAlignGrad', [[5, 3, 2, 3], [5, 4], [5]], { ...attrs, mode: 'max' }, ['f32', 'f32', 'i32'])).toThrow(/mode max needs X/);
+    expect(() => shapeOf('RoiAlignGrad', [[5, 3, 2, 3], [5, 4], [5], [1, 3, 8, 8]], attrs, ['f32', 'f32', 'i32', 'f32'])).toThrow(/mode 'avg' takes no X/);
+    expect(() => shapeOf('RoiAlignGrad', [[5, 3, 2, 3], [5, 4], [5], [1, 3, 8, 7]], { ...attrs, mode: 'max' }, ['f32', 'f32', 'i32', 'f32'])).toThrow(/must have input_shape \[1,3,8,8\]/);
   });
   it('RoiAlign refuses malformed rois, batch_indices and modes', () => {
     expect(() => shapeOf('RoiAlign', [[1, 3, 8, 8], [5, 5], [5]], {}, ['f32', 'f32', 'i32'])).toThrow(/rois must be \[num_rois,4\]/);
@@ -56,7 +63,6 @@ describe('vision shape rules', () => {
     expect(() => shapeOf('RoiAlign', [[1, 3, 8, 8], [5, 4], [5]])).toThrow(/must be integers/);
     expect(() => shapeOf('RoiAlign', [[1, 3, 8], [5, 4], [5]], {}, ['f32', 'f32', 'i32'])).toThrow(/4-D/);
     expect(() => shapeOf('RoiAlign', [[1, 3, 8, 8], [5, 4], [5]], { mode: 'median' }, ['f32', 'f32', 'i32'])).toThrow(/unknown mode 'median'/);
-    expect(() => shapeOf('RoiAlignGrad', [[5, 3, 1, 1], [5, 4], [5]], { mode: 'max', input_shape: [1, 3, 8, 8] }, ['f32', 'f32', 'i32'])).toThrow(/avg mode only/);
   });
   it('Det: [..., M, M] gives [...]; non-square is refused', () => {
     expect(shapeOf('Det', [[3, 4, 4]])).toEqual([3]);

@@ -80,7 +80,7 @@ describe('vision WGSL kernels vs CPU', () => {
       const dy = g.addInput('dy', { dtype: 'f32', shape: [p.r, p.c, p.oh, p.ow] });
       g.outputs = [
         g.addNode('RoiAlign', [x, rois, idx], { ...attrs, mode: p.mode })[0],
-        g.addNode('RoiAlignGrad', [dy, rois, idx], { ...attrs, input_shape: [p.n, p.c, p.h, p.w] })[0],
+        g.addNode('RoiAlignGrad', [dy, rois, idx, ...(p.mode === 'max' ? [x] : [])], { ...attrs, mode: p.mode, input_shape: [p.n, p.c, p.h, p.w] })[0],
       ];
       const feeds = randomInputs(g, p.seed), r = roiInputs(p.r, p.n, p.h / p.scale, p.w / p.scale, p.seed);
       feeds.set('rois', tensor('f32', [p.r, 4], r.rois)).set('idx', tensor('i32', [p.r], r.idx));

@@ -4,7 +4,8 @@
 // sample counts (sampling_ratio 0: ceil(bin size)) are loop bounds read in the kernel.
 //   RoiAlign      one invocation per output element;
 //   RoiAlignGrad  one per (n, c) image of dX: clears it, then adds the share of every roi of batch n (the
-//                 image is that invocation's alone, so the adds do not race).
+//                 image is that invocation's alone, so the adds do not race); mode max reads X (input 3)
+//                 to find each bin's largest weighted neighbour.
 // A batch index outside [0, N) is flagged in the status buffer and clamped.
 import type { Attrs } from '../../../ir/op.ts';
 import { numel } from '../../../ir/shape.ts';
@@ -99,13 +100,33 @@ const ROI_ALIGN: Lowering = (ctx) => {
   };
 };
 
+/** Flat offset in an h x w image of neighbour k (0..3: (y0,x0), (y0,x1), (y1,x0), (y1,x1)) of sample s. */
+const neighbourAt = (k: number, w: number) => `s.y.${'xxyy'[k]} * ${w} + s.x.${'xyxy'[k]}`;
+
+/** How a bin's d reaches dX (as the CPU kernel's POOL_GRAD): avg adds d / count times each weight; max finds
+ *  the first (sample, neighbour) with the largest weighted X value and adds d times its weight there.
+ *  `d` is what scales dY into d. */
+function binGrad(mode: string, x: TensorRef | undefined, out: string, w: number): { d: string; init: string; step: string; done: string } {
+  if (mode === 'avg') {
+    const add = (k: number) => `${out}[base + ${neighbourAt(k, w)}] += d * s.w.${'xyzw'[k]};`;
+    return { d: ' / g.count', init: '', step: [0, 1, 2, 3].map(add).join('\n      '), done: '' };
+  }
+  const pick = (k: number) => `if (at < 0 || wv.${'xyzw'[k]} > best) { best = wv.${'xyzw'[k]}; at = ${neighbourAt(k, w)}; weight = s.w.${'xyzw'[k]}; }`;
+  return {
+    d: '',
+    init: 'var best = 0.0;\n      var at = -1;\n      var weight = 0.0;',
+    step: [`let wv = s.w * ${neighbours(x!, 'c0', 'c1')};`, ...[0, 1, 2, 3].map(pick)].join('\n      '),
+    done: `if (at >= 0) { ${out}[base + at] += d * weight; }`,
+  };
+}
+
 const ROI_ALIGN_GRAD: Lowering = (ctx) => {
   const dy = input(ctx, 0), rois = input(ctx, 1), ind = input(ctx, 2), out = ctx.outputs[0], a = ctx.node.attrs;
   const [n, c, h, w] = out.view.shape, [r, , oh, ow] = dy.view.shape;
-  const add = (k: number, yy: string, xx: string) => `${out.name}[base + s.y.${yy} * ${w} + s.x.${xx}] += d * s.w.${'xyzw'[k]};`;
+  const route = binGrad(a.mode as string, ctx.inputs[3] && input(ctx, 3), out.name, w);
   return {
     decls: roiDecls(rois, a, h, w),
-    body: `// RoiAlignGrad: this invocation's (n, c) image of dX, summed over the rois of batch n
+    body: `// RoiAlignGrad (${a.mode}): this invocation's (n, c) image of dX, summed over the rois of batch n
   ${coords('idx', [n, c])}
   let base = idx * ${h * w};
   for (var k = 0; k < ${h * w}; k++) { ${out.name}[base + k] = 0.0; }
@@ -116,8 +137,10 @@ const ROI_ALIGN_GRAD: Lowering = (ctx) => {
     for (var bin = 0; bin < ${oh * ow}; bin++) {
       let ph = bin / ${ow};
       let pw = bin % ${ow};
-      let d = ${read(dy, ['r', 'c1', 'ph', 'pw'])} / g.count;
-      ${binSamples('ph', 'pw', [add(0, 'x', 'x'), add(1, 'x', 'y'), add(2, 'y', 'x'), add(3, 'y', 'y')].join('\n      '))}
+      let d = ${read(dy, ['r', 'c1', 'ph', 'pw'])}${route.d};
+      ${route.init}
+      ${binSamples('ph', 'pw', route.step)}
+      ${route.done}
     }
   }`,
     invocations: n * c,

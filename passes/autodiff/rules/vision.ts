@@ -2,8 +2,9 @@
 //   GridSample  d/dX for every mode and padding (GridSampleGradX scatters dY through the sampling
 //               weights); d/dgrid for linear and cubic (GridSampleGradGrid: the weights' derivatives);
 //               nearest is piecewise constant in the grid, so its grid gradient is zero.
-//   RoiAlign    d/dX for mode avg (RoiAlignGrad); mode max is refused (GRADIENT). rois and batch_indices
-//               have no gradient: the bin layout depends on them through floor and ceil.
+//   RoiAlign    d/dX (RoiAlignGrad): avg spreads each dY over its bin's samples; max routes it to the bin's
+//               largest weighted neighbour (read from X). rois and batch_indices have no gradient: the bin
+//               layout depends on them through floor and ceil.
 //   Det         d det(A) / dA = det(A) * inv(A)^T, the cofactor matrix (DetGrad; defined for singular A too).
 import type { VisionOpName } from '../../../ir/ops/index.ts';
 import { type GradBuilder, type GradEntry, notDifferentiable } from '../rule.ts';
@@ -18,8 +19,8 @@ export const VISION_GRADS: { [K in VisionOpName]: GradEntry } = {
   ],
   RoiAlign: [
     (g) => {
-      if (g.attrs.mode !== 'avg') g.fail(`RoiAlign mode '${g.attrs.mode}' has no gradient (only mode avg is differentiable in X)`);
-      return g.op1('RoiAlignGrad', [g.dy(), g.x(1), g.x(2)], { ...g.attrs, input_shape: [...g.x(0).type.shape] });
+      const inputs = [g.dy(), g.x(1), g.x(2), ...(g.attrs.mode === 'max' ? [g.x(0)] : [])];
+      return g.op1('RoiAlignGrad', inputs, { ...g.attrs, input_shape: [...g.x(0).type.shape] });
     },
     undefined,
     undefined,

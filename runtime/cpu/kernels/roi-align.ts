@@ -78,18 +78,31 @@ export const ROI_ALIGN: CpuKernel = (xs, a, out) => {
   return [y];
 };
 
-/** avg mode only: each dY spreads dY * weight / count onto the neighbours of its bin's samples. */
+/** Where a bin's dY goes: avg spreads dY / count over every neighbour of its samples by weight; max gives
+ *  dY times the weight to the first (sample, neighbour) whose weighted value is the bin's largest. */
+const POOL_GRAD: Record<string, (dx: Float32Array | Float64Array, x: ArrayLike<number> | undefined, img: number, s: RoiSample[], g: number, count: number) => void> = {
+  avg: (dx, _x, img, s, g, count) => {
+    for (const p of s) p.w.forEach((wk, q) => { dx[img + p.at[q]] += (g / count) * wk; });
+  },
+  max: (dx, x, img, s, g) => {
+    let best = -Infinity, at = -1, weight = 0;
+    for (const p of s) p.w.forEach((wk, q) => {
+      const v = wk * x![img + p.at[q]];
+      if (v > best) [best, at, weight] = [v, p.at[q], wk];
+    });
+    if (at >= 0) dx[img + at] += g * weight;
+  },
+};
+
+/** d loss / d X: every bin's dY routed as POOL_GRAD says (mode max reads X, input 3). */
 export const ROI_ALIGN_GRAD: CpuKernel = (xs, a, out) => {
-  const dy = inp(xs, 0), rois = inp(xs, 1).data, idx = inp(xs, 2).data, dx = alloc(out[0]);
-  const [n, c, h, w] = out[0].shape, [r, , oh, ow] = dy.shape;
+  const dy = inp(xs, 0), rois = inp(xs, 1).data, idx = inp(xs, 2).data, x = xs[3]?.data, dx = alloc(out[0]);
+  const [n, c, h, w] = out[0].shape, [r, , oh, ow] = dy.shape, route = POOL_GRAD[a.mode as string];
   for (let k = 0; k < r; k++) {
     const b = batchOf(idx, k, n), { bins, count } = roiBins(rois.subarray(4 * k, 4 * k + 4), h, w, a);
     for (let ch = 0; ch < c; ch++) {
       const img = (b * c + ch) * h * w, row = (k * c + ch) * oh * ow;
-      bins.forEach((s, j) => {
-        const g = dy.data[row + j] / count;
-        for (const p of s) p.w.forEach((wk, q) => { dx.data[img + p.at[q]] += g * wk; });
-      });
+      bins.forEach((s, j) => route(dx.data as Float32Array, x, img, s, dy.data[row + j], count));
     }
   }
   return [dx];
