@@ -101,6 +101,8 @@ class GroupEmitter {
       const t = gr.inPlace.get(v);
       if (!t) return cg.owned(v, 'temp', !!cg.features.f16Storage && v.type.dtype === 'f32' && !graphOutputs.has(v)).buffer;
       const buffer = cg.locOf(t).buffer;
+      // A packed buffer is bound as atomic words where written, which its plain reads cannot share.
+      if (isPacked8(cg.b.buffers[buffer].dtype)) throw new KilnError('BACKEND', `a fused kernel would update the ${cg.b.buffers[buffer].dtype} state '${t.name}' in place; packed 8-bit state has no in-place update path`, { node: this.producer.get(v)?.name, op: this.producer.get(v)?.op });
       cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
       return buffer;
     });
