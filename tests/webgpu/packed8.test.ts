@@ -3,7 +3,7 @@
 // them (Transpose, Gather, Concat, Slice at offsets inside a word), graph inputs uploaded as bytes and
 // graph outputs read back (sign-extended for i8), with element counts that are not multiples of 4. Then
 // the buffer declarations: a packed value of n elements takes ceil(n/4)*4 bytes, and the ORT dynamic
-// quantization MLP's memory plan is smaller than with the values widened to 32 bits.
+// quantization MLP's uint8 buffers a fourth of their widened bytes.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileForWebGpu } from '../../compiler/compile.ts';
@@ -133,7 +133,7 @@ describe('packed int8/uint8 buffers', () => {
     }
   });
 
-  it('the ORT dynamic quantization MLP: its uint8 activations take a fourth of the widened bytes, and so do its planned temps', () => {
+  it('the ORT dynamic quantization MLP: its uint8 activations, output and temp, take a fourth of their widened bytes', () => {
     const graph = importOnnx(dynamicMlp(1, 64)).graph;
     // Fused: the layer-1 DynamicQuantizeLinear output (a graph output, u8 [64, 16]) is packed.
     const fused = compileForWebGpu(graph).program;
@@ -152,6 +152,8 @@ describe('packed int8/uint8 buffers', () => {
     // One buffer per temp: exactly the 3 * 2048 bytes the u8 [64, 32] temp saves (its two u8 scalars take a word either way).
     expect(before.naiveBytes - plan.naiveBytes).toBe(3 * 64 * 32);
     expect(plan.lowerBoundBytes).toBeLessThanOrEqual(before.lowerBoundBytes);
+    // The arenas themselves are a greedy packing and need not shrink with it (measured: 18692 bytes packed
+    // against 16900 widened here, where the smaller temp no longer sorts among the 8 KiB ones); not asserted.
     const arenas = (p: { arenas: readonly number[] }) => p.arenas.reduce((s, a) => s + a, 0);
     console.log(`MLP (batch 64, unfused) temps: naive ${plan.naiveBytes} packed / ${before.naiveBytes} widened, live bound ${plan.lowerBoundBytes} / ${before.lowerBoundBytes}, arenas ${arenas(plan)} / ${arenas(before)}`);
   });
