@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileForWebGpu } from '../../compiler/compile.ts';
 import { applyPlan, planBuffers, scheduleOf } from '../../compiler/wgsl/apply-plan.ts';
-import { packedOutRef } from '../../compiler/wgsl/kernel.ts';
+import { packedOutRef, wideAligned } from '../../compiler/wgsl/kernel.ts';
 import { importOnnx } from '../../compiler/onnx/importer.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { numel } from '../../ir/shape.ts';
@@ -156,6 +156,12 @@ describe('packed int8/uint8 buffers', () => {
     // against 16900 widened here, where the smaller temp no longer sorts among the 8 KiB ones); not asserted.
     const arenas = (p: { arenas: readonly number[] }) => p.arenas.reduce((s, a) => s + a, 0);
     console.log(`MLP (batch 64, unfused) temps: naive ${plan.naiveBytes} packed / ${before.naiveBytes} widened, live bound ${plan.lowerBoundBytes} / ${before.lowerBoundBytes}, arenas ${arenas(plan)} / ${arenas(before)}`);
+  });
+
+  it('packed buffers never take the vec4 paths', () => {
+    // wideAligned is what lets a contraction bind an operand as array<vec4<f32>>: f32 values only.
+    for (const d of ['u8', 'i8'] as const) expect(wideAligned(d, contiguous([4, 16]), 64)).toBe(false);
+    expect(wideAligned('f32', contiguous([4, 16]), 64)).toBe(true);
   });
 
   it('a lowering that writes a packed output by name is refused naming its kernel', () => {
