@@ -107,6 +107,39 @@ describe('packed int8/uint8 values on WebGPU match the CPU interpreter', () => {
   });
 });
 
+/** u q [n] split at 3 (Split writes two packed outputs), then a Concat of 9 inputs (more than one kernel binds). */
+function splitAndWideConcat(q: Q, n: number) {
+  const parts = ['u', 'a', 'b', 'u', 'a', 'b', 'u', 'a', 'b'];
+  return buildModel({
+    nodes: [
+      { op: 'Split', inputs: ['u', 'sp'], outputs: ['a', 'b'], attrs: [attr.int('axis', 0)] },
+      { op: 'Concat', inputs: parts, outputs: ['c'], attrs: [attr.int('axis', 0)] },
+    ],
+    inputs: [info('u', q, [n])],
+    outputs: [info('a', q, [3]), info('b', q, [n - 3]), info('c', q, [3 * 2 * n])],
+    initializers: [init('sp', 'i32', [2], [3, n - 3])],
+  });
+}
+
+describe('packed int8/uint8 Split and wide Concat on WebGPU match the CPU interpreter', () => {
+  let gpu: GpuContext | undefined;
+  beforeAll(async () => {
+    gpu = await webgpuOrSkip();
+  });
+
+  it('Split outputs and a 9-input Concat of packed values, odd lengths', async () => {
+    if (!gpu) return;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 4, max: 11 }), fc.constantFrom<Q>('u8', 'i8'), fc.boolean(), fc.integer({ min: 1, max: 1000 }), async (n, q, fuse, seed) => {
+        const graph = importOnnx(splitAndWideConcat(q, n)).graph;
+        const inputs = new Map([['u', randTensor(rng(seed), q, [n], ...RANGE[q])]]);
+        await expectGpuMatchesCpu(gpu!, graph, inputs, EXACT, { fuse });
+      }),
+      { numRuns: 4, seed: 3 },
+    );
+  });
+});
+
 describe('packed int8/uint8 buffers', () => {
   it('a computed u8 temp of n elements, and i8/u8 inputs and outputs, take ceil(n/4)*4 bytes', () => {
     for (const n of [1, 5, 13, 16]) {
