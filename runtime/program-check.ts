@@ -72,7 +72,7 @@ export function programProblem(raw: unknown): string | undefined {
   const nb = p.buffers.length;
   for (const [i, b] of p.buffers.entries()) {
     if (b.bytes % 4 !== 0) return `buffers[${i}].bytes must be a multiple of 4, got ${b.bytes}`;
-    // f16 buffers (weights of precision 'f16') hold 2 bytes an element, packed i8/u8 weights 1; every other storage type 4.
+    // f16 buffers (weights of precision 'f16') hold 2 bytes an element, packed i8/u8 buffers 1; every other storage type 4.
     const need = storageBytes(b.dtype) * elements(b.shape);
     if (b.bytes < need) return `buffers[${i}].bytes ${b.bytes} is less than the ${need} its shape [${b.shape}] needs`;
   }
@@ -82,7 +82,8 @@ export function programProblem(raw: unknown): string | undefined {
       if (!b) return `${field}[${i}].buffer ${d.buffer} is not one of the ${nb} buffers`;
       if (storageDType(d.dtype) !== b.dtype) return `${field}[${i}].dtype ${d.dtype} is not stored in buffer ${d.buffer} (${b.dtype})`;
       // A graph output may be a reshape or a leading slice of the buffer it is read from: it must fit.
-      if (4 * elements(d.shape) > b.bytes) return `${field}[${i}].shape [${d.shape}] needs ${4 * elements(d.shape)} bytes, more than the ${b.bytes} of buffer ${d.buffer}`;
+      const bytes = storageBytes(b.dtype) * elements(d.shape);
+      if (bytes > b.bytes) return `${field}[${i}].shape [${d.shape}] needs ${bytes} bytes, more than the ${b.bytes} of buffer ${d.buffer}`;
     }
   }
   for (const [i, s] of p.state.entries()) if (s >= nb) return `state[${i}] ${s} is not one of the ${nb} buffers`;

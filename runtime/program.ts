@@ -4,11 +4,13 @@
 // the limits the plan assumed; inputs, outputs, parameters, constants and state keep buffers of their own.
 // Version 3 adds kernel parameters: a kernel may read per-dispatch i32 values (view offsets) from a uniform
 // at group 1 (KernelDecl.params, DispatchDecl.params), so kernels that differ only by offsets are one.
+// Version 4 stores every i8/u8 buffer packed, four elements to a u32 word (before: only weights; computed
+// values, inputs and outputs were widened to i32/u32), so a v3 program's i8/u8 temps would be misread.
 import type { DType, TypedArray } from '../ir/dtype.ts';
 import type { Shape } from '../ir/shape.ts';
 
 /** Bumped whenever the format changes; loaders refuse any other version. */
-export const PROGRAM_VERSION = 3;
+export const PROGRAM_VERSION = 4;
 
 /** `status`: the index-check flags kernels raise (Program.checks), read back with a run's outputs. */
 export type BufferRole = 'input' | 'output' | 'param' | 'const' | 'temp' | 'status';
@@ -18,7 +20,7 @@ export interface BufferDecl {
   readonly role: BufferRole;
   /**
    * Element type as stored on the GPU: bool is stored as u32, f16 as f32 (or as f16, for weights of precision
-   * 'f16'); i8/u8 weights (params and consts) as packed bytes, four to a word, other i8/u8 values as i32/u32.
+   * 'f16'); i8/u8 (weights, temps, inputs and outputs alike) as packed bytes, four to a u32 word.
    */
   readonly dtype: DType;
   readonly shape: Shape;
@@ -105,9 +107,9 @@ export interface ChecksDecl {
   readonly sites: readonly string[];
 }
 
-const STORAGE: { readonly [K in DType]: DType } = { f32: 'f32', f16: 'f32', i32: 'i32', u32: 'u32', i8: 'i32', u8: 'u32', bool: 'u32' };
+const STORAGE: { readonly [K in DType]: DType } = { f32: 'f32', f16: 'f32', i32: 'i32', u32: 'u32', i8: 'i8', u8: 'u8', bool: 'u32' };
 
-/** GPU storage element type for a graph dtype: bool and u8 widen to u32, i8 to i32, f16 to f32. */
+/** GPU storage element type for a graph dtype: bool widens to u32, f16 to f32; i8/u8 stay bytes (packed four to a word). */
 export const storageDType = (d: DType): DType => STORAGE[d];
 
 /**
@@ -151,14 +153,17 @@ export function paramsProblem(p: Program): string | undefined {
 
 const STORAGE_ARRAYS = { f32: Float32Array, i32: Int32Array, u32: Uint32Array } as const;
 
-/** A tensor's data in its GPU storage type (the data itself when no widening is needed). */
+/** A tensor's data in its GPU storage type (the data itself when no widening is needed: i8/u8 bytes as they are). */
 export function widenToStorage(t: { readonly dtype: DType; readonly data: TypedArray }): TypedArray {
   const s = storageDType(t.dtype);
   return s === t.dtype ? t.data : STORAGE_ARRAYS[s as keyof typeof STORAGE_ARRAYS].from(t.data);
 }
 
-/** Whether a buffer of this storage dtype holds packed bytes (i8/u8 weights, four to a u32 word). */
+/** Whether a buffer of this storage dtype holds packed bytes (i8/u8 values, four to a u32 word, element k in bits 8k..8k+7 of word k >> 2). */
 export const isPacked8 = (d: DType): d is 'i8' | 'u8' => d === 'i8' || d === 'u8';
 
 /** Bytes a buffer of this storage dtype needs per element: 1 packed, 2 for f16 weights, else 4. */
 export const storageBytes = (d: DType): number => (isPacked8(d) ? 1 : d === 'f16' ? 2 : 4);
+
+/** Bytes of a buffer holding `elements` values of storage dtype `d`: whole u32 words, at least one. */
+export const bufferBytes = (d: DType, elements: number): number => Math.max(4, Math.ceil((elements * storageBytes(d)) / 4) * 4);

@@ -28,7 +28,7 @@ describe('artifact memory layout (format version 2 and later)', () => {
   it('writes the plan: temps in arenas at aligned offsets, everything else in buffers of its own', async () => {
     const m = built.manifest;
     expect(m.version).toBe(PROGRAM_VERSION);
-    expect(PROGRAM_VERSION).toBe(3); // 2: the memory plan; 3: kernel parameters (view offsets)
+    expect(PROGRAM_VERSION).toBe(4); // 2: the memory plan; 3: kernel parameters (view offsets); 4: every i8/u8 buffer packed
     expect(m.limits).toEqual({ minStorageBufferOffsetAlignment: 256, maxStorageBufferBindingSize: 134217728 });
     expect(m.arenas!.length).toBe(1);
     for (const b of m.buffers) {

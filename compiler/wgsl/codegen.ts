@@ -15,7 +15,7 @@ import { isLiteralConstant } from '../../passes/fuse.ts';
 import { type BufferRole, isPacked8, type Program, PROGRAM_VERSION } from '../../runtime/program.ts';
 import { emitWideConcat, isWideConcat } from './concat-window.ts';
 import { emitGroup } from './fused.ts';
-import { bufferRef, type KernelFeatures, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
+import { bufferRef, type KernelFeatures, outputElem, packedOutRef, KernelParams, type KernelSource, type LowerContext, paramBufferRef, type TensorRef, wideAligned } from './kernel.ts';
 import { LOWERINGS } from './lower/index.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
 import { F16_MAX, toF16Storage } from './f16.ts';
@@ -77,9 +77,9 @@ export class Codegen {
     return { id: -++this.scratchCount, name: `${of.name}_${what}`, type: of.type };
   }
 
-  /** `half`: stored as f16 (precision 'f16'); `packed`: an i8/u8 weight stored four to a u32 word. */
-  owned(v: Value, role: BufferRole, half = false, packed = false): Location {
-    const l = { buffer: this.b.addBuffer(v.name, role, v.type, half, packed), view: contiguous(v.type.shape) };
+  /** `half`: stored as f16 (precision 'f16'). An i8/u8 value is always stored four to a u32 word. */
+  owned(v: Value, role: BufferRole, half = false): Location {
+    const l = { buffer: this.b.addBuffer(v.name, role, v.type, half), view: contiguous(v.type.shape) };
     this.loc.set(v, l);
     return l;
   }
@@ -95,9 +95,9 @@ export class Codegen {
       this.b.data.set(own.buffer, toF16Storage(t.data));
       return own;
     }
-    // int8/uint8 weights stay packed four to a word on the GPU (a fourth of the widened bytes).
-    const own = isPacked8(t.dtype) ? this.owned(v, role, false, true) : this.owned(v, role);
-    this.b.data.set(own.buffer, isPacked8(t.dtype) ? t.data : toStorage(t));
+    // int8/uint8 weights stay packed four to a word on the GPU (their bytes as they are).
+    const own = this.owned(v, role);
+    this.b.data.set(own.buffer, toStorage(t));
     return own;
   }
 
@@ -151,15 +151,25 @@ export class Codegen {
     const params = new KernelParams();
     const inputsByPos = ins.map((v) => (v ? this.inputRef(names[buffers.indexOf(this.locOf(v).buffer)], v, params, wide.has(this.locOf(v).buffer)) : undefined));
     const outBuffers = typeof target === 'string' ? outs.map((v) => this.owned(v, target).buffer) : target;
-    const outRefs = outs.map((v, i) => bufferRef(`out${i}`, v.type.dtype, wgslType(v.type.dtype), contiguous(v.type.shape)));
+    const outRefs = outs.map((v, i) => this.outputRef(`out${i}`, v, outBuffers[i], label));
     const bind = (buffer: number) => {
       if (!buffers.includes(buffer)) buffers.push(buffer), names.push(`in${buffers.length - 1}`);
       return names[buffers.indexOf(buffer)];
     };
     const s = build(inputsByPos, outRefs, this.checkHook(label, bind, params));
     const elems = buffers.map((buf) => ({ name: names[buffers.indexOf(buf)], elem: this.bindingElem(buf, wide) }));
-    const kernel = this.b.addKernel(label, nodes, s, { inputs: elems, outputs: outRefs, params: params.values.length });
+    const outElems = outRefs.map((r, i) => ({ name: `out${i}`, elem: outputElem(this.b.buffers[outBuffers[i]].dtype, r.elem) }));
+    const kernel = this.b.addKernel(label, nodes, s, { inputs: elems, outputs: outElems, params: params.values.length });
     this.b.dispatch(kernel, [...buffers, ...outBuffers], s, params.values);
+  }
+
+  /**
+   * How kernel `label` writes value `v` contiguously into `buffer` through its binding `name`: packed
+   * 8-bit buffers through atomic byte stores (packedOutRef), others as plain elements.
+   */
+  outputRef(name: string, v: Value, buffer: number, label: string): TensorRef {
+    const dtype = this.b.buffers[buffer].dtype, elem = wgslType(v.type.dtype), view = contiguous(v.type.shape);
+    return isPacked8(dtype) ? packedOutRef(name, dtype, elem, view, label) : bufferRef(name, v.type.dtype, elem, view);
   }
 
   /**
@@ -229,7 +239,7 @@ export class Codegen {
     const outputs = g.outputs.map((v, i) => {
       const l = this.locOf(v);
       const buf = b.buffers[l.buffer];
-      if (buf.role === 'temp' && buf.dtype !== 'f16' && isContiguous(l.view) && numel(l.view.shape) * 4 <= buf.bytes && !claimed.has(l.buffer)) {
+      if (buf.role === 'temp' && buf.dtype !== 'f16' && isContiguous(l.view) && numel(l.view.shape) <= numel(buf.shape) && !claimed.has(l.buffer)) {
         buf.role = 'output';
         claimed.add(l.buffer);
         return { name: v.name, buffer: l.buffer, dtype: v.type.dtype, shape: [...v.type.shape] };
@@ -295,7 +305,7 @@ const copy: Build = (i, o) => copyKernel(i[0]!, o[0]);
 function copyKernel(x: TensorRef, out: TensorRef): KernelSource {
   const shape = out.view.shape;
   return {
-    body: `${coords('idx', shape)}\n  ${out.name}[idx] = ${x.load(offsetExpr(x.view, coordNames(shape.length)))};`,
+    body: `${coords('idx', shape)}\n  ${out.store('idx', x.load(offsetExpr(x.view, coordNames(shape.length))))}`,
     invocations: numel(shape),
   };
 }

@@ -8,7 +8,8 @@ import { contiguous } from '../../ir/view.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { MAX_KERNEL_INPUTS } from '../../passes/limit-fan-in.ts';
 import { type Codegen, lower } from './codegen.ts';
-import { KernelParams, type TensorRef } from './kernel.ts';
+import { isPacked8 } from '../../runtime/program.ts';
+import { KernelParams, outputElem, packedStore, type TensorRef } from './kernel.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
 export const isWideConcat = (n: Node): boolean => n.op === 'Concat' && n.inputs.length > MAX_KERNEL_INPUTS;
@@ -18,6 +19,9 @@ export function emitWideConcat(cg: Codegen, node: Node): void {
   const ax = normAxis(node.attrs.axis as number, shape.length);
   const full = contiguous(shape);
   const outBuffer = cg.owned(out, 'temp').buffer;
+  // A packed 8-bit output is written a byte at a time through atomics (packedStore), bound as atomic<u32>.
+  const packed = isPacked8(cg.b.buffers[outBuffer].dtype);
+  const put = (at: string, value: string) => (packed ? packedStore('out0')(at, value) : `out0[${at}] = ${value};`);
   const ins = node.inputs.filter((v): v is Value => v !== undefined);
   let start = 0;
   for (let k = 0; k < ins.length; k += MAX_KERNEL_INPUTS) {
@@ -38,12 +42,13 @@ export function emitWideConcat(cg: Codegen, node: Node): void {
       },
       store: (idx, value) =>
         at === undefined
-          ? `out0[${idx} + ${base}] = ${value};`
-          : `{\n    ${coords(idx, window, 'w').replaceAll('\n  ', '\n    ')}\n    out0[${at === '0' ? base : `${at} + ${base}`}] = ${value};\n  }`,
+          ? put(`${idx} + ${base}`, value)
+          : `{\n    ${coords(idx, window, 'w').replaceAll('\n  ', '\n    ')}\n    ${put(at === '0' ? base : `${at} + ${base}`, value)}\n  }`,
     };
     const src = lower(node, refs, [outRef]);
-    const inputs = buffers.map((b, i) => ({ name: `in${i}`, elem: wgslType(cg.b.buffers[b].dtype) }));
-    const kernel = cg.b.addKernel(`Concat_${node.name}_${k / MAX_KERNEL_INPUTS}`, [node.name], src, { inputs, outputs: [outRef], params: params.values.length });
+    const inputs = buffers.map((b, i) => ({ name: `in${i}`, elem: cg.bindingElem(b, new Set()) }));
+    const outputs = [{ name: 'out0', elem: outputElem(cg.b.buffers[outBuffer].dtype, elem) }];
+    const kernel = cg.b.addKernel(`Concat_${node.name}_${k / MAX_KERNEL_INPUTS}`, [node.name], src, { inputs, outputs, params: params.values.length });
     cg.b.dispatch(kernel, [...buffers, outBuffer], src, params.values);
     start += len;
   }

@@ -14,7 +14,8 @@ import { contiguous, type View } from '../../ir/view.ts';
 import { VIEW_RULES, ViewChains } from '../../ir/view-rules.ts';
 import { MAX_BINDINGS } from '../../passes/fuse.ts';
 import { type Codegen, lower } from './codegen.ts';
-import { KernelParams, type KernelSource, type TensorRef } from './kernel.ts';
+import { KernelParams, type KernelSource, outputElem, packedStore, type TensorRef } from './kernel.ts';
+import { isPacked8 } from '../../runtime/program.ts';
 import { ELEMENTWISE_PRELUDE, pointwiseValue, pointwiseValue4 } from './lower/elementwise.ts';
 import { siblingLowering } from './lower/matmul.ts';
 import { vectorOperands } from './lower/vector-operands.ts';
@@ -100,6 +101,8 @@ class GroupEmitter {
       const t = gr.inPlace.get(v);
       if (!t) return cg.owned(v, 'temp', !!cg.features.f16Storage && v.type.dtype === 'f32' && !graphOutputs.has(v)).buffer;
       const buffer = cg.locOf(t).buffer;
+      // A packed buffer is bound as atomic words where written, which its plain reads cannot share.
+      if (isPacked8(cg.b.buffers[buffer].dtype)) throw new KilnError('BACKEND', `a fused kernel would update the ${cg.b.buffers[buffer].dtype} state '${t.name}' in place; packed 8-bit state has no in-place update path`, { node: this.producer.get(v)?.name, op: this.producer.get(v)?.op });
       cg.loc.set(v, { buffer, view: contiguous(v.type.shape) });
       return buffer;
     });
@@ -122,7 +125,7 @@ class GroupEmitter {
     const elemOf = (buffer: number) => cg.bindingElem(buffer, this.wide);
     const kernel = cg.b.addKernel(label, gr.nodes.map((n) => n.name), { ...src, decls }, {
       inputs: inBuffers.map((buf, i) => ({ name: `in${i}`, elem: elemOf(buf) })),
-      outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: elemOf(buf) })),
+      outputs: outBuffers.map((buf, j) => ({ name: outNames[j], elem: outputElem(cg.b.buffers[buf].dtype, elemOf(buf)) })),
       params: params.values.length,
     });
     cg.b.dispatch(kernel, [...inBuffers, ...outBuffers], src, params.values);
@@ -245,8 +248,17 @@ class GroupEmitter {
       const n = producer.get(gr.outputs[j])!;
       return `let o${j} = ${this.anchors.includes(n) ? 'e_a' : this.call(n, 'e_i', 'e_a')};`;
     });
-    const stores = mine.map((j) => `${outNames[j]}[e_i] = ${this.toStorage(j, `o${j}`)};`);
+    const stores = mine.map((j) => this.storeOut(j, 'e_i', `o${j}`));
     return `{\n    let e_i = ${idx};${acc === undefined ? '' : ` let e_a = ${acc};`}\n    ${values.join(' ')}\n    ${stores.join(' ')}\n  }`;
+  }
+
+  /**
+   * Statement storing `v` at element `at` of output j: packed 8-bit buffers through atomic byte stores
+   * (packedStore), others as one element (converted to f16 for f16 buffers).
+   */
+  private storeOut(j: number, at: string, v: string): string {
+    if (isPacked8(this.cg.b.buffers[this.outBuffers[j]].dtype)) return packedStore(this.outNames[j])(at, v);
+    return `${this.outNames[j]}[${at}] = ${this.toStorage(j, v)};`;
   }
 
   /** Value `v` (f32, or vec4<f32> in a vec4 group) converted for output j's buffer: f16 buffers take f16. */
@@ -258,7 +270,7 @@ class GroupEmitter {
   /** The kernel body: a row kernel, one invocation per element, or the anchors' lowering with the epilogue. */
   private source(): KernelSource {
     const { gr, anchor, anchors } = this;
-    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), outNames: this.outNames, toStorage: (j, v) => this.toStorage(j, v), features: this.cg.features });
+    if (this.rows) return rowKernel({ group: gr, refFor: (u) => this.refFor(u, true), call: (n, at) => this.call(n, at, 'acc'), store: (j, at, v) => this.storeOut(j, at, v), features: this.cg.features });
     if (!anchor) return { body: this.storeAt('idx'), invocations: numel(gr.shape) / (this.vec4 ? 4 : 1) };
     const stored = new Set<Node>();
     const contexts = anchors.map((a) => {

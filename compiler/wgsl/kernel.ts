@@ -84,10 +84,40 @@ export function packedRef(name: string, dtype: DType, elem: WgslScalar, view: Vi
     },
     dtype, elem, view: base === undefined ? view : { ...view, offset: 0 }, load,
     store: () => {
-      throw new KilnError('BACKEND', `cannot store into the packed ${packed} weight buffer '${name}'`);
+      throw new KilnError('BACKEND', `cannot store into the packed ${packed} input buffer '${name}'`);
     },
   };
   return ref;
+}
+
+/**
+ * Statement writing `value` (i32 for i8, u32 for u8) as element `idx` of a packed 8-bit output bound as
+ * `array<atomic<u32>>`: its byte of word `idx >> 2` is cleared, then set to the value's low 8 bits. Other
+ * invocations only ever change the other bytes of the word, and each atomic is indivisible, so no write
+ * is lost; the value wraps modulo 256 as the CPU's Int8Array/Uint8Array stores do.
+ */
+export const packedStore = (name: string) => (idx: string, value: string): string =>
+  `{ let kiln_w = (${idx}) >> 2; let kiln_s = u32((${idx}) & 3) * 8u; atomicAnd(&${name}[kiln_w], ~(0xffu << kiln_s)); atomicOr(&${name}[kiln_w], (u32(${value}) & 0xffu) << kiln_s); }`;
+
+/** The binding element type of a kernel output stored in a buffer of storage dtype `dtype`. */
+export const outputElem = (dtype: DType, elem: string): string => (dtype === 'i8' || dtype === 'u8' ? 'atomic<u32>' : elem);
+
+/**
+ * A kernel's contiguous output in a packed 8-bit buffer (bound `array<atomic<u32>>`, see `packedStore`):
+ * only `store` writes it. A lowering that writes its output by name (`out[i] = v`) would store a whole
+ * word per element, so reading `name` is refused naming the kernel: that op has no packed output path.
+ */
+export function packedOutRef(name: string, dtype: Packed8, elem: WgslScalar, view: View, kernel: string): TensorRef {
+  return {
+    get name(): string {
+      throw new KilnError('BACKEND', `kernel '${kernel}' writes its ${dtype} output by name instead of through store(); this op has no packed 8-bit output path yet (i8/u8 values are stored four to a u32 word)`);
+    },
+    dtype, elem, view,
+    load: () => {
+      throw new KilnError('BACKEND', `kernel '${kernel}' cannot load its own packed ${dtype} output`);
+    },
+    store: packedStore(name),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { KilnError } from '../../ir/errors.ts';
 import type { Value } from '../../ir/graph.ts';
 import { numel } from '../../ir/shape.ts';
 import type { Tensor } from '../../ir/tensor.ts';
-import { type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, storageDType, widenToStorage } from '../../runtime/program.ts';
+import { bufferBytes, type BufferDecl, type BufferRole, type DispatchDecl, type KernelDecl, storageDType, widenToStorage } from '../../runtime/program.ts';
 import type { KernelSource, TensorRef } from './kernel.ts';
 import { COMMON_PRELUDE } from './wgsl.ts';
 
@@ -22,11 +22,13 @@ export class ProgramBuilder {
   readonly data = new Map<number, TypedArray>();
   private readonly kernelByText = new Map<string, number>();
 
-  /** `half`: an f32 value stored as f16 (precision 'f16' weights), 2 bytes an element rounded up to words. */
-  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false, packed = false): number {
-    const dtype = half ? 'f16' : packed ? v.dtype : storageDType(v.dtype);
-    const bytes = half ? Math.ceil(numel(v.shape) / 2) * 4 : packed ? Math.ceil(numel(v.shape) / 4) * 4 : numel(v.shape) * 4;
-    this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: Math.max(4, bytes) });
+  /**
+   * `half`: an f32 value stored as f16 (precision 'f16' weights), 2 bytes an element; i8/u8 values are
+   * packed, 1 byte an element; either rounded up to whole u32 words.
+   */
+  addBuffer(name: string, role: BufferRole, v: { dtype: Value['type']['dtype']; shape: readonly number[] }, half = false): number {
+    const dtype = half ? 'f16' : storageDType(v.dtype);
+    this.buffers.push({ name, role, dtype, shape: [...v.shape], bytes: bufferBytes(dtype, numel(v.shape)) });
     return this.buffers.length - 1;
   }
 

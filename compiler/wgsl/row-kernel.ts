@@ -36,10 +36,8 @@ export interface RowKernelParts {
   readonly refFor: (u: Value) => TensorRef;
   /** The value of a non-reduction member at a flat index of its own shape. */
   readonly call: (n: Node, at: string) => string;
-  /** The output bindings, one per group output. */
-  readonly outNames: readonly string[];
-  /** An f32 value converted to output j's storage type. */
-  readonly toStorage: (j: number, value: string) => string;
+  /** Statement storing `value` at element `at` of group output j (converted to its buffer's storage). */
+  readonly store: (j: number, at: string, value: string) => string;
   /** With subgroups, long rows merge their partial folds per subgroup (subgroup-merge.ts) instead of a tree. */
   readonly features?: KernelFeatures;
 }
@@ -131,8 +129,8 @@ export function rowKernel(p: RowKernelParts): KernelSource {
     const n = gr.nodes.find((m) => m.outputs.includes(v))!;
     return isRowReduction(n) ? reductionVar(index.get(n)!) : p.call(n, at);
   };
-  const rowStores = gr.outputs.flatMap((v, j) => (level(v) === 'row' ? [`${p.outNames[j]}[row] = ${p.toStorage(j, valueAt(v, 'row'))};`] : []));
-  const fullStores = gr.outputs.flatMap((v, j) => (level(v) === 'full' ? [`${p.outNames[j]}[i] = ${p.toStorage(j, valueAt(v, 'i'))};`] : []));
+  const rowStores = gr.outputs.flatMap((v, j) => (level(v) === 'row' ? [p.store(j, 'row', valueAt(v, 'row'))] : []));
+  const fullStores = gr.outputs.flatMap((v, j) => (level(v) === 'full' ? [p.store(j, 'i', valueAt(v, 'i'))] : []));
   const privates = reductions.map((r) => `var<private> ${reductionVar(index.get(r)!)}: f32;`);
   if (serial) {
     const body = `// Row kernel: one invocation per row of ${len} elements, ${reductions.length} reduction phase(s), folded serially.

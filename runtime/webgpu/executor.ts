@@ -175,7 +175,8 @@ export class WebGpuExecutor {
       if (t.dtype !== io.dtype || t.shape.length !== io.shape.length || t.shape.some((d, i) => d !== io.shape[i])) {
         throw new KilnError('INPUT', `input '${io.name}' must be ${io.dtype}[${io.shape}], got ${t.dtype}[${t.shape}]`);
       }
-      const data = toStorage(t);
+      // i8/u8 inputs go up as their bytes, four to a word, the last word zero-padded.
+      const data = isPacked8(storageDType(t.dtype)) ? wholeWords(t.data, p.buffers[io.buffer].bytes) : toStorage(t);
       dev.queue.writeBuffer(buffers[io.buffer], 0, data.buffer, data.byteOffset, data.byteLength);
     }
     const wanted = p.outputs.map((o, k) => [o, k] as const).filter(([o]) => !opts.outputs || opts.outputs.includes(o.name));
@@ -488,7 +489,8 @@ function fromStorage(bytes: Uint8Array, dtype: Tensor['dtype'], shape: readonly 
   const n = shape.reduce((a, b) => a * b, 1);
   const data = allocArray(dtype, n);
   const stored = storageDType(dtype);
-  const src = stored === 'i32' ? new Int32Array(bytes.buffer, 0, n) : stored === 'u32' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
+  // Packed i8/u8: byte k of the little-endian words is element k (Int8Array sign-extends i8).
+  const src = stored === 'i8' ? new Int8Array(bytes.buffer, bytes.byteOffset, n) : stored === 'u8' ? new Uint8Array(bytes.buffer, bytes.byteOffset, n) : stored === 'i32' ? new Int32Array(bytes.buffer, 0, n) : stored === 'u32' ? new Uint32Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
   data.set(src);
   return { dtype, shape: [...shape], data };
 }

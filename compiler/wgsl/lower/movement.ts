@@ -85,7 +85,7 @@ const split: Lowering = (ctx) => {
     if (len === 0) return;
     const flat = o.view.shape.map((_, d) => `c${d}`).map((c, d) => (d === ax && start ? `(${c} - ${start})` : c));
     const at = flat.map((c, d) => (o.view.strides[d] === 1 ? c : `${c} * ${o.view.strides[d]}`)).join(' + ') || '0';
-    branches.push(`if (c${ax} < ${start + len}) { ${o.name}[${at}] = v; return; }`);
+    branches.push(`if (c${ax} < ${start + len}) { ${o.store(at, 'v')} return; }`);
     start += len;
   });
   const body = ['// split: route this input element to the output that owns it', coords('idx', shape), `let v = ${read(x, coordNames(shape.length))};`, ...branches];

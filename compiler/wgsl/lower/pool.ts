@@ -63,7 +63,7 @@ const MAX_POOL: Lowering = (ctx) => {
   var m = ${init};
   var arg = -1;
   ${windowLoop(x, g, y.view.shape, tap)}
-  ${y.name}[idx] = ${value};${writeIndex}`,
+  ${y.store('idx', value)}${writeIndex}`,
     invocations: numel(y.view.shape),
   };
 };
@@ -79,7 +79,7 @@ const AVERAGE_POOL: Lowering = (ctx) => {
   var s = 0.0;
   var ${divisor} = 0.0;
   ${windowLoop(x, g, y.view.shape, tap, includePad)}
-  ${y.name}[idx] = s / ${divisor};`,
+  ${y.store('idx', `s / ${divisor}`)}`,
     invocations: numel(y.view.shape),
   };
 };
@@ -95,7 +95,7 @@ const LP_POOL: Lowering = (ctx) => {
     body: `// LpPool (p=${p}) ${g.kernel.join('x')} window: one invocation per output element.
   var s = 0.0;
   ${windowLoop(x, g, y.view.shape, tap)}
-  ${y.name}[idx] = ${fin};`,
+  ${y.store('idx', fin)}`,
     invocations: numel(y.view.shape),
   };
 };

@@ -105,8 +105,8 @@ export const CUM_SUM: Lowering = (ctx) => {
   const rev = ctx.node.attrs.reverse !== 0, excl = ctx.node.attrs.exclusive !== 0;
   const pos = rev ? `${a.n - 1} - j` : 'j';
   const write = excl
-    ? `${out.name}[obase + ${times('p', a.inner)}] = s;\n    s = s + v;`
-    : `s = s + v;\n    ${out.name}[obase + ${times('p', a.inner)}] = s;`;
+    ? `${out.store(`obase + ${times('p', a.inner)}`, 's')}\n    s = s + v;`
+    : `s = s + v;\n    ${out.store(`obase + ${times('p', a.inner)}`, 's')}`;
   return {
     body: `// CumSum along an axis of ${a.n}${rev ? ', from the end' : ''}${excl ? ', exclusive' : ''}: one invocation per line.
   ${offsetOf('idx', a.lines, 'base', 'k')}
@@ -143,7 +143,7 @@ export const TOP_K: Lowering = (ctx) => {
   }
   if (rank < ${k}) {
     let o = ${lineStart('line', a, k)} + ${times('rank', a.inner)};
-    ${vals.name}[o] = v;
+    ${vals.store('o', 'v')}
     ${inds.name}[o] = j;
   }`,
     invocations: k === 0 ? 0 : a.count * a.n,

@@ -37,15 +37,15 @@ export const resize: Lowering = (ctx) => {
     }
   }
   const body = ['// resize: sum the weighted taps of every resized axis', coords('idx', shape)];
-  if (outside.length) body.push(`if (${outside.join(' || ')}) { ${out.name}[idx] = ${lit(a.extrapolation_value as number, out.elem)}; return; }`);
+  if (outside.length) body.push(`if (${outside.join(' || ')}) { ${out.store('idx', lit(a.extrapolation_value as number, out.elem))} return; }`);
   if (weights.length === 0 && depth === 0) {
-    body.push(...loops, `${out.name}[idx] = ${read(x, src)};`);
+    body.push(...loops, out.store('idx', read(x, src)));
   } else {
     const inner = '  '.repeat(depth);
     // A zero weight skips its tap, as on the CPU (0 * inf would be NaN).
     body.push('var acc = 0.0;', ...loops, `${inner}let w = ${weights.join(' * ')};`, `${inner}if (w != 0.0) { acc += w * ${cast(read(x, src), x.elem, 'f32')}; }`);
     for (let k = depth - 1; k >= 0; k--) body.push(`${'  '.repeat(k)}}`);
-    body.push(`${out.name}[idx] = ${cast('acc', 'f32', out.elem)};`);
+    body.push(out.store('idx', cast('acc', 'f32', out.elem)));
   }
   return { decls: decls.join('\n'), body: body.filter(Boolean).join('\n  '), invocations: count(shape) };
 };
