@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
 import { main } from '../compiler/cli.ts';
-import { type Backend, getBackend } from '../compiler/backend.ts';
+import type { Backend } from '../compiler/backend.ts';
 import { importOnnx } from '../compiler/onnx/importer.ts';
 import { MAX_UNROLLED_ITERATIONS } from '../compiler/onnx/ops/control-flow.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
 import { kilnError } from './support/kiln-error.ts';
 import { buildModel, f32Info } from './support/onnx-builder.ts';
-import { webgpuOrSkip } from './support/env.ts';
+import { BOTH_BACKENDS } from './support/backends.ts';
 
 const GRAPH = 5, INT = 2, INTS = 7, TENSOR = 4;
 const info = (name: string, elem: number, dims: number[]) => ({ name, type: { tensor_type: { elem_type: elem, shape: { dim: dims.map((d) => ({ dim_value: d })) } } } });
@@ -129,11 +129,7 @@ function expectClose(got: Tensor, want: Float32Array): void {
 }
 
 describe('control flow against ONNX Runtime', () => {
-  const backends: [string, () => Promise<Backend | undefined>][] = [
-    ['cpu', () => getBackend('cpu')],
-    ['webgpu', async () => ((await webgpuOrSkip()) ? getBackend('webgpu') : undefined)],
-  ];
-  describe.each(backends)('%s', (_name, get) => {
+  describe.each(BOTH_BACKENDS)('%s', (_name, get) => {
     let backend: Backend | undefined;
     beforeAll(async () => {
       backend = await get();

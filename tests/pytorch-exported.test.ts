@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
-import { type Backend, getBackend } from '../compiler/backend.ts';
+import type { Backend } from '../compiler/backend.ts';
 import { importOnnx } from '../compiler/onnx/importer.ts';
 import { decodeModel } from '../compiler/onnx/proto.ts';
 import { tensorFromProto } from '../compiler/onnx/tensor.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
 import { kilnError } from './support/kiln-error.ts';
-import { webgpuOrSkip } from './support/env.ts';
+import { BOTH_BACKENDS } from './support/backends.ts';
 
 const model = (file: string) => new Uint8Array(readFileSync(join(import.meta.dirname, 'pytorch-exported', file)));
 const sampleRateSwitch = model('sample_rate_switch.onnx'), scoreGate = model('score_gate.onnx'), recurrence = model('recurrence.onnx');
@@ -41,11 +41,7 @@ async function expectMatchesOrt(got: Tensor, want: Promise<{ data: Float32Array;
 }
 
 describe('PyTorch-exported control flow against ONNX Runtime', () => {
-  const backends: [string, () => Promise<Backend | undefined>][] = [
-    ['cpu', () => getBackend('cpu')],
-    ['webgpu', async () => ((await webgpuOrSkip()) ? getBackend('webgpu') : undefined)],
-  ];
-  describe.each(backends)('%s', (_name, get) => {
+  describe.each(BOTH_BACKENDS)('%s', (_name, get) => {
     let backend: Backend | undefined;
     beforeAll(async () => {
       backend = await get();
