@@ -8,8 +8,7 @@ import { contiguous } from '../../ir/view.ts';
 import { KilnError } from '../../ir/errors.ts';
 import { MAX_KERNEL_INPUTS } from '../../passes/limit-fan-in.ts';
 import { type Codegen, lower } from './codegen.ts';
-import { isPacked8 } from '../../runtime/program.ts';
-import { KernelParams, outputElem, packedStore, type TensorRef } from './kernel.ts';
+import { KernelParams, outputElem, type TensorRef } from './kernel.ts';
 import { coordNames, coords, offsetExpr, wgslType } from './wgsl.ts';
 
 export const isWideConcat = (n: Node): boolean => n.op === 'Concat' && n.inputs.length > MAX_KERNEL_INPUTS;
@@ -19,9 +18,8 @@ export function emitWideConcat(cg: Codegen, node: Node): void {
   const ax = normAxis(node.attrs.axis as number, shape.length);
   const full = contiguous(shape);
   const outBuffer = cg.owned(out, 'temp').buffer;
-  // A packed 8-bit output is written a byte at a time through atomics (packedStore), bound as atomic<u32>.
-  const packed = isPacked8(cg.b.buffers[outBuffer].dtype);
-  const put = (at: string, value: string) => (packed ? packedStore('out0')(at, value) : `out0[${at}] = ${value};`);
+  // Stores into the output buffer as codegen's own outputs do (a packed 8-bit one a byte at a time, atomically).
+  const put = cg.outputRef('out0', out, outBuffer, `Concat_${node.name}`).store;
   const ins = node.inputs.filter((v): v is Value => v !== undefined);
   let start = 0;
   for (let k = 0; k < ins.length; k += MAX_KERNEL_INPUTS) {
