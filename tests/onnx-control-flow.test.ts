@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { main } from '../compiler/cli.ts';
 import type { Backend } from '../compiler/backend.ts';
 import { importOnnx } from '../compiler/onnx/importer.ts';
@@ -17,6 +17,7 @@ import { tensor, type Tensor } from '../ir/tensor.ts';
 import { kilnError } from './support/kiln-error.ts';
 import { buildModel, f32Info } from './support/onnx-builder.ts';
 import { BOTH_BACKENDS } from './support/backends.ts';
+import { expectCloseToOrt, ortInt64, runOrt } from './onnx-export/ort.ts';
 
 const GRAPH = 5, INT = 2, INTS = 7, TENSOR = 4;
 const info = (name: string, elem: number, dims: number[]) => ({ name, type: { tensor_type: { elem_type: elem, shape: { dim: dims.map((d) => ({ dim_value: d })) } } } });
@@ -108,25 +109,7 @@ const scan = buildModel({
   outputs: [f32Info('s', [2]), f32Info('ss', [4, 2])],
 });
 
-async function ortRun(model: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<Float32Array[]> {
-  const session = await ort.InferenceSession.create(model);
-  try {
-    const out = await session.run(feeds);
-    return session.outputNames.map((n) => out[n].data as Float32Array);
-  } finally {
-    await session.release();
-  }
-}
-
 const x16 = tensor('f32', [1, 16], ramp(16, 1.2, 0.3));
-const ortF32 = (t: Tensor) => new ort.Tensor('float32', Float32Array.from(t.data), [...t.shape]);
-const ortI64 = (v: number) => new ort.Tensor('int64', BigInt64Array.from([BigInt(v)]), []);
-
-function expectClose(got: Tensor, want: Float32Array): void {
-  expect(got.data.length).toBe(want.length);
-  const worst = Math.max(...Array.from(want, (w, i) => Math.abs(got.data[i] - w) / (1e-6 + Math.abs(w))));
-  expect(worst).toBeLessThan(1e-4);
-}
 
 describe('control flow against ONNX Runtime', () => {
   describe.each(BOTH_BACKENDS)('%s', (_name, get) => {
@@ -140,9 +123,9 @@ describe('control flow against ONNX Runtime', () => {
       const { graph: g } = importOnnx(vad, { bind: { sr } });
       expect(g.nodes.some((n) => n.op === 'Where')).toBe(false);
       const [y] = await backend.run(g, new Map([['x', x16]]));
-      const [want] = await ortRun(vad, { x: ortF32(x16), sr: ortI64(sr) });
+      const [want] = await runOrt(vad, new Map<string, Tensor | ort.Tensor>([['x', x16], ['sr', ortInt64(sr)]]));
       expect(y.shape).toEqual(sr === 16000 ? [1, 8] : [1, 4]);
-      expectClose(y, want);
+      expectCloseToOrt(y, want);
     });
 
     it.each([[0.9], [-0.9]])('If on a computed score (x scaled by %f) is if-converted and selects the right branch', async (scale) => {
@@ -151,26 +134,26 @@ describe('control flow against ONNX Runtime', () => {
       expect(g.nodes.some((n) => n.op === 'Where')).toBe(true);
       const x = tensor('f32', [1, 8], ramp(8, 0.2, 0).map((v) => v + scale));
       const [y] = await backend.run(g, new Map([['x', x]]));
-      expectClose(y, (await ortRun(wake, { x: ortF32(x) }))[0]);
+      expectCloseToOrt(y, (await runOrt(wake, new Map([['x', x]])))[0]);
     });
 
     it('Loop with a constant trip count unrolls, reads outer-scope weights and stacks its scan output', async () => {
       if (!backend) return;
       const y0 = tensor('f32', [2, 3], ramp(6, 0.7, 0.4));
       const [y, ys] = await backend.run(importOnnx(loop).graph, new Map([['y0', y0]]));
-      const [wy, wys] = await ortRun(loop, { y0: ortF32(y0) });
-      expectClose(y, wy);
+      const [wy, wys] = await runOrt(loop, new Map([['y0', y0]]));
+      expectCloseToOrt(y, wy);
       expect(ys.shape).toEqual([3, 2, 3]);
-      expectClose(ys, wys);
+      expectCloseToOrt(ys, wys);
     });
 
     it('Scan over axis 1 in reverse carries its state and stacks its outputs', async () => {
       if (!backend) return;
       const s0 = tensor('f32', [2], [0.25, -1]), x = tensor('f32', [2, 4], ramp(8, 1, 0.9));
       const [s, ss] = await backend.run(importOnnx(scan).graph, new Map([['s0', s0], ['x', x]]));
-      const [ws, wss] = await ortRun(scan, { s0: ortF32(s0), x: ortF32(x) });
-      expectClose(s, ws);
-      expectClose(ss, wss);
+      const [ws, wss] = await runOrt(scan, new Map([['s0', s0], ['x', x]]));
+      expectCloseToOrt(s, ws);
+      expectCloseToOrt(ss, wss);
     });
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import type { Backend } from '../compiler/backend.ts';
 import { importOnnx } from '../compiler/onnx/importer.ts';
 import { decodeModel } from '../compiler/onnx/proto.ts';
@@ -15,30 +15,13 @@ import { tensorFromProto } from '../compiler/onnx/tensor.ts';
 import { tensor, type Tensor } from '../ir/tensor.ts';
 import { kilnError } from './support/kiln-error.ts';
 import { BOTH_BACKENDS } from './support/backends.ts';
+import { expectCloseToOrt, ortInt64, runOrt } from './onnx-export/ort.ts';
 
 const model = (file: string) => new Uint8Array(readFileSync(join(import.meta.dirname, 'pytorch-exported', file)));
 const sampleRateSwitch = model('sample_rate_switch.onnx'), scoreGate = model('score_gate.onnx'), recurrence = model('recurrence.onnx');
 const wave = (shape: number[], scale: number, shift: number) => tensor('f32', shape, Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.3 + shift) * scale));
 /** x shifted by 3 * sign: the projected mean is linear in the shift, so the two signs fall on either side of 0. */
 const gateInput = (sign: number) => tensor('f32', [1, 8], Array.from(wave([1, 8], 0.3, 0.5).data, (v) => v + sign * 3));
-const ortF32 = (t: Tensor) => new ort.Tensor('float32', Float32Array.from(t.data), [...t.shape]);
-
-async function ortRun(bytes: Uint8Array, feeds: Record<string, ort.Tensor>): Promise<{ data: Float32Array; dims: readonly number[] }> {
-  const session = await ort.InferenceSession.create(bytes);
-  try {
-    const out = (await session.run(feeds))[session.outputNames[0]];
-    return { data: out.data as Float32Array, dims: out.dims };
-  } finally {
-    await session.release();
-  }
-}
-
-async function expectMatchesOrt(got: Tensor, want: Promise<{ data: Float32Array; dims: readonly number[] }>): Promise<void> {
-  const w = await want;
-  expect(got.shape).toEqual([...w.dims]);
-  const worst = Math.max(...Array.from(w.data, (v, i) => Math.abs(got.data[i] - v) / (1e-6 + Math.abs(v))));
-  expect(worst).toBeLessThan(1e-4);
-}
 
 describe('PyTorch-exported control flow against ONNX Runtime', () => {
   describe.each(BOTH_BACKENDS)('%s', (_name, get) => {
@@ -53,7 +36,7 @@ describe('PyTorch-exported control flow against ONNX Runtime', () => {
       expect(graph.nodes.some((n) => n.op === 'Where')).toBe(false);
       const x = wave([1, 16], 1.1, 0.2);
       const [y] = await backend.run(graph, new Map([['x', x]]));
-      await expectMatchesOrt(y, ortRun(sampleRateSwitch, { x: ortF32(x), sr: new ort.Tensor('int64', BigInt64Array.from([BigInt(sr)]), []) }));
+      expectCloseToOrt(y, (await runOrt(sampleRateSwitch, new Map<string, Tensor | ort.Tensor>([['x', x], ['sr', ortInt64(sr)]])))[0]);
     });
 
     // Inputs on both sides of the gate (which branch each takes is asserted below).
@@ -63,7 +46,7 @@ describe('PyTorch-exported control flow against ONNX Runtime', () => {
       expect(graph.nodes.some((n) => n.op === 'Where')).toBe(true);
       const x = gateInput(sign);
       const [y] = await backend.run(graph, new Map([['x', x]]));
-      await expectMatchesOrt(y, ortRun(scoreGate, { x: ortF32(x) }));
+      expectCloseToOrt(y, (await runOrt(scoreGate, new Map([['x', x]])))[0]);
     });
 
     it('Loop over the time steps unrolls (one Tanh per step) and agrees with ORT', async () => {
@@ -72,7 +55,7 @@ describe('PyTorch-exported control flow against ONNX Runtime', () => {
       expect(graph.nodes.filter((n) => n.op === 'Tanh')).toHaveLength(4);
       const x = wave([4, 2, 6], 0.8, 0.1);
       const [h] = await backend.run(graph, new Map([['x', x]]));
-      await expectMatchesOrt(h, ortRun(recurrence, { x: ortF32(x) }));
+      expectCloseToOrt(h, (await runOrt(recurrence, new Map([['x', x]])))[0]);
     });
   });
 
@@ -80,7 +63,7 @@ describe('PyTorch-exported control flow against ONNX Runtime', () => {
     const proto = decodeModel(scoreGate).graph?.initializer.find((i) => i.name === 'bias');
     expect(proto).toBeDefined();
     const bias = tensorFromProto(proto!).tensor.data as Float32Array;
-    const out = async (sign: number) => (await ortRun(scoreGate, { x: ortF32(gateInput(sign)) })).data;
+    const out = async (sign: number) => (await runOrt(scoreGate, new Map([['x', gateInput(sign)]])))[0].data as Float32Array;
     const inSigmoidRange = (y: Float32Array) => Array.from(y).every((v, i) => v + bias[i] > 0 && v + bias[i] < 1);
     expect(inSigmoidRange(await out(-1))).not.toBe(inSigmoidRange(await out(1)));
   });

@@ -1,5 +1,6 @@
 // Runs an exported model in ONNX Runtime (the independent reference) with kiln tensors in and out.
 import * as ort from 'onnxruntime-node';
+import { expect } from 'vitest';
 import type { DType } from '../../ir/dtype.ts';
 import { tensor, type Tensor } from '../../ir/tensor.ts';
 
@@ -25,14 +26,29 @@ function fromOrt(t: ort.Tensor): Tensor {
   return tensor(dtype, t.dims.map(Number), data);
 }
 
-/** Runs the model bytes on `inputs` (by graph input name); the outputs in graph output order. */
-export async function runOrt(model: Uint8Array, inputs: ReadonlyMap<string, Tensor>): Promise<Tensor[]> {
+const isOrtTensor = (t: Tensor | ort.Tensor): t is ort.Tensor => t instanceof ort.Tensor;
+
+/** An int64 scalar feed (a model's int64 input, e.g. a sample rate; kiln's tensors have no int64). */
+export const ortInt64 = (v: number): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from([BigInt(v)]), []);
+
+/**
+ * Runs the model bytes on `inputs` (by graph input name; an ort.Tensor is fed as it is); the outputs in
+ * graph output order.
+ */
+export async function runOrt(model: Uint8Array, inputs: ReadonlyMap<string, Tensor | ort.Tensor>): Promise<Tensor[]> {
   const session = await ort.InferenceSession.create(model);
   try {
-    const feeds = Object.fromEntries([...inputs].map(([k, t]) => [k, toOrt(t)]));
+    const feeds = Object.fromEntries([...inputs].map(([k, t]) => [k, isOrtTensor(t) ? t : toOrt(t)]));
     const results = await session.run(feeds);
     return session.outputNames.map((n) => fromOrt(results[n]));
   } finally {
     await session.release();
   }
+}
+
+/** Expects kiln's output to have ORT's shape and its values within 1e-4 relative (1e-6 absolute near 0). */
+export function expectCloseToOrt(got: Tensor, want: Tensor): void {
+  expect(got.shape).toEqual(want.shape);
+  const worst = Math.max(...Array.from(want.data, (w, i) => Math.abs(got.data[i] - Number(w)) / (1e-6 + Math.abs(Number(w)))));
+  expect(worst).toBeLessThan(1e-4);
 }

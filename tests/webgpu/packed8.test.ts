@@ -63,6 +63,20 @@ function inputsAndCasts(q: Q, n: number, m: number, k: number) {
   });
 }
 
+/** u q [n] split at 3 (Split writes two packed outputs), then a Concat of 9 inputs (more than one kernel binds). */
+function splitAndWideConcat(q: Q, n: number) {
+  const parts = ['u', 'a', 'b', 'u', 'a', 'b', 'u', 'a', 'b'];
+  return buildModel({
+    nodes: [
+      { op: 'Split', inputs: ['u', 'sp'], outputs: ['a', 'b'], attrs: [attr.int('axis', 0)] },
+      { op: 'Concat', inputs: parts, outputs: ['c'], attrs: [attr.int('axis', 0)] },
+    ],
+    inputs: [info('u', q, [n])],
+    outputs: [info('a', q, [3]), info('b', q, [n - 3]), info('c', q, [3 * 2 * n])],
+    initializers: [init('sp', 'i32', [2], [3, n - 3])],
+  });
+}
+
 describe('packed int8/uint8 values on WebGPU match the CPU interpreter', () => {
   let gpu: GpuContext | undefined;
   beforeAll(async () => {
@@ -104,27 +118,6 @@ describe('packed int8/uint8 values on WebGPU match the CPU interpreter', () => {
       }),
       RUNS,
     );
-  });
-});
-
-/** u q [n] split at 3 (Split writes two packed outputs), then a Concat of 9 inputs (more than one kernel binds). */
-function splitAndWideConcat(q: Q, n: number) {
-  const parts = ['u', 'a', 'b', 'u', 'a', 'b', 'u', 'a', 'b'];
-  return buildModel({
-    nodes: [
-      { op: 'Split', inputs: ['u', 'sp'], outputs: ['a', 'b'], attrs: [attr.int('axis', 0)] },
-      { op: 'Concat', inputs: parts, outputs: ['c'], attrs: [attr.int('axis', 0)] },
-    ],
-    inputs: [info('u', q, [n])],
-    outputs: [info('a', q, [3]), info('b', q, [n - 3]), info('c', q, [3 * 2 * n])],
-    initializers: [init('sp', 'i32', [2], [3, n - 3])],
-  });
-}
-
-describe('packed int8/uint8 Split and wide Concat on WebGPU match the CPU interpreter', () => {
-  let gpu: GpuContext | undefined;
-  beforeAll(async () => {
-    gpu = await webgpuOrSkip();
   });
 
   it('Split outputs and a 9-input Concat of packed values, odd lengths', async () => {
