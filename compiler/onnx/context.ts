@@ -168,3 +168,8 @@ function attrKind(v: OnnxAttr): string {
 export function fail(n: OnnxNode, msg: string): never {
   throw new KilnError('ONNX_INVALID', msg, { node: n.name, op: n.opType, shapes: n.inputs.map((v) => v?.type.shape) });
 }
+
+/** A valid node kiln does not take (an attribute value, dtype or form it has no lowering for), naming node, op and input shapes. */
+export function unsupported(n: OnnxNode, msg: string): never {
+  throw new KilnError('ONNX_UNSUPPORTED', msg, { node: n.name, op: n.opType, shapes: n.inputs.map((v) => v?.type.shape) });
+}

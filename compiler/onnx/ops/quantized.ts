@@ -8,10 +8,9 @@
 //                        the multiplier computed as ONNX Runtime does (a_scale * b_scale / y_scale)
 // Per-axis scales and zero points are 1-D and reshaped to broadcast along their axis.
 import { type DType, INT_RANGE } from '../../../ir/dtype.ts';
-import { KilnError } from '../../../ir/errors.ts';
 import type { Value } from '../../../ir/graph.ts';
 import { scalar } from '../../../ir/tensor.ts';
-import { attrOr, type ImportContext, type OnnxConverter, type OnnxNode } from '../context.ts';
+import { attrOr, fail, type ImportContext, type OnnxConverter, type OnnxNode, unsupported } from '../context.ts';
 import { ONNX_DTYPE_NAMES, onnxElemToDType } from '../tensor.ts';
 import { convAttrs, convPads } from './contraction.ts';
 import { intConv } from './int-conv.ts';
@@ -19,14 +18,7 @@ import { intConv } from './int-conv.ts';
 const QUANTIZED: ReadonlySet<DType> = new Set(['i8', 'u8']);
 const FLOATS: ReadonlySet<DType> = new Set(['f32', 'f16']);
 
-const invalid = (n: OnnxNode, msg: string): never => {
-  throw new KilnError('ONNX_INVALID', msg, { node: n.name, op: n.opType, shapes: n.inputs.map((v) => v?.type.shape) });
-};
-const unsupported = (n: OnnxNode, msg: string): never => {
-  throw new KilnError('ONNX_UNSUPPORTED', msg, { node: n.name, op: n.opType, shapes: n.inputs.map((v) => v?.type.shape) });
-};
-
-const need = (n: OnnxNode, i: number, what: string): Value => n.inputs[i] ?? invalid(n, `${n.opType} needs ${what} (input ${i})`);
+const need = (n: OnnxNode, i: number, what: string): Value => n.inputs[i] ?? fail(n, `${n.opType} needs ${what} (input ${i})`);
 
 const cast = (ctx: ImportContext, v: Value, to: DType): Value => (v.type.dtype === to ? v : ctx.emit1('Cast', [v], { to }));
 const num = (ctx: ImportContext, dtype: DType, v: number): Value => ctx.constant(scalar(dtype, v), 'q');
@@ -36,7 +28,7 @@ function quantizedDType(n: OnnxNode, zp: Value | undefined): DType {
   const code = attrOr<number>(n, 'output_dtype', 0);
   const d = code === 0 ? undefined : onnxElemToDType(code);
   if (code !== 0 && (!d || !QUANTIZED.has(d))) unsupported(n, `output_dtype ${ONNX_DTYPE_NAMES[code] ?? code} is not supported (int8 and uint8 are)`);
-  if (zp && d && zp.type.dtype !== d) invalid(n, `y_zero_point has dtype ${zp.type.dtype} but output_dtype is ${d}`);
+  if (zp && d && zp.type.dtype !== d) fail(n, `y_zero_point has dtype ${zp.type.dtype} but output_dtype is ${d}`);
   return zp?.type.dtype ?? d ?? 'u8';
 }
 
@@ -45,12 +37,12 @@ function requireQuantized(n: OnnxNode, v: Value, what: string): void {
 }
 
 function requireFloat(n: OnnxNode, v: Value, what: string): void {
-  if (!FLOATS.has(v.type.dtype)) invalid(n, `${what} must be float, got ${v.type.dtype}`);
+  if (!FLOATS.has(v.type.dtype)) fail(n, `${what} must be float, got ${v.type.dtype}`);
 }
 
 /** A zero point must have the dtype of the tensor it belongs to. */
 function checkZeroPoint(n: OnnxNode, zp: Value | undefined, dtype: DType, what: string): void {
-  if (zp && zp.type.dtype !== dtype) invalid(n, `${what} has dtype ${zp.type.dtype} but the quantized tensor is ${dtype}`);
+  if (zp && zp.type.dtype !== dtype) fail(n, `${what} has dtype ${zp.type.dtype} but the quantized tensor is ${dtype}`);
 }
 
 /**
@@ -63,8 +55,8 @@ function alongAxis(ctx: ImportContext, n: OnnxNode, p: Value, shape: readonly nu
   const r = shape.length;
   const ax = axis < 0 ? axis + r : axis;
   if (ps.length !== 1) unsupported(n, `${what} of shape ${JSON.stringify(ps)} (blocked quantization) is not supported: only scalars and 1-D per-axis tensors are`);
-  if (ax < 0 || ax >= r) invalid(n, `axis ${axis} is out of range for rank ${r}`);
-  if (ps[0] !== shape[ax]) invalid(n, `${what} has ${ps[0]} entries but axis ${ax} of ${JSON.stringify(shape)} has size ${shape[ax]}`);
+  if (ax < 0 || ax >= r) fail(n, `axis ${axis} is out of range for rank ${r}`);
+  if (ps[0] !== shape[ax]) fail(n, `${what} has ${ps[0]} entries but axis ${ax} of ${JSON.stringify(shape)} has size ${shape[ax]}`);
   return ctx.emit1('Reshape', [p], { shape: shape.map((d, k) => (k === ax ? d : 1)) });
 }
 
@@ -99,9 +91,8 @@ const dequantizeLinear: OnnxConverter = (ctx, n) => {
   requireFloat(n, s, 'x_scale');
   checkZeroPoint(n, zp, x.type.dtype, 'x_zero_point');
   const axis = attrOr<number>(n, 'axis', 1);
-  let centered = cast(ctx, x, 'i32');
-  if (zp) centered = ctx.emit1('Sub', [centered, cast(ctx, alongAxis(ctx, n, zp, x.type.shape, axis, 'x_zero_point'), 'i32')]);
-  return [ctx.emit1('Mul', [cast(ctx, centered, s.type.dtype), alongAxis(ctx, n, s, x.type.shape, axis, 'x_scale')])];
+  const xc = centered(ctx, x, zp && alongAxis(ctx, n, zp, x.type.shape, axis, 'x_zero_point'));
+  return [ctx.emit1('Mul', [cast(ctx, xc, s.type.dtype), alongAxis(ctx, n, s, x.type.shape, axis, 'x_scale')])];
 };
 
 /** The ONNX function body of DynamicQuantizeLinear (uint8, range widened to include 0). */
@@ -128,7 +119,7 @@ function centered(ctx: ImportContext, v: Value, zp: Value | undefined): Value {
 function rowZeroPoint(ctx: ImportContext, n: OnnxNode, a: Value, zp: Value | undefined): Value | undefined {
   if (!zp || zp.type.shape.length !== 1 || zp.type.shape[0] === 1) return zp;
   const rows = a.type.shape.length >= 2 ? a.type.shape[a.type.shape.length - 2] : 1;
-  if (zp.type.shape[0] !== rows) invalid(n, `a_zero_point has ${zp.type.shape[0]} entries but A ${JSON.stringify(a.type.shape)} has ${rows} rows`);
+  if (zp.type.shape[0] !== rows) fail(n, `a_zero_point has ${zp.type.shape[0]} entries but A ${JSON.stringify(a.type.shape)} has ${rows} rows`);
   return ctx.emit1('Reshape', [zp], { shape: [rows, 1] });
 }
 
@@ -136,7 +127,7 @@ function rowZeroPoint(ctx: ImportContext, n: OnnxNode, a: Value, zp: Value | und
 function columnZeroPoint(n: OnnxNode, b: Value, zp: Value | undefined): Value | undefined {
   if (!zp || zp.type.shape.length !== 1 || zp.type.shape[0] === 1) return zp;
   const cols = b.type.shape[b.type.shape.length - 1];
-  if (b.type.shape.length < 2 || zp.type.shape[0] !== cols) invalid(n, `b_zero_point has ${zp.type.shape[0]} entries but B ${JSON.stringify(b.type.shape)} has ${cols} columns`);
+  if (b.type.shape.length < 2 || zp.type.shape[0] !== cols) fail(n, `b_zero_point has ${zp.type.shape[0]} entries but B ${JSON.stringify(b.type.shape)} has ${cols} columns`);
   return zp;
 }
 
@@ -157,12 +148,12 @@ function integerConv(ctx: ImportContext, n: OnnxNode, x: Value, w: Value, xZp: V
   checkZeroPoint(n, wZp, w.type.dtype, 'w_zero_point');
   if (xZp && xZp.type.shape.some((d) => d !== 1)) unsupported(n, `x_zero_point must be a scalar, got ${JSON.stringify(xZp.type.shape)}`);
   const rank = x.type.shape.length;
-  if (rank < 3 || rank > 5 || w.type.shape.length !== rank) invalid(n, `x ${JSON.stringify(x.type.shape)} and w ${JSON.stringify(w.type.shape)} must be [N,C,spatial...] and [M,C/group,k...] with 1 to 3 spatial dims`);
+  if (rank < 3 || rank > 5 || w.type.shape.length !== rank) fail(n, `x ${JSON.stringify(x.type.shape)} and w ${JSON.stringify(w.type.shape)} must be [N,C,spatial...] and [M,C/group,k...] with 1 to 3 spatial dims`);
   // convAttrs and convPads read X and W as inputs 0 and 1 (QLinearConv has them at 0 and 3).
   const geom: OnnxNode = { ...n, inputs: [x, w] };
   const c = convAttrs(geom);
   const [m, cg] = w.type.shape;
-  if (c.group < 1 || cg * c.group !== x.type.shape[1] || m % c.group !== 0) invalid(n, `x ${JSON.stringify(x.type.shape)} and w ${JSON.stringify(w.type.shape)} do not match with group ${c.group}`);
+  if (c.group < 1 || cg * c.group !== x.type.shape[1] || m % c.group !== 0) fail(n, `x ${JSON.stringify(x.type.shape)} and w ${JSON.stringify(w.type.shape)} do not match with group ${c.group}`);
   const wc = centered(ctx, w, wZp && alongAxis(ctx, n, wZp, w.type.shape, 0, 'w_zero_point'));
   return intConv(ctx, centered(ctx, x, xZp), wc, c, convPads(geom, c));
 }
@@ -177,7 +168,7 @@ const multiplier = (ctx: ImportContext, sa: Value, sb: Value, sy: Value): Value 
   ctx.emit1('Div', [ctx.emit1('Mul', [cast(ctx, sa, 'f32'), cast(ctx, sb, 'f32')]), cast(ctx, sy, 'f32')]);
 
 function outputZeroPoint(n: OnnxNode, zp: Value | undefined): DType {
-  if (!zp) invalid(n, `${n.opType} needs y_zero_point`);
+  if (!zp) fail(n, `${n.opType} needs y_zero_point`);
   if (!QUANTIZED.has(zp!.type.dtype)) unsupported(n, `y_zero_point must be int8 or uint8, got ${zp!.type.dtype}`);
   if (zp!.type.shape.some((d) => d !== 1)) unsupported(n, `y_zero_point must be a scalar, got ${JSON.stringify(zp!.type.shape)}`);
   return zp!.type.dtype;
@@ -213,7 +204,7 @@ const qLinearConv: OnnxConverter = (ctx, n) => {
   let acc = integerConv(ctx, n, x, w, n.inputs[2], n.inputs[5]);
   const channel = (p: Value, what: string) => alongAxis(ctx, n, p, acc.type.shape, 1, what);
   if (bias) {
-    if (bias.type.dtype !== 'i32') invalid(n, `B must be int32, got ${bias.type.dtype}`);
+    if (bias.type.dtype !== 'i32') fail(n, `B must be int32, got ${bias.type.dtype}`);
     acc = ctx.emit1('Add', [acc, channel(bias, 'B')]);
   }
   return [requantize(ctx, acc, multiplier(ctx, sx, channel(sw, 'w_scale'), sy), n.inputs[7], q)];

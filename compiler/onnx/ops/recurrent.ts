@@ -5,13 +5,9 @@ import { KilnError } from '../../../ir/errors.ts';
 import type { Value } from '../../../ir/graph.ts';
 import type { AttrValue } from '../../../ir/op.ts';
 import { RECURRENT_CELLS, RNN_ACTIVATIONS, type RecurrentCell } from '../../../ir/ops/recurrent.ts';
-import { attrOr, type ImportContext, type OnnxConverter, type OnnxNode } from '../context.ts';
+import { attrOr, type ImportContext, type OnnxConverter, type OnnxNode, unsupported } from '../context.ts';
 
 const CANONICAL = new Map(Object.keys(RNN_ACTIVATIONS).map((k) => [k.toLowerCase(), k]));
-
-const unsupported = (n: OnnxNode, msg: string): never => {
-  throw new KilnError('ONNX_UNSUPPORTED', msg, { node: n.name, op: n.opType, shapes: n.inputs.map((v) => v?.type.shape) });
-};
 
 /**
  * Canonical activation names for every direction plus alpha/beta aligned with them. ONNX lists alpha and
