@@ -58,9 +58,8 @@ const withAxis = (ctx: ImportContext, v: Value, axis: number): Value =>
 /** Per-iteration values stacked along a new `axis` (in iteration order unless `reverse`). */
 function stack(ctx: ImportContext, n: OnnxNode, values: readonly Value[], axis: number, reverse: boolean, what: string): Value {
   const first = values[0];
-  if (values.some((v) => v.type.dtype !== first.type.dtype || !sameShape(v.type.shape, first.type.shape))) {
-    fail(n, `${what} changes shape or dtype between iterations (${fmtType(first.type)}, then ${fmtType(values.find((v) => !sameShape(v.type.shape, first.type.shape) || v.type.dtype !== first.type.dtype)!.type)}); a static graph stacks equal ones`);
-  }
+  const odd = values.find((v) => v.type.dtype !== first.type.dtype || !sameShape(v.type.shape, first.type.shape));
+  if (odd) fail(n, `${what} changes shape or dtype between iterations (${fmtType(first.type)}, then ${fmtType(odd.type)}); a static graph stacks equal ones`);
   const rank = first.type.shape.length;
   const at = axis < 0 ? axis + rank + 1 : axis;
   if (at < 0 || at > rank) fail(n, `${what}: axis ${axis} is out of range for rank ${rank} values`);
